@@ -1,0 +1,90 @@
+// Declarations (LANGUAGE.md §2) print one item per line inside their block;
+// a short sms template keeps its one-line form.
+import type * as ast from "../../grammar/ast";
+import { inSourceOrder, printBlock, type LineWriter } from "./layout";
+import { printDuration, printName, printString, printTime } from "./print-tokens";
+
+export function printCalendar(writer: LineWriter, decl: ast.CalendarDecl): void {
+  printBlock(writer, 0, "calendar", decl.range.start.offset, decl.range.start.offset, decl.settings, (setting, depth) =>
+    writer.line(depth, printCalendarSetting(setting), setting.range.start.offset, setting.range.end.offset),
+  );
+}
+
+function printCalendarSetting(setting: ast.CalendarSetting): string {
+  switch (setting.kind) {
+    case "Timezone":
+      return `timezone ${printName(setting.zone)}`;
+    case "Workdays":
+      return `workdays ${setting.days.map(printName).join(" ")}`;
+    case "Hours":
+      return `hours ${printTime(setting.from)}..${printTime(setting.to)}`;
+    case "Holiday":
+      return `holiday ${setting.date.text}`;
+  }
+}
+
+export function printField(writer: LineWriter, field: ast.FieldDecl, depth: number): void {
+  const type =
+    field.type.kind === "EnumType" ? `enum(${field.type.values.map(printName).join(", ")})` : printName(field.type.name);
+  writer.line(depth, `${printName(field.name)}: ${type}${field.optional ? "?" : ""}`, field.range.start.offset, field.range.end.offset);
+}
+
+export function printEntity(writer: LineWriter, decl: ast.EntityDecl): void {
+  const members: Array<ast.FieldDecl | ast.PipelineDecl> = inSourceOrder([
+    ...decl.fields,
+    ...(decl.pipeline ? [decl.pipeline] : []),
+  ]);
+  printBlock(writer, 0, `entity ${printName(decl.name)}`, decl.range.start.offset, decl.name.range.end.offset, members, (member, depth) =>
+    member.kind === "FieldDecl" ? printField(writer, member, depth) : printPipeline(writer, member, depth),
+  );
+}
+
+function printPipeline(writer: LineWriter, pipeline: ast.PipelineDecl, depth: number): void {
+  const header = pipeline.parallel ? "pipeline parallel" : "pipeline";
+  printBlock(writer, depth, header, pipeline.range.start.offset, pipeline.range.start.offset, pipeline.stages, (stage, inner) =>
+    writer.line(
+      inner,
+      `stage ${printName(stage.name)}${stage.outcome ? ` ${stage.outcome}` : ""}`,
+      stage.range.start.offset,
+      stage.range.end.offset,
+    ),
+  );
+}
+
+export function printTemplate(writer: LineWriter, decl: ast.TemplateDecl): void {
+  const header = `template ${printName(decl.templateKind)} ${printName(decl.name)}`;
+  const start = decl.range.start.offset;
+  if (decl.properties.length === 0) {
+    const text = decl.text ? ` ${printString(decl.text)}` : "";
+    writer.line(0, header + text, start, decl.range.end.offset);
+    return;
+  }
+  const withText = decl.text ? `${header} ${printString(decl.text)}` : header;
+  const headerEnd = (decl.text ?? decl.name).range.end.offset;
+  printBlock(writer, 0, withText, start, headerEnd, decl.properties, (property, depth) =>
+    writer.line(depth, `${printName(property.key)} ${printPropertyValue(property.value)}`, property.range.start.offset, property.range.end.offset),
+  );
+}
+
+function printPropertyValue(value: ast.TemplateProperty["value"]): string {
+  switch (value.kind) {
+    case "StringLiteral":
+      return printString(value);
+    case "Name":
+      return printName(value);
+    case "Duration":
+      return printDuration(value);
+  }
+}
+
+export function printTeam(writer: LineWriter, decl: ast.TeamDecl): void {
+  printBlock(writer, 0, `team ${printName(decl.name)}`, decl.range.start.offset, decl.name.range.end.offset, decl.members, (member, depth) =>
+    writer.line(depth, printString(member), member.range.start.offset, member.range.end.offset),
+  );
+}
+
+export function printEvent(writer: LineWriter, decl: ast.EventDecl): void {
+  printBlock(writer, 0, `event ${printName(decl.name)}`, decl.range.start.offset, decl.name.range.end.offset, decl.fields, (field, depth) =>
+    printField(writer, field, depth),
+  );
+}

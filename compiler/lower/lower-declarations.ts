@@ -1,0 +1,101 @@
+// Declarations lower to the schema the runtime validates input against and the
+// templates, teams and events it reads. Only declared fields are listed: `id`,
+// `stage` and `responsible` are implicit on every entity (runtime/ir.ts).
+import type * as ast from "../../grammar/ast";
+import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, TemplateDef, TemplateText } from "../../runtime/ir";
+import type { CalendarSymbol, CheckedModel, EventSymbol } from "../model";
+import { lowerDuration } from "./lower-durations";
+import { splitTemplateText } from "./template-text";
+
+const scalarTypes = new Set(["text", "number", "money", "bool", "date", "datetime", "email", "phone", "user"]);
+
+export function lowerFieldType(type: ast.TypeRef): FieldType {
+  if (type.kind === "EnumType") return { kind: "enum", values: type.values.map((value) => value.text) };
+  const name = type.name.text;
+  return scalarTypes.has(name) ? ({ kind: name } as FieldType) : { kind: "ref", entity: name };
+}
+
+export function lowerField(field: ast.FieldDecl): FieldDef {
+  return { name: field.name.text, type: lowerFieldType(field.type), optional: field.optional };
+}
+
+export function lowerEntity(entity: ast.EntityDecl): EntityDef {
+  return {
+    name: entity.name.text,
+    fields: entity.fields.map(lowerField),
+    ...(entity.pipeline
+      ? {
+          pipeline: {
+            kind: entity.pipeline.parallel ? "parallel" : "sequential",
+            stages: entity.pipeline.stages.map((stage) => ({
+              name: stage.name.text,
+              ...(stage.outcome ? { outcome: stage.outcome } : {}),
+            })),
+          },
+        }
+      : {}),
+  };
+}
+
+export function lowerTemplate(template: ast.TemplateDecl, model: CheckedModel): TemplateDef {
+  const kind = template.templateKind.text as ast.TemplateKind;
+  const symbol = model.templates.get(kind)?.get(template.name.text);
+  const properties: Record<string, TemplateText> = {};
+  let due: ast.Duration | undefined;
+  let taskType: string | undefined;
+  if (template.text) properties["text"] = splitTemplateText(template.text.value);
+  for (const property of template.properties) {
+    const key = property.key.text;
+    const value = property.value;
+    if (value.kind === "Duration") {
+      if (key === "due") due = value;
+    } else if (value.kind === "Name") {
+      if (key === "type") taskType = value.text;
+      else properties[key] = [value.text];
+    } else {
+      properties[key] = splitTemplateText(value.value);
+    }
+  }
+  // The checker's split is the one it checked placeholders against; prefer it.
+  if (symbol?.decl === template) {
+    for (const [key, text] of symbol.properties) properties[key] = text.map((part) => (typeof part === "string" ? part : { path: [...part.path] }));
+  }
+  return {
+    kind,
+    name: template.name.text,
+    properties,
+    ...(due ? { due: lowerDuration(due) } : {}),
+    ...(taskType !== undefined ? { taskType } : {}),
+  };
+}
+
+export function lowerTeam(team: ast.TeamDecl): TeamDef {
+  return { name: team.name.text, members: team.members.map((member) => member.value) };
+}
+
+export function lowerEvent(event: ast.EventDecl): EventDef {
+  return { name: event.name.text, fields: event.fields.map(lowerField), declared: true };
+}
+
+/** A stdlib event as the IR lists it: its payload fields, in catalog order. */
+export function lowerCatalogEvent(event: EventSymbol): EventDef {
+  const fields: FieldDef[] = [];
+  for (const field of event.fields.values()) {
+    if (field.implicit || field.type.kind === "stage") continue;
+    fields.push({ name: field.name, type: copyFieldType(field.type), optional: field.optional });
+  }
+  return { name: event.name, fields, declared: false };
+}
+
+function copyFieldType(type: FieldType): FieldType {
+  return type.kind === "enum" ? { kind: "enum", values: [...type.values] } : { ...type };
+}
+
+export function lowerCalendar(calendar: CalendarSymbol): Calendar {
+  return {
+    timezone: calendar.timezone,
+    workdays: [...calendar.workdays],
+    hours: { from: calendar.hours.from, to: calendar.hours.to },
+    holidays: [...calendar.holidays],
+  };
+}

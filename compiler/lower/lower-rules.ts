@@ -1,0 +1,30 @@
+// A rule lowers to one RuleDef. Its name is what output records carry in
+// `rule`: the written name, or `file:line` of its first token (CONTRACT.md).
+import type * as ast from "../../grammar/ast";
+import type { RuleDef, SourceLocation } from "../../runtime/ir";
+import type { CheckedModel } from "../model";
+import { lowerAction } from "./lower-actions";
+import { lowerDelay } from "./lower-durations";
+import { lowerExpr } from "./lower-expressions";
+import { lowerTrigger, subjectEntity } from "./lower-subjects";
+
+export function locationOf(node: ast.NodeBase, file: string): SourceLocation {
+  return { file, line: node.range.start.line, column: node.range.start.column };
+}
+
+export function ruleName(rule: ast.RuleDecl, file: string): string {
+  return rule.name ? rule.name.text : `${file}:${rule.range.start.line}`;
+}
+
+export function lowerRule(rule: ast.RuleDecl, file: string, model: CheckedModel): RuleDef {
+  const entity = model.rules.get(rule)?.subject?.entity ?? subjectEntity(rule.subject, model);
+  return {
+    name: model.rules.get(rule)?.name ?? ruleName(rule, file),
+    location: locationOf(rule, file),
+    entity,
+    trigger: lowerTrigger(rule.subject, model),
+    ...(rule.delay ? { delay: lowerDelay(rule.delay) } : {}),
+    ...(rule.condition ? { condition: lowerExpr(rule.condition, model) } : {}),
+    actions: rule.actions.map((action) => lowerAction(action, model, entity)),
+  };
+}

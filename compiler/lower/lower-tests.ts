@@ -1,0 +1,67 @@
+// A `test` block lowers to input events and expectations. Input ids are
+// generated (`t<test>.e<n>`) so derived ids, which the runtime builds from
+// their cause, read back to the statement that caused them. Times are
+// normalised to the runtime's UTC form; one written without an offset is read
+// in the calendar's time zone, as a user of that calendar would mean it.
+import type * as ast from "../../grammar/ast";
+import type { InputEvent, TestDef, TestExpectation, Value } from "../../runtime/ir";
+import { normaliseDateTime } from "./date-times";
+import { literalValue } from "./lower-expressions";
+import { locationOf } from "./lower-rules";
+
+export function lowerTest(test: ast.TestDecl, index: number, file: string, zone: string): TestDef {
+  const events: InputEvent[] = [];
+  const expectations: TestExpectation[] = [];
+  let until: string | undefined;
+  for (const statement of test.statements) {
+    switch (statement.kind) {
+      case "TestEvent":
+        events.push(lowerTestEvent(statement, `t${index + 1}.e${events.length + 1}`, zone));
+        break;
+      case "TestUntil":
+        until = dateTime(statement.at, zone);
+        break;
+      case "TestExpect":
+        expectations.push(lowerExpectation(statement, file, zone));
+        break;
+    }
+  }
+  return {
+    name: test.name.text,
+    location: locationOf(test, file),
+    events,
+    ...(until !== undefined ? { until } : {}),
+    expectations,
+  };
+}
+
+function lowerTestEvent(event: ast.TestEvent, id: string, zone: string): InputEvent {
+  return {
+    id,
+    at: dateTime(event.at, zone),
+    entity: event.record.value,
+    type: event.eventType.text,
+    ...(event.data.length > 0 ? { data: lowerData(event.data, zone) } : {}),
+  };
+}
+
+function lowerExpectation(expect: ast.TestExpect, file: string, zone: string): TestExpectation {
+  return {
+    location: locationOf(expect, file),
+    negated: expect.negated,
+    type: expect.outputType.text,
+    ...(expect.record ? { entity: expect.record.value } : {}),
+    data: lowerData(expect.data, zone),
+    ...(expect.at ? { at: dateTime(expect.at, zone) } : {}),
+  };
+}
+
+function lowerData(fields: ast.TestField[], zone: string): Record<string, Value> {
+  const data: Record<string, Value> = {};
+  for (const field of fields) data[field.name.text] = literalValue(field.value, zone);
+  return data;
+}
+
+function dateTime(literal: ast.DateTimeLiteral, zone: string): string {
+  return normaliseDateTime(literal.text, zone) ?? literal.text;
+}

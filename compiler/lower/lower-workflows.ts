@@ -1,0 +1,81 @@
+// A workflow lowers to its enrollments and steps. Instances are keyed by the
+// `per` entity (LANGUAGE.md §4): `per deal` keys by the enrolling deal itself,
+// `per contact` by the deal's `contact` reference, which `keyField` names so
+// the runtime never has to search the schema.
+import type * as ast from "../../grammar/ast";
+import type { Enrollment, Step, WorkflowDef } from "../../runtime/ir";
+import type { CheckedModel, EnrollmentResolution } from "../model";
+import { lowerAction } from "./lower-actions";
+import { lowerDuration } from "./lower-durations";
+import { lowerExpr } from "./lower-expressions";
+import { locationOf } from "./lower-rules";
+import { lowerTrigger, subjectEntity } from "./lower-subjects";
+
+export function lowerWorkflow(workflow: ast.WorkflowDecl, file: string, model: CheckedModel): WorkflowDef {
+  const resolution = model.workflows.get(workflow);
+  const firstEntity = workflow.enrollments[0] ? subjectEntity(workflow.enrollments[0].subject, model) : undefined;
+  const recordEntity = resolution?.recordEntity ?? firstEntity ?? workflow.per?.text ?? "";
+  const per = resolution?.per ?? workflow.per?.text ?? recordEntity;
+  return {
+    name: resolution?.name ?? workflow.name.text,
+    location: locationOf(workflow, file),
+    per,
+    reentry: workflow.reentry,
+    enrollments: workflow.enrollments.map((enrollment) =>
+      lowerEnrollment(enrollment, per, model, resolution?.enrollments.get(enrollment)),
+    ),
+    steps: lowerSteps(workflow.steps, model, recordEntity),
+  };
+}
+
+function lowerEnrollment(
+  enrollment: ast.Enrollment,
+  per: string,
+  model: CheckedModel,
+  resolved: EnrollmentResolution | undefined,
+): Enrollment {
+  const entity = subjectEntity(enrollment.subject, model);
+  return {
+    entity,
+    trigger: lowerTrigger(enrollment.subject, model),
+    ...(enrollment.condition ? { condition: lowerExpr(enrollment.condition, model) } : {}),
+    keyField: resolved ? resolved.keyField : keyFieldFor(entity, per, model),
+  };
+}
+
+/** The first reference field of `entity` whose type is `per`; null when `per` is the entity itself. */
+export function keyFieldFor(entity: string, per: string, model: CheckedModel): string | null {
+  if (entity === per) return null;
+  for (const field of model.entities.get(entity)?.fields.values() ?? []) {
+    if (field.type.kind === "ref" && field.type.entity === per) return field.name;
+  }
+  return null;
+}
+
+function lowerSteps(steps: ast.Step[], model: CheckedModel, recordEntity: string): Step[] {
+  return steps.map((step) => lowerStep(step, model, recordEntity));
+}
+
+function lowerStep(step: ast.Step, model: CheckedModel, recordEntity: string): Step {
+  switch (step.kind) {
+    case "ActionStep":
+      return { kind: "action", action: lowerAction(step.action, model, recordEntity) };
+    case "WaitStep":
+      return { kind: "wait", duration: lowerDuration(step.duration) };
+    case "WaitUntilStep":
+      return {
+        kind: "waitUntil",
+        condition: lowerExpr(step.condition, model),
+        ...(step.timeout ? { timeout: lowerDuration(step.timeout) } : {}),
+      };
+    case "IfStep":
+      return {
+        kind: "if",
+        condition: lowerExpr(step.condition, model),
+        then: lowerSteps(step.then, model, recordEntity),
+        else: lowerSteps(step.else ?? [], model, recordEntity),
+      };
+    case "StopStep":
+      return { kind: "stop" };
+  }
+}
