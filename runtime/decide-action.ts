@@ -1,0 +1,148 @@
+// Deciding one action against the current state (LANGUAGE.md §3 "Actions").
+import type { Value } from "./ir";
+import type { EvalContext, RecordState } from "./types";
+import type { Decision } from "./decisions";
+import type { PreparedAction, RecipientReader } from "./prepare";
+import type { Schema } from "./schema";
+
+/** Read-only view of the engine state that decisions need beyond the record. */
+export interface DecisionWorld {
+  schema: Schema;
+  teamCounter(team: string): number;
+  /** How many records of the entity hold the member in the field now (`least loaded`). */
+  load(entity: string, field: string, member: string): number;
+}
+
+export function decideAction(prepared: PreparedAction, ctx: EvalContext, world: DecisionWorld): Decision[] {
+  const action = prepared.action;
+  const record = ctx.record;
+  switch (action.kind) {
+    case "open":
+      return [{ kind: "open", ref: record.ref, stage: action.stage }];
+    case "close":
+      return Object.hasOwn(record.open, action.stage)
+        ? [{ kind: "close", ref: record.ref, stage: action.stage }]
+        : [{ kind: "skip", reason: `close "${action.stage}": the stage is not open` }];
+    case "move":
+      return [decideMove(prepared, ctx, world)];
+    case "sendEmail": {
+      const to = recipient(prepared.to, ctx);
+      if (to === null) return [emptyRecipient("send email", action.to)];
+      const data: Record<string, Value> = { template: action.template, to };
+      const cc = recipient(prepared.cc, ctx);
+      if (cc !== null) data.cc = cc;
+      return [{ kind: "effect", type: "email.send", data }];
+    }
+    case "sendSms": {
+      const to = recipient(prepared.to, ctx);
+      if (to === null) return [emptyRecipient("send sms", action.to)];
+      return [{ kind: "effect", type: "sms.send", data: { template: action.template, to } }];
+    }
+    case "createTask": {
+      if (!action.for) return [{ kind: "effect", type: "task.create", data: { template: action.template } }];
+      const assignee = recipient(prepared.to, ctx);
+      if (assignee === null) return [emptyRecipient("create task", action.for)];
+      return [{ kind: "effect", type: "task.create", data: { template: action.template, for: assignee } }];
+    }
+    case "createActivity":
+      return [{ kind: "effect", type: "activity.create", data: { kind: action.activityKind, text: prepared.text!(ctx) } }];
+    case "assign":
+      return [decideAssignment(action.field, action.team, action.strategy, record, world)];
+    case "set":
+      return [{ kind: "update", ref: record.ref, fields: { [action.field]: prepared.values[0]!(ctx) } }];
+    case "create": {
+      const fields: Record<string, Value> = {};
+      action.fields.forEach((field, i) => {
+        const value = prepared.values[i]!(ctx);
+        if (value !== null) fields[field.name] = value;
+      });
+      return [{ kind: "create", entity: action.entity, fields }];
+    }
+    case "generateReport": {
+      const decisions: Decision[] = [{ kind: "effect", type: "report.generate", data: { template: action.template } }];
+      if (action.email) {
+        const to = recipient(prepared.to, ctx);
+        decisions.push(
+          to === null
+            ? emptyRecipient("email the report", action.email.to)
+            : { kind: "effect", type: "email.send", data: { template: action.email.template, to } },
+        );
+      }
+      return decisions;
+    }
+    case "requestSignature": {
+      const from = recipient(prepared.to, ctx);
+      if (from === null) return [emptyRecipient("request signature", action.from)];
+      return [{ kind: "effect", type: "signature.request", data: { template: action.template, from } }];
+    }
+    case "notify": {
+      const to = recipient(prepared.to, ctx);
+      if (to === null) return [emptyRecipient("notify", action.to)];
+      return [{ kind: "effect", type: "notify", data: { to, text: prepared.text!(ctx) } }];
+    }
+  }
+}
+
+/** The Bitrix24 trigger move: forward only by pipeline order unless `allow back`. */
+function decideMove(prepared: PreparedAction, ctx: EvalContext, world: DecisionWorld): Decision {
+  const action = prepared.action;
+  if (action.kind !== "move") throw new Error("decideMove called for another action");
+  let target: RecordState | undefined = ctx.record;
+  if (prepared.target) {
+    const ref = prepared.target(ctx);
+    target = typeof ref === "string" ? ctx.lookup(ref) : undefined;
+    if (!target) return { kind: "skip", reason: `move ${action.target!.join(".")} to "${action.stage}": ${action.target!.join(".")} is empty` };
+  }
+  const open = (): Decision =>
+    action.as === undefined ? { kind: "open", ref: target.ref, stage: action.stage } : { kind: "open", ref: target.ref, stage: action.stage, by: action.as };
+  const entity = world.schema.entities.get(target.type);
+  if (entity?.pipeline?.kind !== "sequential") {
+    return Object.hasOwn(target.open, action.stage)
+      ? { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is already in it` }
+      : open();
+  }
+  if (target.stage === action.stage) return { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is already in it` };
+  if (!action.allowBack && target.stage !== null) {
+    const from = entity.stageIndex.get(target.stage) ?? -1;
+    const to = entity.stageIndex.get(action.stage) ?? -1;
+    if (to < from) {
+      return { kind: "skip", reason: `move to "${action.stage}": it is before "${target.stage}" and the rule has no allow back` };
+    }
+  }
+  return open();
+}
+
+function decideAssignment(
+  field: string,
+  teamName: string,
+  strategy: "round_robin" | "least_loaded",
+  record: RecordState,
+  world: DecisionWorld,
+): Decision {
+  const team = world.schema.teams.get(teamName);
+  if (!team || team.members.length === 0) return { kind: "skip", reason: `assign ${field}: team "${teamName}" has no members` };
+  if (strategy === "round_robin") {
+    const member = team.members[world.teamCounter(teamName) % team.members.length]!;
+    return { kind: "update", ref: record.ref, fields: { [field]: member }, roundRobinTeam: teamName };
+  }
+  // Fewest records currently assigned through this field; ties go to team order.
+  let best = team.members[0]!;
+  let bestLoad = world.load(record.type, field, best);
+  for (const member of team.members.slice(1)) {
+    const load = world.load(record.type, field, member);
+    if (load < bestLoad) {
+      best = member;
+      bestLoad = load;
+    }
+  }
+  return { kind: "update", ref: record.ref, fields: { [field]: best } };
+}
+
+function recipient(reader: RecipientReader | undefined, ctx: EvalContext): Value {
+  return reader ? reader(ctx) : null;
+}
+
+function emptyRecipient(what: string, who: { kind: "field"; path: string[] } | { kind: "user"; user: string }): Decision {
+  const name = who.kind === "field" ? who.path.join(".") : `"${who.user}"`;
+  return { kind: "skip", reason: `${what}: the recipient ${name} is empty` };
+}

@@ -1,0 +1,13 @@
+// What an action decides, as plain values: the engine applies decisions (state
+// changes, outputs, derived events) after they are made — STYLE.md "Decide,
+// then apply". Deciding reads state and never writes it.
+import type { Value } from "./ir";
+
+export type Decision =
+  | { kind: "effect"; type: string; data: Record<string, Value> }
+  | { kind: "open"; ref: string; stage: string; by?: string }
+  | { kind: "close"; ref: string; stage: string }
+  | { kind: "update"; ref: string; fields: Record<string, Value>; roundRobinTeam?: string }
+  | { kind: "create"; entity: string; fields: Record<string, Value> }
+  /** The action does nothing here; the reason goes to the trace. */
+  | { kind: "skip"; reason: string };

@@ -1,0 +1,92 @@
+// Everything the engine remembers between events, and its snapshot form.
+// Records live in a Map of immutable values; the other parts are small.
+import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./types";
+import { SNAPSHOT_VERSION } from "./types";
+import { TimerQueue } from "./timer-queue";
+import { SnapshotError } from "./errors";
+import { readField } from "./compile-expr";
+
+export class EngineState {
+  readonly records = new Map<string, RecordState>();
+  timers = new TimerQueue<TimerState>();
+  timerSeq = 0;
+  recordSeq = 0;
+  clock: number | null = null;
+  readonly teamCounters = new Map<string, number>();
+  readonly instances = new Map<string, WorkflowInstance>();
+  /** Bound record → keys of its workflow instances (deletion, `wait until`). */
+  readonly instancesByRecord = new Map<string, Set<string>>();
+  readonly finished = new Set<string>();
+  /** `entity.field` → member → records holding the member in that field (`least loaded`). */
+  readonly loads = new Map<string, Map<string, number>>();
+
+  constructor(private readonly loadFields: ReadonlySet<string>) {
+    for (const key of loadFields) this.loads.set(key, new Map());
+  }
+
+  /** Replaces (or with `next` undefined, removes) a record, keeping the load counts in step. */
+  writeRecord(previous: RecordState | undefined, next: RecordState | undefined): void {
+    if (next) this.records.set(next.ref, next);
+    else if (previous) this.records.delete(previous.ref);
+    if (this.loadFields.size > 0) this.countLoads(previous, next);
+  }
+
+  load(entity: string, field: string, member: string): number {
+    return this.loads.get(`${entity}.${field}`)?.get(member) ?? 0;
+  }
+
+  addInstance(instance: WorkflowInstance): void {
+    this.instances.set(instance.key, instance);
+    let keys = this.instancesByRecord.get(instance.bound);
+    if (!keys) this.instancesByRecord.set(instance.bound, (keys = new Set()));
+    keys.add(instance.key);
+  }
+
+  removeInstance(instance: WorkflowInstance): void {
+    this.instances.delete(instance.key);
+    const keys = this.instancesByRecord.get(instance.bound);
+    keys?.delete(instance.key);
+    if (keys?.size === 0) this.instancesByRecord.delete(instance.bound);
+  }
+
+  snapshot(): Snapshot {
+    return {
+      version: SNAPSHOT_VERSION,
+      clock: this.clock,
+      records: [...this.records.values()],
+      timers: this.timers.toSortedArray(),
+      timerSeq: this.timerSeq,
+      recordSeq: this.recordSeq,
+      teamCounters: Object.fromEntries(this.teamCounters),
+      instances: [...this.instances.values()].map((instance) => ({ ...instance })),
+      finished: [...this.finished],
+    };
+  }
+
+  restore(snapshot: Snapshot): void {
+    if (snapshot.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}`);
+    this.clock = snapshot.clock;
+    for (const record of snapshot.records) this.writeRecord(undefined, record);
+    this.timers = new TimerQueue(snapshot.timers);
+    this.timerSeq = snapshot.timerSeq;
+    this.recordSeq = snapshot.recordSeq;
+    for (const [team, counter] of Object.entries(snapshot.teamCounters)) this.teamCounters.set(team, counter);
+    for (const instance of snapshot.instances) this.addInstance({ ...instance });
+    for (const key of snapshot.finished) this.finished.add(key);
+  }
+
+  private countLoads(previous: RecordState | undefined, next: RecordState | undefined): void {
+    const record = next ?? previous!;
+    for (const key of this.loadFields) {
+      const dot = key.indexOf(".");
+      if (key.slice(0, dot) !== record.type) continue;
+      const field = key.slice(dot + 1);
+      const before = previous ? readField(previous, field) : null;
+      const after = next ? readField(next, field) : null;
+      if (before === after) continue;
+      const counts = this.loads.get(key)!;
+      if (typeof before === "string") counts.set(before, (counts.get(before) ?? 1) - 1);
+      if (typeof after === "string") counts.set(after, (counts.get(after) ?? 0) + 1);
+    }
+  }
+}

@@ -1,0 +1,690 @@
+// The engine: folds input events into record state, runs the rules each event
+// matches, fires timers in due order, and returns what it derived. Outputs are
+// values; writing them anywhere is the caller's job.
+import type { Calendar, InputEvent, Value } from "./ir";
+import type {
+  Engine,
+  EngineOptions,
+  EvalContext,
+  OutputRecord,
+  RecordState,
+  RuleTimer,
+  Snapshot,
+  TimerState,
+  TraceRecord,
+  WorkflowInstance,
+  WorkflowTimer,
+} from "./types";
+import type { Program } from "./ir";
+import { prepareProgram, eventKey, type PreparedAction, type PreparedProgram, type PreparedRule, type PreparedWorkflow, type PreparedEnrollment } from "./prepare";
+import { schemaOf, splitRef, type Schema } from "./schema";
+import { EngineState } from "./engine-state";
+import { formatInstant, parseInstant } from "./time";
+import { addDuration, dueTime } from "./calendar";
+import { decideAction, type DecisionWorld } from "./decide-action";
+import type { Decision } from "./decisions";
+import { newRecord, withBecomes, withFields, withStageClosed, withStageOpened } from "./record-state";
+import { readField, readValues, type CompiledExpr } from "./compile-expr";
+import { CascadeError, EventOrderError, RuntimeError } from "./errors";
+
+export const DEFAULT_CASCADE_BOUND = 100;
+
+/** Which rules led to an event: walked only when a cascade overflows. */
+interface ChainLink {
+  rule: string;
+  parent: ChainLink | null;
+}
+
+/** An event waiting for its rules: an input event's own change, or a derived event. */
+interface PendingEvent {
+  /** The cause of everything its rules produce. */
+  id: string;
+  ref: string;
+  entity: string;
+  type: string;
+  stage: string | undefined;
+  changes: Record<string, Value> | null;
+  previous: Record<string, Value> | null;
+  eventData: Record<string, Value> | null;
+  /** For `deleted`: the record as it was, which its rules read. */
+  removed: RecordState | undefined;
+  depth: number;
+  chain: ChainLink | null;
+}
+
+const CHANGE_TYPES = new Set(["created", "updated", "stage.opened", "stage.closed"]);
+
+export function createEngine(program: Program, options: EngineOptions = {}): Engine {
+  return new StagecraftEngine(program, options);
+}
+
+class StagecraftEngine implements Engine, DecisionWorld {
+  readonly schema: Schema;
+  private readonly prepared: PreparedProgram;
+  private readonly calendar: Calendar;
+  private readonly state: EngineState;
+  private readonly onTrace: ((trace: TraceRecord) => void) | undefined;
+  private readonly cascadeBound: number;
+  private readonly lookup = (ref: string): RecordState | undefined => this.state.records.get(ref);
+
+  // The firing in progress: an input event or a timer, and what it has output.
+  private outputs: OutputRecord[] = [];
+  private rootId = "";
+  private rootIsTimer = false;
+  private rootCount = 0;
+  private now = 0;
+  private nowText = "";
+  private readonly queue: PendingEvent[] = [];
+
+  constructor(program: Program, options: EngineOptions) {
+    this.schema = schemaOf(program);
+    this.prepared = prepareProgram(program, options.compiled);
+    this.calendar = program.calendar;
+    this.state = new EngineState(this.prepared.loadFields);
+    this.onTrace = options.onTrace;
+    this.cascadeBound = options.cascadeBound ?? DEFAULT_CASCADE_BOUND;
+    if (options.snapshot) this.state.restore(options.snapshot);
+  }
+
+  // ------------------------------------------------------------ public API
+
+  process(event: InputEvent): OutputRecord[] {
+    const at = parseInstant(event.at);
+    if (Number.isNaN(at)) throw new RuntimeError("SC4005", `event "${event.id}" has an invalid time "${event.at}"`);
+    const clock = this.state.clock;
+    if (clock !== null && at < clock) throw new EventOrderError(event.id, event.at, formatInstant(clock));
+    const outputs: OutputRecord[] = [];
+    this.outputs = outputs;
+    try {
+      this.fireTimersDue(at);
+      this.state.clock = at;
+      this.beginRoot(event.id, false, at);
+      this.applyInput(event);
+      this.drain();
+    } catch (error) {
+      if (error instanceof RuntimeError) error.outputs = outputs;
+      this.queue.length = 0;
+      throw error;
+    }
+    return outputs;
+  }
+
+  advanceTo(isoTime: string): OutputRecord[] {
+    const until = parseInstant(isoTime);
+    if (Number.isNaN(until)) throw new RuntimeError("SC4005", `invalid time "${isoTime}"`);
+    const outputs: OutputRecord[] = [];
+    this.outputs = outputs;
+    try {
+      this.fireTimersDue(until);
+    } catch (error) {
+      if (error instanceof RuntimeError) error.outputs = outputs;
+      this.queue.length = 0;
+      throw error;
+    }
+    if (this.state.clock === null || until > this.state.clock) this.state.clock = until;
+    return outputs;
+  }
+
+  snapshot(): Snapshot {
+    return this.state.snapshot();
+  }
+
+  // ------------------------------------------------------------ DecisionWorld
+
+  teamCounter(team: string): number {
+    return this.state.teamCounters.get(team) ?? 0;
+  }
+
+  load(entity: string, field: string, member: string): number {
+    return this.state.load(entity, field, member);
+  }
+
+  // ------------------------------------------------------------ roots, ids, outputs
+
+  private beginRoot(id: string, isTimer: boolean, at: number): void {
+    this.rootId = id;
+    this.rootIsTimer = isTimer;
+    this.rootCount = 0;
+    if (at !== this.now || this.nowText === "") {
+      this.now = at;
+      this.nowText = formatInstant(at);
+    }
+  }
+
+  /** Input event e's outputs are e.1, e.2…; timer tK's are tK, tK.1, tK.2… (CONTRACT.md ids). */
+  private nextId(): string {
+    if (this.rootIsTimer) return this.rootCount++ === 0 ? this.rootId : `${this.rootId}.${this.rootCount - 1}`;
+    return `${this.rootId}.${++this.rootCount}`;
+  }
+
+  private emit(id: string, entity: string, type: string, data: Record<string, Value>, cause: string, rule: string | null): void {
+    this.outputs.push({ id, at: this.nowText, entity, type, data, cause, rule });
+  }
+
+  private enqueue(event: PendingEvent): void {
+    if (event.depth > this.cascadeBound) throw new CascadeError(chainNames(event.chain), this.cascadeBound);
+    this.queue.push(event);
+  }
+
+  private pending(id: string, record: RecordState, type: string, depth: number, chain: ChainLink | null): PendingEvent {
+    return { id, ref: record.ref, entity: record.type, type, stage: undefined, changes: null, previous: null, eventData: null, removed: undefined, depth, chain };
+  }
+
+  /** Derived events first-in first-out (LANGUAGE.md §5 "Order"). */
+  private drain(): void {
+    const queue = this.queue;
+    for (let i = 0; i < queue.length; i++) this.handle(queue[i]!);
+    queue.length = 0;
+  }
+
+  // ------------------------------------------------------------ input events
+
+  private applyInput(event: InputEvent): void {
+    const parts = splitRef(event.entity);
+    if (!parts) throw new RuntimeError("SC4006", `event "${event.id}": "${event.entity}" is not a type/id reference`);
+    const data = event.data ?? {};
+    const ref = event.entity;
+    switch (event.type) {
+      case "created": {
+        const fields: Record<string, Value> = {};
+        const previous: Record<string, Value> = {};
+        for (const name in data) {
+          if (name === "stage") continue;
+          fields[name] = data[name]!;
+          previous[name] = null;
+        }
+        let record = newRecord(ref, parts.type, parts.id, ++this.state.recordSeq, fields);
+        const stage = typeof data.stage === "string" ? data.stage : undefined;
+        if (stage !== undefined) record = withStageOpened(record, stage, this.now, this.isSequential(parts.type));
+        this.state.writeRecord(this.state.records.get(ref), record);
+        const created = this.pending(event.id, record, "created", 0, null);
+        created.changes = fields;
+        created.previous = previous;
+        this.enqueue(created);
+        if (stage !== undefined) this.enqueue({ ...this.pending(event.id, record, "stage.opened", 0, null), stage });
+        return;
+      }
+      case "updated": {
+        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const previous: Record<string, Value> = {};
+        for (const name in data) previous[name] = readField(record, name);
+        this.state.writeRecord(record, withFields(record, data));
+        const updated = this.pending(event.id, record, "updated", 0, null);
+        updated.changes = data;
+        updated.previous = previous;
+        this.enqueue(updated);
+        return;
+      }
+      case "deleted": {
+        const record = this.state.records.get(ref);
+        if (!record) return;
+        this.removeRecord(record);
+        this.enqueue({ ...this.pending(event.id, record, "deleted", 0, null), removed: record });
+        return;
+      }
+      case "stage.opened": {
+        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const stage = String(data.stage);
+        // The implied close of a sequential move is written, with rule null (CONTRACT.md).
+        this.openStage(record, stage, undefined, event.id, null, 0, null, true);
+        return;
+      }
+      case "stage.closed": {
+        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const stage = String(data.stage);
+        if (!Object.hasOwn(record.open, stage)) return;
+        this.state.writeRecord(record, withStageClosed(record, stage));
+        this.enqueue({ ...this.pending(event.id, record, "stage.closed", 0, null), stage });
+        return;
+      }
+      default: {
+        const record = this.ensureRecord(ref, parts.type, parts.id);
+        this.enqueue({ ...this.pending(event.id, record, event.type, 0, null), eventData: data });
+      }
+    }
+  }
+
+  /** The CRM may report on a record before (or without) its creation: it starts empty. */
+  private ensureRecord(ref: string, type: string, id: string): RecordState {
+    const existing = this.state.records.get(ref);
+    if (existing) return existing;
+    const record = newRecord(ref, type, id, ++this.state.recordSeq, {});
+    this.state.writeRecord(undefined, record);
+    return record;
+  }
+
+  /** Deleting a record cancels its timers (they check `born`) and its workflow instances. */
+  private removeRecord(record: RecordState): void {
+    this.state.writeRecord(record, undefined);
+    const keys = this.state.instancesByRecord.get(record.ref);
+    if (keys) for (const key of [...keys]) this.state.removeInstance(this.state.instances.get(key)!);
+  }
+
+  private isSequential(entity: string): boolean {
+    return this.schema.entities.get(entity)?.pipeline?.kind === "sequential";
+  }
+
+  // ------------------------------------------------------------ state changes
+
+  /**
+   * Opens a stage; in a sequential pipeline the open one closes first, with its
+   * own output and rules (LANGUAGE.md §5 "Moves"). `silent` is an input event's
+   * own opening: stated by the input, so not written.
+   */
+  private openStage(
+    record: RecordState,
+    stage: string,
+    by: string | undefined,
+    cause: string,
+    rule: string | null,
+    depth: number,
+    chain: ChainLink | null,
+    silent = false,
+  ): void {
+    const sequential = this.isSequential(record.type);
+    if (sequential ? record.stage === stage : Object.hasOwn(record.open, stage)) {
+      this.traceSkip(rule, record.ref, cause, `open "${stage}": it is already open`);
+      return;
+    }
+    if (sequential && record.stage !== null) {
+      this.closeStage(record, record.stage, cause, rule, depth, chain);
+      record = this.state.records.get(record.ref)!;
+    }
+    const opened = withStageOpened(record, stage, this.now, sequential);
+    this.state.writeRecord(record, opened);
+    let id = cause;
+    if (!silent) {
+      id = this.nextId();
+      this.emit(id, record.ref, "stage.opened", by === undefined ? { stage } : { stage, by }, cause, rule);
+    }
+    this.enqueue({ ...this.pending(id, opened, "stage.opened", depth, chain), stage });
+  }
+
+  private closeStage(record: RecordState, stage: string, cause: string, rule: string | null, depth: number, chain: ChainLink | null): void {
+    const closed = withStageClosed(record, stage);
+    this.state.writeRecord(record, closed);
+    const id = this.nextId();
+    this.emit(id, record.ref, "stage.closed", { stage }, cause, rule);
+    this.enqueue({ ...this.pending(id, closed, "stage.closed", depth, chain), stage });
+  }
+
+  private updateFields(record: RecordState, fields: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
+    let changes: Record<string, Value> | null = null;
+    const previous: Record<string, Value> = {};
+    for (const name in fields) {
+      const before = readField(record, name);
+      if (before === fields[name]) continue;
+      (changes ??= {})[name] = fields[name]!;
+      previous[name] = before;
+    }
+    if (changes === null) {
+      this.traceSkip(rule, record.ref, cause, `set ${Object.keys(fields).join(", ")}: the value is already there`);
+      return;
+    }
+    const updated = withFields(record, changes);
+    this.state.writeRecord(record, updated);
+    const id = this.nextId();
+    this.emit(id, record.ref, "updated", changes, cause, rule);
+    const event = this.pending(id, updated, "updated", depth, chain);
+    event.changes = changes;
+    event.previous = previous;
+    this.enqueue(event);
+  }
+
+  /** A created record's id derives from its cause: `<type>/<output id>` (LANGUAGE.md §5). */
+  private createRecord(entity: string, given: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
+    const id = this.nextId();
+    const ref = `${entity}/${id}`;
+    const fields: Record<string, Value> = {};
+    const previous: Record<string, Value> = {};
+    for (const name in given) {
+      if (name === "stage") continue;
+      fields[name] = given[name]!;
+      previous[name] = null;
+    }
+    let record = newRecord(ref, entity, id, ++this.state.recordSeq, fields);
+    const stage = typeof given.stage === "string" ? given.stage : undefined;
+    if (stage !== undefined) record = withStageOpened(record, stage, this.now, this.isSequential(entity));
+    this.state.writeRecord(this.state.records.get(ref), record);
+    this.emit(id, ref, "created", stage === undefined ? fields : { ...fields, stage }, cause, rule);
+    const created = this.pending(id, record, "created", depth, chain);
+    created.changes = fields;
+    created.previous = previous;
+    this.enqueue(created);
+    if (stage !== undefined) this.enqueue({ ...this.pending(id, record, "stage.opened", depth, chain), stage });
+  }
+
+  private applyDecision(decision: Decision, record: RecordState, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
+    switch (decision.kind) {
+      case "effect": {
+        this.emit(this.nextId(), record.ref, decision.type, decision.data, cause, rule);
+        return;
+      }
+      case "skip":
+        this.traceSkip(rule, record.ref, cause, decision.reason);
+        return;
+      case "open": {
+        const target = this.state.records.get(decision.ref);
+        if (target) this.openStage(target, decision.stage, decision.by, cause, rule, depth, chain);
+        return;
+      }
+      case "close": {
+        const target = this.state.records.get(decision.ref);
+        if (target && Object.hasOwn(target.open, decision.stage)) this.closeStage(target, decision.stage, cause, rule, depth, chain);
+        return;
+      }
+      case "update": {
+        if (decision.roundRobinTeam !== undefined) {
+          const team = decision.roundRobinTeam;
+          this.state.teamCounters.set(team, this.teamCounter(team) + 1);
+        }
+        const target = this.state.records.get(decision.ref);
+        if (target) this.updateFields(target, decision.fields, cause, rule, depth, chain);
+        return;
+      }
+      case "create":
+        this.createRecord(decision.entity, decision.fields, cause, rule, depth, chain);
+        return;
+    }
+  }
+
+  /** Runs actions in written order; each decides against the state the previous ones left. */
+  private runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void {
+    for (const action of actions) {
+      const record = this.state.records.get(ref);
+      if (!record) return;
+      ctx.record = record;
+      for (const decision of decideAction(action, ctx, this)) {
+        this.applyDecision(decision, this.state.records.get(ref) ?? record, cause, rule, depth, chain);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ rules
+
+  private handle(event: PendingEvent): void {
+    const key = event.stage === undefined ? eventKey(event.entity, event.type) : eventKey(event.entity, event.type, event.stage);
+    if (this.onTrace) {
+      const trace: TraceRecord = { kind: "event", at: this.nowText, event: event.id, record: event.ref, type: event.type };
+      if (event.stage !== undefined) trace.stage = event.stage;
+      this.onTrace(trace);
+    }
+    const handlers = this.prepared.handlers.get(key);
+    if (handlers) {
+      for (const handler of handlers) {
+        if (handler.kind === "rule") this.considerRule(handler.rule, event);
+        else this.considerEnrollment(handler.workflow, handler.enrollment, event);
+      }
+    }
+    if (CHANGE_TYPES.has(event.type) && this.state.instancesByRecord.has(event.ref)) this.resumeWaitsUntil(event);
+  }
+
+  private contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext {
+    return {
+      record,
+      lookup: this.lookup,
+      changes: event.changes,
+      previous: event.previous,
+      eventData: event.eventData,
+      now: this.now,
+      calendar: this.calendar,
+    };
+  }
+
+  private considerRule(rule: PreparedRule, event: PendingEvent): void {
+    const record = event.removed ?? this.state.records.get(event.ref);
+    if (!record) return;
+    const ctx = this.contextFor(record, event);
+    if (rule.becomes && !this.turnsTrue(rule.becomes, rule.key, record, ctx, rule.name, event)) return;
+    if (rule.delay) {
+      this.scheduleRuleTimer(rule, record, event);
+      return;
+    }
+    if (rule.condition && !rule.condition(ctx)) {
+      if (this.onTrace) this.traceRule(rule.name, record.ref, event.id, event.type, false, "condition is false", rule.conditionExpr, ctx);
+      return;
+    }
+    if (this.onTrace) this.traceRule(rule.name, record.ref, event.id, event.type, true, "fired", rule.conditionExpr, ctx);
+    this.runActions(rule.actions, ctx, record.ref, event.id, rule.name, event.depth + 1, { rule: rule.name, parent: event.chain });
+  }
+
+  /** `becomes`: true only on the change that turns the condition from false to true on this record. */
+  private turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean {
+    const now = condition.evaluate(ctx) === true;
+    const before = record.becomes[key] === true;
+    if (now !== before) this.state.writeRecord(record, withBecomes(record, key, now));
+    if (now && !before) return true;
+    if (this.onTrace) {
+      const reason = now ? "condition was already true before this change" : "condition is false";
+      this.traceRule(name, record.ref, event.id, event.type, false, reason, condition, ctx);
+    }
+    return false;
+  }
+
+  private scheduleRuleTimer(rule: PreparedRule, record: RecordState, event: PendingEvent): void {
+    const timer: RuleTimer = {
+      kind: "rule",
+      seq: ++this.state.timerSeq,
+      due: dueTime(this.now, rule.delay!, this.calendar),
+      cause: event.id,
+      rule: rule.index,
+      record: record.ref,
+      born: record.born,
+      eventType: event.type,
+      changes: event.changes,
+      previous: event.previous,
+      eventData: event.eventData,
+    };
+    if (rule.openAfterStage !== undefined) {
+      timer.stage = rule.openAfterStage;
+      timer.opening = record.openings[rule.openAfterStage] ?? 0;
+    }
+    this.state.timers.push(timer);
+    if (this.onTrace) {
+      this.traceRule(rule.name, record.ref, event.id, event.type, false, `scheduled as t${timer.seq}, due ${formatInstant(timer.due)}`);
+    }
+  }
+
+  // ------------------------------------------------------------ timers
+
+  private fireTimersDue(limit: number): void {
+    const timers = this.state.timers;
+    for (let timer = timers.peek(); timer !== undefined && timer.due <= limit; timer = timers.peek()) {
+      timers.pop();
+      this.state.clock = Math.max(this.state.clock ?? timer.due, timer.due);
+      this.beginRoot(`t${timer.seq}`, true, timer.due);
+      if (timer.kind === "rule") this.fireRuleTimer(timer);
+      else this.fireWorkflowTimer(timer);
+      this.drain();
+    }
+  }
+
+  private fireRuleTimer(timer: RuleTimer): void {
+    const rule = this.prepared.rules[timer.rule]!;
+    const id = `t${timer.seq}`;
+    const record = this.state.records.get(timer.record);
+    if (!record || record.born !== timer.born) {
+      if (this.onTrace) this.traceRule(rule.name, timer.record, id, "timer", false, "the record was deleted before the timer came due");
+      return;
+    }
+    if (timer.stage !== undefined && (!Object.hasOwn(record.open, timer.stage) || record.openings[timer.stage] !== timer.opening)) {
+      if (this.onTrace) {
+        const reason = Object.hasOwn(record.open, timer.stage)
+          ? `stage "${timer.stage}" was re-opened since; this timer belonged to the earlier opening`
+          : `stage "${timer.stage}" was no longer open when the timer came due`;
+        this.traceRule(rule.name, record.ref, id, "timer", false, reason);
+      }
+      return;
+    }
+    const ctx = this.contextFor(record, timer);
+    if (rule.condition && !rule.condition(ctx)) {
+      if (this.onTrace) this.traceRule(rule.name, record.ref, id, "timer", false, "condition is false when the timer came due", rule.conditionExpr, ctx);
+      return;
+    }
+    if (this.onTrace) this.traceRule(rule.name, record.ref, id, "timer", true, "fired (timer due)", rule.conditionExpr, ctx);
+    this.runActions(rule.actions, ctx, record.ref, timer.cause, rule.name, 1, { rule: rule.name, parent: null });
+  }
+
+  private fireWorkflowTimer(timer: WorkflowTimer): void {
+    const instance = this.state.instances.get(timer.instance);
+    if (!instance || instance.token !== timer.token) return;
+    const workflow = this.prepared.workflows[instance.workflow]!;
+    if (this.onTrace) {
+      const reason = timer.kind === "wait" ? "wait is over" : "wait until timed out";
+      this.traceRule(workflow.name, instance.bound, `t${timer.seq}`, "timer", true, reason);
+    }
+    instance.waiting = "none";
+    instance.pc++;
+    this.runInstance(instance, timer.cause, null, 1, { rule: workflow.name, parent: null });
+  }
+
+  // ------------------------------------------------------------ workflows
+
+  private considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
+    const record = event.removed ?? this.state.records.get(event.ref);
+    if (!record) return;
+    const ctx = this.contextFor(record, event);
+    const name = workflow.name;
+    if (enrollment.becomes && !this.turnsTrue(enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
+    if (enrollment.condition && enrollment.condition.evaluate(ctx) !== true) {
+      if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
+      return;
+    }
+    const keyField = enrollment.def.keyField;
+    const keyRef = keyField === null ? record.ref : readField(record, keyField);
+    if (typeof keyRef !== "string") {
+      if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyField} is empty`);
+      return;
+    }
+    const key = `${workflow.index}|${keyRef}`;
+    const active = this.state.instances.get(key);
+    if (active) {
+      if (this.onTrace) {
+        const reason =
+          active.bound === record.ref
+            ? "already enrolled: the instance goes on from its current step"
+            : `not enrolled: the instance for ${keyRef} is bound to ${active.bound}`;
+        this.traceRule(name, record.ref, event.id, event.type, false, reason);
+      }
+      return;
+    }
+    if (this.state.finished.has(key) && !workflow.def.reentry) {
+      if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
+      return;
+    }
+    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, pc: 0, token: 0, waiting: "none" };
+    this.state.addInstance(instance);
+    if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
+    this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
+  }
+
+  /** Runs an instance's steps from its current one until it waits or ends. */
+  private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
+    const workflow = this.prepared.workflows[instance.workflow]!;
+    const ops = workflow.ops;
+    for (;;) {
+      if (this.state.instances.get(instance.key) !== instance) return;
+      const record = this.state.records.get(instance.bound);
+      if (!record) return;
+      const op = ops[instance.pc];
+      if (op === undefined || op.kind === "stop") {
+        this.state.removeInstance(instance);
+        this.state.finished.add(instance.key);
+        return;
+      }
+      const ctx: EvalContext = {
+        record,
+        lookup: this.lookup,
+        changes: trigger?.changes ?? null,
+        previous: trigger?.previous ?? null,
+        eventData: trigger?.eventData ?? null,
+        now: this.now,
+        calendar: this.calendar,
+      };
+      switch (op.kind) {
+        case "action":
+          this.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain);
+          instance.pc++;
+          break;
+        case "wait":
+          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.now, op.duration, this.calendar), cause);
+          instance.waiting = "timer";
+          return;
+        case "waitUntil":
+          if (op.condition.evaluate(ctx) === true) {
+            instance.pc++;
+            break;
+          }
+          instance.token++;
+          instance.waiting = "until";
+          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.now, op.timeout, this.calendar), cause);
+          return;
+        case "branch":
+          instance.pc = op.condition.evaluate(ctx) === true ? instance.pc + 1 : op.elseTarget;
+          break;
+        case "jump":
+          instance.pc = op.target;
+          break;
+      }
+    }
+  }
+
+  private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
+    const token = ++instance.token;
+    this.state.timers.push({ kind, seq: ++this.state.timerSeq, due, cause, instance: instance.key, token });
+  }
+
+  private scheduleTimeout(instance: WorkflowInstance, due: number, cause: string): void {
+    this.state.timers.push({ kind: "timeout", seq: ++this.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
+  }
+
+  /** `wait until` is re-evaluated whenever the bound record changes. */
+  private resumeWaitsUntil(event: PendingEvent): void {
+    const keys = this.state.instancesByRecord.get(event.ref)!;
+    for (const key of [...keys]) {
+      const instance = this.state.instances.get(key);
+      if (!instance || instance.waiting !== "until") continue;
+      const workflow = this.prepared.workflows[instance.workflow]!;
+      const op = workflow.ops[instance.pc];
+      const record = this.state.records.get(instance.bound);
+      if (op?.kind !== "waitUntil" || !record) continue;
+      const ctx = this.contextFor(record, event);
+      if (op.condition.evaluate(ctx) !== true) continue;
+      if (this.onTrace) this.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
+      instance.token++;
+      instance.waiting = "none";
+      instance.pc++;
+      this.runInstance(instance, event.id, event, event.depth + 1, { rule: workflow.name, parent: event.chain });
+    }
+  }
+
+  // ------------------------------------------------------------ trace
+
+  private traceRule(
+    rule: string,
+    record: string,
+    event: string,
+    eventType: string,
+    fired: boolean,
+    reason: string,
+    expr?: CompiledExpr | null,
+    ctx?: EvalContext,
+  ): void {
+    if (!this.onTrace) return;
+    const trace: TraceRecord = { kind: "rule", at: this.nowText, rule, record, event, eventType, fired, reason };
+    if (expr && ctx && expr.reads.length > 0) trace.values = readValues(expr, ctx);
+    this.onTrace(trace);
+  }
+
+  private traceSkip(rule: string | null, record: string, cause: string, reason: string): void {
+    if (this.onTrace && rule !== null) this.traceRule(rule, record, cause, "action", false, reason);
+  }
+}
+
+function chainNames(chain: ChainLink | null): string[] {
+  const names: string[] = [];
+  for (let link = chain; link !== null; link = link.parent) names.push(link.rule);
+  return names.reverse();
+}
+
+export type { TimerState };

@@ -1,0 +1,20 @@
+// The runtime's public API: what the CLI, the playground, the test runner and
+// the TypeScript backend call. Everything else in runtime/ is internal.
+export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine";
+export { runEvents, type RunOptions } from "./run-events";
+export { formatOutputLine } from "./output-format";
+export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError } from "./errors";
+export type {
+  Engine,
+  EngineOptions,
+  EvalContext,
+  CompiledCondition,
+  CompiledProgram,
+  OutputRecord,
+  RecordState,
+  Snapshot,
+  TraceRecord,
+  EventTrace,
+  RuleTrace,
+} from "./types";
+export type { InputEvent, Program, Value } from "./ir";

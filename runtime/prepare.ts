@@ -1,0 +1,280 @@
+// A program made ready to run, once per engine: expressions compiled to
+// closures, workflow steps flattened to a jump list, and every rule and
+// enrollment indexed by the exact event it waits for, so an event only ever
+// meets the rules that can match it (LANGUAGE.md §5 "Scale").
+import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, Step, Trigger, WorkflowDef } from "./ir";
+import type { CompiledCondition, CompiledProgram, EvalContext } from "./types";
+import type { Value } from "./ir";
+import { compileExpr, compileTemplateText, fieldPathReader, type CompiledExpr, type Evaluator } from "./compile-expr";
+
+export type RecipientReader = (ctx: EvalContext) => Value;
+
+export interface PreparedAction {
+  action: Action;
+  /** `set` value, `create` field values, in written order. */
+  values: Evaluator[];
+  text?: (ctx: EvalContext) => string;
+  to?: RecipientReader;
+  cc?: RecipientReader;
+  target?: Evaluator;
+}
+
+export interface PreparedRule {
+  index: number;
+  /** Key of this rule's last `becomes` truth value in a record. */
+  key: string;
+  def: RuleDef;
+  name: string;
+  entity: string;
+  condition: CompiledCondition | null;
+  /** The `when` expression (or `becomes` condition), for the values a trace shows. */
+  conditionExpr: CompiledExpr | null;
+  becomes: CompiledExpr | null;
+  delay: Delay | undefined;
+  /** For `stage "S" open after D`: S, whose opening the timer belongs to. */
+  openAfterStage: string | undefined;
+  actions: PreparedAction[];
+}
+
+export type WorkflowOp =
+  | { kind: "action"; action: PreparedAction }
+  | { kind: "wait"; duration: Duration }
+  | { kind: "waitUntil"; condition: CompiledExpr; timeout?: Duration }
+  | { kind: "branch"; condition: CompiledExpr; elseTarget: number }
+  | { kind: "jump"; target: number }
+  | { kind: "stop" };
+
+export interface PreparedEnrollment {
+  index: number;
+  key: string;
+  def: Enrollment;
+  condition: CompiledExpr | null;
+  becomes: CompiledExpr | null;
+}
+
+export interface PreparedWorkflow {
+  index: number;
+  def: WorkflowDef;
+  name: string;
+  ops: WorkflowOp[];
+  enrollments: PreparedEnrollment[];
+}
+
+export type Handler =
+  | { kind: "rule"; rule: PreparedRule }
+  | { kind: "enroll"; workflow: PreparedWorkflow; enrollment: PreparedEnrollment };
+
+export interface PreparedProgram {
+  program: Program;
+  rules: PreparedRule[];
+  workflows: PreparedWorkflow[];
+  /** Event key (see `eventKey`) → the handlers to consider, rules in declaration order, then enrollments. */
+  handlers: Map<string, Handler[]>;
+  /** `entity.field` pairs that `assign … least loaded` counts over. */
+  loadFields: Set<string>;
+}
+
+/** The index key of an event on a record of `entity`. */
+export function eventKey(entity: string, type: string, stage?: string): string {
+  return stage === undefined ? `${entity}\u0000${type}` : `${entity}\u0000${type}\u0000${stage}`;
+}
+
+const cache = new WeakMap<Program, PreparedProgram>();
+
+export function prepareProgram(program: Program, compiled?: CompiledProgram): PreparedProgram {
+  if (compiled) return build(program, compiled);
+  let prepared = cache.get(program);
+  if (!prepared) {
+    prepared = build(program, undefined);
+    cache.set(program, prepared);
+  }
+  return prepared;
+}
+
+function build(program: Program, compiled: CompiledProgram | undefined): PreparedProgram {
+  const loadFields = new Set<string>();
+  const prepareActions = (entity: string, actions: Action[]) =>
+    actions.map((action) => {
+      if (action.kind === "assign" && action.strategy === "least_loaded") loadFields.add(`${entity}.${action.field}`);
+      return prepareAction(action);
+    });
+
+  const rules = program.rules.map((def, index): PreparedRule => {
+    const conditionExpr = def.condition ? compileExpr(def.condition) : null;
+    const given = compiled?.conditions?.[def.name];
+    const becomes = def.trigger.kind === "becomes" ? compileExpr(def.trigger.condition) : null;
+    return {
+      index,
+      key: `r${index}`,
+      def,
+      name: def.name,
+      entity: def.entity,
+      condition: given ?? (conditionExpr ? asCondition(conditionExpr) : null),
+      conditionExpr,
+      becomes,
+      delay: def.delay,
+      openAfterStage: def.delay && def.trigger.kind === "stage" && def.trigger.edge === "open" ? def.trigger.stage : undefined,
+      actions: prepareActions(def.entity, def.actions),
+    };
+  });
+
+  const workflows = program.workflows.map((def, index): PreparedWorkflow => {
+    const entity = def.enrollments[0]?.entity ?? def.per;
+    const ops: WorkflowOp[] = [];
+    flattenSteps(def.steps, ops, (action) => prepareActions(entity, [action])[0]!);
+    return {
+      index,
+      def,
+      name: def.name,
+      ops,
+      enrollments: def.enrollments.map((enrollment, i) => ({
+        index: i,
+        key: `w${index}.${i}`,
+        def: enrollment,
+        condition: enrollment.condition ? compileExpr(enrollment.condition) : null,
+        becomes: enrollment.trigger.kind === "becomes" ? compileExpr(enrollment.trigger.condition) : null,
+      })),
+    };
+  });
+
+  return { program, rules, workflows, handlers: indexHandlers(program, rules, workflows), loadFields };
+}
+
+function asCondition(expr: CompiledExpr): CompiledCondition {
+  const evaluate = expr.evaluate;
+  return (ctx) => evaluate(ctx) === true;
+}
+
+function prepareAction(action: Action): PreparedAction {
+  const prepared: PreparedAction = { action, values: [] };
+  switch (action.kind) {
+    case "set":
+      prepared.values = [compileExpr(action.value).evaluate];
+      break;
+    case "create":
+      prepared.values = action.fields.map((field) => compileExpr(field.value).evaluate);
+      break;
+    case "move":
+      if (action.target) prepared.target = fieldPathReader(action.target);
+      break;
+    case "sendEmail":
+      prepared.to = recipientReader(action.to);
+      if (action.cc) prepared.cc = recipientReader(action.cc);
+      break;
+    case "sendSms":
+      prepared.to = recipientReader(action.to);
+      break;
+    case "createTask":
+      if (action.for) prepared.to = recipientReader(action.for);
+      break;
+    case "createActivity":
+      prepared.text = compileTemplateText(action.text);
+      break;
+    case "generateReport":
+      if (action.email) prepared.to = recipientReader(action.email.to);
+      break;
+    case "requestSignature":
+      prepared.to = recipientReader(action.from);
+      break;
+    case "notify":
+      prepared.to = recipientReader(action.to);
+      prepared.text = compileTemplateText(action.text);
+      break;
+    case "open":
+    case "close":
+    case "assign":
+      break;
+  }
+  return prepared;
+}
+
+// Every recipient's value is already what the output carries: a reference field
+// holds `type/id`, an email field the address, a user field the user.
+function recipientReader(recipient: Recipient): RecipientReader {
+  if (recipient.kind === "user") {
+    const user = recipient.user;
+    return () => user;
+  }
+  return fieldPathReader(recipient.path);
+}
+
+function flattenSteps(steps: Step[], ops: WorkflowOp[], prepare: (action: Action) => PreparedAction): void {
+  for (const step of steps) {
+    switch (step.kind) {
+      case "action":
+        ops.push({ kind: "action", action: prepare(step.action) });
+        break;
+      case "wait":
+        ops.push({ kind: "wait", duration: step.duration });
+        break;
+      case "waitUntil":
+        ops.push(step.timeout ? { kind: "waitUntil", condition: compileExpr(step.condition), timeout: step.timeout } : { kind: "waitUntil", condition: compileExpr(step.condition) });
+        break;
+      case "stop":
+        ops.push({ kind: "stop" });
+        break;
+      case "if": {
+        const branch: WorkflowOp & { kind: "branch" } = { kind: "branch", condition: compileExpr(step.condition), elseTarget: -1 };
+        ops.push(branch);
+        flattenSteps(step.then, ops, prepare);
+        if (step.else.length > 0) {
+          const jump: WorkflowOp & { kind: "jump" } = { kind: "jump", target: -1 };
+          ops.push(jump);
+          branch.elseTarget = ops.length;
+          flattenSteps(step.else, ops, prepare);
+          jump.target = ops.length;
+        } else {
+          branch.elseTarget = ops.length;
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** The event keys a trigger listens to on records of `entity`. */
+function triggerKeys(entity: string, trigger: Trigger): string[] {
+  switch (trigger.kind) {
+    case "stage":
+      return [eventKey(entity, trigger.edge === "open" ? "stage.opened" : "stage.closed", trigger.stage)];
+    case "lifecycle":
+      return [eventKey(entity, trigger.event)];
+    case "event":
+      return [eventKey(entity, trigger.event)];
+    case "becomes":
+      return [];
+  }
+}
+
+/** Every event that changes a record of the entity: where `becomes` conditions are re-evaluated. */
+function changeKeys(program: Program, entity: string): string[] {
+  const stages = program.entities.find((def) => def.name === entity)?.pipeline?.stages ?? [];
+  return [
+    eventKey(entity, "created"),
+    eventKey(entity, "updated"),
+    ...stages.flatMap((stage) => [eventKey(entity, "stage.opened", stage.name), eventKey(entity, "stage.closed", stage.name)]),
+  ];
+}
+
+function indexHandlers(program: Program, rules: PreparedRule[], workflows: PreparedWorkflow[]): Map<string, Handler[]> {
+  const handlers = new Map<string, Handler[]>();
+  const add = (key: string, handler: Handler) => {
+    const list = handlers.get(key);
+    if (list) list.push(handler);
+    else handlers.set(key, [handler]);
+  };
+  // Rules first, in declaration order, then workflow enrollments in theirs: the
+  // insertion order below is the run order.
+  for (const rule of rules) {
+    const keys = rule.def.trigger.kind === "becomes" ? changeKeys(program, rule.entity) : triggerKeys(rule.entity, rule.def.trigger);
+    for (const key of keys) add(key, { kind: "rule", rule });
+  }
+  for (const workflow of workflows) {
+    for (const enrollment of workflow.enrollments) {
+      const { entity, trigger } = enrollment.def;
+      const keys = trigger.kind === "becomes" ? changeKeys(program, entity) : triggerKeys(entity, trigger);
+      for (const key of keys) add(key, { kind: "enroll", workflow, enrollment });
+    }
+  }
+  return handlers;
+}

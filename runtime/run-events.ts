@@ -1,0 +1,17 @@
+// Convenience for callers that hold the whole input: replay it and collect everything.
+import type { InputEvent, Program } from "./ir";
+import type { EngineOptions, OutputRecord } from "./types";
+import { createEngine } from "./engine";
+
+export interface RunOptions extends Omit<EngineOptions, "snapshot"> {
+  /** Fire timers due at or before this instant after the last event (`--until`). */
+  until?: string;
+}
+
+export function runEvents(program: Program, events: readonly InputEvent[], options: RunOptions = {}): OutputRecord[] {
+  const engine = createEngine(program, options);
+  const outputs: OutputRecord[] = [];
+  for (const event of events) outputs.push(...engine.process(event));
+  if (options.until !== undefined) outputs.push(...engine.advanceTo(options.until));
+  return outputs;
+}

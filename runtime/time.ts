@@ -1,0 +1,59 @@
+// Instants are epoch milliseconds inside the runtime; text only at the edges.
+// The common event shape (`2026-01-01T08:00:00+01:00`, `…Z`) is parsed by hand
+// because luxon costs microseconds per call and every input event carries a time.
+import { DateTime } from "luxon";
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
+const OFFSET_AT_END = /(Z|[+-]\d{2}(:?\d{2})?)$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Epoch millis of an ISO 8601 date-time with offset or Z; NaN when it is not one. */
+export function parseInstant(text: string): number {
+  const m = ISO_INSTANT.exec(text);
+  if (m) {
+    const year = +m[1]!, month = +m[2]!, day = +m[3]!, hour = +m[4]!, minute = +m[5]!;
+    const second = m[6] ? +m[6] : 0;
+    const millis = m[7] ? Math.floor(+`0.${m[7]}` * 1000 + 1e-6) : 0;
+    if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return NaN;
+    if (month === 2 && day === 29 && !isLeapYear(year)) return NaN;
+    if (hour > 23 || minute > 59 || second > 59) return NaN;
+    return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes(m[8]!) * 60_000;
+  }
+  // Without an offset luxon would read the machine's zone: not deterministic.
+  if (!OFFSET_AT_END.test(text)) return NaN;
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  return parsed.isValid ? parsed.toMillis() : NaN;
+}
+
+/** `YYYY-MM-DDTHH:mm:ss.SSSZ`, the only time format of the output. */
+export function formatInstant(millis: number): string {
+  return new Date(millis).toISOString();
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Local midnight of a `YYYY-MM-DD` date in the zone, or NaN. */
+export function parseLocalDate(text: string, zone: string): number {
+  if (!ISO_DATE.test(text)) return NaN;
+  const parsed = DateTime.fromISO(text, { zone });
+  return parsed.isValid ? parsed.toMillis() : NaN;
+}
+
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const year = +m[1]!, month = +m[2]!, day = +m[3]!;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  return !(month === 2 && day === 29 && !isLeapYear(year));
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset === "Z") return 0;
+  const sign = offset[0] === "-" ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  return sign * (+digits.slice(0, 2) * 60 + +digits.slice(2, 4));
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

@@ -1,0 +1,165 @@
+// The runtime's public value types: what it outputs, traces, snapshots and
+// hands to compiled conditions.
+import type { Calendar, Program, Value } from "./ir";
+
+/** A derived event or an effect, as written to `run`'s output (CONTRACT.md). */
+export interface OutputRecord {
+  id: string;
+  /** UTC, `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
+  at: string;
+  entity: string;
+  type: string;
+  data: Record<string, Value>;
+  cause: string;
+  rule: string | null;
+}
+
+/** One record of the CRM as the runtime holds it; replaced, never mutated. */
+export interface RecordState {
+  readonly ref: string;
+  readonly type: string;
+  readonly id: string;
+  /** Creation sequence number: tells a re-created record from the one its timers belonged to. */
+  readonly born: number;
+  readonly fields: Readonly<Record<string, Value>>;
+  /** The open stage of a sequential pipeline (null when none, or for parallel pipelines). */
+  readonly stage: string | null;
+  /** Open stages → the instant they opened. */
+  readonly open: Readonly<Record<string, number>>;
+  /** Stage → how many times it has opened: a timer of `open after` belongs to one opening. */
+  readonly openings: Readonly<Record<string, number>>;
+  /** Rule index → the last truth value of its `becomes` condition on this record. */
+  readonly becomes: Readonly<Record<string, boolean>>;
+}
+
+/** What an expression sees: the rule's record, the triggering change and the time. */
+export interface EvalContext {
+  record: RecordState;
+  /** Another record by `type/id` (references are followed through it). */
+  lookup: (ref: string) => RecordState | undefined;
+  /** Fields the triggering change set (an update's data, a creation's fields); null for other events. */
+  changes: Readonly<Record<string, Value>> | null;
+  /** The values of `changes`' fields before the change. */
+  previous: Readonly<Record<string, Value>> | null;
+  /** The payload of the triggering activity event. */
+  eventData: Readonly<Record<string, Value>> | null;
+  /** The current instant (epoch millis): the event's time, or the timer's due time. */
+  now: number;
+  calendar: Calendar;
+}
+
+export type CompiledCondition = (ctx: EvalContext) => boolean;
+
+/**
+ * Precompiled code for a program (the TypeScript backend's output). A condition
+ * given here replaces the engine's own compilation of that rule's `when`.
+ */
+export interface CompiledProgram {
+  /** Keyed by rule name. */
+  conditions?: Record<string, CompiledCondition>;
+}
+
+export type TraceRecord = EventTrace | RuleTrace;
+
+/** An event (input or derived) reached the rules. */
+export interface EventTrace {
+  kind: "event";
+  at: string;
+  event: string;
+  record: string;
+  type: string;
+  stage?: string;
+}
+
+/** One rule (or workflow step, or timer) considered for one event. */
+export interface RuleTrace {
+  kind: "rule";
+  at: string;
+  rule: string;
+  record: string;
+  /** The id of the event (or timer) being considered. */
+  event: string;
+  eventType: string;
+  fired: boolean;
+  /** Why it did or did not fire, in the user's words. */
+  reason: string;
+  /** The field values the decision read. */
+  values?: Record<string, Value>;
+}
+
+export interface EngineOptions {
+  /** Resume from a snapshot of an engine over the same program. */
+  snapshot?: Snapshot;
+  onTrace?: (trace: TraceRecord) => void;
+  compiled?: CompiledProgram;
+  /** Longest derived-event chain before the run stops with a CascadeError (default 100). */
+  cascadeBound?: number;
+}
+
+export interface Engine {
+  /** Fires timers due at or before the event's time, then processes the event. */
+  process(event: import("./ir").InputEvent): OutputRecord[];
+  /** Fires the timers due at or before the instant (`--until`). */
+  advanceTo(isoTime: string): OutputRecord[];
+  snapshot(): Snapshot;
+}
+
+export const SNAPSHOT_VERSION = 1;
+
+/** Plain JSON: everything the engine needs to go on exactly where it stopped. */
+export interface Snapshot {
+  version: typeof SNAPSHOT_VERSION;
+  /** The time of the last processed event or advance, epoch millis. */
+  clock: number | null;
+  records: RecordState[];
+  timers: TimerState[];
+  timerSeq: number;
+  recordSeq: number;
+  teamCounters: Record<string, number>;
+  instances: WorkflowInstance[];
+  /** Instance keys that finished (a key without `reentry` never enrolls again). */
+  finished: string[];
+}
+
+export type TimerState = RuleTimer | WorkflowTimer;
+
+interface TimerBase {
+  seq: number;
+  due: number;
+  /** The id of the event that scheduled it: the cause of what it produces. */
+  cause: string;
+}
+
+export interface RuleTimer extends TimerBase {
+  kind: "rule";
+  rule: number;
+  record: string;
+  born: number;
+  /** For `stage "S" open after`: the stage and which opening of it. */
+  stage?: string;
+  opening?: number;
+  eventType: string;
+  changes: Record<string, Value> | null;
+  previous: Record<string, Value> | null;
+  eventData: Record<string, Value> | null;
+}
+
+export interface WorkflowTimer extends TimerBase {
+  kind: "wait" | "timeout";
+  instance: string;
+  /** The instance's wait token when scheduled; a changed token means the wait ended otherwise. */
+  token: number;
+}
+
+export interface WorkflowInstance {
+  /** `<workflow index>|<key record>`. */
+  key: string;
+  workflow: number;
+  bound: string;
+  /** Index of the next step in the workflow's flattened step list. */
+  pc: number;
+  token: number;
+  waiting: "none" | "timer" | "until";
+}
+
+export type { Program };
