@@ -1,0 +1,125 @@
+// The names a rule set declares, with where each is declared: what completion,
+// hover and go-to-definition need from the checked model. Built in the checker
+// worker from the syntax trees (plain data, so it crosses postMessage), and
+// kept from the last result that parsed, so completion still works while the
+// file under the cursor is half typed.
+import type { EntityDecl, FieldDecl, SourceFile, SourceRange, TemplateProperty, TypeRef } from "../../grammar/ast";
+import { isPrimitiveTypeName } from "../../stdlib/types";
+
+export interface DeclaredName {
+  name: string;
+  file: string;
+  /** The range of the name as written (what go-to-definition selects). */
+  range: SourceRange;
+}
+
+export interface FieldSymbol extends DeclaredName {
+  /** The type as written: `text`, `money?`, `enum(web, phone)`, `contact`. */
+  typeText: string;
+  /** The referenced entity for reference fields. */
+  reference?: string;
+  enumValues?: string[];
+}
+
+export interface StageSymbol extends DeclaredName {
+  entity: string;
+  outcome?: "won" | "lost";
+}
+
+export interface EntitySymbol extends DeclaredName {
+  fields: FieldSymbol[];
+  pipeline?: "sequential" | "parallel";
+  stages: StageSymbol[];
+}
+
+export interface TemplateSymbol extends DeclaredName {
+  kind: string;
+  /** The template's text properties, for hover. */
+  summary: string;
+}
+
+export interface TeamSymbol extends DeclaredName {
+  members: string[];
+}
+
+export interface EventSymbol extends DeclaredName {
+  fields: FieldSymbol[];
+}
+
+export interface SymbolIndex {
+  entities: EntitySymbol[];
+  templates: TemplateSymbol[];
+  teams: TeamSymbol[];
+  /** `event` declarations of the rules (the stdlib catalog is read directly). */
+  events: EventSymbol[];
+}
+
+export function buildSymbolIndex(files: SourceFile[]): SymbolIndex {
+  const index: SymbolIndex = { entities: [], templates: [], teams: [], events: [] };
+  for (const file of files) {
+    for (const item of file.items) {
+      if (item.missing) continue;
+      switch (item.kind) {
+        case "EntityDecl":
+          index.entities.push(entitySymbol(item, file.path));
+          break;
+        case "TemplateDecl":
+          index.templates.push({
+            ...declared(item.name, file.path),
+            kind: item.templateKind.text,
+            summary: templateSummary(item.text?.value, item.properties.map((p) => [p.key.text, propertyText(p.value)])),
+          });
+          break;
+        case "TeamDecl":
+          index.teams.push({ ...declared(item.name, file.path), members: item.members.map((m) => m.value) });
+          break;
+        case "EventDecl":
+          index.events.push({ ...declared(item.name, file.path), fields: item.fields.map((f) => fieldSymbol(f, file.path)) });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return index;
+}
+
+function entitySymbol(entity: EntityDecl, file: string): EntitySymbol {
+  const name = entity.name.text;
+  return {
+    ...declared(entity.name, file),
+    fields: entity.fields.filter((f) => !f.missing).map((f) => fieldSymbol(f, file)),
+    pipeline: entity.pipeline ? (entity.pipeline.parallel ? "parallel" : "sequential") : undefined,
+    stages: (entity.pipeline?.stages ?? [])
+      .filter((s) => !s.missing)
+      .map((s) => ({ ...declared(s.name, file), entity: name, outcome: s.outcome })),
+  };
+}
+
+function fieldSymbol(field: FieldDecl, file: string): FieldSymbol {
+  const typeText = typeRefText(field.type) + (field.optional ? "?" : "");
+  const symbol: FieldSymbol = { ...declared(field.name, file), typeText };
+  if (field.type.kind === "EnumType") symbol.enumValues = field.type.values.map((v) => v.text);
+  else if (!isPrimitiveTypeName(field.type.name.text)) symbol.reference = field.type.name.text;
+  return symbol;
+}
+
+function typeRefText(type: TypeRef): string {
+  return type.kind === "EnumType" ? `enum(${type.values.map((v) => v.text).join(", ")})` : type.name.text;
+}
+
+function propertyText(value: TemplateProperty["value"]): string {
+  if (value.kind === "StringLiteral") return JSON.stringify(value.value);
+  if (value.kind === "Name") return value.text;
+  return `${value.amount} ${value.unitText}`;
+}
+
+function templateSummary(text: string | undefined, properties: Array<[string, string]>): string {
+  const lines = text !== undefined ? [JSON.stringify(text)] : [];
+  for (const [key, value] of properties) lines.push(`${key} ${value}`);
+  return lines.join("\n");
+}
+
+function declared(name: { text: string; range: SourceRange }, file: string): DeclaredName {
+  return { name: name.text, file, range: name.range };
+}

@@ -1,0 +1,34 @@
+// The problems list under the editors: every diagnostic of every rules file and
+// every bad event line, one line each as the CLI prints them; a click jumps there.
+import type { Diagnostic } from "../../grammar/diagnostic";
+
+export interface EventProblem {
+  line: number;
+  code: string;
+  message: string;
+}
+
+export function renderProblems(
+  list: HTMLElement,
+  diagnostics: Diagnostic[],
+  eventProblems: EventProblem[],
+  jump: (file: string | null, line: number, column: number) => void,
+): void {
+  const items = diagnostics.map((d) =>
+    item(`${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`, d.severity, () =>
+      jump(d.file, d.range.start.line, d.range.start.column),
+    ),
+  );
+  for (const p of eventProblems) {
+    items.push(item(`events.jsonl:${p.line}: error ${p.code}: ${p.message}`, "error", () => jump(null, p.line, 1)));
+  }
+  list.replaceChildren(...items);
+}
+
+function item(text: string, severity: string, onClick: () => void): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = severity;
+  li.textContent = text;
+  li.addEventListener("click", onClick);
+  return li;
+}

@@ -1,0 +1,155 @@
+// The rules side: one Monaco model per rules file (they share one namespace,
+// like a folder given to the CLI), a tab per file, markers per file from the
+// checker's diagnostics.
+import { editor, MarkerSeverity, Uri } from "monaco-editor/editor";
+import type { Diagnostic } from "../../grammar/diagnostic";
+import type { RulesSource } from "../checking/protocol";
+import { languageId } from "../language/register-language";
+
+const markerOwner = "stagecraft";
+
+export class RulesEditor {
+  readonly editor: editor.IStandaloneCodeEditor;
+  private files: Array<{ path: string; model: editor.ITextModel }> = [];
+  private activePath = "";
+  private readonly changeListeners: Array<() => void> = [];
+
+  constructor(
+    container: HTMLElement,
+    private readonly tabs: HTMLElement,
+  ) {
+    this.editor = editor.create(container, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      fixedOverflowWidgets: true,
+      "semanticHighlighting.enabled": false,
+    });
+    // Go to definition in another file: show that file, then the declaration.
+    editor.registerEditorOpener({
+      openCodeEditor: (_source, resource, selectionOrPosition) => {
+        const target = this.files.find((f) => f.model.uri.toString() === resource.toString());
+        if (!target) return false;
+        this.show(target.path);
+        if (selectionOrPosition && "startLineNumber" in selectionOrPosition) {
+          this.editor.setSelection(selectionOrPosition);
+          this.editor.revealRangeInCenter(selectionOrPosition);
+        } else if (selectionOrPosition) {
+          this.editor.setPosition(selectionOrPosition);
+          this.editor.revealPositionInCenter(selectionOrPosition);
+        }
+        return true;
+      },
+    });
+  }
+
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Replaces every file (an example, a share link). */
+  setFiles(files: RulesSource[]): void {
+    for (const file of this.files) file.model.dispose();
+    this.files = files.map((file) => ({ path: file.path, model: this.createModel(file.path, file.text) }));
+    this.show(files[0]?.path ?? "");
+    this.changed();
+  }
+
+  addFile(path: string, text: string): void {
+    this.files.push({ path, model: this.createModel(path, text) });
+    this.show(path);
+    this.changed();
+  }
+
+  sources(): RulesSource[] {
+    return this.files.map((f) => ({ path: f.path, text: f.model.getValue() }));
+  }
+
+  paths(): string[] {
+    return this.files.map((f) => f.path);
+  }
+
+  activeFile(): string {
+    return this.activePath;
+  }
+
+  show(path: string): void {
+    const file = this.files.find((f) => f.path === path);
+    if (!file) return;
+    this.activePath = path;
+    this.editor.setModel(file.model);
+    this.renderTabs();
+  }
+
+  uriOf(path: string): Uri {
+    return Uri.from({ scheme: "file", path: `/${path}` });
+  }
+
+  pathOf(uri: Uri): string {
+    return this.files.find((f) => f.model.uri.toString() === uri.toString())?.path ?? uri.path.replace(/^\//, "");
+  }
+
+  /** Markers for every file; a tab shows how many errors its file has. */
+  setDiagnostics(diagnostics: Diagnostic[]): void {
+    for (const file of this.files) {
+      const own = diagnostics.filter((d) => d.file === file.path);
+      editor.setModelMarkers(file.model, markerOwner, own.map(toMarker));
+    }
+    this.renderTabs(diagnostics);
+  }
+
+  private createModel(path: string, text: string): editor.ITextModel {
+    const model = editor.createModel(text, languageId, this.uriOf(path));
+    model.onDidChangeContent(() => this.changed());
+    return model;
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  private renderTabs(diagnostics: Diagnostic[] = this.lastDiagnostics): void {
+    this.lastDiagnostics = diagnostics;
+    this.tabs.replaceChildren(
+      ...this.files.map((file) => {
+        const tab = document.createElement("button");
+        tab.type = "button";
+        tab.setAttribute("role", "tab");
+        tab.setAttribute("aria-selected", String(file.path === this.activePath));
+        tab.dataset.path = file.path;
+        tab.textContent = file.path;
+        const errors = diagnostics.filter((d) => d.file === file.path && d.severity === "error").length;
+        if (errors > 0) {
+          const count = document.createElement("span");
+          count.className = "count";
+          count.textContent = String(errors);
+          tab.append(count);
+        }
+        tab.addEventListener("click", () => this.show(file.path));
+        return tab;
+      }),
+    );
+  }
+
+  private lastDiagnostics: Diagnostic[] = [];
+}
+
+/** Our ranges are 1-based lines and columns, half-open: Monaco's are the same. */
+export function toMarker(diagnostic: Diagnostic): editor.IMarkerData {
+  const { start, end } = diagnostic.range;
+  // A zero-width range would be invisible: widen it to one character.
+  const sameSpot = start.line === end.line && start.column === end.column;
+  return {
+    severity: diagnostic.severity === "error" ? MarkerSeverity.Error : MarkerSeverity.Warning,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    source: "stagecraft",
+    startLineNumber: start.line,
+    startColumn: start.column,
+    endLineNumber: end.line,
+    endColumn: sameSpot ? end.column + 1 : end.column,
+  };
+}

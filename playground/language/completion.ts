@@ -1,0 +1,186 @@
+// Completion that knows where it is: stage names inside the quotes after
+// `stage`/`open`/`close`/`move to`, templates of the right kind after `send
+// email`/`send sms`/`create task`, teams after `assign … from`, events after
+// `on <entity>`, the rule's own fields (and a reference's fields after a dot)
+// in expressions. Names come from the checker's last symbol index.
+import { languages, type editor, type IRange, type Position } from "monaco-editor/editor";
+import { tokenVocabulary } from "../../grammar/vocabulary";
+import { activityEvents } from "../../stdlib/events";
+import { functions } from "../../stdlib/functions";
+import type { EntitySymbol, SymbolIndex } from "../checking/symbol-index";
+import { followPath, quotedStringAt, ruleEntityAt, wordSlotAt, type QuotedString, type WordSlot } from "./source-context";
+
+type Suggestion = languages.CompletionItem;
+const Kind = languages.CompletionItemKind;
+
+/** Fields every entity has without declaring them (LANGUAGE.md §2). */
+const implicitFields = [
+  { name: "id", typeText: "text" },
+  { name: "stage", typeText: "stage" },
+  { name: "responsible", typeText: "user?" },
+];
+
+export function createCompletionProvider(symbolsNow: () => SymbolIndex): languages.CompletionItemProvider {
+  return {
+    triggerCharacters: ['"', " ", "."],
+    provideCompletionItems(model, position, context) {
+      const symbols = symbolsNow();
+      const line = model.getLineContent(position.lineNumber);
+      const before = line.slice(0, position.column - 1);
+      if (isInComment(before)) return { suggestions: [] };
+      const ruleEntity = ruleEntityAt(model.getLinesContent(), position.lineNumber - 1, symbols);
+      const quoted = quotedStringAt(line, position.column);
+      if (quoted) return { suggestions: quotedSuggestions(quoted, before, ruleEntity, symbols, position) };
+      const slot = wordSlotAt(before, ruleEntity, symbols);
+      // A space or a dot opens the list only where it means something; elsewhere typing goes on undisturbed.
+      const byTypingSpace = context.triggerKind === languages.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === " ";
+      if (byTypingSpace && slot.kind === "expression") return { suggestions: [] };
+      return { suggestions: wordSuggestions(slot, ruleEntity, symbols, wordRange(model, position, slot)) };
+    },
+  };
+}
+
+function quotedSuggestions(
+  quoted: QuotedString,
+  before: string,
+  ruleEntity: EntitySymbol | undefined,
+  symbols: SymbolIndex,
+  position: Position,
+): Suggestion[] {
+  const range: IRange = {
+    startLineNumber: position.lineNumber,
+    endLineNumber: position.lineNumber,
+    startColumn: quoted.startColumn,
+    endColumn: quoted.endColumn,
+  };
+  const meaning = quoted.meaning;
+  if (meaning.kind === "stage") {
+    const textBeforeQuote = before.slice(0, quoted.startColumn - 2);
+    const owner = stageOwner(textBeforeQuote, ruleEntity, symbols);
+    const stages = owner ? owner.stages : symbols.entities.flatMap((e) => e.stages);
+    return stages.map((stage, index) => ({
+      label: { label: stage.name, description: stage.entity },
+      kind: Kind.EnumMember,
+      detail: `stage of ${stage.entity}${stage.outcome ? ` (${stage.outcome})` : ""}`,
+      insertText: stage.name,
+      sortText: String(index).padStart(4, "0"),
+      range,
+    }));
+  }
+  if (meaning.kind === "template") {
+    return symbols.templates
+      .filter((t) => t.kind === meaning.templateKind)
+      .map((t) => ({ label: t.name, kind: Kind.Reference, detail: `${t.kind} template`, documentation: t.summary, insertText: t.name, range }));
+  }
+  if (meaning.kind === "event") {
+    return symbols.events.map((e) => ({ label: e.name, kind: Kind.Event, detail: "declared event", insertText: e.name, range }));
+  }
+  return [];
+}
+
+/** Whose stages a quoted stage name names: `move lead to "…"`, `on deal stage "…"`, else the rule's record. */
+function stageOwner(textBeforeQuote: string, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex): EntitySymbol | undefined {
+  const moveTarget = /\bmove\s+([A-Za-z_][\w.]*)\s+to\s*$/.exec(textBeforeQuote);
+  if (moveTarget && ruleEntity) return followPath(ruleEntity, moveTarget[1]!.split("."), symbols);
+  const subject = /(?:^|[\s:])on\s+([A-Za-z_]\w*)\s+stage\s*$/.exec(textBeforeQuote);
+  if (subject) return symbols.entities.find((e) => e.name === subject[1]);
+  if (/(?:^|[\s:])on\s+stage\s*$/.test(textBeforeQuote)) return undefined;
+  return ruleEntity;
+}
+
+function wordSuggestions(slot: WordSlot, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex, range: IRange): Suggestion[] {
+  switch (slot.kind) {
+    case "entity-or-stage":
+      return [
+        keyword("stage", range),
+        ...symbols.entities.map((e) => ({ label: e.name, kind: Kind.Class, detail: "entity", insertText: e.name, range })),
+      ];
+    case "event":
+      return [
+        ...["created", "updated", "deleted", "becomes"].map((word) => keyword(word, range)),
+        { label: "stage", kind: Kind.Keyword, insertText: 'stage "$1" ${2|open,close|}', insertTextRules: snippet, range },
+        ...activityEvents.map((e) => ({ label: e.name, kind: Kind.Event, detail: e.doc, insertText: e.name, range })),
+        ...symbols.events.map((e) => ({ label: `"${e.name}"`, kind: Kind.Event, detail: "declared event", insertText: `"${e.name}"`, range })),
+      ];
+    case "team":
+      return symbols.teams.map((t) => ({ label: t.name, kind: Kind.Module, detail: `team: ${t.members.join(", ")}`, insertText: t.name, range }));
+    case "created-thing":
+      return [
+        { label: "task", kind: Kind.Keyword, insertText: 'task "$1"', insertTextRules: snippet, range },
+        { label: "activity", kind: Kind.Keyword, insertText: 'activity ${1:call} "$2"', insertTextRules: snippet, range },
+        ...symbols.entities.map((e) => ({ label: e.name, kind: Kind.Class, detail: "create a record", insertText: e.name, range })),
+      ];
+    case "message-kind":
+      return [
+        { label: "email", kind: Kind.Keyword, insertText: 'email "$1" to ', insertTextRules: snippet, range },
+        { label: "sms", kind: Kind.Keyword, insertText: 'sms "$1" to ', insertTextRules: snippet, range },
+      ];
+    case "member": {
+      const entity = symbols.entities.find((e) => e.name === slot.entity);
+      return entity ? fieldSuggestions(entity, range) : [];
+    }
+    case "expression":
+      return [
+        ...(ruleEntity ? fieldSuggestions(ruleEntity, range) : []),
+        ...(ruleEntity ? enumValueSuggestions(ruleEntity, range) : []),
+        ...functions.map((f) => ({
+          label: f.name,
+          kind: Kind.Function,
+          detail: f.signature,
+          documentation: f.doc,
+          insertText: `${f.name}($1)`,
+          insertTextRules: snippet,
+          range,
+        })),
+        ...(ruleEntity ? [] : symbols.entities.map((e) => ({ label: e.name, kind: Kind.Class, detail: "entity", insertText: e.name, range }))),
+        ...tokenVocabulary.keywords.map((word) => keyword(word, range)),
+      ];
+  }
+}
+
+const snippet = languages.CompletionItemInsertTextRule.InsertAsSnippet;
+
+function keyword(word: string, range: IRange): Suggestion {
+  return { label: word, kind: Kind.Keyword, insertText: word, range, sortText: `~${word}` };
+}
+
+function fieldSuggestions(entity: EntitySymbol, range: IRange): Suggestion[] {
+  return [
+    ...entity.fields.map((f, index) => ({
+      label: f.name,
+      kind: Kind.Field,
+      detail: `${entity.name}.${f.name}: ${f.typeText}`,
+      insertText: f.name,
+      sortText: `0${String(index).padStart(3, "0")}`,
+      range,
+    })),
+    ...implicitFields.map((f) => ({ label: f.name, kind: Kind.Field, detail: `${entity.name}.${f.name}: ${f.typeText} (implicit)`, insertText: f.name, sortText: `1${f.name}`, range })),
+  ];
+}
+
+function enumValueSuggestions(entity: EntitySymbol, range: IRange): Suggestion[] {
+  return entity.fields.flatMap((f) =>
+    (f.enumValues ?? []).map((value) => ({ label: value, kind: Kind.EnumMember, detail: `value of ${f.name}`, insertText: value, sortText: `2${value}`, range })),
+  );
+}
+
+/** The part of the word before the cursor that a suggestion replaces (events keep their dots). */
+function wordRange(model: editor.ITextModel, position: Position, slot: WordSlot): IRange {
+  const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+  const typed = (slot.kind === "event" ? /[A-Za-z_][\w.]*$/ : /[A-Za-z_]\w*$/).exec(before)?.[0] ?? "";
+  return {
+    startLineNumber: position.lineNumber,
+    endLineNumber: position.lineNumber,
+    startColumn: position.column - typed.length,
+    endColumn: position.column,
+  };
+}
+
+function isInComment(before: string): boolean {
+  let inString = false;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === '"') inString = !inString;
+    else if (!inString && before[i] === "/" && before[i + 1] === "/") return true;
+  }
+  return false;
+}

@@ -1,0 +1,121 @@
+// Reads what the cursor is in from the text around it, not from the syntax
+// tree: while a rule is being typed it does not parse, yet completion must
+// still know "a stage name goes here" and "this rule is about deals". The names
+// themselves come from the checker's last symbol index.
+import type { EntitySymbol, FieldSymbol, SymbolIndex } from "../checking/symbol-index";
+
+/** What kind of name a quoted string at this place stands for. */
+export type QuotedNameKind =
+  | { kind: "stage" }
+  | { kind: "template"; templateKind: "email" | "sms" | "task" | "report" }
+  | { kind: "event" }
+  | { kind: "other" };
+
+export interface QuotedString {
+  /** 1-based column of the first character inside the quotes. */
+  startColumn: number;
+  /** 1-based column just past the last character inside (before the closing quote, or the line's end). */
+  endColumn: number;
+  text: string;
+  meaning: QuotedNameKind;
+}
+
+/** The quoted string the cursor is inside (column is 1-based), or null. */
+export function quotedStringAt(line: string, column: number): QuotedString | null {
+  const cursor = column - 1;
+  let open = -1;
+  for (let i = 0; i < line.length && i < cursor; i++) {
+    const ch = line[i];
+    if (ch === "\\" && open >= 0) i++;
+    else if (ch === '"') open = open >= 0 ? -1 : i;
+    else if (ch === "/" && line[i + 1] === "/" && open < 0) return null;
+  }
+  if (open < 0) return null;
+  let close = line.indexOf('"', cursor);
+  if (close < 0) close = line.length;
+  return {
+    startColumn: open + 2,
+    endColumn: close + 1,
+    text: line.slice(open + 1, close),
+    meaning: meaningOfQuote(line.slice(0, open)),
+  };
+}
+
+/** The quoted string around a column, for hover and go-to-definition (cursor may sit on a quote). */
+export function quotedStringCovering(line: string, column: number): QuotedString | null {
+  const inside = quotedStringAt(line, column);
+  if (inside) return inside;
+  return line[column - 1] === '"' ? quotedStringAt(line, column + 1) : null;
+}
+
+/** The quote's meaning from the words written before it. */
+export function meaningOfQuote(before: string): QuotedNameKind {
+  const words = before.trimEnd().split(/\s+/).slice(-3).join(" ");
+  if (/(^|\s)(send|and) email$/.test(words)) return { kind: "template", templateKind: "email" };
+  if (/(^|\s)send sms$/.test(words)) return { kind: "template", templateKind: "sms" };
+  if (/(^|\s)create task$/.test(words)) return { kind: "template", templateKind: "task" };
+  if (/(^|\s)(generate report|request signature)$/.test(words)) return { kind: "template", templateKind: "report" };
+  if (/(^|\s)(stage|open|close|to|is open)$/.test(words) && !/(^|\s)(email|sms)\s/.test(before.slice(-40))) return { kind: "stage" };
+  if (/(^|\s)on \w+$/.test(words) || /(^|\s)event$/.test(words)) return { kind: "event" };
+  return { kind: "other" };
+}
+
+/** A bare word position: what may be written here. */
+export type WordSlot =
+  | { kind: "entity-or-stage" } // after `on`, `enroll on`
+  | { kind: "event"; entity: string } // after `on <entity>`
+  | { kind: "team" } // after `assign <field> from`
+  | { kind: "created-thing" } // after `create`
+  | { kind: "message-kind" } // after `send`
+  | { kind: "member"; entity: string } // after `<reference field>.`
+  | { kind: "expression" };
+
+export function wordSlotAt(lineBeforeCursor: string, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex): WordSlot {
+  // Drop the word being typed: the slot depends on what precedes it.
+  const before = lineBeforeCursor.replace(/[A-Za-z_][\w.]*$/, "");
+  const member = /([A-Za-z_][\w.]*)\.$/.exec(lineBeforeCursor.replace(/[A-Za-z_]\w*$/, ""));
+  if (member && ruleEntity) {
+    const target = followPath(ruleEntity, member[1]!.split("."), symbols);
+    if (target) return { kind: "member", entity: target.name };
+  }
+  const tail = before.trimEnd();
+  if (/(^|[\s:])on$/.test(tail)) return { kind: "entity-or-stage" };
+  const onEntity = /(^|[\s:])on\s+([A-Za-z_]\w*)$/.exec(tail);
+  if (onEntity && onEntity[2] !== "stage") return { kind: "event", entity: onEntity[2]! };
+  if (/\bassign\s+[\w.]+\s+from$/.test(tail)) return { kind: "team" };
+  if (/(^|[\s>{])create$/.test(tail)) return { kind: "created-thing" };
+  if (/(^|[\s>{])send$/.test(tail)) return { kind: "message-kind" };
+  return { kind: "expression" };
+}
+
+/** Follows a field path of reference fields (`lead.contact`) to the entity it ends at. */
+export function followPath(entity: EntitySymbol, path: string[], symbols: SymbolIndex): EntitySymbol | undefined {
+  let current: EntitySymbol | undefined = entity;
+  for (const segment of path) {
+    const field: FieldSymbol | undefined = current?.fields.find((f) => f.name === segment);
+    current = field?.reference ? symbols.entities.find((e) => e.name === field.reference) : undefined;
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+const declarationStart = /^\s*(entity|template|team|calendar|event|test)\b/;
+
+/**
+ * The entity the rule (or workflow) around a line is about: `on deal …`,
+ * `on stage "S" …` (the entity whose pipeline has S), `enroll on deal …`,
+ * `workflow "W" per deal`. Scans upward from the line to the rule's start.
+ */
+export function ruleEntityAt(lines: readonly string[], lineIndex: number, symbols: SymbolIndex): EntitySymbol | undefined {
+  for (let i = Math.min(lineIndex, lines.length - 1); i >= 0; i--) {
+    const line = (lines[i] ?? "").replace(/\/\/.*$/, "");
+    if (i < lineIndex && declarationStart.test(line)) return undefined;
+    const stageSubject = /(?:^|[\s:])on\s+stage\s+"([^"]*)"/.exec(line);
+    if (stageSubject) return symbols.entities.find((e) => e.stages.some((s) => s.name === stageSubject[1]));
+    const subject = /(?:^|[\s:])on\s+([A-Za-z_]\w*)/.exec(line);
+    if (subject) return symbols.entities.find((e) => e.name === subject[1]);
+    const per = /^\s*workflow\s+"[^"]*"\s+per\s+([A-Za-z_]\w*)/.exec(line);
+    if (per) return symbols.entities.find((e) => e.name === per[1]);
+  }
+  return undefined;
+}

@@ -1,0 +1,155 @@
+// The playground page: wires the editors, the checker worker, Run and the
+// inspection panes together. Each piece lives in its own module; this file only
+// connects them and owns the page's state (the last check, the last run).
+import { monaco } from "./monaco";
+import { CheckClient } from "./checking/check-client";
+import type { CheckResponse, RulesSource } from "./checking/protocol";
+import type { SymbolIndex } from "./checking/symbol-index";
+import { EventsEditor } from "./editors/events-editor";
+import { renderProblems, type EventProblem } from "./editors/problems-view";
+import { RulesEditor } from "./editors/rules-editor";
+import { registerStagecraft } from "./language/register-language";
+import { RunPanel } from "./run/run-panel";
+import { listExamples } from "./workspace/examples";
+import { decodeShareHash, encodeShareHash } from "./workspace/share-link";
+import type { Workspace } from "./workspace/workspace";
+import { installTestHooks } from "./test-hooks";
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const emptySymbols: SymbolIndex = { entities: [], templates: [], teams: [], events: [] };
+let lastCheck: CheckResponse | null = null;
+let eventProblems: EventProblem[] = [];
+
+const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
+const events = new EventsEditor(element("events-editor"));
+const runPanel = new RunPanel({
+  timeline: element<HTMLTableElement>("timeline"),
+  runStatus: element("run-status"),
+  stateRecord: element<HTMLSelectElement>("state-record"),
+  stateSlider: element<HTMLInputElement>("state-slider"),
+  stateTime: element("state-time"),
+  stateView: element("state-view"),
+  whyRecord: element<HTMLSelectElement>("why-record"),
+  whyRule: element<HTMLSelectElement>("why-rule"),
+  whyView: element("why-view"),
+});
+
+registerStagecraft({
+  symbols: () => lastCheck?.symbols ?? emptySymbols,
+  uriOfFile: (path) => rules.uriOf(path),
+  fileOfUri: (uri) => rules.pathOf(uri),
+});
+
+const checker = new CheckClient((response) => {
+  lastCheck = response;
+  rules.setDiagnostics(response.diagnostics);
+  validateEvents();
+  const errors = response.diagnostics.filter((d) => d.severity === "error").length;
+  setStatus(errors === 0 ? `checked in ${response.checkMs.toFixed(1)} ms` : `${errors} error${errors === 1 ? "" : "s"}`, errors > 0);
+});
+
+function validateEvents(): void {
+  eventProblems = events.validate(lastCheck?.program ?? null).problems;
+  const status = element("events-status");
+  status.textContent = eventProblems.length === 0 ? "" : `${eventProblems.length} invalid line${eventProblems.length === 1 ? "" : "s"}`;
+  status.classList.toggle("error", eventProblems.length > 0);
+  renderProblems(element("problems"), lastCheck?.diagnostics ?? [], eventProblems, jumpTo);
+}
+
+function jumpTo(file: string | null, line: number, column: number): void {
+  const target = file === null ? events.editor : rules.editor;
+  if (file !== null) rules.show(file);
+  target.setPosition({ lineNumber: line, column });
+  target.revealPositionInCenter({ lineNumber: line, column });
+  target.focus();
+}
+
+rules.onChange(() => checker.schedule(() => rules.sources()));
+events.onChange(() => validateEvents());
+
+async function run(): Promise<void> {
+  const check = await checker.checkNow(rules.sources());
+  const until = element<HTMLInputElement>("until").value.trim();
+  if (!check.program) {
+    runPanel.showNotRunnable("The rules have errors: fix them to run (see Problems).");
+    return;
+  }
+  const validation = events.validate(check.program);
+  runPanel.run(check.program, validation, until);
+}
+
+function currentWorkspace(): Workspace {
+  return { files: rules.sources(), events: events.text(), until: element<HTMLInputElement>("until").value.trim() };
+}
+
+function loadWorkspace(workspace: Workspace): void {
+  rules.setFiles(workspace.files);
+  events.setText(workspace.events);
+  element<HTMLInputElement>("until").value = workspace.until;
+  runPanel.clear();
+  void checker.checkNow(rules.sources());
+}
+
+// ---------------------------------------------------------------- toolbar
+
+const examples = listExamples();
+const examplesMenu = element<HTMLSelectElement>("examples");
+for (const example of examples) {
+  const option = document.createElement("option");
+  option.value = example.name;
+  option.textContent = example.name;
+  examplesMenu.append(option);
+}
+examplesMenu.addEventListener("change", () => {
+  const example = examples.find((e) => e.name === examplesMenu.value);
+  if (example) loadWorkspace(example.workspace);
+});
+
+element("run").addEventListener("click", () => void run());
+element("format").addEventListener("click", () => void rules.editor.getAction("editor.action.formatDocument")?.run());
+element("add-file").addEventListener("click", () => {
+  const taken = new Set(rules.paths());
+  let n = 1;
+  while (taken.has(`rules${n}.rules`)) n++;
+  rules.addFile(`rules${n}.rules`, "");
+});
+element("share").addEventListener("click", () => void share());
+
+for (const editor of [rules.editor, events.editor]) {
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
+}
+
+async function share(): Promise<void> {
+  const hash = await encodeShareHash(currentWorkspace());
+  history.replaceState(null, "", hash);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    setStatus("link copied to the clipboard");
+  } catch {
+    setStatus("link is in the address bar");
+  }
+}
+
+function setStatus(text: string, isError = false): void {
+  const status = element("status");
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+}
+
+// ---------------------------------------------------------------- start
+
+const starterRules: RulesSource[] = [{ path: "rules.rules", text: "entity deal {\n  title: text\n}\n" }];
+
+async function start(): Promise<void> {
+  const shared = await decodeShareHash(location.hash);
+  const first = examples[0];
+  if (shared) loadWorkspace(shared);
+  else if (first) {
+    examplesMenu.value = first.name;
+    loadWorkspace(first.workspace);
+  } else loadWorkspace({ files: starterRules, events: "", until: "" });
+}
+
+const ready = start();
+installTestHooks({ ready, checker, rules, events, runPanel, run, currentWorkspace, lastCheck: () => lastCheck, encodeShareHash });

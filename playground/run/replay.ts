@@ -1,0 +1,85 @@
+// Replays the input events through the runtime, the way `stagecraft run` does,
+// and keeps what the page shows besides the output: the input events between
+// the records they caused, and a snapshot after each step for the state slider.
+import type { InputEvent, Program } from "../../runtime/ir";
+import { createEngine, RuntimeError } from "../../runtime/index";
+import type { OutputRecord, Snapshot } from "../../runtime/types";
+
+export type TimelineRow =
+  | { kind: "input"; step: number; event: InputEvent }
+  | { kind: "output"; step: number; record: OutputRecord }
+  | { kind: "until"; step: number; at: string }
+  | { kind: "failure"; step: number; code: string; message: string };
+
+export interface Replay {
+  rows: TimelineRow[];
+  /** Exactly what `run` prints, in order. */
+  outputs: OutputRecord[];
+  /** The engine's state after each step (one step per input event, then `until`). */
+  snapshots: Snapshot[];
+  failure?: { code: string; message: string };
+}
+
+export function replay(program: Program, events: InputEvent[], until: string | undefined): Replay {
+  const engine = createEngine(program);
+  const result: Replay = { rows: [], outputs: [], snapshots: [] };
+  const step = (run: () => OutputRecord[], place: (outputs: OutputRecord[]) => void): boolean => {
+    try {
+      place(run());
+      return true;
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error;
+      place(error.outputs);
+      result.failure = { code: error.code, message: error.message };
+      result.rows.push({ kind: "failure", step: result.snapshots.length, ...result.failure });
+      return false;
+    } finally {
+      result.snapshots.push(engine.snapshot());
+    }
+  };
+
+  for (const event of events) {
+    const stepIndex = result.snapshots.length;
+    const ok = step(
+      () => engine.process(event),
+      (outputs) => {
+        result.outputs.push(...outputs);
+        const { timersBefore, caused } = splitAtEvent(event, outputs);
+        for (const record of timersBefore) result.rows.push({ kind: "output", step: stepIndex, record });
+        result.rows.push({ kind: "input", step: stepIndex, event });
+        for (const record of caused) result.rows.push({ kind: "output", step: stepIndex, record });
+      },
+    );
+    if (!ok) return result;
+  }
+  if (until) {
+    const stepIndex = result.snapshots.length;
+    step(
+      () => engine.advanceTo(until),
+      (outputs) => {
+        result.outputs.push(...outputs);
+        for (const record of outputs) result.rows.push({ kind: "output", step: stepIndex, record });
+        result.rows.push({ kind: "until", step: stepIndex, at: until });
+      },
+    );
+  }
+  return result;
+}
+
+/**
+ * `process(event)` first fires the timers due by the event's time, then the
+ * event's own cascade. The cascade is everything whose cause chain leads back to
+ * the event; the timers come before it in the output, so the split is where the
+ * first record caused by the event appears.
+ */
+function splitAtEvent(event: InputEvent, outputs: OutputRecord[]): { timersBefore: OutputRecord[]; caused: OutputRecord[] } {
+  const fromEvent = new Set([event.id]);
+  let first = outputs.length;
+  outputs.forEach((record, index) => {
+    if (fromEvent.has(record.cause)) {
+      fromEvent.add(record.id);
+      first = Math.min(first, index);
+    }
+  });
+  return { timersBefore: outputs.slice(0, first), caused: outputs.slice(first) };
+}

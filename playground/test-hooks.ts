@@ -1,0 +1,56 @@
+// What the end-to-end tests drive beyond the visible page: the checker's round
+// trip time (measured from the page, as a user waits for it) and the run's
+// output in the CLI's exact line format. Plain data only; no test-only behaviour.
+import type { CheckClient } from "./checking/check-client";
+import type { CheckResponse } from "./checking/protocol";
+import type { EventsEditor } from "./editors/events-editor";
+import type { RulesEditor } from "./editors/rules-editor";
+import type { RunPanel } from "./run/run-panel";
+import type { Workspace } from "./workspace/workspace";
+import { formatOutputLine } from "../runtime/index";
+
+export interface PlaygroundParts {
+  ready: Promise<void>;
+  checker: CheckClient;
+  rules: RulesEditor;
+  events: EventsEditor;
+  runPanel: RunPanel;
+  run: () => Promise<void>;
+  currentWorkspace: () => Workspace;
+  lastCheck: () => CheckResponse | null;
+  encodeShareHash: (workspace: Workspace) => Promise<string>;
+}
+
+export interface PlaygroundTestHooks {
+  ready: Promise<void>;
+  /** Milliseconds from posting `text` to the worker to having its diagnostics back. */
+  checkTiming(text: string): Promise<{ roundTripMs: number; checkMs: number; diagnostics: number }>;
+  /** The last run's output lines, exactly as `stagecraft run` prints them. */
+  outputLines(): string[];
+  run(): Promise<void>;
+  workspace(): Workspace;
+  diagnostics(): CheckResponse["diagnostics"];
+  shareHash(): Promise<string>;
+}
+
+declare global {
+  interface Window {
+    __stagecraft: PlaygroundTestHooks;
+  }
+}
+
+export function installTestHooks(parts: PlaygroundParts): void {
+  window.__stagecraft = {
+    ready: parts.ready,
+    async checkTiming(text) {
+      const started = performance.now();
+      const response = await parts.checker.checkAside([{ path: "timing.rules", text }]);
+      return { roundTripMs: performance.now() - started, checkMs: response.checkMs, diagnostics: response.diagnostics.length };
+    },
+    outputLines: () => parts.runPanel.lastReplay()?.outputs.map(formatOutputLine) ?? [],
+    run: parts.run,
+    workspace: parts.currentWorkspace,
+    diagnostics: () => parts.lastCheck()?.diagnostics ?? [],
+    shareHash: () => parts.encodeShareHash(parts.currentWorkspace()),
+  };
+}

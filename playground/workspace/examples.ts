@@ -1,0 +1,35 @@
+// The project's examples (examples/<name>/*.rules + events.jsonl), bundled at
+// build time, so a new example folder appears in the menu without code changes.
+import type { Workspace } from "./workspace";
+
+const exampleFiles = import.meta.glob<string>(["../../examples/*/*.rules", "../../examples/*/events.jsonl", "../../examples/*/until.txt"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+export interface Example {
+  name: string;
+  workspace: Workspace;
+}
+
+export function listExamples(): Example[] {
+  const byName = new Map<string, Workspace>();
+  for (const [path, text] of Object.entries(exampleFiles)) {
+    const [name, file] = path.split("/").slice(-2) as [string, string];
+    const workspace = byName.get(name) ?? { files: [], events: "", until: "" };
+    if (file === "events.jsonl") workspace.events = text;
+    else if (file === "until.txt") workspace.until = text.trim();
+    else workspace.files.push({ path: file, text });
+    byName.set(name, workspace);
+  }
+  return [...byName.entries()]
+    .filter(([, workspace]) => workspace.files.length > 0)
+    .map(([name, workspace]) => ({ name, workspace: { ...workspace, files: sortByPath(workspace.files) } }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// The CLI reads a folder's files sorted by path; rule order follows file order.
+function sortByPath<T extends { path: string }>(files: T[]): T[] {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
