@@ -1,0 +1,208 @@
+// Collects every declaration of every file into one namespace (order does not
+// matter), the stdlib events first. The first declaration of a name wins; later
+// ones are recorded as duplicates.
+import type * as ast from "../../grammar/ast";
+import type { Weekday } from "../../runtime/ir";
+import { activityEvents } from "../../stdlib/events";
+import { weekdayNames } from "../../stdlib/types";
+import type {
+  CalendarSymbol,
+  CheckedModel,
+  EntitySymbol,
+  EventSymbol,
+  FieldSymbol,
+  PipelineSymbol,
+  StageSymbol,
+  TemplateKind,
+  TemplateSymbol,
+} from "../model";
+import type { Binding, Duplicate } from "./binding";
+import { fieldTypeOf } from "./fieldType";
+import { implicitFields } from "./implicitFields";
+import { placeholderPaths, splitTemplateText } from "./templateText";
+
+export function emptyModel(): CheckedModel {
+  return {
+    entities: new Map(),
+    stageOwners: new Map(),
+    templates: new Map(),
+    teams: new Map(),
+    events: new Map(),
+    calendar: defaultCalendar(),
+    rules: new Map(),
+    workflows: new Map(),
+    subjects: new Map(),
+    types: new Map(),
+    paths: new Map(),
+    stages: new Map(),
+    moves: new Map(),
+    templateUses: new Map(),
+  };
+}
+
+function defaultCalendar(): CalendarSymbol {
+  return { timezone: "UTC", workdays: [1, 2, 3, 4, 5], hours: { from: 9 * 60, to: 18 * 60 }, holidays: [] };
+}
+
+export function declare(files: ast.SourceFile[]): Binding {
+  const model = emptyModel();
+  const binding: Binding = { model, files, duplicates: [], pathFailures: new Map(), fileOf: new Map() };
+  const seen = new Map<string, { file: string; line: number }>();
+  const claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string): boolean => {
+    const key = `${what}\u0000${scope}\u0000${name}`;
+    const first = seen.get(key);
+    if (first) {
+      binding.duplicates.push({ what, name, node, file, first });
+      return false;
+    }
+    seen.set(key, { file, line: node.range.start.line });
+    return true;
+  };
+
+  for (const event of activityEvents) {
+    const fields = new Map<string, FieldSymbol>(
+      event.fields.map((field) => [field.name, { name: field.name, type: { kind: field.type }, optional: field.optional, implicit: false }]),
+    );
+    model.events.set(event.name, { name: event.name, doc: event.doc, fields, declared: false });
+  }
+
+  for (const file of files) {
+    for (const item of file.items) {
+      binding.fileOf.set(item, file.path);
+      if (item.missing) continue;
+      switch (item.kind) {
+        case "EntityDecl":
+          if (claim("entity", "", item.name.text, item.name, file.path)) model.entities.set(item.name.text, entitySymbol(item, file.path, claim));
+          break;
+        case "TemplateDecl": {
+          const kind = item.templateKind.text as TemplateKind;
+          if (claim("template", kind, item.name.text, item.name, file.path)) {
+            let byName = model.templates.get(kind);
+            if (!byName) model.templates.set(kind, (byName = new Map()));
+            byName.set(item.name.text, templateSymbol(item, kind, file.path));
+          }
+          break;
+        }
+        case "TeamDecl":
+          if (claim("team", "", item.name.text, item.name, file.path)) {
+            model.teams.set(item.name.text, { name: item.name.text, file: file.path, decl: item, members: item.members.map((m) => m.value) });
+          }
+          break;
+        case "EventDecl": {
+          const stdlib = model.events.get(item.name.text);
+          if (stdlib && !stdlib.declared) {
+            binding.duplicates.push({ what: "event", name: item.name.text, node: item.name, file: file.path, first: { file: "stdlib", line: 0 } });
+          } else if (claim("event", "", item.name.text, item.name, file.path)) {
+            model.events.set(item.name.text, eventSymbol(item, file.path, claim));
+          }
+          break;
+        }
+        case "CalendarDecl":
+          if (claim("calendar", "", "calendar", item, file.path)) model.calendar = calendarSymbol(item);
+          break;
+        case "RuleDecl":
+          if (item.name) claim("rule", "", item.name.text, item.name, file.path);
+          break;
+        case "WorkflowDecl":
+          claim("workflow", "", item.name.text, item.name, file.path);
+          break;
+        case "TestDecl":
+          claim("test", "", item.name.text, item.name, file.path);
+          break;
+      }
+    }
+  }
+
+  for (const entity of model.entities.values()) {
+    for (const stage of entity.pipeline?.stages ?? []) {
+      const owners = model.stageOwners.get(stage.name);
+      if (owners) owners.push(stage);
+      else model.stageOwners.set(stage.name, [stage]);
+    }
+  }
+  return binding;
+}
+
+type Claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string) => boolean;
+
+function fieldSymbols(decls: ast.FieldDecl[], scope: string, file: string, claim: Claim): Map<string, FieldSymbol> {
+  const fields = new Map<string, FieldSymbol>();
+  for (const decl of decls) {
+    if (decl.missing || !claim("field", scope, decl.name.text, decl.name, file)) continue;
+    if (decl.type.kind === "EnumType") {
+      for (const value of decl.type.values) claim("enum value", `${scope}.${decl.name.text}`, value.text, value, file);
+    }
+    fields.set(decl.name.text, { name: decl.name.text, type: fieldTypeOf(decl.type), optional: decl.optional, implicit: false, decl });
+  }
+  return fields;
+}
+
+function entitySymbol(decl: ast.EntityDecl, file: string, claim: Claim): EntitySymbol {
+  const name = decl.name.text;
+  const fields = fieldSymbols(decl.fields, name, file, claim);
+  let pipeline: PipelineSymbol | undefined;
+  if (decl.pipeline) {
+    const stagesByName = new Map<string, StageSymbol>();
+    const stages: StageSymbol[] = [];
+    for (const stageDecl of decl.pipeline.stages) {
+      if (stageDecl.missing || !claim("stage", name, stageDecl.name.text, stageDecl.name, file)) continue;
+      const stage: StageSymbol = { name: stageDecl.name.text, entity: name, index: stages.length, decl: stageDecl };
+      if (stageDecl.outcome) stage.outcome = stageDecl.outcome;
+      stages.push(stage);
+      stagesByName.set(stage.name, stage);
+    }
+    pipeline = { kind: decl.pipeline.parallel ? "parallel" : "sequential", stages, stagesByName, decl: decl.pipeline };
+  }
+  for (const implicit of implicitFields(name, pipeline)) {
+    if (!fields.has(implicit.name)) fields.set(implicit.name, implicit);
+  }
+  const symbol: EntitySymbol = { name, file, decl, fields };
+  if (pipeline) symbol.pipeline = pipeline;
+  return symbol;
+}
+
+function eventSymbol(decl: ast.EventDecl, file: string, claim: Claim): EventSymbol {
+  const fields = fieldSymbols(decl.fields, `event ${decl.name.text}`, file, claim);
+  return { name: decl.name.text, doc: `Declared in ${file}.`, fields, declared: true, decl };
+}
+
+function templateSymbol(decl: ast.TemplateDecl, kind: TemplateKind, file: string): TemplateSymbol {
+  const symbol: TemplateSymbol = { kind, name: decl.name.text, file, decl, properties: new Map(), placeholders: [] };
+  const addText = (property: string, literal: ast.StringLiteral) => {
+    const text = splitTemplateText(literal.value);
+    symbol.properties.set(property, text);
+    for (const path of placeholderPaths(text)) symbol.placeholders.push({ path, property, node: literal });
+  };
+  if (decl.text) addText("text", decl.text);
+  for (const property of decl.properties) {
+    if (property.missing) continue;
+    const value = property.value;
+    if (value.kind === "StringLiteral") addText(property.key.text, value);
+    else if (value.kind === "Duration" && property.key.text === "due") symbol.due = value;
+    else if (value.kind === "Name" && property.key.text === "type") symbol.taskType = value.text;
+  }
+  return symbol;
+}
+
+function calendarSymbol(decl: ast.CalendarDecl): CalendarSymbol {
+  const calendar: CalendarSymbol = { ...defaultCalendar(), decl };
+  for (const setting of decl.settings) {
+    switch (setting.kind) {
+      case "Timezone":
+        calendar.timezone = setting.zone.text;
+        break;
+      case "Workdays":
+        calendar.workdays = setting.days
+          .map((day) => (weekdayNames as readonly string[]).indexOf(day.text.toLowerCase()) + 1)
+          .filter((day): day is Weekday => day > 0);
+        break;
+      case "Hours":
+        calendar.hours = { from: setting.from.hour * 60 + setting.from.minute, to: setting.to.hour * 60 + setting.to.minute };
+        break;
+      case "Holiday":
+        calendar.holidays.push(setting.date.text);
+        break;
+    }
+  }
+  return calendar;
+}

@@ -1,0 +1,43 @@
+// The calendar must describe a real week: a known IANA time zone, weekday names,
+// working hours that start before they end, and (holiday dates: DateTimeCheck).
+import type * as ast from "../../grammar/ast";
+import { weekdayNames } from "../../stdlib/types";
+import type { Check } from "./context";
+import { ident, quoted, suggestion } from "./suggest";
+
+const commonZones = ["UTC", "Europe/Rome", "Europe/Bucharest", "Europe/Vilnius", "Asia/Ho_Chi_Minh", "Europe/London", "America/New_York"];
+
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.trim() !== "";
+  } catch {
+    return false;
+  }
+}
+
+function checkWorkdays(days: ast.Name[], error: (code: string, message: string, node: ast.Name) => void): void {
+  for (const day of days) {
+    if (day.missing || (weekdayNames as readonly string[]).includes(day.text)) continue;
+    error("SC5003", `${ident(day.text)} is not a weekday; expected mon, tue, wed, thu, fri, sat or sun.${suggestion(day.text, weekdayNames, ident)}`, day);
+  }
+}
+
+export const CalendarCheck: Check = {
+  name: "Calendar",
+  codes: ["SC5002", "SC5003", "SC5004"],
+  nodes: {
+    Timezone: (setting, context) => {
+      const zone = setting.zone;
+      if (zone.missing || isKnownTimeZone(zone.text)) return;
+      context.error("SC5002", `Unknown time zone ${quoted(zone.text)}; expected an IANA name such as "Europe/Rome".${suggestion(zone.text, commonZones)}`, zone);
+    },
+    Workdays: (setting, context) => checkWorkdays(setting.days, context.error),
+    Hours: (setting, context) => {
+      const from = setting.from.hour * 60 + setting.from.minute;
+      const to = setting.to.hour * 60 + setting.to.minute;
+      if (setting.from.missing || setting.to.missing || from < to) return;
+      context.error("SC5004", `Working hours ${setting.from.text}..${setting.to.text} end before they start; write the earlier time first, e.g. 09:00..18:00.`, setting);
+    },
+  },
+};

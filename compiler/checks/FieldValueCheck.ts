@@ -1,0 +1,42 @@
+// `set f = v` and `create X with { f: v }` store v into f: v must fit f's type.
+// `set` changes one field of the record itself; `id` never changes and the stage
+// changes only through open/close/move (so stage rules fire).
+import type * as ast from "../../grammar/ast";
+import type { ValueType } from "../model";
+import { fits, typeName } from "../types/valueType";
+import type { Check, CheckContext } from "./context";
+import { ident } from "./suggest";
+
+function checkValue(context: CheckContext, target: ValueType | undefined, value: ast.Expr, fieldName: string): void {
+  if (!target || value.missing) return;
+  const type = context.model.types.get(value);
+  if (!type || fits(target, type, value)) return;
+  context.error("SC3007", `${ident(fieldName)} is ${typeName(target)}, but this value is ${typeName(type)}.`, value);
+}
+
+export const FieldValueCheck: Check = {
+  name: "FieldValue",
+  codes: ["SC3007", "SC4107"],
+  nodes: {
+    SetAction: (action, context) => {
+      const resolution = context.model.paths.get(action.field);
+      if (resolution?.kind !== "field") return;
+      const last = resolution.path[resolution.path.length - 1]!;
+      if (resolution.path.length > 1) {
+        context.error("SC4107", `\`set\` changes a field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
+      } else if (last === "id" || last === "stage") {
+        const hint = last === "stage" ? "use `move to \"S\"` or `open \"S\"`, so stage rules fire" : "a record's id never changes";
+        context.error("SC4107", `\`set\` cannot change ${ident(last)}: ${hint}.`, action.field);
+      } else {
+        checkValue(context, resolution.type, action.value, last);
+      }
+    },
+    CreateRecordAction: (action, context) => {
+      const entity = context.model.entities.get(action.entity.text);
+      if (!entity) return;
+      for (const assignment of action.fields) {
+        checkValue(context, entity.fields.get(assignment.name.text)?.type, assignment.value, assignment.name.text);
+      }
+    },
+  },
+};

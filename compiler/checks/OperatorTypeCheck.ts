@@ -1,0 +1,86 @@
+// Operands must fit their operator: `and`/`or`/`not` take bool, arithmetic takes
+// numbers or money, `<`/`>` need ordered values, `==` needs comparable ones and
+// every `in [...]` item must be comparable with the value.
+import type * as ast from "../../grammar/ast";
+import type { ValueType } from "../model";
+import { comparable, fits, isNumeric, ordered, typeName } from "../types/valueType";
+import type { Check, CheckContext } from "./context";
+
+function typeOf(context: CheckContext, expr: ast.Expr): ValueType | undefined {
+  if (expr.missing) return undefined;
+  const type = context.model.types.get(expr);
+  return type && type.kind !== "unknown" ? type : undefined;
+}
+
+function requireBool(context: CheckContext, operand: ast.Expr, operator: string): void {
+  const type = typeOf(context, operand);
+  if (type && type.kind !== "bool" && type.kind !== "none") {
+    context.error("SC3003", `\`${operator}\` takes true/false operands, but this is ${typeName(type)}.`, operand);
+  }
+}
+
+function requireNumber(context: CheckContext, operand: ast.Expr, operator: string): void {
+  const type = typeOf(context, operand);
+  if (type && !isNumeric(type)) {
+    context.error("SC3004", `\`${operator}\` takes numbers or money, but this is ${typeName(type)}.`, operand);
+  }
+}
+
+function checkBinary(expr: ast.BinaryExpr, context: CheckContext): void {
+  const { operator, left, right } = expr;
+  switch (operator) {
+    case "and":
+    case "or":
+      requireBool(context, left, operator);
+      requireBool(context, right, operator);
+      return;
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+      requireNumber(context, left, operator);
+      requireNumber(context, right, operator);
+      return;
+  }
+  const leftType = typeOf(context, left);
+  const rightType = typeOf(context, right);
+  if (!leftType || !rightType) return;
+  if (operator !== "==" && operator !== "!=") {
+    const unordered = [leftType, rightType].find((type) => !ordered(type));
+    if (unordered) {
+      context.error("SC3005", `\`${operator}\` needs ordered values (numbers, money, dates, text), but one side is ${typeName(unordered)}; use == or != instead.`, expr);
+      return;
+    }
+  }
+  if (!comparable(leftType, rightType, left, right)) {
+    context.error("SC3002", `Cannot compare ${typeName(leftType)} with ${typeName(rightType)}${mismatchHint(leftType, right)}.`, expr);
+  }
+}
+
+function mismatchHint(leftType: ValueType, right: ast.Expr): string {
+  if (leftType.kind === "enum" && right.kind === "StringLiteral") return `; "${right.value}" is not one of ${leftType.values.join(", ")}`;
+  if (leftType.kind === "ref" && right.kind === "StringLiteral") return `; compare the reference with \`none\`, or a field of it such as \`${"…"}.name\``;
+  return "";
+}
+
+export const OperatorTypeCheck: Check = {
+  name: "OperatorType",
+  codes: ["SC3002", "SC3003", "SC3004", "SC3005", "SC3006"],
+  nodes: {
+    BinaryExpr: checkBinary,
+    UnaryExpr: (expr, context) => {
+      if (expr.operator === "not") requireBool(context, expr.operand, "not");
+      else requireNumber(context, expr.operand, "-");
+    },
+    InExpr: (expr, context) => {
+      const valueType = typeOf(context, expr.value);
+      if (!valueType) return;
+      for (const item of expr.options.items) {
+        const itemType = typeOf(context, item);
+        if (itemType && !fits(valueType, itemType, item)) {
+          context.error("SC3006", `This \`in\` list item is ${typeName(itemType)}, but the value tested is ${typeName(valueType)}.`, item);
+        }
+      }
+    },
+  },
+};

@@ -1,0 +1,39 @@
+// Stage actions need a pipeline on the record they act on, and `move` (a
+// forward-only trigger) needs a sequential one: in a parallel pipeline stages
+// have no single position to move from.
+import type * as ast from "../../grammar/ast";
+import type { Check, CheckContext } from "./context";
+import { ident } from "./suggest";
+
+function requirePipeline(context: CheckContext, entityName: string | undefined, what: string, node: ast.Name): void {
+  if (entityName === undefined) return;
+  const entity = context.model.entities.get(entityName);
+  if (!entity || entity.pipeline) return;
+  context.error("SC4103", `${what} needs a pipeline, but ${ident(entityName)} has none; declare \`pipeline { stage … }\` in entity ${entityName}.`, node);
+}
+
+export const PipelineActionCheck: Check = {
+  name: "PipelineAction",
+  codes: ["SC4103", "SC4104"],
+  nodes: {
+    StageSubject: (subject, context) => {
+      if (subject.entity) requirePipeline(context, subject.entity.text, `\`stage "${subject.stage.text}" ${subject.edge}\``, subject.stage);
+    },
+    OpenAction: (action, context) => requirePipeline(context, context.scope.entity?.name, "`open`", action.stage),
+    CloseAction: (action, context) => requirePipeline(context, context.scope.entity?.name, "`close`", action.stage),
+    IsOpenExpr: (expr, context) => requirePipeline(context, context.scope.entity?.name, "`is open`", expr.stage),
+    MoveAction: (action, context) => {
+      const move = context.model.moves.get(action);
+      if (!move) return;
+      requirePipeline(context, move.targetEntity, "`move`", action.stage);
+      const pipeline = context.model.entities.get(move.targetEntity)?.pipeline;
+      if (pipeline?.kind === "parallel") {
+        context.error(
+          "SC4104",
+          `\`move\` needs a sequential pipeline, but ${ident(move.targetEntity)}'s pipeline is parallel; use \`open "${action.stage.text}"\` (and \`close\`) instead.`,
+          action.stage,
+        );
+      }
+    },
+  },
+};

@@ -1,0 +1,80 @@
+// Stage names must exist where they are used: in the subject's entity, in the
+// rule's entity for open/close/is open, in the moved record's entity for move, and
+// in `stage == "S"` comparisons. An entity-less subject must name a stage of
+// exactly one entity.
+import type * as ast from "../../grammar/ast";
+import type { CheckContext, Check } from "./context";
+import { ident, quoted, suggestion } from "./suggest";
+
+function allStageNames(context: CheckContext): Iterable<string> {
+  return context.model.stageOwners.keys();
+}
+
+/** `S` is not a stage of `entity`: say so, and say where it does live if elsewhere. */
+function reportMissingStage(context: CheckContext, name: ast.Name, entityName: string): void {
+  if (name.missing) return;
+  const entity = context.model.entities.get(entityName);
+  if (!entity?.pipeline || entity.pipeline.stagesByName.has(name.text)) return;
+  const owners = (context.model.stageOwners.get(name.text) ?? []).map((stage) => stage.entity);
+  if (owners.length > 0) {
+    context.error(
+      "SC4102",
+      `Stage ${quoted(name.text)} belongs to ${owners.map(ident).join(", ")}, not to ${ident(entityName)}; a rule can only reach its own record's stages (use \`move <reference> to\` for another record).`,
+      name,
+    );
+    return;
+  }
+  const known = entity.pipeline.stages.map((stage) => stage.name);
+  context.error("SC2003", `Unknown stage ${quoted(name.text)} of ${ident(entityName)}.${suggestion(name.text, known)}`, name);
+}
+
+function checkStageSubject(subject: ast.StageSubject, context: CheckContext): void {
+  const name = subject.stage;
+  if (name.missing) return;
+  if (subject.entity) {
+    if (!subject.entity.missing) reportMissingStage(context, name, subject.entity.text);
+    return;
+  }
+  const owners = context.model.stageOwners.get(name.text) ?? [];
+  if (owners.length === 0) {
+    context.error("SC2003", `Unknown stage ${quoted(name.text)}: no pipeline has it.${suggestion(name.text, allStageNames(context))}`, name);
+  } else if (owners.length > 1) {
+    const entities = owners.map((stage) => stage.entity);
+    context.error(
+      "SC2004",
+      `Stage ${quoted(name.text)} belongs to several entities (${entities.map(ident).join(", ")}); say which, e.g. \`on ${entities[0]} stage "${name.text}" …\`.`,
+      name,
+    );
+  }
+}
+
+function checkStageComparison(expr: ast.BinaryExpr, context: CheckContext): void {
+  if (expr.operator !== "==" && expr.operator !== "!=") return;
+  for (const [stageSide, literalSide] of [
+    [expr.left, expr.right],
+    [expr.right, expr.left],
+  ] as const) {
+    const type = context.model.types.get(stageSide);
+    if (type?.kind !== "stage" || literalSide.kind !== "StringLiteral" || literalSide.missing) continue;
+    const pipeline = context.model.entities.get(type.entity)?.pipeline;
+    if (!pipeline || pipeline.stagesByName.has(literalSide.value)) continue;
+    const known = pipeline.stages.map((stage) => stage.name);
+    context.error("SC2003", `Unknown stage ${quoted(literalSide.value)} of ${ident(type.entity)}.${suggestion(literalSide.value, known)}`, literalSide);
+  }
+}
+
+export const StageReferenceCheck: Check = {
+  name: "StageReference",
+  codes: ["SC2003", "SC2004", "SC4102"],
+  nodes: {
+    StageSubject: checkStageSubject,
+    OpenAction: (action, context) => context.scope.entity && reportMissingStage(context, action.stage, context.scope.entity.name),
+    CloseAction: (action, context) => context.scope.entity && reportMissingStage(context, action.stage, context.scope.entity.name),
+    IsOpenExpr: (expr, context) => context.scope.entity && reportMissingStage(context, expr.stage, context.scope.entity.name),
+    MoveAction: (action, context) => {
+      const move = context.model.moves.get(action);
+      if (move) reportMissingStage(context, action.stage, move.targetEntity);
+    },
+    BinaryExpr: checkStageComparison,
+  },
+};

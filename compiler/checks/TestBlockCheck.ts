@@ -1,0 +1,50 @@
+// Test blocks replay events through the rules: records are `"type/id"` of a
+// declared entity, event types are lifecycle/stage events or activity events,
+// and expectations name output types the runtime produces (CONTRACT.md).
+import type * as ast from "../../grammar/ast";
+import type { Check, CheckContext } from "./context";
+import { ident, quoted, suggestion } from "./suggest";
+
+const recordEventTypes = ["created", "updated", "deleted", "stage.opened", "stage.closed"];
+const outputTypes = [
+  ...recordEventTypes.filter((type) => type !== "deleted"),
+  "email.send",
+  "sms.send",
+  "task.create",
+  "activity.create",
+  "report.generate",
+  "signature.request",
+  "notify",
+];
+
+function checkRecord(context: CheckContext, record: ast.StringLiteral | undefined): void {
+  if (!record || record.missing) return;
+  const match = /^([^/]+)\/(.+)$/.exec(record.value);
+  if (!match) {
+    context.error("SC8001", `${quoted(record.value)} is not a record; expected "type/id", e.g. "deal/S1".`, record);
+    return;
+  }
+  const type = match[1]!;
+  if (context.model.entities.has(type)) return;
+  context.error("SC8001", `Unknown record type ${ident(type)} in ${quoted(record.value)}.${suggestion(type, context.model.entities.keys(), ident)}`, record);
+}
+
+export const TestBlockCheck: Check = {
+  name: "TestBlock",
+  codes: ["SC8001", "SC8002", "SC8004"],
+  nodes: {
+    TestEvent: (event, context) => {
+      checkRecord(context, event.record);
+      const type = event.eventType;
+      if (type.missing || recordEventTypes.includes(type.text) || context.model.events.has(type.text)) return;
+      const known = [...recordEventTypes, ...context.model.events.keys()];
+      context.error("SC8002", `Unknown event type ${quoted(type.text)}.${suggestion(type.text, known)}`, type);
+    },
+    TestExpect: (expect, context) => {
+      checkRecord(context, expect.record);
+      const type = expect.outputType;
+      if (type.missing || outputTypes.includes(type.text)) return;
+      context.error("SC8004", `Rules never output ${quoted(type.text)}; expected one of ${outputTypes.join(", ")}.${suggestion(type.text, outputTypes)}`, type);
+    },
+  },
+};

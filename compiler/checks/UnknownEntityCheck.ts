@@ -1,0 +1,29 @@
+// Entity names in subjects, `create X` and field types must be declared entities
+// (or, for field types, a primitive type).
+import type * as ast from "../../grammar/ast";
+import { primitiveTypeNames, isPrimitiveTypeName } from "../../stdlib/types";
+import type { Check, CheckContext } from "./context";
+import { ident, suggestion } from "./suggest";
+
+function checkEntityName(name: ast.Name | undefined, context: CheckContext): void {
+  if (!name || name.missing || context.model.entities.has(name.text)) return;
+  context.error("SC2001", `Unknown entity ${ident(name.text)}.${suggestion(name.text, context.model.entities.keys(), ident)}`, name);
+}
+
+export const UnknownEntityCheck: Check = {
+  name: "UnknownEntity",
+  codes: ["SC2001"],
+  nodes: {
+    StageSubject: (subject, context) => checkEntityName(subject.entity, context),
+    LifecycleSubject: (subject, context) => checkEntityName(subject.entity, context),
+    EventSubject: (subject, context) => checkEntityName(subject.entity, context),
+    BecomesSubject: (subject, context) => checkEntityName(subject.entity, context),
+    CreateRecordAction: (action, context) => checkEntityName(action.entity, context),
+    NamedType: (type, context) => {
+      const name = type.name;
+      if (name.missing || isPrimitiveTypeName(name.text) || context.model.entities.has(name.text)) return;
+      const known = [...primitiveTypeNames, ...context.model.entities.keys()];
+      context.error("SC2001", `Unknown type ${ident(name.text)}: neither a field type nor an entity.${suggestion(name.text, known, ident)}`, name);
+    },
+  },
+};

@@ -1,0 +1,59 @@
+// Visits every node of a file in source order, keeping the scope of the rule,
+// enrollment or workflow it is in. Children are found by shape (any object with
+// a string `kind`), so nodes added to the syntax tree later are walked too.
+// Nodes invented by error recovery are skipped with their children.
+import type * as ast from "../../grammar/ast";
+import { emptyScope, stepScope, subjectScope } from "../binder/scope";
+import type { CheckContext, CheckableNode } from "./context";
+
+export type Visit = (node: CheckableNode, context: CheckContext) => void;
+
+export function walkFile(file: ast.SourceFile, context: CheckContext, visit: Visit): void {
+  for (const item of file.items) {
+    if (item.missing) continue;
+    const itemContext = enterItem(item, context);
+    walkNode(item, itemContext, visit);
+  }
+}
+
+function enterItem(item: ast.TopLevelItem, context: CheckContext): CheckContext {
+  const { model } = context;
+  if (item.kind === "RuleDecl") {
+    const rule = model.rules.get(item);
+    return { ...context, rule: item, scope: subjectScope(model, item.subject, rule?.subject) };
+  }
+  if (item.kind === "WorkflowDecl") {
+    const workflow = model.workflows.get(item);
+    const scope = stepScope(model, workflow?.recordEntity);
+    return workflow ? { ...context, workflow, scope } : { ...context, scope };
+  }
+  return { ...context, scope: emptyScope };
+}
+
+function walkNode(node: CheckableNode, context: CheckContext, visit: Visit): void {
+  let inner = context;
+  if (node.kind === "Enrollment") {
+    inner = { ...context, scope: subjectScope(context.model, node.subject, context.model.subjects.get(node.subject)) };
+  }
+  visit(node, inner);
+  walkChildren(node, inner, visit);
+}
+
+function walkChildren(value: object, context: CheckContext, visit: Visit): void {
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "range" || child === null || typeof child !== "object") continue;
+    if (Array.isArray(child)) {
+      for (const element of child) visitValue(element, context, visit);
+    } else {
+      visitValue(child, context, visit);
+    }
+  }
+}
+
+function visitValue(value: unknown, context: CheckContext, visit: Visit): void {
+  if (value === null || typeof value !== "object") return;
+  const candidate = value as { kind?: unknown; missing?: boolean };
+  if (candidate.missing) return;
+  if (typeof candidate.kind === "string") walkNode(value as CheckableNode, context, visit);
+  else walkChildren(value, context, visit);
+}

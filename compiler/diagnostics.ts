@@ -1,0 +1,56 @@
+// Checks report against nodes; positions come from the node's range, never from
+// hand-computed offsets. Nodes invented by error recovery are never reported on.
+import type { SourceRange } from "../grammar/ast";
+import type { Diagnostic, Severity } from "../grammar/diagnostic";
+
+export type { Diagnostic, Severity };
+
+/** Anything with a range: a syntax node, or a part of one such as a calendar setting. */
+export interface Located {
+  range: SourceRange;
+  missing?: boolean;
+}
+
+export interface CheckReport {
+  code: string;
+  severity: Severity;
+  message: string;
+  node: Located;
+  /** The file the node is in; defaults to the file being checked. */
+  file?: string;
+}
+
+export function toDiagnostic(report: CheckReport, file: string): Diagnostic {
+  return {
+    code: report.code,
+    severity: report.severity,
+    message: report.message,
+    file: report.file ?? file,
+    range: report.node.range,
+  };
+}
+
+/** Sorted by the order the files were given, then line, then column (stable otherwise). */
+export function sortDiagnostics(diagnostics: Diagnostic[], fileOrder: string[]): Diagnostic[] {
+  const rank = new Map<string, number>();
+  fileOrder.forEach((path, index) => {
+    if (!rank.has(path)) rank.set(path, index);
+  });
+  const fileRank = (path: string) => rank.get(path) ?? fileOrder.length;
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort(
+      (a, b) =>
+        fileRank(a.diagnostic.file) - fileRank(b.diagnostic.file) ||
+        a.diagnostic.range.start.line - b.diagnostic.range.start.line ||
+        a.diagnostic.range.start.column - b.diagnostic.range.start.column ||
+        a.index - b.index,
+    )
+    .map(({ diagnostic }) => diagnostic);
+}
+
+/** `path:line:col: severity CODE: message`, the form of CONTRACT.md. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const { file, range, severity, code, message } = diagnostic;
+  return `${file}:${range.start.line}:${range.start.column}: ${severity} ${code}: ${message}`;
+}

@@ -1,0 +1,51 @@
+// Types every expression and resolves every action of every rule and workflow,
+// each in the scope of its subject (or, for workflow steps, its enrolled record).
+import type * as ast from "../../grammar/ast";
+import type { Binding } from "../binder/binding";
+import { stepScope, subjectScope, type Scope } from "../binder/scope";
+import { typeAction } from "./typeActions";
+import { typeExpr, type TypingEnv } from "./typeExpr";
+import { boolType } from "./valueType";
+
+export function typeProgram(binding: Binding): void {
+  const { model } = binding;
+  for (const rule of model.rules.values()) {
+    const env = { binding, scope: subjectScope(model, rule.decl.subject, rule.subject) };
+    typeSubject(env, rule.decl.subject);
+    if (rule.decl.condition) typeExpr(env, rule.decl.condition, boolType);
+    for (const action of rule.decl.actions) typeAction(env, action);
+  }
+  for (const workflow of model.workflows.values()) {
+    for (const enrollment of workflow.decl.enrollments) {
+      const env = { binding, scope: subjectScope(model, enrollment.subject, model.subjects.get(enrollment.subject)) };
+      typeSubject(env, enrollment.subject);
+      if (enrollment.condition) typeExpr(env, enrollment.condition, boolType);
+    }
+    typeSteps({ binding, scope: stepScope(model, workflow.recordEntity) }, workflow.decl.steps);
+  }
+}
+
+function typeSubject(env: TypingEnv, subject: ast.Subject): void {
+  if (subject.kind === "BecomesSubject") typeExpr(env, subject.condition, boolType);
+}
+
+function typeSteps(env: { binding: Binding; scope: Scope }, steps: ast.Step[]): void {
+  for (const step of steps) {
+    switch (step.kind) {
+      case "ActionStep":
+        typeAction(env, step.action);
+        break;
+      case "WaitUntilStep":
+        typeExpr(env, step.condition, boolType);
+        break;
+      case "IfStep":
+        typeExpr(env, step.condition, boolType);
+        typeSteps(env, step.then);
+        if (step.else) typeSteps(env, step.else);
+        break;
+      case "WaitStep":
+      case "StopStep":
+        break;
+    }
+  }
+}
