@@ -1,0 +1,102 @@
+// Syntax error messages in the words a rule author writes: `"->"`, `a stage name
+// in quotes`, `the end of the file`, never Chevrotain's token names.
+import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
+import {
+  DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral,
+  StringLiteral, TimeOfDay,
+} from "./tokens";
+
+const operatorSpellings: Record<string, string> = {
+  Arrow: "->", Range: "..", Equal: "==", NotEqual: "!=", LessEqual: "<=", GreaterEqual: ">=",
+  Less: "<", Greater: ">", Plus: "+", Minus: "-", Star: "*", Slash: "/", Assign: "=", Colon: ":",
+  Comma: ",", LParen: "(", RParen: ")", LCurly: "{", RCurly: "}", LBracket: "[", RBracket: "]", Question: "?",
+};
+
+const stageWords = new Set<TokenType>(["stage", "open", "close", "to"].map((w) => kw(w as "stage")));
+const templateWords = new Set<TokenType>(["email", "sms", "task", "report", "signature"].map((w) => kw(w as "email")));
+
+/** What the parser wanted, e.g. `a stage name in quotes` or `"->"`. */
+export function describeExpected(tokenType: TokenType, previous?: IToken): string {
+  if (tokenType === StringLiteral) {
+    const before = previous?.tokenType;
+    if (before && stageWords.has(before)) return "a stage name in quotes";
+    if (before && templateWords.has(before)) return "a template name in quotes";
+    return "a quoted name";
+  }
+  if (tokenType === Name || tokenType === Identifier) return "a name";
+  if (tokenType === DottedName) return "a dotted name such as invoice.paid";
+  if (tokenType === NumberLiteral) return "a number";
+  if (tokenType === DateLiteral) return "a date such as 2026-12-25";
+  if (tokenType === DateTimeLiteral) return "a date and time such as 2026-01-01T08:00Z";
+  if (tokenType === TimeOfDay) return "a time of day such as 09:00";
+  const word = keywordOf(tokenType);
+  if (word) return `"${word}"`;
+  const spelling = operatorSpellings[tokenType.name];
+  return spelling ? `"${spelling}"` : tokenType.name;
+}
+
+/** How to name a token the parser did not expect. */
+export function describeFound(token: IToken): string {
+  if (Number.isNaN(token.startOffset) || token.tokenType.name === "EOF") return "the end of the file";
+  if (token.tokenType === StringLiteral || token.tokenType.CATEGORIES?.includes(StringLiteral)) {
+    return `the quoted text ${token.image}`;
+  }
+  return `"${token.image}"`;
+}
+
+function after(previous: IToken | undefined): string {
+  if (!previous || Number.isNaN(previous.startOffset) || previous.image === "") return "";
+  return ` after "${previous.image.length > 30 ? previous.image.slice(0, 30) + "…" : previous.image}"`;
+}
+
+function oneOf(descriptions: string[]): string {
+  const unique = [...new Set(descriptions)];
+  if (unique.length <= 1) return unique[0] ?? "something else";
+  return `${unique.slice(0, -1).join(", ")} or ${unique[unique.length - 1]}`;
+}
+
+/**
+ * Chevrotain asks this for every recognition error. `actualAtChunkEnd` lets the
+ * caller say what really follows when the parser sees the end of one item's tokens.
+ */
+export class StagecraftErrorMessages implements IParserErrorMessageProvider {
+  /** The token after the item being parsed (the parser only sees that item's tokens). */
+  followingToken: IToken | undefined;
+
+  private found(token: IToken): string {
+    if (token.tokenType.name === "EOF" && this.followingToken) return describeFound(this.followingToken);
+    return describeFound(token);
+  }
+
+  buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+    return `expected ${describeExpected(options.expected, options.previous)}${after(options.previous)}, found ${this.found(options.actual)}`;
+  }
+
+  buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+    return `unexpected ${this.found(options.firstRedundant)}`;
+  }
+
+  buildNoViableAltMessage(options: {
+    expectedPathsPerAlt: TokenType[][][];
+    actual: IToken[];
+    previous: IToken;
+    customUserDescription?: string;
+    ruleName: string;
+  }): string {
+    const firstTokens = options.expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0]).filter((t) => t !== undefined));
+    const expected = options.customUserDescription ?? oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
+    return `expected ${expected}${after(options.previous)}, found ${this.found(options.actual[0]!)}`;
+  }
+
+  buildEarlyExitMessage(options: {
+    expectedIterationPaths: TokenType[][];
+    actual: IToken[];
+    previous: IToken;
+    customUserDescription?: string;
+    ruleName: string;
+  }): string {
+    const firstTokens = options.expectedIterationPaths.map((path) => path[0]).filter((t) => t !== undefined);
+    const expected = options.customUserDescription ?? oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
+    return `expected at least one ${expected}${after(options.previous)}, found ${this.found(options.actual[0]!)}`;
+  }
+}

@@ -1,0 +1,60 @@
+// What every layer of the parser shares: the token vocabulary, recovery that
+// gives invented tokens a real position, ranges measured from tokens, and a list
+// of syntax problems found beyond what Chevrotain itself reports.
+import { createTokenInstance, EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type { SourceRange } from "../ast";
+import { StagecraftErrorMessages } from "../messages";
+import { tokenSpan } from "../ranges";
+import { allTokens } from "../tokens";
+
+/** A syntax problem the grammar accepts but the language does not (`3 business hours`). */
+export interface ParseProblem {
+  message: string;
+  token: IToken;
+}
+
+/** Rule config for list elements: on an error, skip to the next element and drop this one. */
+export const dropOnError = { recoveryValueFunc: () => undefined };
+/** Rule config for everything else: errors go up to the enclosing list element. */
+export const noResync = { resyncEnabled: false };
+
+export class ParserBase extends EmbeddedActionsParser {
+  readonly messages: StagecraftErrorMessages;
+  problems: ParseProblem[] = [];
+
+  constructor() {
+    const messages = new StagecraftErrorMessages();
+    super(allTokens as TokenType[], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    this.messages = messages;
+  }
+
+  /** The range from `first` to the last token consumed so far. */
+  protected spanFrom(first: IToken | undefined): SourceRange {
+    const start = first ?? this.LA(1);
+    return tokenSpan(start, this.LA(0));
+  }
+
+  protected next(k: number): IToken {
+    return this.LA(k);
+  }
+
+  // Chevrotain invents tokens with NaN positions; place them, empty, right after
+  // the last real token so every node keeps an exact range.
+  protected override getTokenToInsert(tokType: TokenType): IToken {
+    const previous = this.LA(0);
+    const anchor = Number.isNaN(previous.startOffset) ? this.LA(1) : previous;
+    const afterPrevious = anchor === previous;
+    const offset = afterPrevious ? (anchor.endOffset ?? anchor.startOffset) + 1 : anchor.startOffset;
+    const line = (afterPrevious ? anchor.endLine : anchor.startLine) ?? 1;
+    const column = afterPrevious ? (anchor.endColumn ?? 0) + 1 : (anchor.startColumn ?? 1);
+    const token = Number.isNaN(offset)
+      ? createTokenInstance(tokType, "", 0, -1, 1, 1, 1, 0)
+      : createTokenInstance(tokType, "", offset, offset - 1, line, line, column, column - 1);
+    token.isInsertedInRecovery = true;
+    return token;
+  }
+
+  protected problem(message: string, token: IToken): void {
+    if (!this.RECORDING_PHASE) this.problems.push({ message, token });
+  }
+}

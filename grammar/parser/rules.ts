@@ -1,0 +1,243 @@
+// Rules (`on SUBJECT [after …] [when …] -> action | { … }`) and workflows
+// (`workflow "W" [per X] [reentry] { enroll on …  steps }`).
+import type { IToken } from "chevrotain";
+import type {
+  Action, Delay, Enrollment, Expr, IfStep, Name, RuleDecl, Step, Subject, WorkflowDecl,
+} from "../ast";
+import { nameOf, timeOf } from "../nodes";
+import { tokenRange } from "../ranges";
+import {
+  Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, RCurly, StringLiteral, TimeOfDay,
+} from "../tokens";
+import { ActionParser } from "./actions";
+import { dropOnError, noResync } from "./base";
+
+export class RuleParser extends ActionParser {
+  ruleDecl = this.RULE("ruleDecl", (): RuleDecl => {
+    const first = this.LA(1);
+    const name = this.OPTION(() => {
+      this.CONSUME(Kw.rule);
+      const ruleName = nameOf(this.CONSUME(StringLiteral));
+      this.CONSUME(Colon);
+      return ruleName;
+    });
+    this.CONSUME(Kw.on);
+    const subject = this.SUBRULE(this.subject);
+    const delay = this.OPTION2(() => this.SUBRULE(this.delay));
+    const condition = this.OPTION3(() => {
+      this.CONSUME(Kw.when);
+      return this.SUBRULE(this.expression);
+    });
+    const actions: Action[] = [];
+    const block = this.OR({
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(Arrow);
+            const action = this.SUBRULE(this.action);
+            if (action) actions.push(action);
+            return false;
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(LCurly);
+            this.MANY(() => {
+              const action = this.SUBRULE2(this.action);
+              if (action) actions.push(action);
+            });
+            this.CONSUME(RCurly);
+            return true;
+          },
+        },
+      ],
+      ERR_MSG: '"->" or "{" after the rule\'s subject',
+    });
+    return { kind: "RuleDecl", name, subject, delay, condition, actions, block: block === true, range: this.spanFrom(first) };
+  }, noResync);
+
+  /** `[entity] stage "S" open|close`, `entity created|updated|deleted`, `entity becomes EXPR`, `entity EVENT` */
+  subject = this.RULE("subject", (): Subject => {
+    const first = this.LA(1);
+    return this.OR<Subject>({
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          // `stage "S"` without an entity; `stage stage "S"` would be an entity called stage
+          GATE: () => this.nextIsString(2),
+          ALT: () => this.SUBRULE(this.stageEdge, { ARGS: [undefined, first] }),
+        },
+        {
+          ALT: () => {
+            const entity = nameOf(this.CONSUME(NameToken));
+            return this.OR2<Subject>({
+              DEF: [
+                { ALT: () => this.SUBRULE2(this.stageEdge, { ARGS: [entity, first] }) },
+                { ALT: () => this.lifecycle(entity, first, this.CONSUME(Kw.created), "created") },
+                { ALT: () => this.lifecycle(entity, first, this.CONSUME(Kw.updated), "updated") },
+                { ALT: () => this.lifecycle(entity, first, this.CONSUME(Kw.deleted), "deleted") },
+                {
+                  ALT: () => {
+                    this.CONSUME(Kw.becomes);
+                    const condition = this.SUBRULE(this.expression);
+                    return { kind: "BecomesSubject", entity, condition, range: this.spanFrom(first) };
+                  },
+                },
+                {
+                  ALT: () => {
+                    const event = nameOf(this.OR3([
+                      { ALT: () => this.CONSUME(DottedName) },
+                      { ALT: () => this.CONSUME(StringLiteral) },
+                    ]));
+                    return { kind: "EventSubject", entity, event, range: this.spanFrom(first) };
+                  },
+                },
+              ],
+              ERR_MSG: 'stage "…", created, updated, deleted, becomes or an event name such as invoice.paid after the entity',
+            });
+          },
+        },
+      ],
+      ERR_MSG: 'what the rule reacts to: stage "…" open, or an entity followed by created, updated, deleted, becomes or an event',
+    });
+  }, noResync);
+
+  stageEdge = this.RULE("stageEdge", (entity: Name | undefined, first: IToken | undefined): Subject => {
+    this.CONSUME(Kw.stage);
+    const stage = nameOf(this.CONSUME(StringLiteral));
+    const edge = this.OR({
+      DEF: [
+        { ALT: () => { this.CONSUME(Kw.open); return "open" as const; } },
+        { ALT: () => { this.CONSUME(Kw.close); return "close" as const; } },
+      ],
+      ERR_MSG: '"open" or "close" after the stage name',
+    });
+    return { kind: "StageSubject", entity, stage, edge: edge === "close" ? "close" : "open", range: this.spanFrom(first) };
+  }, noResync);
+
+  /** `after D [at HH:MM] [within working hours]` */
+  delay = this.RULE("delay", (): Delay => {
+    const first = this.CONSUME(Kw.after);
+    const duration = this.SUBRULE(this.duration);
+    const at = this.OPTION(() => {
+      this.CONSUME(Kw.at);
+      return timeOf(this.CONSUME(TimeOfDay));
+    });
+    const within = this.OPTION2(() => {
+      this.CONSUME(Kw.within);
+      this.CONSUME(Kw.working);
+      this.CONSUME(Kw.hours);
+      return true;
+    });
+    return { kind: "Delay", duration, at, withinWorkingHours: within === true, range: this.spanFrom(first) };
+  }, noResync);
+
+  workflowDecl = this.RULE("workflowDecl", (): WorkflowDecl => {
+    const first = this.CONSUME(Kw.workflow);
+    const name = nameOf(this.CONSUME(StringLiteral));
+    const per = this.OPTION(() => {
+      this.CONSUME(Kw.per);
+      return nameOf(this.CONSUME(NameToken));
+    });
+    const reentry = this.OPTION2(() => this.CONSUME(Kw.reentry));
+    const enrollments: Enrollment[] = [];
+    const steps: Step[] = [];
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      const member = this.SUBRULE(this.workflowMember);
+      if (member?.kind === "Enrollment") enrollments.push(member);
+      else if (member) steps.push(member);
+    });
+    this.CONSUME(RCurly);
+    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, steps, range: this.spanFrom(first) };
+  }, noResync);
+
+  workflowMember = this.RULE("workflowMember", (): Enrollment | Step | undefined => {
+    return this.OR<Enrollment | Step | undefined>([
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.enroll);
+          this.CONSUME(Kw.on);
+          const subject = this.SUBRULE(this.subject);
+          const condition = this.OPTION(() => {
+            this.CONSUME(Kw.when);
+            return this.SUBRULE(this.expression);
+          });
+          return { kind: "Enrollment", subject, condition, range: this.spanFrom(first) } satisfies Enrollment;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.step) },
+    ]);
+  }, dropOnError);
+
+  step = this.RULE("step", (): Step | undefined => {
+    const first = this.LA(1);
+    return this.OR<Step | undefined>({
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(Kw.wait);
+            return this.OR2<Step>([
+              {
+                ALT: () => {
+                  this.CONSUME(Kw.until);
+                  const condition: Expr = this.SUBRULE(this.expression);
+                  const timeout = this.OPTION(() => {
+                    this.CONSUME(Kw.timeout);
+                    return this.SUBRULE(this.duration);
+                  });
+                  return { kind: "WaitUntilStep", condition, timeout, range: this.spanFrom(first) };
+                },
+              },
+              {
+                ALT: () => {
+                  const duration = this.SUBRULE2(this.duration);
+                  return { kind: "WaitStep", duration, range: this.spanFrom(first) };
+                },
+              },
+            ]);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.ifStep) },
+        { ALT: () => ({ kind: "StopStep", range: tokenRange(this.CONSUME(Kw.stop)) }) satisfies Step },
+        {
+          ALT: () => {
+            const action = this.SUBRULE(this.action);
+            return action ? ({ kind: "ActionStep", action, range: this.spanFrom(first) } satisfies Step) : undefined;
+          },
+        },
+      ],
+      ERR_MSG: "a step (an action, wait, if or stop)",
+    });
+  }, dropOnError);
+
+  /** `if EXPR { steps } [else if … | else { steps }]` */
+  ifStep = this.RULE("ifStep", (): IfStep => {
+    const first = this.CONSUME(Kw.if);
+    const condition = this.SUBRULE(this.expression);
+    const then = this.SUBRULE(this.stepBlock);
+    const otherwise = this.OPTION(() => {
+      this.CONSUME(Kw.else);
+      return this.OR<Step[]>([
+        { ALT: () => [this.SUBRULE(this.ifStep)] },
+        { ALT: () => this.SUBRULE2(this.stepBlock) },
+      ]);
+    });
+    return { kind: "IfStep", condition, then, else: otherwise, range: this.spanFrom(first) };
+  }, noResync);
+
+  stepBlock = this.RULE("stepBlock", (): Step[] => {
+    const steps: Step[] = [];
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      const step = this.SUBRULE(this.step);
+      if (step) steps.push(step);
+    });
+    this.CONSUME(RCurly);
+    return steps;
+  }, noResync);
+
+  private lifecycle(entity: Name, first: IToken, _token: IToken, event: "created" | "updated" | "deleted"): Subject {
+    return { kind: "LifecycleSubject", entity, event, range: this.spanFrom(first) };
+  }
+}

@@ -1,0 +1,119 @@
+// `test "name" { at … ; until … ; expect … }` blocks: scenarios the CLI's
+// `test` command replays.
+import type { Literal, TestDecl, TestField, TestStatement } from "../ast";
+import { dateOf, dateTimeOf, nameOf, numberOf, stringOf, wordAsString } from "../nodes";
+import { tokenRange } from "../ranges";
+import {
+  Colon, Comma, DateLiteral, DateTimeLiteral, DottedName, Kw, LCurly, Minus, Name as NameToken, NumberLiteral,
+  RCurly, StringLiteral,
+} from "../tokens";
+import { dropOnError, noResync } from "./base";
+import { DeclarationParser } from "./declarations";
+
+export class TestParser extends DeclarationParser {
+  testDecl = this.RULE("testDecl", (): TestDecl => {
+    const first = this.CONSUME(Kw.test);
+    const name = nameOf(this.CONSUME(StringLiteral));
+    const statements: TestStatement[] = [];
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      const statement = this.SUBRULE(this.testStatement);
+      if (statement) statements.push(statement);
+    });
+    this.CONSUME(RCurly);
+    return { kind: "TestDecl", name, statements, range: this.spanFrom(first) };
+  }, noResync);
+
+  testStatement = this.RULE("testStatement", (): TestStatement | undefined => {
+    const first = this.LA(1);
+    return this.OR<TestStatement>({
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(Kw.at);
+            const at = dateTimeOf(this.CONSUME(DateTimeLiteral));
+            const record = stringOf(this.CONSUME(StringLiteral));
+            const eventType = this.SUBRULE(this.eventName);
+            const data = this.OPTION(() => this.SUBRULE(this.testData)) ?? [];
+            return { kind: "TestEvent", at, record, eventType, data, range: this.spanFrom(first) };
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Kw.until);
+            return { kind: "TestUntil", at: dateTimeOf(this.CONSUME2(DateTimeLiteral)), range: this.spanFrom(first) };
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(Kw.expect);
+            const negated = this.OPTION2(() => this.CONSUME(Kw.no));
+            const outputType = this.SUBRULE2(this.eventName);
+            const record = this.OPTION3(() => stringOf(this.CONSUME2(StringLiteral)));
+            const data = this.OPTION4(() => this.SUBRULE2(this.testData)) ?? [];
+            // `at T "type/id"` on the next line is the next input event, not this expectation's time
+            const at = this.OPTION5({
+              GATE: () => !this.nextIsString(3),
+              DEF: () => {
+                this.CONSUME2(Kw.at);
+                return dateTimeOf(this.CONSUME3(DateTimeLiteral));
+              },
+            });
+            return {
+              kind: "TestExpect", negated: negated !== undefined, outputType, record, data, at, range: this.spanFrom(first),
+            };
+          },
+        },
+      ],
+      ERR_MSG: "a test statement (at …, until … or expect …)",
+    });
+  }, dropOnError);
+
+  /** `{ field: literal, … }` (commas optional) */
+  testData = this.RULE("testData", (): TestField[] => {
+    const fields: TestField[] = [];
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      const field = this.SUBRULE(this.testField);
+      if (field) fields.push(field);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RCurly);
+    return fields;
+  }, noResync);
+
+  testField = this.RULE("testField", (): TestField | undefined => {
+    const first = this.LA(1);
+    const name = nameOf(this.CONSUME(NameToken));
+    this.CONSUME(Colon);
+    const value = this.SUBRULE(this.testLiteral);
+    return { kind: "TestField", name, value, range: this.spanFrom(first) };
+  }, dropOnError);
+
+  /**
+   * A literal in test data. A bare word (an enum value such as `web`) or a dotted
+   * name is read as a StringLiteral holding the word, since event data is JSON.
+   */
+  testLiteral = this.RULE("testLiteral", (): Literal => {
+    return this.OR<Literal>({
+      DEF: [
+        { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
+        {
+          ALT: () => {
+            const minus = this.OPTION(() => this.CONSUME(Minus));
+            const number = this.CONSUME(NumberLiteral);
+            if (!minus) return numberOf(number);
+            return numberOf(number, true, { start: tokenRange(minus).start, end: tokenRange(number).end });
+          },
+        },
+        { ALT: () => ({ kind: "BooleanLiteral", value: true, range: tokenRange(this.CONSUME(Kw.true)) }) },
+        { ALT: () => ({ kind: "BooleanLiteral", value: false, range: tokenRange(this.CONSUME(Kw.false)) }) },
+        { ALT: () => dateTimeOf(this.CONSUME(DateTimeLiteral)) },
+        { ALT: () => dateOf(this.CONSUME(DateLiteral)) },
+        { ALT: () => wordAsString(this.CONSUME(NameToken)) },
+        { ALT: () => wordAsString(this.CONSUME(DottedName)) },
+      ],
+      ERR_MSG: "a value (quoted text, a number, true, false, a date or an enum value)",
+    });
+  }, noResync);
+}

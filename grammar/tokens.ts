@@ -1,0 +1,189 @@
+// The lexer's token types. Keywords are SOFT unless an expression needs them:
+// a soft keyword belongs to the `Name` category, so `email`, `task` or `stage`
+// still work as field and entity names, while the parser asks for the keyword
+// itself only where the keyword is meant.
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/** Anything usable as a bare name: identifiers and soft keywords. */
+export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+/** `minute(s)`, `hour(s)`, `day(s)`, `week(s)`: the unit after a duration's amount. */
+export const TimeUnit = createToken({ name: "TimeUnit", pattern: Lexer.NA });
+export const ComparisonOperator = createToken({ name: "ComparisonOperator", pattern: Lexer.NA });
+export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA });
+export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA });
+
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Name],
+});
+
+/** `invoice.paid`, `contact.name`, `event.amount`: one token, split into segments by the parser. */
+export const DottedName = createToken({
+  name: "DottedName",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/,
+});
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\uFEFF]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+/** Kept out of the parser's way but collected for the formatter. */
+export const Comment = createToken({
+  name: "Comment",
+  pattern: /\/\/[^\r\n]*/,
+  group: "comments",
+});
+
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\\r\n]|\\["\\nt]|\\u\{[0-9A-Fa-f]{1,6}\})*"/,
+});
+
+/**
+ * A string that is unterminated or has an unknown escape. The parser takes it as a
+ * string (so one typo does not derail the item) and the lexer step reports SC0001.
+ */
+export const BadString = createToken({
+  name: "BadString",
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/,
+  categories: [StringLiteral],
+});
+
+export const DateTimeLiteral = createToken({
+  name: "DateTimeLiteral",
+  pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?/,
+});
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{2}-\d{2}/ });
+export const TimeOfDay = createToken({ name: "TimeOfDay", pattern: /\d{2}:\d{2}/ });
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?/ });
+
+// ---------------------------------------------------------------- keywords
+
+/** Words an expression needs; they can never be names. */
+export const reservedWords = ["and", "or", "not", "in", "none", "this", "true", "false", "is"] as const;
+
+/** Words with a meaning in some position that stay usable as names everywhere else. */
+export const softWords = [
+  // top level
+  "calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test",
+  // declarations
+  "timezone", "workdays", "hours", "holiday", "pipeline", "parallel", "stage", "won", "lost", "enum",
+  // rule subjects and schedules
+  "created", "updated", "deleted", "becomes", "after", "at", "within", "working", "when",
+  "minute", "minutes", "hour", "day", "days", "week", "weeks", "business",
+  // actions
+  "open", "close", "move", "to", "allow", "back", "as", "send", "email", "sms", "cc",
+  "create", "task", "for", "activity", "assign", "from", "round", "robin", "least", "loaded",
+  "set", "with", "generate", "report", "request", "signature", "notify",
+  // workflows
+  "per", "reentry", "enroll", "wait", "until", "timeout", "if", "else", "stop",
+  // tests
+  "expect", "no",
+] as const;
+
+export type ReservedWord = (typeof reservedWords)[number];
+export type SoftWord = (typeof softWords)[number];
+export type KeywordWord = ReservedWord | SoftWord;
+
+function keywordTokenName(word: string): string {
+  return `Kw_${word}`;
+}
+
+const timeUnitWords = new Set<string>(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"]);
+
+const keywordTokens = new Map<KeywordWord, TokenType>();
+for (const word of reservedWords) {
+  keywordTokens.set(word, createToken({ name: keywordTokenName(word), pattern: new RegExp(word), longer_alt: Identifier }));
+}
+for (const word of softWords) {
+  const categories = timeUnitWords.has(word) ? [Name, TimeUnit] : [Name];
+  keywordTokens.set(
+    word,
+    createToken({ name: keywordTokenName(word), pattern: new RegExp(word), longer_alt: Identifier, categories }),
+  );
+}
+
+/** Keyword token types by word: `Kw.stage`, `Kw.and`. */
+export const Kw = Object.fromEntries(keywordTokens) as Record<KeywordWord, TokenType>;
+
+/** The token type of a keyword. */
+export function kw(word: KeywordWord): TokenType {
+  return Kw[word];
+}
+
+/** The keyword a token type stands for, if it is one. */
+export function keywordOf(tokenType: TokenType): KeywordWord | undefined {
+  const name = tokenType.name;
+  return name.startsWith("Kw_") ? (name.slice(3) as KeywordWord) : undefined;
+}
+
+// Lexing takes the first pattern that matches, so a keyword must be tried before any
+// keyword it starts with (`days` before `day`); longer_alt hands `dayspring` to Identifier.
+const keywordsLongestFirst = [...keywordTokens.entries()]
+  .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+  .map(([, token]) => token);
+
+// ---------------------------------------------------------------- operators and punctuation
+
+export const Arrow = createToken({ name: "Arrow", pattern: /->/ });
+export const Range = createToken({ name: "Range", pattern: /\.\./ });
+const comparison = { categories: [ComparisonOperator] };
+export const Equal = createToken({ name: "Equal", pattern: /==/, ...comparison });
+export const NotEqual = createToken({ name: "NotEqual", pattern: /!=/, ...comparison });
+export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/, ...comparison });
+export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, ...comparison });
+export const Less = createToken({ name: "Less", pattern: /</, ...comparison });
+export const Greater = createToken({ name: "Greater", pattern: />/, ...comparison });
+export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [AdditiveOperator] });
+export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [AdditiveOperator] });
+export const Star = createToken({ name: "Star", pattern: /\*/, categories: [MultiplicativeOperator] });
+export const Slash = createToken({ name: "Slash", pattern: /\//, categories: [MultiplicativeOperator] });
+export const Assign = createToken({ name: "Assign", pattern: /=/ });
+export const Colon = createToken({ name: "Colon", pattern: /:/ });
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
+export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const LCurly = createToken({ name: "LCurly", pattern: /\{/ });
+export const RCurly = createToken({ name: "RCurly", pattern: /\}/ });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
+export const RBracket = createToken({ name: "RBracket", pattern: /\]/ });
+export const Question = createToken({ name: "Question", pattern: /\?/ });
+
+/** Operators and punctuation in lexing order (longer spellings first). */
+export const operatorTokens: readonly TokenType[] = [
+  Arrow, Range, Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater,
+  Plus, Minus, Star, Slash, Assign, Colon, Comma,
+  LParen, RParen, LCurly, RCurly, LBracket, RBracket, Question,
+];
+
+/** Every token type in the order the lexer tries them. */
+export const allTokens: readonly TokenType[] = [
+  WhiteSpace,
+  Comment, // before Slash
+  StringLiteral,
+  BadString,
+  DateTimeLiteral,
+  DateLiteral,
+  TimeOfDay,
+  NumberLiteral,
+  DottedName, // before keywords: `email.send` is one name, not the keyword `email`
+  ...keywordsLongestFirst,
+  Identifier,
+  ...operatorTokens,
+  // abstract categories: never matched by the lexer, but the parser must know them
+  Name, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator,
+];
+
+export const stagecraftLexer = new Lexer(allTokens as TokenType[], {
+  positionTracking: "full",
+  ensureOptimizations: true,
+});
+
+/** Words that begin a top-level item; the parser resynchronises on them. */
+export const itemStartTokens: ReadonlySet<TokenType> = new Set(
+  (["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"] as const).map((word) => Kw[word]),
+);
