@@ -18,3 +18,8 @@ export type {
   RuleTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./ir";
+export { validateEventLine, InputErrorCode, type InputError, type ValidatedLine } from "./validate-event";
+export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
+export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
+export { formatTrace } from "./trace-format";
+export { InMemoryEventStore, type EventStore } from "./event-store";

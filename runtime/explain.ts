@@ -1,0 +1,132 @@
+// "Why did (or didn't) this rule fire for this record?" — replays the events
+// with the trace on and groups what the rules saw, per rule, including the
+// events whose kind a rule does not listen to.
+import type { InputEvent, Program, SourceLocation, Trigger, Value } from "./ir";
+import type { EventTrace, RuleTrace, TraceRecord } from "./types";
+import { createEngine } from "./engine";
+import { RuntimeError } from "./errors";
+
+export interface Consideration {
+  /** The event (input, derived, or timer `tK`) the rule met. */
+  event: string;
+  eventType: string;
+  stage?: string;
+  at: string;
+  fired: boolean;
+  reason: string;
+  values?: Record<string, Value>;
+}
+
+export interface RuleExplanation {
+  rule: string;
+  kind: "rule" | "workflow";
+  location: SourceLocation;
+  /** What the rule listens to, in rule-language words. */
+  listensTo: string;
+  considerations: Consideration[];
+}
+
+export interface Explanation {
+  entity: string;
+  rules: RuleExplanation[];
+  /** Set when the replay stopped with a runtime error. */
+  error?: string;
+}
+
+export function explain(program: Program, events: readonly InputEvent[], entity: string, options: { until?: string } = {}): Explanation {
+  const traces: TraceRecord[] = [];
+  const engine = createEngine(program, { onTrace: (trace) => traces.push(trace) });
+  let error: string | undefined;
+  try {
+    for (const event of events) engine.process(event);
+    if (options.until !== undefined) engine.advanceTo(options.until);
+  } catch (caught) {
+    if (!(caught instanceof RuntimeError)) throw caught;
+    error = caught.message;
+  }
+
+  const type = entity.slice(0, entity.indexOf("/"));
+  const recordEvents = traces.filter((trace): trace is EventTrace => trace.kind === "event" && trace.record === entity);
+  const ruleTraces = traces.filter((trace): trace is RuleTrace => trace.kind === "rule" && trace.record === entity);
+
+  const explained = (name: string, kind: "rule" | "workflow", location: SourceLocation, triggers: Trigger[]): RuleExplanation => {
+    const own = ruleTraces.filter((trace) => trace.rule === name);
+    const seen = new Set(own.map((trace) => trace.event));
+    const considerations: Consideration[] = [];
+    // Interleave, in run order, the rule's own traces with the record's events it did not react to.
+    for (const trace of traces) {
+      if (trace.kind === "rule" && trace.rule === name && trace.record === entity) {
+        considerations.push(fromRuleTrace(trace, recordEvents));
+      } else if (trace.kind === "event" && trace.record === entity && !seen.has(trace.event)) {
+        const consideration: Consideration = {
+          event: trace.event,
+          eventType: trace.type,
+          at: trace.at,
+          fired: false,
+          reason: `trigger did not match: it listens to ${triggers.map(describeTrigger).join(" or ")}`,
+        };
+        if (trace.stage !== undefined) consideration.stage = trace.stage;
+        considerations.push(consideration);
+      }
+    }
+    return { rule: name, kind, location, listensTo: triggers.map(describeTrigger).join(" or "), considerations };
+  };
+
+  const rules: RuleExplanation[] = [];
+  for (const rule of program.rules) {
+    if (rule.entity === type) rules.push(explained(rule.name, "rule", rule.location, [rule.trigger]));
+  }
+  for (const workflow of program.workflows) {
+    const enrollments = workflow.enrollments.filter((enrollment) => enrollment.entity === type);
+    if (enrollments.length > 0) rules.push(explained(workflow.name, "workflow", workflow.location, enrollments.map((e) => e.trigger)));
+  }
+  const explanation: Explanation = { entity, rules };
+  if (error !== undefined) explanation.error = error;
+  return explanation;
+}
+
+function fromRuleTrace(trace: RuleTrace, recordEvents: EventTrace[]): Consideration {
+  const event = recordEvents.find((candidate) => candidate.event === trace.event);
+  const consideration: Consideration = {
+    event: trace.event,
+    eventType: trace.eventType === "action" && event ? event.type : trace.eventType,
+    at: trace.at,
+    fired: trace.fired,
+    reason: trace.reason,
+  };
+  if (event?.stage !== undefined) consideration.stage = event.stage;
+  if (trace.values) consideration.values = trace.values;
+  return consideration;
+}
+
+export function describeTrigger(trigger: Trigger): string {
+  switch (trigger.kind) {
+    case "stage":
+      return `stage "${trigger.stage}" ${trigger.edge}`;
+    case "lifecycle":
+      return trigger.event;
+    case "event":
+      return trigger.event;
+    case "becomes":
+      return "a change that makes its condition true";
+  }
+}
+
+/** The text form the CLI's `explain` prints; every line names its rule. */
+export function formatExplanation(explanation: Explanation): string {
+  const lines = [`Rules for ${explanation.entity}:`];
+  if (explanation.rules.length === 0) lines.push(`  no rule or workflow watches ${explanation.entity.split("/")[0]} records`);
+  for (const rule of explanation.rules) {
+    const where = `${rule.location.file}:${rule.location.line}`;
+    lines.push(`${rule.kind === "workflow" ? "workflow" : "rule"} "${rule.rule}" (${where}), on ${rule.listensTo}:`);
+    if (rule.considerations.length === 0) lines.push(`  ${rule.rule}: no event reached this record`);
+    for (const item of rule.considerations) {
+      const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
+      const verdict = item.fired ? "FIRED" : "not fired";
+      const values = item.values ? ` [${Object.entries(item.values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}]` : "";
+      lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}: ${item.reason}${values}`);
+    }
+  }
+  if (explanation.error !== undefined) lines.push(`the replay stopped: ${explanation.error}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,208 @@
+// Input lines checked against the program before they reach the engine
+// (CONTRACT.md "Input events"): one error code per class of mistake, messages
+// in the user's terms, with the likely intended name when there is one.
+import type { FieldDef, FieldType, InputEvent, Program, Value } from "./ir";
+import { schemaOf, splitRef, type EntitySchema } from "./schema";
+import { isIsoDate, parseInstant } from "./time";
+import { closest } from "./suggest";
+
+export const InputErrorCode = {
+  badJson: "SC3001",
+  missingField: "SC3002",
+  illTypedField: "SC3003",
+  unknownEntity: "SC3004",
+  unknownEventType: "SC3005",
+  unknownStage: "SC3006",
+  unknownDataField: "SC3007",
+  wrongDataType: "SC3008",
+  timeGoesBack: "SC3009",
+} as const;
+
+export interface InputError {
+  code: string;
+  message: string;
+}
+
+export type ValidatedLine = { event: InputEvent } | { error: InputError };
+
+const LIFECYCLE = ["created", "updated", "deleted", "stage.opened", "stage.closed"];
+
+/**
+ * Checks one JSON Lines input line. `previousAt` is the `at` of the line before
+ * (the order check); `lineNumber` is only for callers that build the
+ * `events.jsonl:LINE:` prefix, the message does not repeat it.
+ */
+export function validateEventLine(program: Program, line: string, lineNumber: number, previousAt?: string): ValidatedLine {
+  void lineNumber;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (error) {
+    return fail("badJson", `not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail("badJson", "an event must be a JSON object");
+  const raw = parsed as Record<string, unknown>;
+
+  for (const name of ["id", "at", "entity", "type"]) {
+    if (!Object.hasOwn(raw, name) || raw[name] === null) return fail("missingField", `missing "${name}"`);
+    if (typeof raw[name] !== "string") return fail("illTypedField", `"${name}" must be a string, got ${describe(raw[name])}`);
+  }
+  const id = raw.id as string;
+  const at = raw.at as string;
+  const entity = raw.entity as string;
+  const type = raw.type as string;
+  if (id === "") return fail("illTypedField", `"id" must not be empty`);
+  const instant = parseInstant(at);
+  if (Number.isNaN(instant)) return fail("illTypedField", `"at" must be an ISO 8601 time with offset or Z, got "${at}"`);
+  const ref = splitRef(entity);
+  if (!ref) return fail("illTypedField", `"entity" must be type/id (e.g. "deal/S1"), got "${entity}"`);
+  if (Object.hasOwn(raw, "data") && (typeof raw.data !== "object" || raw.data === null || Array.isArray(raw.data))) {
+    return fail("illTypedField", `"data" must be an object, got ${describe(raw.data)}`);
+  }
+  const data = (raw.data ?? {}) as Record<string, unknown>;
+
+  const schema = schemaOf(program);
+  const entitySchema = schema.entities.get(ref.type);
+  if (!entitySchema) {
+    return fail("unknownEntity", `unknown entity type "${ref.type}"${expected(ref.type, schema.entities.keys())}`);
+  }
+  const eventDef = schema.events.get(type);
+  if (!LIFECYCLE.includes(type) && !eventDef) {
+    return fail("unknownEventType", `unknown event type "${type}"${expected(type, [...LIFECYCLE, ...schema.events.keys()], false)}`);
+  }
+
+  const dataError =
+    type === "stage.opened" || type === "stage.closed"
+      ? checkStageData(entitySchema, data)
+      : type === "created" || type === "updated"
+        ? checkRecordData(entitySchema, type, data)
+        : type === "deleted"
+          ? checkFields(data, new Map(), "a deleted event")
+          : checkFields(data, new Map(eventDef!.fields.map((f) => [f.name, f])), `event ${type}`);
+  if (dataError) return { error: dataError };
+
+  if (previousAt !== undefined) {
+    const previous = parseInstant(previousAt);
+    if (!Number.isNaN(previous) && instant < previous) {
+      return fail("timeGoesBack", `time ${at} is earlier than the previous event's ${previousAt}; events must be in time order`);
+    }
+  }
+  const event: InputEvent = { id, at, entity, type };
+  if (Object.hasOwn(raw, "data")) event.data = data as Record<string, Value>;
+  return { event };
+}
+
+function checkStageData(entity: EntitySchema, data: Record<string, unknown>): InputError | undefined {
+  const name = entity.def.name;
+  if (!Object.hasOwn(data, "stage") || data.stage === null) return error("missingField", `missing "data.stage" (the stage that opened or closed)`);
+  if (typeof data.stage !== "string") return error("illTypedField", `"data.stage" must be a string, got ${describe(data.stage)}`);
+  for (const key of Object.keys(data)) {
+    if (key !== "stage" && key !== "by") return error("unknownDataField", `unknown field "${key}" in a stage event (it carries "stage" and optionally "by")`);
+  }
+  if (Object.hasOwn(data, "by") && typeof data.by !== "string") return error("wrongDataType", `"data.by" must be a user (a string), got ${describe(data.by)}`);
+  return checkStage(entity, name, data.stage);
+}
+
+function checkStage(entity: EntitySchema, name: string, stage: string): InputError | undefined {
+  if (!entity.pipeline) return error("unknownStage", `unknown stage "${stage}" for ${name} (${name} has no pipeline)`);
+  if (entity.stageIndex.has(stage)) return undefined;
+  const stages = entity.pipeline.stages.map((s) => s.name);
+  return error("unknownStage", `unknown stage "${stage}" for ${name}${expected(stage, stages)}`);
+}
+
+function checkRecordData(entity: EntitySchema, type: string, data: Record<string, unknown>): InputError | undefined {
+  const name = entity.def.name;
+  const fields = new Map(entity.fields);
+  fields.delete("id");
+  fields.delete("stage");
+  const rest = { ...data };
+  if (Object.hasOwn(data, "stage")) {
+    if (type === "updated") return error("unknownDataField", `"stage" cannot be updated; send a stage.opened event for ${name}`);
+    delete rest.stage;
+    if (data.stage !== null) {
+      if (typeof data.stage !== "string") return error("wrongDataType", `field "stage" of ${name} must be a stage name, got ${describe(data.stage)}`);
+      const stageError = checkStage(entity, name, data.stage);
+      if (stageError) return stageError;
+    }
+  }
+  return checkFields(rest, fields, name);
+}
+
+/** `owner` names what the fields belong to: an entity (`deal`) or an event (`event invoice.paid`). */
+function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef>, owner: string): InputError | undefined {
+  for (const [key, value] of Object.entries(data)) {
+    const field = fields.get(key);
+    if (!field) {
+      if (fields.size === 0) return error("unknownDataField", `unknown field "${key}": ${owner} has no data fields`);
+      return error("unknownDataField", `unknown field "${key}" for ${owner}${expected(key, fields.keys())}`);
+    }
+    const problem = typeProblem(field, value);
+    if (problem) return error("wrongDataType", `field "${key}" of ${owner} ${problem}`);
+  }
+  return undefined;
+}
+
+/** Why a value does not fit a field's type, or undefined when it fits. */
+function typeProblem(field: FieldDef, value: unknown): string | undefined {
+  if (value === null) return field.optional ? undefined : `is required and cannot be none`;
+  const type: FieldType = field.type;
+  const got = describe(value);
+  switch (type.kind) {
+    case "text":
+    case "phone":
+    case "user":
+      return typeof value === "string" ? undefined : `must be ${article(type.kind)}, got ${got}`;
+    case "email":
+      return typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) ? undefined : `must be an email address, got ${got}`;
+    case "number":
+    case "money":
+      return typeof value === "number" && Number.isFinite(value) ? undefined : `must be a number, got ${got}`;
+    case "bool":
+      return typeof value === "boolean" ? undefined : `must be true or false, got ${got}`;
+    case "date":
+      return typeof value === "string" && isIsoDate(value) ? undefined : `must be a date YYYY-MM-DD, got ${got}`;
+    case "datetime":
+      return typeof value === "string" && !Number.isNaN(parseInstant(value)) ? undefined : `must be an ISO 8601 time with offset, got ${got}`;
+    case "enum":
+      return typeof value === "string" && type.values.includes(value)
+        ? undefined
+        : `must be one of ${type.values.join(", ")}, got ${got}${typeof value === "string" ? hint(value, type.values) : ""}`;
+    case "ref": {
+      const ref = typeof value === "string" ? splitRef(value) : undefined;
+      return ref?.type === type.entity ? undefined : `must be a ${type.entity} reference "${type.entity}/<id>", got ${got}`;
+    }
+  }
+}
+
+function article(kind: string): string {
+  return `a ${kind}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
+
+function expected(name: string, candidates: Iterable<string>, quoteAll = true): string {
+  const list = [...candidates];
+  const guess = closest(name, list);
+  const shown = list.map((c) => (quoteAll ? `"${c}"` : c)).join(", ");
+  return guess ? ` (did you mean "${guess}"? expected one of: ${shown})` : ` (expected one of: ${shown})`;
+}
+
+function hint(value: string, candidates: string[]): string {
+  const guess = closest(value, candidates);
+  return guess ? ` (did you mean ${guess}?)` : "";
+}
+
+function fail(kind: keyof typeof InputErrorCode, message: string): { error: InputError } {
+  return { error: error(kind, message) };
+}
+
+function error(kind: keyof typeof InputErrorCode, message: string): InputError {
+  return { code: InputErrorCode[kind], message };
+}
+
