@@ -5,31 +5,34 @@
 import * as monaco from "monaco-editor/editor";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 
-import "monaco-editor/editor/browser/coreCommands";
-import "monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget";
-import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching";
-import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
-import "monaco-editor/editor/contrib/comment/browser/comment";
-import "monaco-editor/editor/contrib/contextmenu/browser/contextmenu";
-import "monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo";
-import "monaco-editor/editor/contrib/find/browser/findController";
-import "monaco-editor/editor/contrib/folding/browser/folding";
-import "monaco-editor/editor/contrib/format/browser/formatActions";
-import "monaco-editor/editor/contrib/gotoError/browser/gotoError";
-import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";
-import "monaco-editor/editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition";
-import "monaco-editor/editor/contrib/hover/browser/hoverContribution";
-import "monaco-editor/editor/contrib/indentation/browser/indentation";
-import "monaco-editor/editor/contrib/linesOperations/browser/linesOperations";
-import "monaco-editor/editor/contrib/multicursor/browser/multicursor";
-import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
+// Features as the package exposes them (`features/<name>/register`)…
+import "monaco-editor/features/codeEditor/register";
+import "monaco-editor/features/codicon/register";
+import "monaco-editor/features/bracketMatching/register";
+import "monaco-editor/features/clipboard/register";
+import "monaco-editor/features/comment/register";
+import "monaco-editor/features/contextmenu/register";
+import "monaco-editor/features/cursorUndo/register";
+import "monaco-editor/features/find/register";
+import "monaco-editor/features/folding/register";
+import "monaco-editor/features/format/register";
+import "monaco-editor/features/gotoError/register";
+import "monaco-editor/features/gotoSymbol/register";
+import "monaco-editor/features/hover/register";
+import "monaco-editor/features/indentation/register";
+import "monaco-editor/features/linesOperations/register";
+import "monaco-editor/features/multicursor/register";
+import "monaco-editor/features/quickCommand/register";
+import "monaco-editor/features/snippet/register";
+import "monaco-editor/features/suggest/register";
+import "monaco-editor/features/wordHighlighter/register";
+import "monaco-editor/features/wordOperations/register";
+// …and the pieces editor.main adds outside them: the suggest widget's controller,
+// F12 go to definition, the core cursor commands, the UI strings.
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
-import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
-import "monaco-editor/editor/contrib/wordOperations/browser/wordOperations";
-import "monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";
+import "monaco-editor/editor/browser/coreCommands";
 import "monaco-editor/editor/common/standaloneStrings";
-import "monaco-editor/base/browser/ui/codicons/codicon/codicon.css";
-import "monaco-editor/base/browser/ui/codicons/codicon/codicon-modifiers.css";
 
 // Monaco's own worker (word-based features, diff). Our checker has its own
 // worker (check.worker.ts); Monaco never needs a language worker here.

@@ -24,7 +24,7 @@ export interface PlaygroundParts {
 export interface PlaygroundTestHooks {
   ready: Promise<void>;
   /** Milliseconds from posting `text` to the worker to having its diagnostics back. */
-  checkTiming(text: string): Promise<{ roundTripMs: number; checkMs: number; diagnostics: number }>;
+  checkTiming(text: string): Promise<{ roundTripMs: number; checkMs: number; errors: number }>;
   /** The last run's output lines, exactly as `stagecraft run` prints them. */
   outputLines(): string[];
   run(): Promise<void>;
@@ -45,7 +45,7 @@ export function installTestHooks(parts: PlaygroundParts): void {
     async checkTiming(text) {
       const started = performance.now();
       const response = await parts.checker.checkAside([{ path: "timing.rules", text }]);
-      return { roundTripMs: performance.now() - started, checkMs: response.checkMs, diagnostics: response.diagnostics.length };
+      return { roundTripMs: performance.now() - started, checkMs: response.checkMs, errors: response.diagnostics.filter((d) => d.severity === "error").length };
     },
     outputLines: () => parts.runPanel.lastReplay()?.outputs.map(formatOutputLine) ?? [],
     run: parts.run,

@@ -4,5 +4,12 @@ import { DateTime } from "luxon";
 
 export function formatInZone(iso: string, zone: string): string {
   const time = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
-  return time.isValid ? time.toFormat("yyyy-MM-dd HH:mm:ss ZZ") : iso;
+  if (!time.isValid) return iso;
+  return time.toFormat(time.second === 0 && time.millisecond === 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss");
+}
+
+/** The zone's offset at a time, e.g. `+01:00`: shown in a tooltip where DST matters. */
+export function offsetInZone(iso: string, zone: string): string {
+  const time = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+  return time.isValid ? time.toFormat("ZZ") : "";
 }

@@ -15,7 +15,7 @@ export interface Replay {
   rows: TimelineRow[];
   /** Exactly what `run` prints, in order. */
   outputs: OutputRecord[];
-  /** The engine's state after each step (one step per input event, then `until`). */
+  /** The engine's state after each step: the timers due before an input event, the event, and `until`. */
   snapshots: Snapshot[];
   failure?: { code: string; message: string };
 }
@@ -39,15 +39,24 @@ export function replay(program: Program, events: InputEvent[], until: string | u
   };
 
   for (const event of events) {
-    const stepIndex = result.snapshots.length;
+    // Timers due by the event's time fire first, as a step of their own, so the
+    // state slider can show the record between them and the event.
+    const timersStep = result.snapshots.length;
+    const timersOk = step(
+      () => engine.advanceTo(event.at),
+      (outputs) => {
+        result.outputs.push(...outputs);
+        for (const record of outputs) result.rows.push({ kind: "output", step: timersStep, record });
+      },
+    );
+    if (!timersOk) return result;
+    const eventStep = result.snapshots.length;
     const ok = step(
       () => engine.process(event),
       (outputs) => {
         result.outputs.push(...outputs);
-        const { timersBefore, caused } = splitAtEvent(event, outputs);
-        for (const record of timersBefore) result.rows.push({ kind: "output", step: stepIndex, record });
-        result.rows.push({ kind: "input", step: stepIndex, event });
-        for (const record of caused) result.rows.push({ kind: "output", step: stepIndex, record });
+        result.rows.push({ kind: "input", step: eventStep, event });
+        for (const record of outputs) result.rows.push({ kind: "output", step: eventStep, record });
       },
     );
     if (!ok) return result;
@@ -64,22 +73,4 @@ export function replay(program: Program, events: InputEvent[], until: string | u
     );
   }
   return result;
-}
-
-/**
- * `process(event)` first fires the timers due by the event's time, then the
- * event's own cascade. The cascade is everything whose cause chain leads back to
- * the event; the timers come before it in the output, so the split is where the
- * first record caused by the event appears.
- */
-function splitAtEvent(event: InputEvent, outputs: OutputRecord[]): { timersBefore: OutputRecord[]; caused: OutputRecord[] } {
-  const fromEvent = new Set([event.id]);
-  let first = outputs.length;
-  outputs.forEach((record, index) => {
-    if (fromEvent.has(record.cause)) {
-      fromEvent.add(record.id);
-      first = Math.min(first, index);
-    }
-  });
-  return { timersBefore: outputs.slice(0, first), caused: outputs.slice(first) };
 }

@@ -1,7 +1,7 @@
 // The timeline table: input events (shaded) between the derived events and
 // effects they led to. Every text from rules or events goes in via textContent.
 import type { Replay, TimelineRow } from "./replay";
-import { formatInZone } from "./calendar-time";
+import { formatInZone, offsetInZone } from "./calendar-time";
 
 const effectTypes = new Set(["email.send", "sms.send", "task.create", "activity.create", "report.generate", "signature.request", "notify"]);
 
@@ -30,6 +30,8 @@ function rowElement(row: TimelineRow, zone: string, select: () => void): HTMLTab
       tr.append(td);
     });
   };
+  const at = row.kind === "input" ? row.event.at : row.kind === "output" ? row.record.at : row.kind === "until" ? row.at : "";
+  const timeTitle = (time: string) => `${time} (UTC${offsetInZone(time, zone)} in ${zone})`;
   switch (row.kind) {
     case "input":
       tr.className = "input";
@@ -50,6 +52,8 @@ function rowElement(row: TimelineRow, zone: string, select: () => void): HTMLTab
       cells("", "", `error ${row.code}`, row.message, "", "");
       break;
   }
+  const timeCell = tr.querySelector("td.time") as HTMLElement | null;
+  if (timeCell && at) timeCell.title = timeTitle(at);
   return tr;
 }
 

@@ -1,0 +1,209 @@
+// The playground in a real browser: build it with Vite, serve the build on
+// 127.0.0.1, drive it with Chromium. One build, one server and one browser for
+// the whole file keep it fast.
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileSources } from "../../compiler/index";
+import { formatOutputLine, runEvents } from "../../runtime/index";
+import type { InputEvent } from "../../runtime/ir";
+import { validateEventLine } from "../../runtime/validate-event";
+import { serveFolder, type StaticServer } from "./static-server";
+
+const root = join(import.meta.dirname, "..", "..");
+const examplesFolder = join(root, "examples");
+const exampleNames = readdirSync(examplesFolder, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && readdirSync(join(examplesFolder, entry.name)).some((f) => f.endsWith(".rules")))
+  .map((entry) => entry.name)
+  .sort();
+/** Late enough for every example's timers to come due. */
+const until = "2026-12-31T00:00:00Z";
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await build({ configFile: join(root, "playground", "vite.config.ts"), logLevel: "error" });
+  server = await serveFolder(join(root, "playground", "dist"));
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = await openPlayground();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPlayground(hash = ""): Promise<Page> {
+  const fresh = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  const problems: string[] = [];
+  fresh.on("pageerror", (error) => problems.push(error.message));
+  // Nothing may leave the browser: every request must go to our own server.
+  fresh.on("request", (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) {
+      problems.push(`network request to ${request.url()}`);
+    }
+  });
+  await fresh.goto(server.url + hash);
+  await fresh.waitForFunction(() => window.__stagecraft !== undefined);
+  await fresh.evaluate(() => window.__stagecraft.ready);
+  await fresh.waitForSelector("#rules-editor .view-lines");
+  (fresh as Page & { problems: string[] }).problems = problems;
+  return fresh;
+}
+
+/** What `stagecraft run <folder> --events events.jsonl --until …` prints, through the same API the CLI uses. */
+function cliOutput(example: string): string[] {
+  const folder = join(examplesFolder, example);
+  const sources = readdirSync(folder)
+    .filter((f) => f.endsWith(".rules"))
+    .sort()
+    .map((path) => ({ path, text: readFileSync(join(folder, path), "utf8") }));
+  const { program, diagnostics } = compileSources(sources);
+  if (!program) throw new Error(`${example} does not compile: ${diagnostics.map((d) => d.message).join("; ")}`);
+  const events: InputEvent[] = [];
+  readFileSync(join(folder, "events.jsonl"), "utf8")
+    .split("\n")
+    .forEach((line, index) => {
+      if (line.trim() === "") return;
+      const checked = validateEventLine(program, line, index + 1, events.at(-1)?.at);
+      if ("error" in checked) throw new Error(`${example} events.jsonl:${index + 1}: ${checked.error.message}`);
+      events.push(checked.event);
+    });
+  return runEvents(program, events, { until }).map(formatOutputLine);
+}
+
+async function loadExample(name: string): Promise<void> {
+  await page.selectOption("#examples", name);
+  await page.fill("#until", until);
+}
+
+async function runAndWait(): Promise<void> {
+  await page.click("#run");
+  await page.waitForFunction(() => document.querySelector("#run-status")?.textContent !== "");
+}
+
+describe("playground", () => {
+  it("lists every example", async () => {
+    const options = await page.$$eval("#examples option", (all) => all.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options).toEqual(exampleNames);
+  });
+
+  it.each(exampleNames)("runs example %s with the same output as the CLI", async (name) => {
+    await loadExample(name);
+    await runAndWait();
+    const lines = await page.evaluate(() => window.__stagecraft.outputLines());
+    expect(lines).toEqual(cliOutput(name));
+    expect(lines.length).toBeGreaterThan(0);
+    // Each output is a row, and so is each input event, between them.
+    const rows = await page.$$eval("#timeline tbody tr", (all) => all.map((tr) => tr.className));
+    expect(rows.filter((c) => c === "effect" || c === "change").length).toBe(lines.length);
+    expect(rows.filter((c) => c === "input").length).toBeGreaterThan(0);
+  });
+
+  it("marks a misspelled stage and suggests the declared one", async () => {
+    await loadExample("solar-substates");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    await typeAtEnd(page, '\non opportunity stage "Schedulng" open -> close "Installation"');
+    const problem = await page.waitForSelector("#problems li.error");
+    const text = (await problem.textContent()) ?? "";
+    expect(text).toMatch(/Schedulng/);
+    expect(text).toMatch(/"Scheduling"/);
+    expect(await page.locator("#rules-editor .squiggly-error").count()).toBeGreaterThan(0);
+  });
+
+  it("completes a stage name inside the quotes", async () => {
+    await loadExample("solar-substates");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    await typeAtEnd(page, '\non opportunity stage "Sched');
+    await page.keyboard.press("Control+Space");
+    await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
+    const labels = await page.$$eval(".suggest-widget.visible .monaco-list-row .label-name", (all) => all.map((e) => e.textContent));
+    expect(labels).toContain("Scheduling");
+    await page.keyboard.press("Enter");
+    const text = await page.evaluate(() => window.__stagecraft.workspace().files.find((f) => f.path === "rules.rules")!.text);
+    expect(text.trimEnd().split("\n").at(-1)).toBe('on opportunity stage "Scheduling"');
+  });
+
+  it("restores rules and events from a share link in a fresh page", async () => {
+    await loadExample("lead-module");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    await typeAtEnd(page, "\n// shared with a colleague");
+    const expected = await page.evaluate(() => window.__stagecraft.workspace());
+    await page.click("#share");
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash.length).toBeGreaterThan(10);
+    const other = await openPlayground(hash);
+    expect(await other.evaluate(() => window.__stagecraft.workspace())).toEqual(expected);
+    expect((other as Page & { problems: string[] }).problems).toEqual([]);
+    await other.close();
+  });
+
+  it("checks a 300-rule file in the worker fast enough to check while typing", async () => {
+    const text = threeHundredRules();
+    const timing = () => page.evaluate((t) => window.__stagecraft.checkTiming(t), text);
+    const first = await timing();
+    expect(first.errors).toBe(0);
+    for (let i = 0; i < 5; i++) await timing(); // warm-up: let the JIT settle
+    const rounds: number[] = [];
+    for (let i = 0; i < 10; i++) rounds.push((await timing()).roundTripMs);
+    rounds.sort((a, b) => a - b);
+    const median = rounds[Math.floor(rounds.length / 2)]!;
+    console.log(`worker check of 300 rules: median round trip ${median.toFixed(1)} ms (min ${rounds[0]!.toFixed(1)}, max ${rounds.at(-1)!.toFixed(1)})`);
+    expect(median).toBeLessThan(30);
+  });
+
+  it("shows the run of an example (screenshot in test-results/playground.png)", async () => {
+    await loadExample("solar-substates");
+    await runAndWait();
+    await page.click("#timeline tbody tr.effect");
+    mkdirSync(join(root, "test-results"), { recursive: true });
+    await page.screenshot({ path: join(root, "test-results", "playground.png") });
+    expect(await page.locator("#state-view td").count()).toBeGreaterThan(0);
+    expect((page as Page & { problems: string[] }).problems).toEqual([]);
+  });
+});
+
+async function typeAtEnd(target: Page, text: string): Promise<void> {
+  await target.click("#rules-editor .view-lines");
+  await target.keyboard.press("Control+End");
+  await target.keyboard.type(text);
+}
+
+/** A schema and 300 distinct rules, the size of a large real rule set. */
+function threeHundredRules(): string {
+  const lines = [
+    "entity contact {\n  name: text\n  email: email?\n}",
+    "entity deal {\n  title: text\n  amount: money\n  channel: enum(web, phone, partner)\n  contact: contact\n  installer: user?",
+    "  pipeline {",
+    ...Array.from({ length: 20 }, (_, i) => `    stage "Stage ${i}"`),
+    "  }\n}",
+    'template email "Hello" {\n  subject "Hi"\n  body "Hello {contact.name}, about {title}"\n}',
+    'template sms "Ping" "Ping about {title}"',
+    'team sales { "ana@example.com" "bo@example.com" }',
+  ];
+  for (let i = 0; i < 300; i++) {
+    const stage = `Stage ${i % 20}`;
+    const next = `Stage ${(i + 1) % 20}`;
+    switch (i % 4) {
+      case 0:
+        lines.push(`rule "R${i}": on deal stage "${stage}" open when amount > ${i} -> send email "Hello" to contact`);
+        break;
+      case 1:
+        lines.push(`rule "R${i}": on deal stage "${stage}" close -> move to "${next}"`);
+        break;
+      case 2:
+        lines.push(`rule "R${i}": on deal invoice.paid when channel in [web, partner] and amount >= ${i} {\n  assign installer from sales\n  send sms "Ping" to contact\n}`);
+        break;
+      default:
+        lines.push(`rule "R${i}": on deal stage "${stage}" open after ${1 + (i % 5)} days -> send email "Hello" to contact`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
