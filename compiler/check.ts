@@ -66,5 +66,5 @@ function startRange() {
 
 function internalError(file: string, error: unknown): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
-  return { code: "SC9999", severity: "error", message: `Internal compiler error: ${reason}. Please report it.`, file, range: startRange() };
+  return { code: "SC2999", severity: "error", message: `Internal compiler error: ${reason}. Please report it.`, file, range: startRange() };
 }

@@ -6,15 +6,15 @@ import { ident } from "./suggest";
 
 export const AssignCheck: Check = {
   name: "Assign",
-  codes: ["SC4101"],
+  codes: ["SC2311"],
   nodes: {
     AssignAction: (action, context) => {
       const resolution = context.model.paths.get(action.field);
       if (resolution?.kind !== "field") return;
       if (resolution.type.kind !== "user") {
-        context.error("SC4101", `\`assign\` sets a user field, but ${ident(resolution.path.join("."))} is ${typeName(resolution.type)}.`, action.field);
+        context.error("SC2311", `\`assign\` sets a user field, but ${ident(resolution.path.join("."))} is ${typeName(resolution.type)}.`, action.field);
       } else if (resolution.path.length > 1) {
-        context.error("SC4101", `\`assign\` sets a user field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
+        context.error("SC2311", `\`assign\` sets a user field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
       }
     },
   },

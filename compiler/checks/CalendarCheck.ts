@@ -19,25 +19,25 @@ export function isKnownTimeZone(zone: string): boolean {
 function checkWorkdays(days: ast.Name[], error: (code: string, message: string, node: ast.Name) => void): void {
   for (const day of days) {
     if (day.missing || (weekdayNames as readonly string[]).includes(day.text)) continue;
-    error("SC5003", `${ident(day.text)} is not a weekday; expected mon, tue, wed, thu, fri, sat or sun.${suggestion(day.text, weekdayNames, ident)}`, day);
+    error("SC2403", `${ident(day.text)} is not a weekday; expected mon, tue, wed, thu, fri, sat or sun.${suggestion(day.text, weekdayNames, ident)}`, day);
   }
 }
 
 export const CalendarCheck: Check = {
   name: "Calendar",
-  codes: ["SC5002", "SC5003", "SC5004"],
+  codes: ["SC2402", "SC2403", "SC2404"],
   nodes: {
     Timezone: (setting, context) => {
       const zone = setting.zone;
       if (zone.missing || isKnownTimeZone(zone.text)) return;
-      context.error("SC5002", `Unknown time zone ${quoted(zone.text)}; expected an IANA name such as "Europe/Rome".${suggestion(zone.text, commonZones)}`, zone);
+      context.error("SC2402", `Unknown time zone ${quoted(zone.text)}; expected an IANA name such as "Europe/Rome".${suggestion(zone.text, commonZones)}`, zone);
     },
     Workdays: (setting, context) => checkWorkdays(setting.days, context.error),
     Hours: (setting, context) => {
       const from = setting.from.hour * 60 + setting.from.minute;
       const to = setting.to.hour * 60 + setting.to.minute;
       if (setting.from.missing || setting.to.missing || from < to) return;
-      context.error("SC5004", `Working hours ${setting.from.text}..${setting.to.text} end before they start; write the earlier time first, e.g. 09:00..18:00.`, setting);
+      context.error("SC2404", `Working hours ${setting.from.text}..${setting.to.text} end before they start; write the earlier time first, e.g. 09:00..18:00.`, setting);
     },
   },
 };

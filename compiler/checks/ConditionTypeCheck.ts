@@ -7,12 +7,12 @@ function checkCondition(context: CheckContext, condition: ast.Expr | undefined, 
   if (!condition || condition.missing) return;
   const type = context.model.types.get(condition);
   if (!type || type.kind === "bool" || type.kind === "unknown") return;
-  context.error("SC3001", `The ${where} condition must be true or false, but this is ${typeName(type)}; compare it, e.g. \`… == …\`.`, condition);
+  context.error("SC2201", `The ${where} condition must be true or false, but this is ${typeName(type)}; compare it, e.g. \`… == …\`.`, condition);
 }
 
 export const ConditionTypeCheck: Check = {
   name: "ConditionType",
-  codes: ["SC3001"],
+  codes: ["SC2201"],
   nodes: {
     RuleDecl: (rule, context) => checkCondition(context, rule.condition, "`when`"),
     BecomesSubject: (subject, context) => checkCondition(context, subject.condition, "`becomes`"),

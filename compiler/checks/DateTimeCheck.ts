@@ -24,15 +24,15 @@ export function isRealDateTime(text: string): boolean {
 
 export const DateTimeCheck: Check = {
   name: "DateTime",
-  codes: ["SC5006", "SC8003"],
+  codes: ["SC2406", "SC2703"],
   nodes: {
     DateLiteral: (literal, context) => {
       if (isRealDate(literal.text)) return;
-      context.error("SC5006", `${literal.text} is not a date; expected YYYY-MM-DD of a day that exists.`, literal);
+      context.error("SC2406", `${literal.text} is not a date; expected YYYY-MM-DD of a day that exists.`, literal);
     },
     DateTimeLiteral: (literal, context) => {
       if (isRealDateTime(literal.text)) return;
-      context.error("SC8003", `${literal.text} is not a datetime; expected ISO 8601 with an offset, e.g. 2026-01-01T09:30+01:00 or 2026-01-01T08:30Z.`, literal);
+      context.error("SC2703", `${literal.text} is not a datetime; expected ISO 8601 with an offset, e.g. 2026-01-01T09:30+01:00 or 2026-01-01T08:30Z.`, literal);
     },
   },
 };

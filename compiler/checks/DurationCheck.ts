@@ -4,11 +4,11 @@ import type { Check } from "./context";
 
 export const DurationCheck: Check = {
   name: "Duration",
-  codes: ["SC5001"],
+  codes: ["SC2401"],
   nodes: {
     Duration: (duration, context) => {
       if (Number.isFinite(duration.amount) && duration.amount > 0) return;
-      context.error("SC5001", `A duration must be positive, but this is ${duration.amount} ${duration.unitText}; drop \`after\` to act at once.`, duration);
+      context.error("SC2401", `A duration must be positive, but this is ${duration.amount} ${duration.unitText}; drop \`after\` to act at once.`, duration);
     },
   },
 };

@@ -11,22 +11,22 @@ function checkValue(context: CheckContext, target: ValueType | undefined, value:
   if (!target || value.missing) return;
   const type = context.model.types.get(value);
   if (!type || fits(target, type, value)) return;
-  context.error("SC3007", `${ident(fieldName)} is ${typeName(target)}, but this value is ${typeName(type)}.`, value);
+  context.error("SC2207", `${ident(fieldName)} is ${typeName(target)}, but this value is ${typeName(type)}.`, value);
 }
 
 export const FieldValueCheck: Check = {
   name: "FieldValue",
-  codes: ["SC3007", "SC4107"],
+  codes: ["SC2207", "SC2317"],
   nodes: {
     SetAction: (action, context) => {
       const resolution = context.model.paths.get(action.field);
       if (resolution?.kind !== "field") return;
       const last = resolution.path[resolution.path.length - 1]!;
       if (resolution.path.length > 1) {
-        context.error("SC4107", `\`set\` changes a field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
+        context.error("SC2317", `\`set\` changes a field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
       } else if (last === "id" || last === "stage") {
         const hint = last === "stage" ? "use `move to \"S\"` or `open \"S\"`, so stage rules fire" : "a record's id never changes";
-        context.error("SC4107", `\`set\` cannot change ${ident(last)}: ${hint}.`, action.field);
+        context.error("SC2317", `\`set\` cannot change ${ident(last)}: ${hint}.`, action.field);
       } else {
         checkValue(context, resolution.type, action.value, last);
       }

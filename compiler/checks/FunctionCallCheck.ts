@@ -15,7 +15,7 @@ function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, a
     const failed = arg.kind === "PathExpr" && context.binding.pathFailures.has(arg);
     if (failed || (arg.kind === "PathExpr" && !path && !context.scope.entity)) return;
     if (path?.kind !== "field" || path.path.length !== 1) {
-      context.error("SC3008", `The ${position} must be a field of the rule's record, e.g. \`${fn.name}(amount)\`.`, arg);
+      context.error("SC2208", `The ${position} must be a field of the rule's record, e.g. \`${fn.name}(amount)\`.`, arg);
     }
     return;
   }
@@ -23,13 +23,13 @@ function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, a
   const type = context.model.types.get(arg);
   if (!type || type.kind === "unknown" || type.kind === "none") return;
   if (!(accepted as string[]).includes(type.kind)) {
-    context.error("SC3008", `The ${position} must be ${accepted.join(" or ")}, not ${typeName(type)}.`, arg);
+    context.error("SC2208", `The ${position} must be ${accepted.join(" or ")}, not ${typeName(type)}.`, arg);
   }
 }
 
 export const FunctionCallCheck: Check = {
   name: "FunctionCall",
-  codes: ["SC2011", "SC3008", "SC3009"],
+  codes: ["SC2011", "SC2208", "SC2209"],
   nodes: {
     CallExpr: (call, context) => {
       if (call.callee.missing) return;
@@ -40,13 +40,13 @@ export const FunctionCallCheck: Check = {
         return;
       }
       if (call.args.length !== fn.parameters.length) {
-        context.error("SC3008", `${fn.name}() takes ${fn.parameters.length} argument${fn.parameters.length === 1 ? "" : "s"}, not ${call.args.length}: ${fn.signature}.`, call);
+        context.error("SC2208", `${fn.name}() takes ${fn.parameters.length} argument${fn.parameters.length === 1 ? "" : "s"}, not ${call.args.length}: ${fn.signature}.`, call);
       } else {
         call.args.forEach((arg, index) => checkArgument(context, fn, arg, fn.parameters[index]!, index));
       }
       if (fn.readsChange && !context.scope.readsChange && (context.rule || context.workflow)) {
         context.error(
-          "SC3009",
+          "SC2209",
           `${fn.name}() reads the change that triggered the rule, and there is none here; use it in rules on \`created\`, \`updated\` or \`becomes\` (or in an \`enroll on\` condition of those).`,
           call.callee,
         );

@@ -8,20 +8,20 @@ import { constantValue } from "./constantValue";
 function warnIfAlwaysFalse(context: CheckContext, condition: ast.Expr | undefined, consequence: string): void {
   if (!condition || condition.missing) return;
   if (constantValue(condition) === false) {
-    context.warning("SC7002", `This condition is always false, so ${consequence}.`, condition);
+    context.warning("SC2602", `This condition is always false, so ${consequence}.`, condition);
   }
 }
 
 export const NeverFiresCheck: Check = {
   name: "NeverFires",
-  codes: ["SC7002"],
+  codes: ["SC2602"],
   nodes: {
     RuleDecl: (rule, context) => warnIfAlwaysFalse(context, rule.condition, "the rule never fires"),
     Enrollment: (enrollment, context) => warnIfAlwaysFalse(context, enrollment.condition, "nothing ever enrolls this way"),
     IfStep: (step, context) => warnIfAlwaysFalse(context, step.condition, "these steps never run"),
     BecomesSubject: (subject, context) => {
       if (subject.condition.missing || constantValue(subject.condition) === undefined) return;
-      context.warning("SC7002", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires.", subject.condition);
+      context.warning("SC2602", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires.", subject.condition);
     },
   },
 };

@@ -15,14 +15,14 @@ function typeOf(context: CheckContext, expr: ast.Expr): ValueType | undefined {
 function requireBool(context: CheckContext, operand: ast.Expr, operator: string): void {
   const type = typeOf(context, operand);
   if (type && type.kind !== "bool" && type.kind !== "none") {
-    context.error("SC3003", `\`${operator}\` takes true/false operands, but this is ${typeName(type)}.`, operand);
+    context.error("SC2203", `\`${operator}\` takes true/false operands, but this is ${typeName(type)}.`, operand);
   }
 }
 
 function requireNumber(context: CheckContext, operand: ast.Expr, operator: string): void {
   const type = typeOf(context, operand);
   if (type && !isNumeric(type)) {
-    context.error("SC3004", `\`${operator}\` takes numbers or money, but this is ${typeName(type)}.`, operand);
+    context.error("SC2204", `\`${operator}\` takes numbers or money, but this is ${typeName(type)}.`, operand);
   }
 }
 
@@ -48,12 +48,12 @@ function checkBinary(expr: ast.BinaryExpr, context: CheckContext): void {
   if (operator !== "==" && operator !== "!=") {
     const unordered = [leftType, rightType].find((type) => !ordered(type));
     if (unordered) {
-      context.error("SC3005", `\`${operator}\` needs ordered values (numbers, money, dates, text), but one side is ${typeName(unordered)}; use == or != instead.`, expr);
+      context.error("SC2205", `\`${operator}\` needs ordered values (numbers, money, dates, text), but one side is ${typeName(unordered)}; use == or != instead.`, expr);
       return;
     }
   }
   if (!comparable(leftType, rightType, left, right)) {
-    context.error("SC3002", `Cannot compare ${typeName(leftType)} with ${typeName(rightType)}${mismatchHint(leftType, right)}.`, expr);
+    context.error("SC2202", `Cannot compare ${typeName(leftType)} with ${typeName(rightType)}${mismatchHint(leftType, right)}.`, expr);
   }
 }
 
@@ -65,7 +65,7 @@ function mismatchHint(leftType: ValueType, right: ast.Expr): string {
 
 export const OperatorTypeCheck: Check = {
   name: "OperatorType",
-  codes: ["SC3002", "SC3003", "SC3004", "SC3005", "SC3006"],
+  codes: ["SC2202", "SC2203", "SC2204", "SC2205", "SC2206"],
   nodes: {
     BinaryExpr: checkBinary,
     UnaryExpr: (expr, context) => {
@@ -78,7 +78,7 @@ export const OperatorTypeCheck: Check = {
       for (const item of expr.options.items) {
         const itemType = typeOf(context, item);
         if (itemType && !fits(valueType, itemType, item)) {
-          context.error("SC3006", `This \`in\` list item is ${typeName(itemType)}, but the value tested is ${typeName(valueType)}.`, item);
+          context.error("SC2206", `This \`in\` list item is ${typeName(itemType)}, but the value tested is ${typeName(valueType)}.`, item);
         }
       }
     },

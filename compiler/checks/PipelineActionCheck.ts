@@ -9,12 +9,12 @@ function requirePipeline(context: CheckContext, entityName: string | undefined, 
   if (entityName === undefined) return;
   const entity = context.model.entities.get(entityName);
   if (!entity || entity.pipeline) return;
-  context.error("SC4103", `${what} needs a pipeline, but ${ident(entityName)} has none; declare \`pipeline { stage … }\` in entity ${entityName}.`, node);
+  context.error("SC2313", `${what} needs a pipeline, but ${ident(entityName)} has none; declare \`pipeline { stage … }\` in entity ${entityName}.`, node);
 }
 
 export const PipelineActionCheck: Check = {
   name: "PipelineAction",
-  codes: ["SC4103", "SC4104"],
+  codes: ["SC2313", "SC2314"],
   nodes: {
     StageSubject: (subject, context) => {
       if (subject.entity) requirePipeline(context, subject.entity.text, `\`stage "${subject.stage.text}" ${subject.edge}\``, subject.stage);
@@ -29,7 +29,7 @@ export const PipelineActionCheck: Check = {
       const pipeline = context.model.entities.get(move.targetEntity)?.pipeline;
       if (pipeline?.kind === "parallel") {
         context.error(
-          "SC4104",
+          "SC2314",
           `\`move\` needs a sequential pipeline, but ${ident(move.targetEntity)}'s pipeline is parallel; use \`open "${action.stage.text}"\` (and \`close\`) instead.`,
           action.stage,
         );

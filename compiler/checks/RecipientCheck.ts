@@ -19,7 +19,7 @@ function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefi
   if (!recipient || recipient.missing) return;
   if (recipient.kind === "StringLiteral") {
     if (recipient.value.trim() === "" || /\s/.test(recipient.value)) {
-      context.error("SC4105", `"${recipient.value}" is not a user; a quoted recipient is a user's login or e-mail, e.g. "alice@solar.example".`, recipient);
+      context.error("SC2315", `"${recipient.value}" is not a user; a quoted recipient is a user's login or e-mail, e.g. "alice@solar.example".`, recipient);
     }
     return;
   }
@@ -30,11 +30,11 @@ function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefi
   if (type.kind === "user" || type.kind === "email" || type.kind === "phone" || type.kind === "unknown") return;
   if (type.kind === "ref") {
     if (hasAddress(context.model.entities.get(type.entity))) return;
-    context.error("SC4105", `${name} is a ${ident(type.entity)}, which has no email or phone field to send to.`, recipient);
+    context.error("SC2315", `${name} is a ${ident(type.entity)}, which has no email or phone field to send to.`, recipient);
     return;
   }
   context.error(
-    "SC4105",
+    "SC2315",
     `${name} is ${typeName(type)}, not a recipient; expected a user, email or phone field, a reference to a contact, \`responsible\`, or a quoted user.`,
     recipient,
   );
@@ -42,7 +42,7 @@ function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefi
 
 export const RecipientCheck: Check = {
   name: "Recipient",
-  codes: ["SC4105"],
+  codes: ["SC2315"],
   nodes: {
     SendEmailAction: (action, context) => {
       checkRecipient(context, action.to);

@@ -30,7 +30,7 @@ function cycleThrough(graph: CauseGraph, start: number, members: Set<number>): n
 
 export const RuleCycleCheck: Check = {
   name: "RuleCycle",
-  codes: ["SC7001"],
+  codes: ["SC2601"],
   program: (context) => {
     const graph = buildCauseGraph(context.model);
     const ruleCount = graph.rules.length;
@@ -42,7 +42,7 @@ export const RuleCycleCheck: Check = {
       const chain = path.map((node) => (node < ruleCount ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");
       const rule = graph.rules[first]!;
       context.report({
-        code: "SC7001",
+        code: "SC2601",
         severity: "warning",
         message: `Rules can re-trigger each other without end: ${chain}. Add a condition that stops the loop.`,
         node: rule.decl.name ?? rule.decl.subject,

@@ -18,7 +18,7 @@ function reportMissingStage(context: CheckContext, name: ast.Name, entityName: s
   const owners = (context.model.stageOwners.get(name.text) ?? []).map((stage) => stage.entity);
   if (owners.length > 0) {
     context.error(
-      "SC4102",
+      "SC2312",
       `Stage ${quoted(name.text)} belongs to ${owners.map(ident).join(", ")}, not to ${ident(entityName)}; a rule can only reach its own record's stages (use \`move <reference> to\` for another record).`,
       name,
     );
@@ -65,7 +65,7 @@ function checkStageComparison(expr: ast.BinaryExpr, context: CheckContext): void
 
 export const StageReferenceCheck: Check = {
   name: "StageReference",
-  codes: ["SC2003", "SC2004", "SC4102"],
+  codes: ["SC2003", "SC2004", "SC2312"],
   nodes: {
     StageSubject: checkStageSubject,
     OpenAction: (action, context) => context.scope.entity && reportMissingStage(context, action.stage, context.scope.entity.name),

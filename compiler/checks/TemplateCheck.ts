@@ -8,6 +8,9 @@ import type { EntitySymbol, TemplateKind } from "../model";
 import type { Check, CheckContext } from "./context";
 import { ident, quoted, suggestion } from "./suggest";
 
+// "an email", "an sms" (read "es-em-es"), "a task", "a report"
+const article = (kind: string): string => `${kind === "email" || kind === "sms" ? "an" : "a"} ${kind}`;
+
 const templateKinds: TemplateKind[] = ["email", "sms", "task", "report"];
 
 /** The first segment of `path` that is not a field, or undefined when the whole path resolves. */
@@ -31,7 +34,7 @@ function checkPlaceholders(context: CheckContext, text: TemplateText, where: str
     const bad = badSegment(context, entity, path);
     if (bad === undefined) continue;
     context.error(
-      "SC4002",
+      "SC2302",
       `${where} uses {${path.join(".")}}, but ${ident(path[bad]!)} is not a field of ${bad === 0 ? ident(entity.name) : ident(path.slice(0, bad).join("."))}; placeholders must be field paths of ${ident(entity.name)}.`,
       node,
     );
@@ -49,7 +52,7 @@ function checkTemplateUse(context: CheckContext, name: ast.Name, kind: TemplateK
   }
   const otherKind = templateKinds.find((other) => context.model.templates.get(other)?.has(name.text));
   if (otherKind) {
-    context.error("SC4001", `Template ${quoted(name.text)} is a ${otherKind} template, but this action needs a ${kind} template.`, name);
+    context.error("SC2301", `Template ${quoted(name.text)} is ${article(otherKind)} template, but this action needs ${article(kind)} template.`, name);
     return;
   }
   const known = context.model.templates.get(kind)?.keys() ?? [];
@@ -58,7 +61,7 @@ function checkTemplateUse(context: CheckContext, name: ast.Name, kind: TemplateK
 
 export const TemplateCheck: Check = {
   name: "Template",
-  codes: ["SC2005", "SC2012", "SC4001", "SC4002"],
+  codes: ["SC2005", "SC2012", "SC2301", "SC2302"],
   nodes: {
     TemplateDecl: (decl, context) => {
       const kind = decl.templateKind;

@@ -21,30 +21,30 @@ function checkRecord(context: CheckContext, record: ast.StringLiteral | undefine
   if (!record || record.missing) return;
   const match = /^([^/]+)\/(.+)$/.exec(record.value);
   if (!match) {
-    context.error("SC8001", `${quoted(record.value)} is not a record; expected "type/id", e.g. "deal/S1".`, record);
+    context.error("SC2701", `${quoted(record.value)} is not a record; expected "type/id", e.g. "deal/S1".`, record);
     return;
   }
   const type = match[1]!;
   if (context.model.entities.has(type)) return;
-  context.error("SC8001", `Unknown record type ${ident(type)} in ${quoted(record.value)}.${suggestion(type, context.model.entities.keys(), ident)}`, record);
+  context.error("SC2701", `Unknown record type ${ident(type)} in ${quoted(record.value)}.${suggestion(type, context.model.entities.keys(), ident)}`, record);
 }
 
 export const TestBlockCheck: Check = {
   name: "TestBlock",
-  codes: ["SC8001", "SC8002", "SC8004"],
+  codes: ["SC2701", "SC2702", "SC2704"],
   nodes: {
     TestEvent: (event, context) => {
       checkRecord(context, event.record);
       const type = event.eventType;
       if (type.missing || recordEventTypes.includes(type.text) || context.model.events.has(type.text)) return;
       const known = [...recordEventTypes, ...context.model.events.keys()];
-      context.error("SC8002", `Unknown event type ${quoted(type.text)}.${suggestion(type.text, known)}`, type);
+      context.error("SC2702", `Unknown event type ${quoted(type.text)}.${suggestion(type.text, known)}`, type);
     },
     TestExpect: (expect, context) => {
       checkRecord(context, expect.record);
       const type = expect.outputType;
       if (type.missing || outputTypes.includes(type.text)) return;
-      context.error("SC8004", `Rules never output ${quoted(type.text)}; expected one of ${outputTypes.join(", ")}.${suggestion(type.text, outputTypes)}`, type);
+      context.error("SC2704", `Rules never output ${quoted(type.text)}; expected one of ${outputTypes.join(", ")}.${suggestion(type.text, outputTypes)}`, type);
     },
   },
 };

@@ -3,11 +3,11 @@ import type { Check } from "./context";
 
 export const TimeOfDayCheck: Check = {
   name: "TimeOfDay",
-  codes: ["SC5005"],
+  codes: ["SC2405"],
   nodes: {
     TimeOfDay: (time, context) => {
       if (time.hour >= 0 && time.hour <= 23 && time.minute >= 0 && time.minute <= 59) return;
-      context.error("SC5005", `${time.text} is not a time of day; expected 00:00 to 23:59.`, time);
+      context.error("SC2405", `${time.text} is not a time of day; expected 00:00 to 23:59.`, time);
     },
   },
 };

@@ -40,7 +40,9 @@ function walkNode(node: CheckableNode, context: CheckContext, visit: Visit): voi
 }
 
 function walkChildren(value: object, context: CheckContext, visit: Visit): void {
-  for (const [key, child] of Object.entries(value)) {
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
+    const child = fields[key];
     if (key === "range" || child === null || typeof child !== "object") continue;
     if (Array.isArray(child)) {
       for (const element of child) visitValue(element, context, visit);
