@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { validateEventLine } from "../../runtime/index";
+import { program } from "./program-builder";
+
+const p = program();
+const check = (line: string, previousAt?: string) => validateEventLine(p, line, 7, previousAt);
+const errorOf = (line: string, previousAt?: string) => {
+  const result = check(line, previousAt);
+  if (!("error" in result)) throw new Error(`expected an error for ${line}`);
+  return result.error;
+};
+const line = (fields: Record<string, unknown>) =>
+  JSON.stringify({ id: "e1", at: "2026-01-01T08:00:00+01:00", entity: "deal/S1", type: "updated", data: { amount: 5 }, ...fields });
+
+describe("validateEventLine", () => {
+  it("accepts a valid line and returns the event", () => {
+    expect(check(line({}))).toEqual({ event: { id: "e1", at: "2026-01-01T08:00:00+01:00", entity: "deal/S1", type: "updated", data: { amount: 5 } } });
+    expect(check(line({ type: "stage.opened", data: { stage: "Validation" } }))).toHaveProperty("event");
+    expect(check(line({ type: "invoice.paid", data: { amount: 1200 } }))).toHaveProperty("event");
+    expect(check(line({ type: "created", data: { title: "t", amount: 1, channel: "web", contact: "contact/C1", stage: "New" } }))).toHaveProperty("event");
+  });
+
+  it.each([
+    ["bad JSON", "{ not json", "SC3001", /not valid JSON/],
+    ["not an object", "[1, 2]", "SC3001", /must be a JSON object/],
+    ["missing id", JSON.stringify({ at: "2026-01-01T08:00:00Z", entity: "deal/S1", type: "updated" }), "SC3002", /missing "id"/],
+    ["missing stage", line({ type: "stage.opened", data: {} }), "SC3002", /missing "data.stage"/],
+    ["ill-typed id", line({ id: 5 }), "SC3003", /"id" must be a string, got number 5/],
+    ["time without offset", line({ at: "2026-01-01T08:00:00" }), "SC3003", /"at" must be an ISO 8601 time with offset or Z/],
+    ["entity not type/id", line({ entity: "S1" }), "SC3003", /"entity" must be type\/id/],
+    ["data not an object", line({ data: 3 }), "SC3003", /"data" must be an object/],
+    ["unknown entity type", line({ entity: "dael/S1" }), "SC3004", /unknown entity type "dael" \(did you mean "deal"\?/],
+    ["unknown event type", line({ type: "invoice.payed" }), "SC3005", /unknown event type "invoice.payed" \(did you mean "invoice.paid"\?/],
+    [
+      "unknown stage",
+      line({ type: "stage.opened", data: { stage: "Validaton" } }),
+      "SC3006",
+      /^unknown stage "Validaton" for deal \(did you mean "Validation"\? expected one of: "New", "Documentation pending", "Validation", "Won", "Lost"\)$/,
+    ],
+    ["unknown data field", line({ data: { amout: 5 } }), "SC3007", /unknown field "amout" for deal \(did you mean "amount"\?/],
+    ["unknown event payload field", line({ type: "invoice.paid", data: { total: 5 } }), "SC3007", /unknown field "total" for event invoice.paid/],
+    ["wrong data type", line({ data: { amount: "lots" } }), "SC3008", /field "amount" of deal must be a number, got "lots"/],
+    ["wrong enum value", line({ data: { channel: "webb" } }), "SC3008", /must be one of web, phone, partner, got "webb" \(did you mean web\?\)/],
+    ["wrong reference type", line({ data: { contact: "deal/S2" } }), "SC3008", /must be a contact reference/],
+  ])("%s", (_name, text, code, message) => {
+    const error = errorOf(text);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+  });
+
+  it("rejects a time earlier than the previous line's", () => {
+    const error = errorOf(line({ at: "2026-01-01T07:59:59+01:00" }), "2026-01-01T07:00:00Z");
+    expect(error.code).toBe("SC3009");
+    expect(error.message).toContain("earlier than the previous event's 2026-01-01T07:00:00Z");
+    expect(check(line({}), "2026-01-01T07:00:00Z")).toHaveProperty("event");
+  });
+});
