@@ -3,16 +3,15 @@
 // `stage` and `responsible` are implicit on every entity (runtime/ir.ts).
 import type * as ast from "../../grammar/ast";
 import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, TemplateDef, TemplateText } from "../../runtime/ir";
-import type { CalendarSymbol, CheckedModel, EventSymbol } from "../model";
+import { activityEvents, isPrimitiveTypeName, type ActivityEvent } from "../../stdlib/index";
+import type { CalendarSymbol, CheckedModel } from "../model";
 import { lowerDuration } from "./lower-durations";
 import { splitTemplateText } from "./template-text";
-
-const scalarTypes = new Set(["text", "number", "money", "bool", "date", "datetime", "email", "phone", "user"]);
 
 export function lowerFieldType(type: ast.TypeRef): FieldType {
   if (type.kind === "EnumType") return { kind: "enum", values: type.values.map((value) => value.text) };
   const name = type.name.text;
-  return scalarTypes.has(name) ? ({ kind: name } as FieldType) : { kind: "ref", entity: name };
+  return isPrimitiveTypeName(name) ? { kind: name } : { kind: "ref", entity: name };
 }
 
 export function lowerField(field: ast.FieldDecl): FieldDef {
@@ -77,18 +76,17 @@ export function lowerEvent(event: ast.EventDecl): EventDef {
   return { name: event.name.text, fields: event.fields.map(lowerField), declared: true };
 }
 
-/** A stdlib event as the IR lists it: its payload fields, in catalog order. */
-export function lowerCatalogEvent(event: EventSymbol): EventDef {
-  const fields: FieldDef[] = [];
-  for (const field of event.fields.values()) {
-    if (field.implicit || field.type.kind === "stage") continue;
-    fields.push({ name: field.name, type: copyFieldType(field.type), optional: field.optional });
-  }
-  return { name: event.name, fields, declared: false };
+/** The stdlib catalog of activity events, in catalog order, as the IR lists them. */
+export function catalogEvents(): EventDef[] {
+  return activityEvents.map(lowerCatalogEvent);
 }
 
-function copyFieldType(type: FieldType): FieldType {
-  return type.kind === "enum" ? { kind: "enum", values: [...type.values] } : { ...type };
+function lowerCatalogEvent(event: ActivityEvent): EventDef {
+  return {
+    name: event.name,
+    fields: event.fields.map((field) => ({ name: field.name, type: { kind: field.type }, optional: field.optional })),
+    declared: false,
+  };
 }
 
 export function lowerCalendar(calendar: CalendarSymbol): Calendar {

@@ -5,7 +5,7 @@
 import type * as ast from "../../grammar/ast";
 import { IR_VERSION, type Program } from "../../runtime/ir";
 import type { CheckedModel } from "../model";
-import { lowerCalendar, lowerCatalogEvent, lowerEntity, lowerEvent, lowerTeam, lowerTemplate } from "./lower-declarations";
+import { catalogEvents, lowerCalendar, lowerEntity, lowerEvent, lowerTeam, lowerTemplate } from "./lower-declarations";
 import { lowerRule } from "./lower-rules";
 import { lowerTest } from "./lower-tests";
 import { lowerWorkflow } from "./lower-workflows";
@@ -18,7 +18,7 @@ export function lowerProgram(files: ast.SourceFile[], model: CheckedModel): Prog
     entities: [],
     templates: [],
     teams: [],
-    events: [...model.events.values()].filter((event) => !event.declared).map(lowerCatalogEvent),
+    events: catalogEvents(),
     rules: [],
     workflows: [],
     tests: [],

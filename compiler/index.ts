@@ -1,0 +1,46 @@
+// The compiler's public face: check, lower to IR, format. Front doors (CLI,
+// playground) import only from here.
+import type { SourceFile } from "../grammar/ast";
+import type { Diagnostic } from "../grammar/diagnostic";
+import type { Program } from "../runtime/ir";
+import { checkSources, type SourceText } from "./check";
+import { lowerProgram } from "./lower/lower-program";
+import type { CheckedModel } from "./model";
+
+export { checkSources, checkFiles } from "./check";
+export type { SourceText, CheckedSources } from "./check";
+export { lowerProgram } from "./lower/lower-program";
+export { LoweringError } from "./lower/lowering-error";
+export { formatSource } from "./format/format-source";
+export type { FormatResult } from "./format/format-source";
+export type { Diagnostic } from "../grammar/diagnostic";
+export type { Program } from "../runtime/ir";
+export type { CheckedModel } from "./model";
+
+export interface CompileResult {
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+  model: CheckedModel;
+  /** Present only when there is no error-severity diagnostic. */
+  program?: Program;
+}
+
+export function compileSources(sources: SourceText[]): CompileResult {
+  const checked = checkSources(sources);
+  if (checked.diagnostics.some((diagnostic) => diagnostic.severity === "error")) return checked;
+  try {
+    return { ...checked, program: lowerProgram(checked.files, checked.model) };
+  } catch (error) {
+    // A checked program that does not lower is a compiler bug; report it like the checker reports its own.
+    const reason = error instanceof Error ? error.message : String(error);
+    const start = { offset: 0, line: 1, column: 1 };
+    const internal: Diagnostic = {
+      code: "SC9999",
+      severity: "error",
+      message: `Internal compiler error: ${reason}. Please report it.`,
+      file: sources[0]?.path ?? "",
+      range: { start, end: start },
+    };
+    return { ...checked, diagnostics: [...checked.diagnostics, internal] };
+  }
+}
