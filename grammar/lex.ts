@@ -4,7 +4,7 @@ import type { Comment } from "./ast";
 import type { Diagnostic } from "./diagnostic";
 import { tokenRange } from "./ranges";
 import { stringProblem } from "./strings";
-import { BadString, stagecraftLexer } from "./tokens";
+import { BadString, classifyWords, stagecraftLexer } from "./tokens";
 
 export interface LexedSource {
   /** What the parser reads: no whitespace, no comments. */
@@ -22,6 +22,7 @@ function unexpectedCharacters(found: string): string {
 
 export function lexSource(text: string, path: string): LexedSource {
   const result = stagecraftLexer.tokenize(text);
+  classifyWords(result.tokens);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const line = error.line ?? 1;

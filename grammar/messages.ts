@@ -2,8 +2,8 @@
 // in quotes`, `the end of the file`, never Chevrotain's token names.
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import {
-  DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral,
-  StringLiteral, TimeOfDay,
+  DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, RCurly,
+  StringLiteral, TimeOfDay, TimeUnit,
 } from "./tokens";
 
 const operatorSpellings: Record<string, string> = {
@@ -26,6 +26,7 @@ export function describeExpected(tokenType: TokenType, previous?: IToken): strin
   if (tokenType === Name || tokenType === Identifier) return "a name";
   if (tokenType === DottedName) return "a dotted name such as invoice.paid";
   if (tokenType === NumberLiteral) return "a number";
+  if (tokenType === TimeUnit) return "a time unit (minutes, hours, days, weeks or business days)";
   if (tokenType === DateLiteral) return "a date such as 2026-12-25";
   if (tokenType === DateTimeLiteral) return "a date and time such as 2026-01-01T08:00Z";
   if (tokenType === TimeOfDay) return "a time of day such as 09:00";
@@ -44,10 +45,30 @@ export function describeFound(token: IToken): string {
   return `"${token.image}"`;
 }
 
-function after(previous: IToken | undefined): string {
+/** ` after "x"`, or nothing when there is no sensible previous token. */
+function after(previous: IToken | undefined, actual?: IToken): string {
   if (!previous || Number.isNaN(previous.startOffset) || previous.image === "") return "";
-  return ` after "${previous.image.length > 30 ? previous.image.slice(0, 30) + "…" : previous.image}"`;
+  // after a skip, Chevrotain's "previous" can be the skipped token itself
+  if (actual && !Number.isNaN(actual.startOffset) && previous.startOffset >= actual.startOffset) return "";
+  const image = previous.image.length > 30 ? previous.image.slice(0, 30) + "…" : previous.image;
+  return image.startsWith('"') ? ` after ${image}` : ` after "${image}"`;
 }
+
+/** What a block holds, for "expected … or "}"" when its closing brace is not where expected. */
+const blockContents: Record<string, string> = {
+  ruleDecl: "an action",
+  workflowDecl: "a step",
+  stepBlock: "a step",
+  entityDecl: "a field, a pipeline",
+  pipelineDecl: "a stage",
+  calendarDecl: "a calendar setting",
+  templateDecl: "a template property",
+  teamDecl: "a quoted team member",
+  eventDecl: "a field",
+  testDecl: "a test statement",
+  testData: "a field",
+  createAction: "a field",
+};
 
 function oneOf(descriptions: string[]): string {
   const unique = [...new Set(descriptions)];
@@ -69,7 +90,9 @@ export class StagecraftErrorMessages implements IParserErrorMessageProvider {
   }
 
   buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-    return `expected ${describeExpected(options.expected, options.previous)}${after(options.previous)}, found ${this.found(options.actual)}`;
+    const contents = options.expected === RCurly ? blockContents[options.ruleName] : undefined;
+    const expected = contents ? `${contents} or "}"` : describeExpected(options.expected, options.previous);
+    return `expected ${expected}${after(options.previous, options.actual)}, found ${this.found(options.actual)}`;
   }
 
   buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -84,8 +107,11 @@ export class StagecraftErrorMessages implements IParserErrorMessageProvider {
     ruleName: string;
   }): string {
     const firstTokens = options.expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0]).filter((t) => t !== undefined));
-    const expected = options.customUserDescription ?? oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
-    return `expected ${expected}${after(options.previous)}, found ${this.found(options.actual[0]!)}`;
+    if (options.customUserDescription) {
+      return `expected ${options.customUserDescription}, found ${this.found(options.actual[0]!)}`;
+    }
+    const expected = oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
+    return `expected ${expected}${after(options.previous, options.actual[0])}, found ${this.found(options.actual[0]!)}`;
   }
 
   buildEarlyExitMessage(options: {
@@ -97,6 +123,6 @@ export class StagecraftErrorMessages implements IParserErrorMessageProvider {
   }): string {
     const firstTokens = options.expectedIterationPaths.map((path) => path[0]).filter((t) => t !== undefined);
     const expected = options.customUserDescription ?? oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
-    return `expected at least one ${expected}${after(options.previous)}, found ${this.found(options.actual[0]!)}`;
+    return `expected at least one ${expected}${after(options.previous, options.actual[0])}, found ${this.found(options.actual[0]!)}`;
   }
 }

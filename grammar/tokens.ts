@@ -2,7 +2,7 @@
 // a soft keyword belongs to the `Name` category, so `email`, `task` or `stage`
 // still work as field and entity names, while the parser asks for the keyword
 // itself only where the keyword is meant.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 
 /** Anything usable as a bare name: identifiers and soft keywords. */
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
@@ -12,17 +12,19 @@ export const ComparisonOperator = createToken({ name: "ComparisonOperator", patt
 export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA });
 export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA });
 
+/**
+ * The lexer matches every word with this one pattern, dots included; `classifyWords`
+ * then retypes each word as a keyword, a DottedName or a plain Identifier. One regex
+ * per word instead of one per keyword keeps lexing linear and fast on large files.
+ */
 export const Identifier = createToken({
   name: "Identifier",
-  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
   categories: [Name],
 });
 
 /** `invoice.paid`, `contact.name`, `event.amount`: one token, split into segments by the parser. */
-export const DottedName = createToken({
-  name: "DottedName",
-  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/,
-});
+export const DottedName = createToken({ name: "DottedName", pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
@@ -95,20 +97,22 @@ function keywordTokenName(word: string): string {
 
 const timeUnitWords = new Set<string>(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"]);
 
-const keywordTokens = new Map<KeywordWord, TokenType>();
+const keywordTokens = new Map<string, TokenType>();
 for (const word of reservedWords) {
-  keywordTokens.set(word, createToken({ name: keywordTokenName(word), pattern: new RegExp(word), longer_alt: Identifier }));
+  keywordTokens.set(word, createToken({ name: keywordTokenName(word), pattern: Lexer.NA }));
 }
 for (const word of softWords) {
   const categories = timeUnitWords.has(word) ? [Name, TimeUnit] : [Name];
-  keywordTokens.set(
-    word,
-    createToken({ name: keywordTokenName(word), pattern: new RegExp(word), longer_alt: Identifier, categories }),
-  );
+  keywordTokens.set(word, createToken({ name: keywordTokenName(word), pattern: Lexer.NA, categories }));
 }
 
 /** Keyword token types by word: `Kw.stage`, `Kw.and`. */
 export const Kw = Object.fromEntries(keywordTokens) as Record<KeywordWord, TokenType>;
+
+/** The keyword token type for a word, if the word is a keyword. */
+export function keywordToken(word: string): TokenType | undefined {
+  return keywordTokens.get(word);
+}
 
 /** The token type of a keyword. */
 export function kw(word: KeywordWord): TokenType {
@@ -121,11 +125,20 @@ export function keywordOf(tokenType: TokenType): KeywordWord | undefined {
   return name.startsWith("Kw_") ? (name.slice(3) as KeywordWord) : undefined;
 }
 
-// Lexing takes the first pattern that matches, so a keyword must be tried before any
-// keyword it starts with (`days` before `day`); longer_alt hands `dayspring` to Identifier.
-const keywordsLongestFirst = [...keywordTokens.entries()]
-  .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
-  .map(([, token]) => token);
+const keywordTokenList = [...keywordTokens.values()];
+
+/** Retypes lexed words in place: keywords get their own type, dotted words become DottedName. */
+export function classifyWords(tokens: IToken[]): void {
+  const identifierIdx = Identifier.tokenTypeIdx;
+  for (const token of tokens) {
+    if (token.tokenTypeIdx !== identifierIdx) continue;
+    const type = token.image.includes(".") ? DottedName : keywordTokens.get(token.image);
+    if (type) {
+      token.tokenType = type;
+      token.tokenTypeIdx = type.tokenTypeIdx!;
+    }
+  }
+}
 
 // ---------------------------------------------------------------- operators and punctuation
 
@@ -170,11 +183,11 @@ export const allTokens: readonly TokenType[] = [
   DateLiteral,
   TimeOfDay,
   NumberLiteral,
-  DottedName, // before keywords: `email.send` is one name, not the keyword `email`
-  ...keywordsLongestFirst,
   Identifier,
   ...operatorTokens,
-  // abstract categories: never matched by the lexer, but the parser must know them
+  // never matched by the lexer itself (see classifyWords), but the parser must know them
+  DottedName,
+  ...keywordTokenList,
   Name, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator,
 ];
 

@@ -1,8 +1,8 @@
 // What an editor needs to highlight Stagecraft, read from the lexer's own token
 // table so the playground never keeps a second copy of the patterns.
-import { Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
 import {
-  allTokens, BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier,
+  BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, Kw,
   keywordOf, NumberLiteral, operatorTokens, reservedWords, softWords, StringLiteral, TimeOfDay, WhiteSpace,
 } from "./tokens";
 
@@ -37,7 +37,7 @@ export interface TokenVocabulary {
   reservedKeywords: readonly string[];
   /** Operator and punctuation spellings (`->`, `==`, `{`…). */
   operators: readonly string[];
-  /** Token kinds in the order the lexer tries them (first match wins). */
+  /** Token kinds in the order a highlighter should try them (first match wins; keywords longest first). */
   tokens: readonly TokenKind[];
 }
 
@@ -63,23 +63,39 @@ function categoryOf(token: TokenType): TokenCategory {
   return punctuationNames.has(token.name) ? "punctuation" : "operator";
 }
 
+const identifierSource = "[A-Za-z_][A-Za-z0-9_]*";
+
 function patternSource(token: TokenType): string {
+  const word = keywordOf(token);
+  if (word) return `\\b${word}\\b`;
+  if (token === Identifier) return identifierSource;
+  if (token === DottedName) return `${identifierSource}(?:\\.${identifierSource})+`;
   const pattern = token.PATTERN;
   return pattern instanceof RegExp ? pattern.source : String(pattern);
 }
 
 const reserved = new Set<string>(reservedWords);
 
+function kindOf(token: TokenType): TokenKind {
+  const kind: TokenKind = { name: token.name, pattern: patternSource(token), category: categoryOf(token) };
+  const word = keywordOf(token);
+  if (word) kind.reserved = reserved.has(word);
+  return kind;
+}
+
+// The lexer reads every word with one pattern and then sorts keywords and dotted
+// names out of it; an editor tokenizer wants them as separate rules, tried first.
+const highlightingOrder: TokenType[] = [
+  WhiteSpace, Comment, StringLiteral, BadString, DateTimeLiteral, DateLiteral, TimeOfDay, NumberLiteral,
+  DottedName,
+  ...[...reservedWords, ...softWords].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => Kw[w]),
+  Identifier,
+  ...operatorTokens,
+];
+
 export const tokenVocabulary: TokenVocabulary = {
   keywords: [...reservedWords, ...softWords].sort(),
   reservedKeywords: [...reservedWords],
   operators: operatorTokens.map((token) => patternSource(token).replace(/\\/g, "")),
-  tokens: allTokens
-    .filter((token) => token.PATTERN !== Lexer.NA) // abstract categories are never matched by the lexer
-    .map((token) => {
-      const word = keywordOf(token);
-      const kind: TokenKind = { name: token.name, pattern: patternSource(token), category: categoryOf(token) };
-      if (word) kind.reserved = reserved.has(word);
-      return kind;
-    }),
+  tokens: highlightingOrder.map(kindOf),
 };

@@ -1,11 +1,13 @@
 // What every layer of the parser shares: the token vocabulary, recovery that
 // gives invented tokens a real position, ranges measured from tokens, and a list
 // of syntax problems found beyond what Chevrotain itself reports.
-import { createTokenInstance, EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { createTokenInstance, EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type { SourceRange } from "../ast";
 import { StagecraftErrorMessages } from "../messages";
 import { tokenSpan } from "../ranges";
-import { allTokens } from "../tokens";
+import { allTokens, RBracket, RCurly, RParen } from "../tokens";
+
+const closingTokens = new Set<TokenType>([RCurly, RParen, RBracket]);
 
 /** A syntax problem the grammar accepts but the language does not (`3 business hours`). */
 export interface ParseProblem {
@@ -52,6 +54,15 @@ export class ParserBase extends EmbeddedActionsParser {
       : createTokenInstance(tokType, "", offset, offset - 1, line, line, column, column - 1);
     token.isInsertedInRecovery = true;
     return token;
+  }
+
+  // Chevrotain's recovery hook (not in its typings). The parser sees one item's
+  // tokens at a time, so a closing brace missing at the end of an item would have
+  // no follow set to justify inserting it: allow it there, keeping the item.
+  canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
+    const next = this.LA(1);
+    if (next.tokenType === EOF) return closingTokens.has(expected);
+    return follows.some((follow) => tokenMatcher(next, follow));
   }
 
   protected problem(message: string, token: IToken): void {
