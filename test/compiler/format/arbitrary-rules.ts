@@ -21,10 +21,18 @@ const separator: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(" // why\n", "  //trailing note  \n", "\n  // on its own line\n  ", "\n//x\n") },
 );
 
+/**
+ * Words that start a top-level item when they come first on a line (grammar/parse.ts
+ * cuts the file there), so no line break may come before them inside an item.
+ */
+const itemStartWords = new Set(["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"]);
+const sameLineSeparator = fc.constantFrom(" ", "  ", "\t");
+
 function join(tokens: Tokens): fc.Arbitrary<string> {
-  return fc.array(separator, { minLength: tokens.length, maxLength: tokens.length }).map((gaps) =>
-    tokens.map((token, index) => (index === 0 ? token : gaps[index]! + token)).join(""),
+  const gaps = tokens.map((token, index) =>
+    index === 0 ? fc.constant("") : itemStartWords.has(token) && tokens[index + 1] !== ":" ? sameLineSeparator : separator,
   );
+  return fc.tuple(...gaps).map((chosen) => tokens.map((token, index) => chosen[index]! + token).join(""));
 }
 
 // ---------------------------------------------------------------- expressions
@@ -177,3 +185,12 @@ export const ruleFile: fc.Arbitrary<string> = fc
     const body = rules.map(([text, gap]) => text.replace(/ #"/, () => ` ${++count}"`) + gap).join("");
     return head + body + tail;
   });
+
+/**
+ * Any valid file with its layout scrambled: its tokens (comments dropped)
+ * rejoined with random whitespace, line breaks and comments. The grammar is
+ * not line-sensitive, so the result parses to the same tree.
+ */
+export function respaced(tokens: readonly string[]): fc.Arbitrary<string> {
+  return join(tokens);
+}
