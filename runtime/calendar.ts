@@ -2,7 +2,7 @@
 // the local time (23 or 25 hours across a DST change), `N hours` is exact,
 // business days skip non-workdays and holidays, `at HH:MM` and
 // `within working hours` move the due time forward only.
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import type { Calendar, Delay, Duration } from "./ir";
 
 const MINUTE = 60_000;
@@ -15,9 +15,9 @@ export function addDuration(from: number, duration: Duration, calendar: Calendar
     case "hours":
       return from + amount * 60 * MINUTE;
     case "days":
-      return local(from, calendar).plus({ days: amount }).toMillis();
+      return plusLocalDays(from, amount, calendar.timezone);
     case "weeks":
-      return local(from, calendar).plus({ days: 7 * amount }).toMillis();
+      return plusLocalDays(from, 7 * amount, calendar.timezone);
     case "business_days":
       return addBusinessDays(local(from, calendar), amount, calendar).toMillis();
   }
@@ -75,4 +75,44 @@ function local(millis: number, calendar: Calendar): DateTime {
 
 function setMinuteOfDay(day: DateTime, minuteOfDay: number): DateTime {
   return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0, millisecond: 0 });
+}
+
+// ---------------------------------------------------------------- fast day arithmetic
+
+// `after N days` runs once per scheduled timer, and a luxon DateTime in a named
+// zone costs an Intl call per offset lookup. Offsets are cached per 15-minute
+// bucket (zone transitions fall on quarter hours), and the day arithmetic below
+// is luxon's own `plus({ days })` algorithm (local timestamp, then fixOffset),
+// so results are identical to luxon's, gaps and overlaps included.
+const QUARTER_HOUR = 15 * MINUTE;
+const DAY = 86_400_000;
+const offsetCaches = new Map<string, Map<number, number>>();
+
+function zoneOffset(zone: string, millis: number): number {
+  let cache = offsetCaches.get(zone);
+  if (!cache) offsetCaches.set(zone, (cache = new Map()));
+  const bucket = Math.floor(millis / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+function plusLocalDays(from: number, days: number, zone: string): number {
+  const offset = zoneOffset(zone, from);
+  return fixOffset(from + offset * MINUTE + days * DAY, offset, zone);
+}
+
+/** The instant of a local timestamp, given a guess of its offset (luxon's fixOffset). */
+function fixOffset(localTs: number, guess: number, zone: string): number {
+  let utc = localTs - guess * MINUTE;
+  const second = zoneOffset(zone, utc);
+  if (guess === second) return utc;
+  utc -= (second - guess) * MINUTE;
+  const third = zoneOffset(zone, utc);
+  if (second === third) return utc;
+  return localTs - Math.min(second, third) * MINUTE;
 }

@@ -145,10 +145,16 @@ class StagecraftEngine implements Engine, DecisionWorld {
     this.rootId = id;
     this.rootIsTimer = isTimer;
     this.rootCount = 0;
-    if (at !== this.now || this.nowText === "") {
+    if (at !== this.now) {
       this.now = at;
-      this.nowText = formatInstant(at);
+      this.nowText = "";
     }
+  }
+
+  /** The current time as output text, formatted only when something is output or traced. */
+  private nowAsText(): string {
+    if (this.nowText === "") this.nowText = formatInstant(this.now);
+    return this.nowText;
   }
 
   /** Input event e's outputs are e.1, e.2…; timer tK's are tK, tK.1, tK.2… (CONTRACT.md ids). */
@@ -158,7 +164,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
   }
 
   private emit(id: string, entity: string, type: string, data: Record<string, Value>, cause: string, rule: string | null): void {
-    this.outputs.push({ id, at: this.nowText, entity, type, data, cause, rule });
+    this.outputs.push({ id, at: this.nowAsText(), entity, type, data, cause, rule });
   }
 
   private enqueue(event: PendingEvent): void {
@@ -166,8 +172,8 @@ class StagecraftEngine implements Engine, DecisionWorld {
     this.queue.push(event);
   }
 
-  private pending(id: string, record: RecordState, type: string, depth: number, chain: ChainLink | null): PendingEvent {
-    return { id, ref: record.ref, entity: record.type, type, stage: undefined, changes: null, previous: null, eventData: null, removed: undefined, depth, chain };
+  private pending(id: string, record: RecordState, type: string, depth: number, chain: ChainLink | null, stage?: string): PendingEvent {
+    return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, depth, chain };
   }
 
   /** Derived events first-in first-out (LANGUAGE.md §5 "Order"). */
@@ -201,7 +207,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
         created.changes = fields;
         created.previous = previous;
         this.enqueue(created);
-        if (stage !== undefined) this.enqueue({ ...this.pending(event.id, record, "stage.opened", 0, null), stage });
+        if (stage !== undefined) this.enqueue(this.pending(event.id, record, "stage.opened", 0, null, stage));
         return;
       }
       case "updated": {
@@ -219,7 +225,9 @@ class StagecraftEngine implements Engine, DecisionWorld {
         const record = this.state.records.get(ref);
         if (!record) return;
         this.removeRecord(record);
-        this.enqueue({ ...this.pending(event.id, record, "deleted", 0, null), removed: record });
+        const deleted = this.pending(event.id, record, "deleted", 0, null);
+        deleted.removed = record;
+        this.enqueue(deleted);
         return;
       }
       case "stage.opened": {
@@ -234,12 +242,14 @@ class StagecraftEngine implements Engine, DecisionWorld {
         const stage = String(data.stage);
         if (!Object.hasOwn(record.open, stage)) return;
         this.state.writeRecord(record, withStageClosed(record, stage));
-        this.enqueue({ ...this.pending(event.id, record, "stage.closed", 0, null), stage });
+        this.enqueue(this.pending(event.id, record, "stage.closed", 0, null, stage));
         return;
       }
       default: {
         const record = this.ensureRecord(ref, parts.type, parts.id);
-        this.enqueue({ ...this.pending(event.id, record, event.type, 0, null), eventData: data });
+        const activity = this.pending(event.id, record, event.type, 0, null);
+        activity.eventData = data;
+        this.enqueue(activity);
       }
     }
   }
@@ -297,7 +307,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
       id = this.nextId();
       this.emit(id, record.ref, "stage.opened", by === undefined ? { stage } : { stage, by }, cause, rule);
     }
-    this.enqueue({ ...this.pending(id, opened, "stage.opened", depth, chain), stage });
+    this.enqueue(this.pending(id, opened, "stage.opened", depth, chain, stage));
   }
 
   private closeStage(record: RecordState, stage: string, cause: string, rule: string | null, depth: number, chain: ChainLink | null): void {
@@ -305,7 +315,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
     this.state.writeRecord(record, closed);
     const id = this.nextId();
     this.emit(id, record.ref, "stage.closed", { stage }, cause, rule);
-    this.enqueue({ ...this.pending(id, closed, "stage.closed", depth, chain), stage });
+    this.enqueue(this.pending(id, closed, "stage.closed", depth, chain, stage));
   }
 
   private updateFields(record: RecordState, fields: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
@@ -351,7 +361,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
     created.changes = fields;
     created.previous = previous;
     this.enqueue(created);
-    if (stage !== undefined) this.enqueue({ ...this.pending(id, record, "stage.opened", depth, chain), stage });
+    if (stage !== undefined) this.enqueue(this.pending(id, record, "stage.opened", depth, chain, stage));
   }
 
   private applyDecision(decision: Decision, record: RecordState, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
@@ -405,7 +415,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
   private handle(event: PendingEvent): void {
     const key = event.stage === undefined ? eventKey(event.entity, event.type) : eventKey(event.entity, event.type, event.stage);
     if (this.onTrace) {
-      const trace: TraceRecord = { kind: "event", at: this.nowText, event: event.id, record: event.ref, type: event.type };
+      const trace: TraceRecord = { kind: "event", at: this.nowAsText(), event: event.id, record: event.ref, type: event.type };
       if (event.stage !== undefined) trace.stage = event.stage;
       this.onTrace(trace);
     }
@@ -671,7 +681,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
     ctx?: EvalContext,
   ): void {
     if (!this.onTrace) return;
-    const trace: TraceRecord = { kind: "rule", at: this.nowText, rule, record, event, eventType, fired, reason };
+    const trace: TraceRecord = { kind: "rule", at: this.nowAsText(), rule, record, event, eventType, fired, reason };
     if (expr && ctx && expr.reads.length > 0) trace.values = readValues(expr, ctx);
     this.onTrace(trace);
   }
