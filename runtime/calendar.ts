@@ -86,17 +86,32 @@ function setMinuteOfDay(day: DateTime, minuteOfDay: number): DateTime {
 // so results are identical to luxon's, gaps and overlaps included.
 const QUARTER_HOUR = 15 * MINUTE;
 const DAY = 86_400_000;
-const offsetCaches = new Map<string, Map<number, number>>();
+interface OffsetCache {
+  zone: IANAZone;
+  /** UTC day → its offset when the whole day has one, NaN when a transition falls in it. */
+  days: Map<number, number>;
+  quarters: Map<number, number>;
+}
+const offsetCaches = new Map<string, OffsetCache>();
 
 function zoneOffset(zone: string, millis: number): number {
   let cache = offsetCaches.get(zone);
-  if (!cache) offsetCaches.set(zone, (cache = new Map()));
-  const bucket = Math.floor(millis / QUARTER_HOUR);
-  let offset = cache.get(bucket);
+  if (!cache) offsetCaches.set(zone, (cache = { zone: IANAZone.create(zone), days: new Map(), quarters: new Map() }));
+  const day = Math.floor(millis / DAY);
+  let offset = cache.days.get(day);
   if (offset === undefined) {
-    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(bucket, offset);
+    const start = cache.zone.offset(day * DAY);
+    offset = start === cache.zone.offset((day + 1) * DAY - QUARTER_HOUR) ? start : NaN;
+    if (cache.days.size > 100_000) cache.days.clear();
+    cache.days.set(day, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const quarter = Math.floor(millis / QUARTER_HOUR);
+  offset = cache.quarters.get(quarter);
+  if (offset === undefined) {
+    offset = cache.zone.offset(quarter * QUARTER_HOUR);
+    if (cache.quarters.size > 100_000) cache.quarters.clear();
+    cache.quarters.set(quarter, offset);
   }
   return offset;
 }

@@ -3,7 +3,7 @@
 // enrollment indexed by the exact event it waits for, so an event only ever
 // meets the rules that can match it (LANGUAGE.md §5 "Scale").
 import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, Step, Trigger, WorkflowDef } from "./ir";
-import type { CompiledCondition, CompiledProgram, EvalContext } from "./types";
+import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "./types";
 import type { Value } from "./ir";
 import { compileExpr, compileTemplateText, fieldPathReader, type CompiledExpr, type Evaluator } from "./compile-expr";
 
@@ -93,16 +93,18 @@ export function prepareProgram(program: Program, compiled?: CompiledProgram): Pr
 
 function build(program: Program, compiled: CompiledProgram | undefined): PreparedProgram {
   const loadFields = new Set<string>();
-  const prepareActions = (entity: string, actions: Action[]) =>
-    actions.map((action) => {
+  const prepareActions = (entity: string, actions: Action[], given?: CompiledAction[]) =>
+    actions.map((action, i) => {
       if (action.kind === "assign" && action.strategy === "least_loaded") loadFields.add(`${entity}.${action.field}`);
-      return prepareAction(action);
+      return prepareAction(action, given?.[i]);
     });
 
   const rules = program.rules.map((def, index): PreparedRule => {
     const conditionExpr = def.condition ? compileExpr(def.condition) : null;
-    const given = compiled?.conditions?.[def.name];
-    const becomes = def.trigger.kind === "becomes" ? compileExpr(def.trigger.condition) : null;
+    // Precompiled code belongs to the rule it names; a mismatch means another program, so it is not used.
+    const code = compiled?.rules?.[index]?.name === def.name ? compiled.rules[index] : undefined;
+    const given = code?.condition ?? compiled?.conditions?.[def.name];
+    const becomes = def.trigger.kind === "becomes" ? withCode(compileExpr(def.trigger.condition), code?.becomes) : null;
     return {
       index,
       key: `r${index}`,
@@ -114,14 +116,15 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
       becomes,
       delay: def.delay,
       openAfterStage: def.delay && def.trigger.kind === "stage" && def.trigger.edge === "open" ? def.trigger.stage : undefined,
-      actions: prepareActions(def.entity, def.actions),
+      actions: prepareActions(def.entity, def.actions, code?.actions),
     };
   });
 
   const workflows = program.workflows.map((def, index): PreparedWorkflow => {
     const entity = def.enrollments[0]?.entity ?? def.per;
+    const code = compiled?.workflows?.[index]?.name === def.name ? compiled.workflows[index] : undefined;
     const ops: WorkflowOp[] = [];
-    flattenSteps(def.steps, ops, (action) => prepareActions(entity, [action])[0]!);
+    flattenSteps(def.steps, ops, (action, given) => prepareActions(entity, [action], given ? [given] : undefined)[0]!, code?.steps);
     return {
       index,
       def,
@@ -131,8 +134,8 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
         index: i,
         key: `w${index}.${i}`,
         def: enrollment,
-        condition: enrollment.condition ? compileExpr(enrollment.condition) : null,
-        becomes: enrollment.trigger.kind === "becomes" ? compileExpr(enrollment.trigger.condition) : null,
+        condition: enrollment.condition ? withCode(compileExpr(enrollment.condition), code?.enrollments?.[i]?.condition) : null,
+        becomes: enrollment.trigger.kind === "becomes" ? withCode(compileExpr(enrollment.trigger.condition), code?.enrollments?.[i]?.becomes) : null,
       })),
     };
   });
@@ -140,12 +143,27 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
   return { program, rules, workflows, handlers: indexHandlers(program, rules, workflows), loadFields };
 }
 
+/** Precompiled code evaluates; the IR's compilation still lists what the expression reads, for traces. */
+function withCode(expr: CompiledExpr, code: CompiledCondition | undefined): CompiledExpr {
+  return code ? { evaluate: code, reads: expr.reads } : expr;
+}
+
 function asCondition(expr: CompiledExpr): CompiledCondition {
   const evaluate = expr.evaluate;
   return (ctx) => evaluate(ctx) === true;
 }
 
-function prepareAction(action: Action): PreparedAction {
+function prepareAction(action: Action, code: CompiledAction | undefined): PreparedAction {
+  const prepared = compileAction(action);
+  if (code?.values) prepared.values = code.values;
+  if (code?.text) prepared.text = code.text;
+  if (code?.to) prepared.to = code.to;
+  if (code?.cc) prepared.cc = code.cc;
+  if (code?.target) prepared.target = code.target;
+  return prepared;
+}
+
+function compileAction(action: Action): PreparedAction {
   const prepared: PreparedAction = { action, values: [] };
   switch (action.kind) {
     case "set":
@@ -198,30 +216,38 @@ function recipientReader(recipient: Recipient): RecipientReader {
   return fieldPathReader(recipient.path);
 }
 
-function flattenSteps(steps: Step[], ops: WorkflowOp[], prepare: (action: Action) => PreparedAction): void {
-  for (const step of steps) {
+function flattenSteps(
+  steps: Step[],
+  ops: WorkflowOp[],
+  prepare: (action: Action, code: CompiledAction | undefined) => PreparedAction,
+  code: CompiledStep[] | undefined,
+): void {
+  steps.forEach((step, index) => {
+    const given = code?.[index];
     switch (step.kind) {
       case "action":
-        ops.push({ kind: "action", action: prepare(step.action) });
+        ops.push({ kind: "action", action: prepare(step.action, given?.action) });
         break;
       case "wait":
         ops.push({ kind: "wait", duration: step.duration });
         break;
-      case "waitUntil":
-        ops.push(step.timeout ? { kind: "waitUntil", condition: compileExpr(step.condition), timeout: step.timeout } : { kind: "waitUntil", condition: compileExpr(step.condition) });
+      case "waitUntil": {
+        const condition = withCode(compileExpr(step.condition), given?.condition);
+        ops.push(step.timeout ? { kind: "waitUntil", condition, timeout: step.timeout } : { kind: "waitUntil", condition });
         break;
+      }
       case "stop":
         ops.push({ kind: "stop" });
         break;
       case "if": {
-        const branch: WorkflowOp & { kind: "branch" } = { kind: "branch", condition: compileExpr(step.condition), elseTarget: -1 };
+        const branch: WorkflowOp & { kind: "branch" } = { kind: "branch", condition: withCode(compileExpr(step.condition), given?.condition), elseTarget: -1 };
         ops.push(branch);
-        flattenSteps(step.then, ops, prepare);
+        flattenSteps(step.then, ops, prepare, given?.then);
         if (step.else.length > 0) {
           const jump: WorkflowOp & { kind: "jump" } = { kind: "jump", target: -1 };
           ops.push(jump);
           branch.elseTarget = ops.length;
-          flattenSteps(step.else, ops, prepare);
+          flattenSteps(step.else, ops, prepare, given?.else);
           jump.target = ops.length;
         } else {
           branch.elseTarget = ops.length;
@@ -229,7 +255,7 @@ function flattenSteps(steps: Step[], ops: WorkflowOp[], prepare: (action: Action
         break;
       }
     }
-  }
+  });
 }
 
 /** The event keys a trigger listens to on records of `entity`. */

@@ -50,13 +50,58 @@ export interface EvalContext {
 
 export type CompiledCondition = (ctx: EvalContext) => boolean;
 
+/** A precompiled expression that yields a value (a `set` value, a recipient, a reference). */
+export type CompiledValue = (ctx: EvalContext) => Value;
+
+/** Precompiled parts of one action; each replaces the engine's compilation of the same part. */
+export interface CompiledAction {
+  /** `set`'s value, or `create`'s field values in written order. */
+  values?: CompiledValue[];
+  /** `create activity` and `notify` text, placeholders filled. */
+  text?: (ctx: EvalContext) => string;
+  /** The recipient: `to`, `for`, `from`, or the report email's `to`. */
+  to?: CompiledValue;
+  cc?: CompiledValue;
+  /** `move <ref> to`: the reference to move. */
+  target?: CompiledValue;
+}
+
+/** Precompiled code of one rule; `name` must match the program's rule at the same index, or it is ignored. */
+export interface CompiledRule {
+  name: string;
+  condition?: CompiledCondition;
+  becomes?: CompiledCondition;
+  /** One entry per action, in written order. */
+  actions?: CompiledAction[];
+}
+
+/** Precompiled code of one workflow step, shaped like the IR step it belongs to. */
+export interface CompiledStep {
+  action?: CompiledAction;
+  /** `if` and `wait until` conditions. */
+  condition?: CompiledCondition;
+  then?: CompiledStep[];
+  else?: CompiledStep[];
+}
+
+export interface CompiledWorkflow {
+  name: string;
+  enrollments?: Array<{ condition?: CompiledCondition; becomes?: CompiledCondition }>;
+  steps?: CompiledStep[];
+}
+
 /**
- * Precompiled code for a program (the TypeScript backend's output). A condition
- * given here replaces the engine's own compilation of that rule's `when`.
+ * Precompiled code for a program (the TypeScript backend's output). What is
+ * given here replaces the engine's own compilation of the same expression;
+ * traces still describe the IR, so they read the same either way.
  */
 export interface CompiledProgram {
   /** Keyed by rule name. */
   conditions?: Record<string, CompiledCondition>;
+  /** By index in `program.rules`. */
+  rules?: CompiledRule[];
+  /** By index in `program.workflows`. */
+  workflows?: CompiledWorkflow[];
 }
 
 export type TraceRecord = EventTrace | RuleTrace;

@@ -56,3 +56,30 @@ describe("delays in the calendar's zone (Europe/Rome)", () => {
     expect(out.map((o) => o.at)).toEqual(["2026-03-29T08:00:00.000Z"]);
   });
 });
+
+describe("day arithmetic agrees with luxon", () => {
+  it("`N days` equals luxon's plus({ days }) in the zone, around DST changes included", async () => {
+    const { DateTime } = await import("luxon");
+    const fc = (await import("fast-check")).default;
+    const zones = ["Europe/Rome", "America/New_York", "Australia/Lord_Howe", "UTC"];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2027-12-31T00:00:00Z") }),
+          // Minutes around the 2026 transitions of these zones, where the day is 23 or 25 hours.
+          ...["2026-03-28T00:00:00Z", "2026-10-24T00:00:00Z", "2026-03-07T00:00:00Z", "2026-10-31T00:00:00Z", "2026-04-04T00:00:00Z"].map((day) =>
+            fc.integer({ min: 0, max: 3 * 24 * 60 }).map((minute) => Date.parse(day) + minute * 60_000),
+          ),
+        ),
+        fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 400 })),
+        fc.constantFrom(...zones),
+        (from, days, zone) => {
+          const calendar = { ...romeCalendar, timezone: zone };
+          const expected = DateTime.fromMillis(from, { zone }).plus({ days }).toMillis();
+          expect(addDuration(from, duration(days, "days"), calendar)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
