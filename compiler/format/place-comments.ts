@@ -3,7 +3,8 @@
 // holds that code; a comment alone on its line leads the printed line whose
 // source it sits in, or else the next printed line. When several source lines
 // join into one printed line, only the last of their trailing comments can stay
-// trailing; the others move above it, in order.
+// trailing; the others move above it, among its leading comments in source
+// order.
 import type { Comment } from "../../grammar/ast";
 import type { Line } from "./layout";
 
@@ -35,7 +36,10 @@ export function placeComments(source: string, lines: readonly Line[], comments: 
     else leading[index]!.push(comment);
   }
   const trailing = trailingAll.map((found, index) => {
-    leading[index]!.push(...found.slice(0, -1));
+    if (found.length > 1) {
+      const moved = [...leading[index]!, ...found.slice(0, -1)];
+      leading[index] = moved.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    }
     return found.at(-1);
   });
   return { leading, trailing, tail };
