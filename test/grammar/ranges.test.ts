@@ -1,0 +1,75 @@
+// Ranges are exact: start inclusive, end exclusive, 1-based line and column,
+// measured from tokens; comments are collected with theirs.
+import { describe, expect, it } from "vitest";
+import type { SourceRange } from "../../grammar/index";
+import { parseClean } from "./helpers";
+
+/** `line:col-line:col` of a range, and the text it covers. */
+function at(text: string, range: SourceRange): string {
+  const { start, end } = range;
+  return `${start.line}:${start.column}-${end.line}:${end.column} ${text.slice(start.offset, end.offset)}`;
+}
+
+const text = [
+  "// Ezzing automation",
+  "on deal stage \"Validation\" open after 4 days when contact.name != none {",
+  "  send email \"Welcome\" to contact cc installer  // tell both",
+  "}",
+  "entity deal {",
+  "  amount: money?",
+  "}",
+].join("\n");
+
+describe("ranges", () => {
+  const file = parseClean(text, "ranges.rules");
+  const rule = file.items[0]!;
+  if (rule.kind !== "RuleDecl" || rule.subject.kind !== "StageSubject") throw new Error("rule expected");
+
+  it("covers whole items", () => {
+    expect(at(text, rule.range)).toBe(`2:1-4:2 ${text.split("\n").slice(1, 4).join("\n")}`);
+    expect(at(text, file.items[1]!.range)).toBe("5:1-7:2 entity deal {\n  amount: money?\n}");
+    expect(file.range).toEqual({ start: { offset: 0, line: 1, column: 1 }, end: { offset: text.length, line: 7, column: 2 } });
+  });
+
+  it("covers subjects, names, delays and conditions", () => {
+    expect(at(text, rule.subject.range)).toBe('2:4-2:32 deal stage "Validation" open');
+    expect(at(text, rule.subject.entity!.range)).toBe("2:4-2:8 deal");
+    expect(at(text, rule.subject.stage.range)).toBe('2:15-2:27 "Validation"');
+    expect(at(text, rule.delay!.range)).toBe("2:33-2:45 after 4 days");
+    expect(at(text, rule.delay!.duration.range)).toBe("2:39-2:45 4 days");
+    expect(at(text, rule.condition!.range)).toBe("2:51-2:71 contact.name != none");
+  });
+
+  it("gives each segment of a dotted name its own range", () => {
+    const condition = rule.condition!;
+    if (condition.kind !== "BinaryExpr" || condition.left.kind !== "PathExpr") throw new Error("comparison expected");
+    expect(condition.left.segments.map((segment) => at(text, segment.range))).toEqual(["2:51-2:58 contact", "2:59-2:63 name"]);
+  });
+
+  it("covers actions and recipients", () => {
+    const send = rule.actions[0]!;
+    expect(at(text, send.range)).toBe('3:3-3:47 send email "Welcome" to contact cc installer');
+    if (send.kind !== "SendEmailAction") throw new Error("send expected");
+    expect(at(text, send.cc!.range)).toBe("3:38-3:47 installer");
+  });
+
+  it("covers fields including the optional mark", () => {
+    const entity = file.items[1]!;
+    if (entity.kind !== "EntityDecl") throw new Error("entity expected");
+    expect(at(text, entity.fields[0]!.range)).toBe("6:3-6:17 amount: money?");
+    expect(at(text, entity.fields[0]!.type.range)).toBe("6:11-6:16 money");
+  });
+
+  it("collects comments in source order", () => {
+    expect(file.comments.map((comment) => at(text, comment.range))).toEqual([
+      "1:1-1:21 // Ezzing automation",
+      "3:49-3:61 // tell both",
+    ]);
+    expect(file.comments[1]!.text).toBe("// tell both");
+  });
+
+  it("counts columns after multi-line input with CRLF line ends", () => {
+    const crlf = parseClean('entity a {\r\n  b: text\r\n}\r\non a created -> open "X"\r\n', "crlf.rules");
+    expect(crlf.items[1]!.range.start).toMatchObject({ line: 4, column: 1 });
+  });
+});
