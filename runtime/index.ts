@@ -9,6 +9,11 @@ export type {
   EngineOptions,
   EvalContext,
   CompiledCondition,
+  CompiledValue,
+  CompiledAction,
+  CompiledRule,
+  CompiledStep,
+  CompiledWorkflow,
   CompiledProgram,
   OutputRecord,
   RecordState,
@@ -18,6 +23,28 @@ export type {
   RuleTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./ir";
+// The expression semantics that code emitted by the TypeScript backend calls.
+export {
+  fieldOf,
+  follow,
+  eventField,
+  changed,
+  previous,
+  isOpen,
+  negate,
+  equal,
+  less,
+  lessOrEqual,
+  greater,
+  greaterOrEqual,
+  isIn,
+  add,
+  subtract,
+  multiply,
+  divide,
+  callFunction,
+  placeholder,
+} from "./compiled-support";
 export { validateEventLine, InputErrorCode, type InputError, type ValidatedLine } from "./validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
