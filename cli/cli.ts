@@ -1,0 +1,53 @@
+// Builds the command-line program and runs one invocation. Kept free of
+// `process` so tests run commands in-process through an `Output`.
+import { Command, CommanderError } from "commander";
+import { CliError, ExitCode } from "./errors";
+import type { Output } from "./output";
+import { registerCheck } from "./commands/check";
+import { registerFmt } from "./commands/fmt";
+import { registerRun } from "./commands/run";
+import { registerTest } from "./commands/test";
+import { registerExplain } from "./commands/explain";
+
+export const VERSION = "0.1.0";
+
+export async function runCli(argv: readonly string[], out: Output): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const recordingOut: Output = {
+    ...out,
+    stdout: (t) => out.stdout(t),
+    stderr: (t) => out.stderr(t),
+    readStdin: () => out.readStdin(),
+    isTty: out.isTty,
+    exit: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = new Command()
+    .name("stagecraft")
+    .description("Rules for CRM pipeline automation: check, format, run, test and compile .rules files.")
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError("(run `stagecraft --help` for usage)")
+    .configureOutput({ writeOut: (t) => out.stdout(t), writeErr: (t) => out.stderr(t) });
+  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerExplain]) {
+    register(program, recordingOut);
+  }
+  program.commands.forEach((command) => command.exitOverride());
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof CliError) {
+      out.stderr(`stagecraft: ${error.message}\n`);
+      return error.exitCode;
+    }
+    out.stderr(`stagecraft: internal error: ${(error as Error).message ?? String(error)}\n` +
+      "This is a bug in Stagecraft, not in your rules; please report it with the command you ran.\n");
+    return 70;
+  }
+}

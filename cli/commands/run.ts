@@ -1,0 +1,96 @@
+// `stagecraft run <paths...> --events <file|-> [--until <iso>] [--trace]`
+// (or `--module rules.ts` instead of paths): replays input events through the
+// rules and prints derived events and effects as JSON Lines. Exit codes as in
+// CONTRACT.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
+import type { Command } from "commander";
+import { createEngine, formatOutputLine, formatTrace, RuntimeError, validateEventLine, type CompiledProgram, type Engine, type Program } from "../../runtime/index";
+import { stdoutWriter, type BatchedWriter } from "../batched-writer";
+import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { CliError, ExitCode, usageError } from "../errors";
+import { readEventsInput } from "../events-input";
+import { formatTextReport } from "../print-diagnostics";
+import { parseUntil } from "../until";
+import type { Output } from "../output";
+
+interface RunOptions {
+  events: string;
+  until?: string;
+  trace?: boolean;
+  module?: string;
+}
+
+export function registerRun(program: Command, out: Output): void {
+  program
+    .command("run")
+    .description("replay events through the rules; print derived events and effects as JSON Lines")
+    .argument("[paths...]", ".rules files or folders (or use --module)")
+    .requiredOption("--events <file>", "input events, JSON Lines (- for standard input)")
+    .option("--until <iso>", "after the last event, fire timers due at or before this time")
+    .option("--trace", "explain on stderr every rule considered")
+    .option("--module <file.ts>", "run a module emitted by `stagecraft compile` instead of rule files")
+    .action(async (paths: string[], options: RunOptions) => {
+      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const loaded = await loadProgram(paths, options, out);
+      if (!loaded) return;
+      const events = readEventsInput(options.events, out);
+      const engine = createEngine(loaded.program, {
+        ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
+        ...(options.trace ? { onTrace: (t) => out.stderr(formatTrace(t) + "\n") } : {}),
+      });
+      const writer = stdoutWriter(out);
+      try {
+        const code = replay(engine, loaded.program, events.name, events.lines, writer, out);
+        if (code === ExitCode.ok && until !== undefined) writeAll(writer, engine.advanceTo(until));
+        writer.flush();
+        out.exit(code);
+      } catch (error) {
+        writer.flush();
+        if (!(error instanceof RuntimeError)) throw error;
+        // Whatever the failing event decided before the error is still written.
+        for (const record of error.outputs) writer.line(formatOutputLine(record));
+        writer.flush();
+        throw new CliError(`runtime error ${error.code}: ${error.message}`, ExitCode.runtime);
+      }
+    });
+}
+
+async function loadProgram(
+  paths: string[],
+  options: RunOptions,
+  out: Output,
+): Promise<{ program: Program; compiled?: CompiledProgram } | undefined> {
+  if (options.module !== undefined) {
+    if (paths.length > 0) throw usageError("give either rule files or --module, not both");
+    const loadCompiledModule = (_p: string): never => { throw usageError("--module is not available yet"); };
+    return loadCompiledModule(options.module);
+  }
+  const { result, report } = compileRuleFiles(paths);
+  if (hasErrors(result) || !result.program) {
+    out.stderr(formatTextReport(report, out.isTty));
+    out.exit(ExitCode.ruleErrors);
+    return undefined;
+  }
+  return { program: result.program };
+}
+
+/** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
+function replay(engine: Engine, program: Program, name: string, lines: readonly string[], writer: BatchedWriter, out: Output): number {
+  let previousAt: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (line.trim() === "") continue;
+    const checked = validateEventLine(program, line, index + 1, previousAt);
+    if ("error" in checked) {
+      writer.flush();
+      out.stderr(`${name}:${index + 1}: error ${checked.error.code}: ${checked.error.message}\n`);
+      return ExitCode.invalidEvent;
+    }
+    previousAt = checked.event.at;
+    writeAll(writer, engine.process(checked.event));
+  }
+  return ExitCode.ok;
+}
+
+function writeAll(writer: BatchedWriter, records: ReturnType<Engine["process"]>): void {
+  for (const record of records) writer.line(formatOutputLine(record));
+}

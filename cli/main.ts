@@ -1,0 +1,13 @@
+// The process adapter: argv in, exit code out. Everything else is in cli.ts.
+import { readFileSync } from "node:fs";
+import { runCli } from "./cli";
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  exit: () => undefined,
+  isTty: Boolean(process.stdout.isTTY),
+  readStdin: () => readFileSync(0, "utf8"),
+});
+// Let stdout drain before exiting: piped output of a large run must not be cut.
+process.exitCode = code;

@@ -1,0 +1,12 @@
+// The CLI's only door to the process: commands write through it, so tests can
+// run them in-process and capture what they print and how they exit.
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Records the exit code; the process ends after the command returns. */
+  exit(code: number): void;
+  readonly isTty: boolean;
+  /** Standard input, for `--events -`. */
+  readStdin(): string;
+}

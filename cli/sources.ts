@@ -1,0 +1,57 @@
+// Finds and reads the `.rules` files named on the command line. A folder means
+// every `.rules` file under it, sorted by path; rule names (`file:line`) use the
+// path as given, or relative to the folder given, as CONTRACT.md says.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { SourceText } from "../compiler/index";
+import { usageError } from "./errors";
+
+export interface LoadedSource extends SourceText {
+  /** The path to show in diagnostics (relative to the working directory, as the user typed it). */
+  diskPath: string;
+}
+
+export function loadSources(paths: readonly string[]): LoadedSource[] {
+  if (paths.length === 0) throw usageError("no rule files given: pass .rules files or folders");
+  const sources: LoadedSource[] = [];
+  for (const given of paths) {
+    for (const file of expandPath(given)) {
+      sources.push({ path: file.name, diskPath: file.diskPath, text: readText(file.diskPath) });
+    }
+  }
+  return sources;
+}
+
+function expandPath(given: string): Array<{ name: string; diskPath: string }> {
+  let stats;
+  try {
+    stats = statSync(given);
+  } catch {
+    throw usageError(`${given}: no such file or folder`);
+  }
+  if (!stats.isDirectory()) return [{ name: given, diskPath: given }];
+  const files = listRulesFiles(given).sort();
+  if (files.length === 0) throw usageError(`${given}: the folder has no .rules files`);
+  return files.map((diskPath) => ({ name: relative(given, diskPath).split("\\").join("/"), diskPath }));
+}
+
+function listRulesFiles(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) found.push(...listRulesFiles(path));
+    } else if (entry.name.endsWith(".rules")) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw usageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+  }
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "./run-cli";
+
+const contract = join(import.meta.dirname, "..", "fixtures", "contract");
+const eventsFile = join(contract, "events.jsonl");
+const events = readFileSync(eventsFile, "utf8").trimEnd().split("\n");
+
+function writeEvents(lines: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "stagecraft-run-"));
+  const path = join(dir, "events.jsonl");
+  writeFileSync(path, lines.join("\n") + "\n");
+  return path;
+}
+
+describe("stagecraft run", () => {
+  it("produces exactly the output of CONTRACT.md", async () => {
+    const result = await cli(["run", contract, "--events", eventsFile, "--until", "2026-01-10T00:00:00Z"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(contract, "expected.jsonl"), "utf8"));
+  });
+
+  it("without --until leaves timers that are not yet due", async () => {
+    const result = await cli(["run", contract, "--events", writeEvents(events.slice(0, 4))]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+  });
+
+  it("reads events from standard input with -", async () => {
+    const result = await cli(["run", contract, "--events", "-", "--until", "2026-01-10T00:00:00Z"], events.join("\n"));
+    expect(result.stdout).toBe(readFileSync(join(contract, "expected.jsonl"), "utf8"));
+  });
+
+  it("skips blank lines but keeps line numbers", async () => {
+    const path = writeEvents([events[0]!, "", "   ", "{oops"]);
+    const result = await cli(["run", contract, "--events", path]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:4: error SC3001: `));
+  });
+
+  const badLines: Array<[string, string, RegExp]> = [
+    ["bad JSON", '{"id":"x",', /error SC3001: not valid JSON/],
+    ["a missing field", '{"id":"x","at":"2026-01-07T10:00:00Z","entity":"deal/S1"}', /error SC3002: missing "type"/],
+    ["an ill-typed field", '{"id":"x","at":12,"entity":"deal/S1","type":"updated"}', /error SC3003: "at" must be a string/],
+    ["an unknown entity type", '{"id":"x","at":"2026-01-07T10:00:00Z","entity":"dael/S1","type":"updated","data":{}}', /error SC3004: .*dael.*deal/],
+    ["an unknown event type", '{"id":"x","at":"2026-01-07T10:00:00Z","entity":"deal/S1","type":"invoice.payed"}', /error SC3005: .*invoice\.payed.*invoice\.paid/],
+    ["an unknown stage", '{"id":"x","at":"2026-01-07T10:00:00Z","entity":"deal/S1","type":"stage.opened","data":{"stage":"Validaton"}}', /error SC3006: .*Validaton.*Validation/],
+    ["a time going backward", '{"id":"x","at":"2025-12-31T10:00:00Z","entity":"deal/S1","type":"updated","data":{"amount":1}}', /error SC3009: /],
+  ];
+
+  it.each(badLines)("stops at %s with exit code 3, after writing all that came before", async (_name, line, message) => {
+    const path = writeEvents([...events, line]);
+    const result = await cli(["run", contract, "--events", path, "--until", "2026-01-10T00:00:00Z"]);
+    expect(result.code).toBe(3);
+    const stderrLines = result.stderr.trimEnd().split("\n");
+    expect(stderrLines).toHaveLength(1);
+    expect(stderrLines[0]).toMatch(new RegExp(`^.*events\\.jsonl:7: `));
+    expect(stderrLines[0]).toMatch(message);
+    // The stage.opened of e6 came before the bad line; the timer at 01-05 fired before e6.
+    expect(result.stdout).toContain('"id":"e6.1"');
+    expect(result.stdout).toContain('"id":"t1"');
+  });
+
+  it("exits 1 with diagnostics when the rules have errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-rules-"));
+    writeFileSync(join(dir, "bad.rules"), 'entity deal {\n  title: text\n  pipeline { stage "A" }\n}\non deal stage "B" open -> close "A"\n');
+    const result = await cli(["run", dir, "--events", eventsFile]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/bad\.rules:5:\d+: error SC\d{4}: .*"B"/);
+  });
+
+  it("exits 2 on a missing events file or a bad --until", async () => {
+    const missing = await cli(["run", contract, "--events", "/nonexistent/events.jsonl"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nonexistent\/events\.jsonl: cannot read/);
+    const until = await cli(["run", contract, "--events", eventsFile, "--until", "next week"]);
+    expect(until.code).toBe(2);
+    expect(until.stderr).toMatch(/--until must be an ISO 8601 time/);
+  });
+
+  it("exits 4 and names the chain of rules on an endless cascade", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-loop-"));
+    writeFileSync(
+      join(dir, "loop.rules"),
+      'entity deal {\n  title: text\n  pipeline { stage "A" stage "B" }\n}\nrule "to B": on stage "A" open -> open "B"\nrule "to A": on stage "B" open -> open "A"\n',
+    );
+    const path = writeEvents(['{"id":"e1","at":"2026-01-01T00:00:00Z","entity":"deal/D1","type":"created","data":{"title":"x","stage":"A"}}']);
+    const result = await cli(["run", dir, "--events", path]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/to B/);
+    expect(result.stderr).toMatch(/to A/);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("--trace writes one line per rule considered to stderr", async () => {
+    const result = await cli(["run", contract, "--events", eventsFile, "--until", "2026-01-10T00:00:00Z", "--trace"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(contract, "expected.jsonl"), "utf8"));
+    expect(result.stderr).toMatch(/solar\.rules:2/);
+    expect(result.stderr).toMatch(/solar\.rules:1/);
+  });
+});
