@@ -1,6 +1,7 @@
 // The runtime side of the stdlib's function catalog, keyed by name. The
 // compiler checks calls against stdlib/functions.ts (data); this table is what
 // runs. A name missing here is a runtime error (an IR from a newer compiler).
+import { DateTime } from "luxon";
 import type { Value } from "./ir";
 import type { EvalContext } from "./types";
 import { instantOf } from "./values";
@@ -28,8 +29,18 @@ function numeric(fn: (...values: number[]) => number): RuntimeFunction {
   return (args) => (args.every((arg) => typeof arg === "number") ? fn(...(args as number[])) : null);
 }
 
+/** Whole calendar days between the value's local date and now's, in the calendar's zone (stdlib doc). */
+const daysSince: RuntimeFunction = ([value], ctx) => {
+  const instant = instantArg(value ?? null, ctx);
+  if (Number.isNaN(instant)) return null;
+  const zone = ctx.calendar.timezone;
+  const today = DateTime.fromMillis(ctx.now, { zone }).startOf("day");
+  const then = DateTime.fromMillis(instant, { zone }).startOf("day");
+  return Math.round(today.diff(then, "days").days);
+};
+
 export const runtimeFunctions: Record<string, RuntimeFunction> = {
-  days_since: since(DAY),
+  days_since: daysSince,
   hours_since: since(3_600_000),
   minutes_since: since(60_000),
   days_until: ([value], ctx) => {
