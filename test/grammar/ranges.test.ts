@@ -24,6 +24,7 @@ describe("ranges", () => {
   const file = parseClean(text, "ranges.rules");
   const rule = file.items[0]!;
   if (rule.kind !== "RuleDecl" || rule.subject.kind !== "StageSubject") throw new Error("rule expected");
+  const subject = rule.subject;
 
   it("covers whole items", () => {
     expect(at(text, rule.range)).toBe(`2:1-4:2 ${text.split("\n").slice(1, 4).join("\n")}`);
@@ -32,9 +33,9 @@ describe("ranges", () => {
   });
 
   it("covers subjects, names, delays and conditions", () => {
-    expect(at(text, rule.subject.range)).toBe('2:4-2:32 deal stage "Validation" open');
-    expect(at(text, rule.subject.entity!.range)).toBe("2:4-2:8 deal");
-    expect(at(text, rule.subject.stage.range)).toBe('2:15-2:27 "Validation"');
+    expect(at(text, subject.range)).toBe('2:4-2:32 deal stage "Validation" open');
+    expect(at(text, subject.entity!.range)).toBe("2:4-2:8 deal");
+    expect(at(text, subject.stage.range)).toBe('2:15-2:27 "Validation"');
     expect(at(text, rule.delay!.range)).toBe("2:33-2:45 after 4 days");
     expect(at(text, rule.delay!.duration.range)).toBe("2:39-2:45 4 days");
     expect(at(text, rule.condition!.range)).toBe("2:51-2:71 contact.name != none");
