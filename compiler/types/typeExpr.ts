@@ -25,6 +25,10 @@ function isBareName(expr: ast.Expr): boolean {
   return expr.kind === "PathExpr" && expr.segments.length === 1;
 }
 
+function isFieldInScope(env: TypingEnv, expr: ast.Expr): boolean {
+  return expr.kind === "PathExpr" && env.scope.entity?.fields.has(expr.segments[0]?.text ?? "") === true;
+}
+
 function computeType(env: TypingEnv, expr: ast.Expr, expected?: ValueType): ValueType {
   const { model } = env.binding;
   switch (expr.kind) {
@@ -102,7 +106,7 @@ function typeBinary(env: TypingEnv, expr: ast.BinaryExpr): ValueType {
     }
     default: {
       // The side that is not a bare name goes first, so `web == channel` reads `web` as an enum value.
-      if (isBareName(expr.left) && !isBareName(expr.right)) {
+      if (isBareName(expr.left) && (!isBareName(expr.right) || !isFieldInScope(env, expr.left))) {
         const right = typeExpr(env, expr.right);
         typeExpr(env, expr.left, right);
       } else {

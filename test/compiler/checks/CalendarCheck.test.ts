@@ -1,0 +1,22 @@
+import { describe, it } from "vitest";
+import { expectAt, expectClean } from "./marked";
+
+describe("CalendarCheck", () => {
+  it("reports unknown time zones", () => {
+    expectAt(`calendar { timezone <|>"Europe/Rom" }`, "SC2402", ['Did you mean "Europe/Rome"?']);
+  });
+  it("reports bad weekdays", () => {
+    expectAt(`calendar { workdays mon <|>fry }`, "SC2403", ["Did you mean `fri`?"]);
+  });
+  it("reports working hours that end before they start", () => {
+    expectAt(`calendar { <|>hours 18:00..09:00 }`, "SC2404");
+  });
+  it("accepts the LANGUAGE.md calendar", () => {
+    expectClean(`calendar {
+  timezone "Europe/Rome"
+  workdays mon tue wed thu fri
+  hours 09:00..18:00
+  holiday 2026-12-25
+}`);
+  });
+});

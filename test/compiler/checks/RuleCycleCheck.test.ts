@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { diagnose, expectAt, expectClean } from "./marked";
+
+describe("RuleCycleCheck", () => {
+  it("warns about rules that re-trigger each other, naming the chain", () => {
+    const [warning] = expectAt(`rule <|>"A": on deal stage "New" open -> open "Validation"
+rule "B": on deal stage "Validation" open -> open "New"`, "SC2601", ['"A" → deal stage "Validation" open → "B" → deal stage "New" open → "A"']);
+    expect(warning?.severity).toBe("warning");
+  });
+  it("sees set → updated and create → created loops", () => {
+    expectAt(`on <|>deal updated -> set title = "t"
+on <|>contact created -> create contact`, "SC2601");
+  });
+  it("does not warn when a required changed() field is not the one set", () => {
+    expectClean(`on deal updated when changed(amount) -> set title = "t"`);
+  });
+  it("stays linear: a chain of 20,000 rules is checked quickly", () => {
+    const stages = Array.from({ length: 20_000 }, (_, i) => `stage "S${i}"`).join(" ");
+    const rules = Array.from({ length: 20_000 }, (_, i) => `on big stage "S${i}" open -> open "S${(i + 1) % 20_000}"`).join("\n");
+    const diagnostics = diagnose(`entity big { pipeline { ${stages} } }\n${rules}`, false);
+    expect(diagnostics.map((d) => d.code)).toEqual(["SC2601"]);
+  });
+});
