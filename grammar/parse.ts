@@ -66,7 +66,7 @@ function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
     const to = starts[s + 1] ?? tokens.length;
     const following = tokens[to];
     if (!itemStartTokens.has(tokens[from]!.tokenType)) {
-      report("SC0003", `unexpected ${describeFound(tokens[from]!)}: ${itemExpectation}; skipped to the next declaration`, tokenRange(tokens[from]!));
+      report("SC0003", `${itemExpectation}, found ${describeFound(tokens[from]!)}; skipped to the next declaration`, tokenRange(tokens[from]!));
       continue;
     }
     p.input = tokens.slice(from, to);
@@ -79,7 +79,7 @@ function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
       if (p.atEnd()) break;
       const next = p.peek();
       if (next === before || !itemStartTokens.has(next.tokenType)) {
-        report("SC0003", `unexpected ${describeFound(next)}: could not read this part; skipped to the next declaration`, tokenRange(next));
+        report("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
         break;
       }
     }

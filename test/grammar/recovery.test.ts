@@ -36,7 +36,8 @@ describe("error recovery", () => {
   it("skips stray tokens at the top level with SC0003", () => {
     const { file, diagnostics } = parse('foo bar\non deal created -> open "A" "B"\nteam t { "a" }', "s.rules");
     expect(where(diagnostics)).toEqual(["1:1 SC0003", "2:29 SC0003"]);
-    expect(diagnostics[0]!.message).toContain('unexpected "foo"');
+    expect(diagnostics[0]!.message).toContain('found "foo"; skipped to the next declaration');
+    expect(diagnostics[1]!.message).toBe('the item ends before the quoted text "B"; skipped to the next declaration');
     expect(file.items.map((item) => item.kind)).toEqual(["RuleDecl", "TeamDecl"]);
   });
 
