@@ -1,5 +1,5 @@
 // A test block prints one statement per line; event and expectation data stay
-// inline as `{ name: value, … }`.
+// inline as `{ name: value, … }`; a bare enum word stays bare.
 import type * as ast from "../../grammar/ast";
 import { printBlock, type LineWriter } from "./layout";
 import { printLiteral } from "./print-expressions";
@@ -7,26 +7,32 @@ import { printName, printString } from "./print-tokens";
 
 export function printTest(writer: LineWriter, decl: ast.TestDecl): void {
   printBlock(writer, 0, `test ${printName(decl.name)}`, decl.range.start.offset, decl.name.range.end.offset, decl.statements, (statement, depth) =>
-    writer.line(depth, printStatement(statement), statement.range.start.offset, statement.range.end.offset),
+    writer.line(depth, printStatement(statement, writer.source), statement.range.start.offset, statement.range.end.offset),
   );
 }
 
-function printStatement(statement: ast.TestStatement): string {
+function printStatement(statement: ast.TestStatement, source: string): string {
   switch (statement.kind) {
     case "TestEvent":
-      return `at ${statement.at.text} ${printString(statement.record)} ${printName(statement.eventType)}${printData(statement.data)}`;
+      return `at ${statement.at.text} ${printString(statement.record)} ${printName(statement.eventType)}${printData(statement.data, source)}`;
     case "TestUntil":
       return `until ${statement.at.text}`;
     case "TestExpect": {
       const no = statement.negated ? " no" : "";
       const record = statement.record ? ` ${printString(statement.record)}` : "";
       const at = statement.at ? ` at ${statement.at.text}` : "";
-      return `expect${no} ${printName(statement.outputType)}${record}${printData(statement.data)}${at}`;
+      return `expect${no} ${printName(statement.outputType)}${record}${printData(statement.data, source)}${at}`;
     }
   }
 }
 
-function printData(fields: ast.TestField[]): string {
+function printData(fields: ast.TestField[], source: string): string {
   if (fields.length === 0) return "";
-  return ` { ${fields.map((field) => `${printName(field.name)}: ${printLiteral(field.value)}`).join(", ")} }`;
+  return ` { ${fields.map((field) => `${printName(field.name)}: ${printValue(field.value, source)}`).join(", ")} }`;
+}
+
+/** The parser reads a bare word in test data (`channel: web`) as a string; it stays bare. */
+function printValue(value: ast.Literal, source: string): string {
+  const writtenBare = value.kind === "StringLiteral" && source[value.range.start.offset] !== '"';
+  return writtenBare && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(value.value) ? value.value : printLiteral(value);
 }
