@@ -1,0 +1,107 @@
+// The examples of LANGUAGE.md, with the §2 declarations plus what the examples
+// name beyond them (a lead entity, a `lead` reference on deal, the "Welcome" and
+// "Follow up" templates). Shared by the clean-check test and the fuzz test.
+
+export const section2 = `calendar {
+  timezone "Europe/Rome"
+  workdays mon tue wed thu fri
+  hours 09:00..18:00
+  holiday 2026-12-25
+}
+
+entity contact {
+  name: text
+  email: email?
+  phone: phone?
+}
+
+entity deal {
+  title: text
+  amount: money
+  channel: enum(web, phone, partner)
+  contact: contact
+  installer: user?
+  lead: lead?                     // added: the §3 examples attach deals to leads
+  pipeline {                      // sequential: exactly one stage is open
+    stage "New"
+    stage "Documentation pending"
+    stage "Validation"
+    stage "Won" won
+    stage "Lost" lost
+  }
+}
+
+entity installation {
+  deal: deal
+  pipeline parallel {             // substates: any number open at once
+    stage "Documentation pending"
+    stage "Validation"
+    stage "Scheduling"
+  }
+}
+
+template email "Docs reminder" {
+  subject "We still need your documents"
+  body "Hello {contact.name}, please send the documents for {title}."
+}
+template sms "Reminder" "Reminder about {title}"
+template task "Call back" { type call  description "Call the client"  due 1 day }
+template report "Offer"
+team installers { "ana@solar.example" "bo@solar.example" }
+`;
+
+export const extraDeclarations = `entity lead {
+  name: text
+  source: enum(web, phone, referral)
+  contact: contact?
+  pipeline {
+    stage "Open"
+    stage "Contacted"
+    stage "Proposal submitted"
+  }
+}
+template email "Welcome" { subject "Welcome" body "Hello {contact.name}" }
+template email "Follow up" { subject "About {title}" body "Any news, {contact.name}?" }
+event "webinar.attended" { title: text }
+`;
+
+/** §3 without its first example, which is ambiguous with the §2 declarations (see below). */
+export const section3 = `on deal stage "Documentation pending" open after 4 days -> send email "Docs reminder" to contact
+on deal stage "Validation" open when channel in [web, partner] {
+  assign installer from installers
+  send email "Welcome" to contact cc installer
+}
+on deal invoice.paid -> move to "Won"
+on deal email.opened when amount > 1000 -> move to "Documentation pending" allow back as "alice@solar.example"
+on lead created when source == web -> create deal with { title: name, lead: this, contact: contact }
+on lead stage "Contacted" open -> create task "Call back" for responsible
+rule "Proposal sent": on deal created when lead != none -> move lead to "Proposal submitted"
+`;
+
+/** The concrete forms of the §1 table. */
+export const section1 = `on lead created -> create deal
+on lead email.received -> move to "Contacted"
+on deal "webinar.attended" -> create task "Call back"
+on installation stage "Documentation pending" close after 2 hours within working hours -> open "Validation"
+`;
+
+export const section4 = `workflow "Service reminder" per deal {
+  enroll on deal updated
+  send sms "Reminder" to contact
+  wait 1 day
+  if amount > 1000 {
+    send email "Follow up" to contact
+  }
+}
+workflow "Legacy reminder" per contact reentry {
+  enroll on deal updated
+  send sms "Reminder" to contact
+}
+`;
+
+/**
+ * The first §3 example, \`on stage "Documentation pending" close\`: with the §2
+ * declarations both deal and installation have that stage, so LANGUAGE.md's own
+ * rule ("where it is ambiguous the checker asks for it") makes it an error.
+ */
+export const ambiguousExample = `on stage "Documentation pending" close -> open "Validation"\n`;
