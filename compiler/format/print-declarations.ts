@@ -4,6 +4,8 @@ import type * as ast from "../../grammar/ast";
 import { inSourceOrder, printBlock, type LineWriter } from "./layout";
 import { printDuration, printName, printString, printTime } from "./print-tokens";
 
+const itemStartWords = new Set(["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"]);
+
 export function printCalendar(writer: LineWriter, decl: ast.CalendarDecl): void {
   printBlock(writer, 0, "calendar", decl.range.start.offset, decl.range.start.offset, decl.settings, (setting, depth) =>
     writer.line(depth, printCalendarSetting(setting), setting.range.start.offset, setting.range.end.offset),
@@ -60,6 +62,13 @@ export function printTemplate(writer: LineWriter, decl: ast.TemplateDecl): void 
     return;
   }
   const withText = decl.text ? `${header} ${printString(decl.text)}` : header;
+  if (decl.properties.some((property) => itemStartWords.has(property.key.text))) {
+    // On a line of its own such a key would start a new item (grammar/parse.ts cuts
+    // the file before `on`, `event`, … first on a line), so this template stays on one line.
+    const properties = decl.properties.map((property) => `${printName(property.key)} ${printPropertyValue(property.value)}`);
+    writer.line(0, `${withText} { ${properties.join(" ")} }`, start, decl.range.end.offset);
+    return;
+  }
   const headerEnd = (decl.text ?? decl.name).range.end.offset;
   printBlock(writer, 0, withText, start, headerEnd, decl.properties, (property, depth) =>
     writer.line(depth, `${printName(property.key)} ${printPropertyValue(property.value)}`, property.range.start.offset, property.range.end.offset),

@@ -114,3 +114,10 @@ describe("files that do not parse", () => {
     expect(result.diagnostics.every((diagnostic) => diagnostic.file === "a.rules")).toBe(true);
   });
 });
+
+describe("words that start items", () => {
+  it("never begin a line inside an item, so the output parses back the same", () => {
+    const odd = `template task "T" { event "x" due 1 day }\n`;
+    expect(fmt(odd)).toBe(odd);
+  });
+});
