@@ -1,6 +1,7 @@
 // `stagecraft fmt`: a file that does not parse is returned unchanged with its
 // syntax errors, because printing a recovered tree would silently rewrite what
-// the user wrote.
+// the user wrote. For the same reason a failure of the printer itself leaves
+// the text alone and says so, instead of throwing at the caller.
 import type { Diagnostic } from "../../grammar/diagnostic";
 import { parse } from "../../grammar/index";
 import { formatFile } from "./format-file";
@@ -13,5 +14,18 @@ export interface FormatResult {
 export function formatSource(text: string, path = "<input>"): FormatResult {
   const { file, diagnostics } = parse(text, path);
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) return { text, diagnostics };
-  return { text: formatFile(file, text), diagnostics };
+  try {
+    return { text: formatFile(file, text), diagnostics };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const start = { offset: 0, line: 1, column: 1 };
+    const internal: Diagnostic = {
+      code: "SC9999",
+      severity: "error",
+      message: `Internal formatter error: ${reason}. The file was left unchanged; please report it.`,
+      file: path,
+      range: { start, end: start },
+    };
+    return { text, diagnostics: [...diagnostics, internal] };
+  }
 }
