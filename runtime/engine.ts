@@ -401,8 +401,8 @@ class StagecraftEngine implements Engine, DecisionWorld {
   /** Runs actions in written order; each decides against the state the previous ones left. */
   private runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void {
     for (const action of actions) {
-      const record = this.state.records.get(ref);
-      if (!record) return;
+      // A `deleted` rule acts on the record as it was: its effects go out, its state changes find nothing to change.
+      const record = this.state.records.get(ref) ?? ctx.record;
       ctx.record = record;
       for (const decision of decideAction(action, ctx, this)) {
         this.applyDecision(decision, this.state.records.get(ref) ?? record, cause, rule, depth, chain);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CascadeError, runEvents, type OutputRecord } from "../../runtime/index";
 import {
+  after,
   assign,
   becomes,
   cmp,
@@ -180,5 +181,18 @@ describe("cascades", () => {
     expect(cascade.chain.length).toBeGreaterThan(100);
     expect(cascade.message).toContain("to validation -> back to new");
     expect(cascade.outputs.length).toBeGreaterThan(0);
+  });
+});
+
+describe("deleted records", () => {
+  it("deleted rules read the record as it was and their effects go out; its pending timers are cancelled", () => {
+    const p = program({
+      rules: [
+        rule("deal", on("deleted"), [notify("ops@solar.example", "deleted ", ["title"]), set("title", lit("gone"))], { name: "gone" }),
+        rule("deal", on("created"), [notify("ops@solar.example", "later")], { name: "later", delay: after(1, "days") }),
+      ],
+    });
+    const out = runEvents(p, events(deal("D", "2026-01-01T08:00:00Z"), ["2026-01-01T09:00:00Z", "deal/D", "deleted"]), { until: "2026-01-05T00:00:00Z" });
+    expect(brief(out)).toEqual([`e2.1 deal/D notify {"to":"ops@solar.example","text":"deleted D"} cause=e2`]);
   });
 });
