@@ -16,26 +16,27 @@ export function buildCauseGraph(model: CheckedModel): CauseGraph {
   const labels: string[] = rules.map((rule) => rule.name);
   const edges: number[][] = rules.map(() => []);
   const triggers = new Map<string, number>();
-  const trigger = (key: string, label: string): number => {
+  // labels are only read for a cycle's message, so they are built once per trigger
+  const trigger = (key: string, label: () => string): number => {
     let node = triggers.get(key);
     if (node === undefined) {
       node = labels.length;
       triggers.set(key, node);
-      labels.push(label);
+      labels.push(label());
       edges.push([]);
     }
     return node;
   };
-  const updated = (entity: string) => trigger(`updated\u0000${entity}`, `${entity} updated`);
+  const updated = (entity: string) => trigger(`updated\u0000${entity}`, () => `${entity} updated`);
   const fieldChanged = (entity: string, field: string) => {
     const key = `changed\u0000${entity}\u0000${field}`;
     const isNew = !triggers.has(key);
-    const node = trigger(key, `${entity}.${field} changed`);
+    const node = trigger(key, () => `${entity}.${field} changed`);
     // a changed field is an update, and may make a `becomes` condition true
-    if (isNew) edges[node]!.push(updated(entity), trigger(`becomes\u0000${entity}`, `${entity} becomes`));
+    if (isNew) edges[node]!.push(updated(entity), trigger(`becomes\u0000${entity}`, () => `${entity} becomes`));
     return node;
   };
-  const stage = (entity: string, name: string, edge: string) => trigger(`stage\u0000${entity}\u0000${name}\u0000${edge}`, `${entity} stage "${name}" ${edge}`);
+  const stage = (entity: string, name: string, edge: string) => trigger(`stage\u0000${entity}\u0000${name}\u0000${edge}`, () => `${entity} stage "${name}" ${edge}`);
 
   rules.forEach((rule, index) => {
     const subject = rule.subject;
@@ -44,8 +45,8 @@ export function buildCauseGraph(model: CheckedModel): CauseGraph {
     const entity = subject.entity;
     let watched: number | undefined;
     if (decl.kind === "StageSubject" && subject.stage) watched = stage(entity, subject.stage.name, decl.edge);
-    else if (decl.kind === "BecomesSubject") watched = trigger(`becomes\u0000${entity}`, `${entity} becomes`);
-    else if (decl.kind === "LifecycleSubject" && decl.event === "created") watched = trigger(`created\u0000${entity}`, `${entity} created`);
+    else if (decl.kind === "BecomesSubject") watched = trigger(`becomes\u0000${entity}`, () => `${entity} becomes`);
+    else if (decl.kind === "LifecycleSubject" && decl.event === "created") watched = trigger(`created\u0000${entity}`, () => `${entity} created`);
     else if (decl.kind === "LifecycleSubject" && decl.event === "updated") {
       // `when changed(f) …` only re-fires when f itself changes
       const required = requiredChange(rule.decl.condition);
@@ -61,7 +62,7 @@ export function buildCauseGraph(model: CheckedModel): CauseGraph {
 
 type Stage = (entity: string, name: string, edge: string) => number;
 type FieldChanged = (entity: string, field: string) => number;
-type Trigger = (key: string, label: string) => number;
+type Trigger = (key: string, label: () => string) => number;
 type Cause = (stage: Stage, fieldChanged: FieldChanged, trigger: Trigger) => number;
 
 function causes(model: CheckedModel, action: ast.Action, entity: string): Cause[] {
@@ -84,7 +85,7 @@ function causes(model: CheckedModel, action: ast.Action, entity: string): Cause[
     }
     case "CreateRecordAction": {
       const created = action.entity.text;
-      return model.entities.has(created) ? [(_, __, trigger) => trigger(`created\u0000${created}`, `${created} created`)] : [];
+      return model.entities.has(created) ? [(_, __, trigger) => trigger(`created\u0000${created}`, () => `${created} created`)] : [];
     }
     default:
       return [];

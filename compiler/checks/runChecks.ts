@@ -32,7 +32,8 @@ export function runChecks(binding: Binding, checks: readonly Check[]): Diagnosti
       warning: (code, message, node) => report({ code, severity: "warning", message, node, file: file.path }),
     };
     walkFile(file, context, (node, nodeContext) => {
-      for (const fn of byKind.get(node.kind) ?? []) fn(node, nodeContext);
+      const nodeChecks = byKind.get(node.kind);
+      if (nodeChecks) for (const fn of nodeChecks) fn(node, nodeContext);
     });
   }
   for (const check of checks) check.program?.(programContext);
