@@ -83,12 +83,17 @@ function currentWorkspace(): Workspace {
   return { files: rules.sources(), events: events.text(), until: element<HTMLInputElement>("until").value.trim() };
 }
 
+let lastLoad: Promise<void> = Promise.resolve();
+
 function loadWorkspace(workspace: Workspace): void {
   rules.setFiles(workspace.files);
   events.setText(workspace.events);
   element<HTMLInputElement>("until").value = workspace.until;
   runPanel.clear();
-  void checker.checkNow(rules.sources());
+  // Show the run at once when the loaded rules are runnable: an example is there to be seen working.
+  lastLoad = checker.checkNow(rules.sources()).then((check) => {
+    if (check.program) return run();
+  });
 }
 
 // ---------------------------------------------------------------- toolbar
@@ -152,4 +157,4 @@ async function start(): Promise<void> {
 }
 
 const ready = start();
-installTestHooks({ ready, checker, rules, events, runPanel, run, currentWorkspace, lastCheck: () => lastCheck, encodeShareHash });
+installTestHooks({ ready, settled: () => lastLoad, checker, rules, events, runPanel, run, currentWorkspace, lastCheck: () => lastCheck, encodeShareHash });

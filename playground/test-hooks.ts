@@ -11,6 +11,7 @@ import { formatOutputLine } from "../runtime/index";
 
 export interface PlaygroundParts {
   ready: Promise<void>;
+  settled: () => Promise<void>;
   checker: CheckClient;
   rules: RulesEditor;
   events: EventsEditor;
@@ -23,6 +24,10 @@ export interface PlaygroundParts {
 
 export interface PlaygroundTestHooks {
   ready: Promise<void>;
+  /** Resolves when the last loaded workspace (example, link) has been checked and run. */
+  settled(): Promise<void>;
+  /** How many runs have finished: a test clicks Run and waits for it to grow. */
+  runCount(): number;
   /** Milliseconds from posting `text` to the worker to having its diagnostics back. */
   checkTiming(text: string): Promise<{ roundTripMs: number; checkMs: number; errors: number }>;
   /** The last run's output lines, exactly as `stagecraft run` prints them. */
@@ -42,6 +47,8 @@ declare global {
 export function installTestHooks(parts: PlaygroundParts): void {
   window.__stagecraft = {
     ready: parts.ready,
+    settled: parts.settled,
+    runCount: () => parts.runPanel.runCount,
     async checkTiming(text) {
       const started = performance.now();
       const response = await parts.checker.checkAside([{ path: "timing.rules", text }]);

@@ -16,6 +16,7 @@ export default defineConfig({
     target: "es2022",
     // Monaco's core is one large chunk by nature; the warning is noise.
     chunkSizeWarningLimit: 6000,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   worker: {
     // Module workers: the checker worker shares chunks with the page.

@@ -29,6 +29,8 @@ interface LastRun {
 
 export class RunPanel {
   private last: LastRun | null = null;
+  /** Finished runs so far. */
+  runCount = 0;
 
   constructor(private readonly ui: RunPanelElements) {
     ui.stateSlider.addEventListener("input", () => this.showState());
@@ -84,13 +86,17 @@ export class RunPanel {
     this.setStatus(failure ? `${counts}; stopped: ${failure.code}` : `${counts} · times in ${zone}`, Boolean(failure));
 
     const records = recordsOf(result);
-    fillSelect(this.ui.stateRecord, records.map((r) => [r, r]));
-    fillSelect(this.ui.whyRecord, records.map((r) => [r, r]));
+    // Unless a record was already picked, start on the first one the rules acted on: the one worth watching.
+    const firstActedOn = result.rows.find((row) => row.kind === "output");
+    const watched = firstActedOn?.kind === "output" ? firstActedOn.record.entity : undefined;
+    fillSelect(this.ui.stateRecord, records.map((r) => [r, r]), watched);
+    fillSelect(this.ui.whyRecord, records.map((r) => [r, r]), watched);
     fillSelect(this.ui.whyRule, [["", "all rules"], ...program.rules.map((r): [string, string] => [r.name, r.name]), ...program.workflows.map((w): [string, string] => [w.name, `workflow ${w.name}`])]);
     this.ui.stateSlider.max = String(Math.max(0, result.rows.length - 1));
     this.ui.stateSlider.value = this.ui.stateSlider.max;
     this.showState();
     this.showWhy();
+    this.runCount++;
   }
 
   private selectRow(index: number): void {
@@ -133,7 +139,8 @@ export class RunPanel {
   }
 }
 
-function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>): void {
+/** Keeps the picked value when it is still offered, else picks `fallback` (or the first option). */
+function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>, fallback?: string): void {
   const previous = select.value;
   select.replaceChildren(
     ...options.map(([value, label]) => {
@@ -144,4 +151,5 @@ function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>)
     }),
   );
   if (options.some(([value]) => value === previous)) select.value = previous;
+  else if (fallback !== undefined) select.value = fallback;
 }
