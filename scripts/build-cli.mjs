@@ -1,10 +1,17 @@
-// Bundles the command-line tool into dist/cli.js. Runs on `npm ci` / `npm install`
-// (the `prepare` script), so `npx stagecraft` starts from one plain JavaScript file.
+// Bundles the command-line tool into dist/cli.js, and the runtime's public API
+// into dist/runtime.js (what `import … from "stagecraft/runtime"` loads: the
+// modules `stagecraft compile` emits import it). Runs on `npm ci` / `npm install`
+// (the `prepare` script), so `npx stagecraft` starts from plain JavaScript files.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["cli/main.ts"],
-  outfile: "dist/cli.js",
+  entryPoints: { cli: "cli/main.ts", runtime: "runtime/index.ts" },
+  outdir: "dist",
+  entryNames: "[name]",
+  // Code loaded only by some commands (the TypeScript backend) goes into its own
+  // chunk, so its static imports of heavy packages load only when it is used.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
