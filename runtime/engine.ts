@@ -16,7 +16,7 @@ import type {
   WorkflowTimer,
 } from "./types";
 import type { Program } from "./ir";
-import { prepareProgram, eventKey, type PreparedAction, type PreparedProgram, type PreparedRule, type PreparedWorkflow, type PreparedEnrollment } from "./prepare";
+import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule, type PreparedWorkflow, type PreparedEnrollment } from "./prepare";
 import { schemaOf, splitRef, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, parseInstant } from "./time";
@@ -413,13 +413,12 @@ class StagecraftEngine implements Engine, DecisionWorld {
   // ------------------------------------------------------------ rules
 
   private handle(event: PendingEvent): void {
-    const key = event.stage === undefined ? eventKey(event.entity, event.type) : eventKey(event.entity, event.type, event.stage);
     if (this.onTrace) {
       const trace: TraceRecord = { kind: "event", at: this.nowAsText(), event: event.id, record: event.ref, type: event.type };
       if (event.stage !== undefined) trace.stage = event.stage;
       this.onTrace(trace);
     }
-    const handlers = this.prepared.handlers.get(key);
+    const handlers = this.prepared.handlers.get(event.entity, event.type, event.stage);
     if (handlers) {
       for (const handler of handlers) {
         if (handler.kind === "rule") this.considerRule(handler.rule, event);

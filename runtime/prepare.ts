@@ -68,15 +68,44 @@ export interface PreparedProgram {
   program: Program;
   rules: PreparedRule[];
   workflows: PreparedWorkflow[];
-  /** Event key (see `eventKey`) → the handlers to consider, rules in declaration order, then enrollments. */
-  handlers: Map<string, Handler[]>;
+  /** Event → the handlers to consider, rules in declaration order, then enrollments. */
+  handlers: HandlerIndex;
   /** `entity.field` pairs that `assign … least loaded` counts over. */
   loadFields: Set<string>;
 }
 
-/** The index key of an event on a record of `entity`. */
-export function eventKey(entity: string, type: string, stage?: string): string {
-  return stage === undefined ? `${entity}\u0000${type}` : `${entity}\u0000${type}\u0000${stage}`;
+/** An event on a record: its entity, type and (for stage events) stage. */
+type EventKey = [entity: string, type: string, stage?: string];
+
+/**
+ * Handlers by entity, then event type, then stage: nested maps, so a lookup
+ * hashes the strings the event already holds instead of building a key.
+ */
+export class HandlerIndex {
+  private readonly byEntity = new Map<string, Map<string, Handler[] | Map<string, Handler[]>>>();
+
+  add([entity, type, stage]: EventKey, handler: Handler): void {
+    let types = this.byEntity.get(entity);
+    if (!types) this.byEntity.set(entity, (types = new Map()));
+    let entry = types.get(type);
+    if (stage === undefined) {
+      if (!entry) types.set(type, (entry = []));
+      (entry as Handler[]).push(handler);
+      return;
+    }
+    if (!entry) types.set(type, (entry = new Map()));
+    const byStage = entry as Map<string, Handler[]>;
+    const list = byStage.get(stage);
+    if (list) list.push(handler);
+    else byStage.set(stage, [handler]);
+  }
+
+  get(entity: string, type: string, stage: string | undefined): Handler[] | undefined {
+    const entry = this.byEntity.get(entity)?.get(type);
+    if (entry === undefined) return undefined;
+    if (stage === undefined) return Array.isArray(entry) ? entry : undefined;
+    return Array.isArray(entry) ? undefined : entry.get(stage);
+  }
 }
 
 const cache = new WeakMap<Program, PreparedProgram>();
@@ -264,36 +293,35 @@ function flattenSteps(
 }
 
 /** The event keys a trigger listens to on records of `entity`. */
-function triggerKeys(entity: string, trigger: Trigger): string[] {
+function triggerKeys(entity: string, trigger: Trigger): EventKey[] {
   switch (trigger.kind) {
     case "stage":
-      return [eventKey(entity, trigger.edge === "open" ? "stage.opened" : "stage.closed", trigger.stage)];
+      return [[entity, trigger.edge === "open" ? "stage.opened" : "stage.closed", trigger.stage]];
     case "lifecycle":
-      return [eventKey(entity, trigger.event)];
+      return [[entity, trigger.event]];
     case "event":
-      return [eventKey(entity, trigger.event)];
+      return [[entity, trigger.event]];
     case "becomes":
       return [];
   }
 }
 
 /** Every event that changes a record of the entity: where `becomes` conditions are re-evaluated. */
-function changeKeys(program: Program, entity: string): string[] {
+function changeKeys(program: Program, entity: string): EventKey[] {
   const stages = program.entities.find((def) => def.name === entity)?.pipeline?.stages ?? [];
   return [
-    eventKey(entity, "created"),
-    eventKey(entity, "updated"),
-    ...stages.flatMap((stage) => [eventKey(entity, "stage.opened", stage.name), eventKey(entity, "stage.closed", stage.name)]),
+    [entity, "created"],
+    [entity, "updated"],
+    ...stages.flatMap((stage): EventKey[] => [
+      [entity, "stage.opened", stage.name],
+      [entity, "stage.closed", stage.name],
+    ]),
   ];
 }
 
-function indexHandlers(program: Program, rules: PreparedRule[], workflows: PreparedWorkflow[]): Map<string, Handler[]> {
-  const handlers = new Map<string, Handler[]>();
-  const add = (key: string, handler: Handler) => {
-    const list = handlers.get(key);
-    if (list) list.push(handler);
-    else handlers.set(key, [handler]);
-  };
+function indexHandlers(program: Program, rules: PreparedRule[], workflows: PreparedWorkflow[]): HandlerIndex {
+  const handlers = new HandlerIndex();
+  const add = (key: EventKey, handler: Handler) => handlers.add(key, handler);
   // Rules first, in declaration order, then workflow enrollments in theirs: the
   // insertion order below is the run order.
   for (const rule of rules) {
