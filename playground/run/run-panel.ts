@@ -24,6 +24,7 @@ export interface RunPanelElements {
 interface LastRun {
   program: Program;
   events: InputEvent[];
+  until: string | undefined;
   replay: Replay;
 }
 
@@ -53,7 +54,7 @@ export class RunPanel {
     this.ui.stateSlider.max = "0";
     this.ui.stateTime.textContent = "";
     this.ui.stateView.replaceChildren();
-    this.ui.whyView.textContent = "";
+    this.ui.whyView.replaceChildren();
   }
 
   showNotRunnable(reason: string): void {
@@ -68,7 +69,8 @@ export class RunPanel {
   run(program: Program, input: EventsValidation, until: string): void {
     const firstProblem = input.problems[0];
     const runnable = firstProblem ? input.events.filter((_, i) => input.eventLines[i]! < firstProblem.line) : input.events;
-    const result = replay(program, runnable, firstProblem ? undefined : until || undefined);
+    const runUntil = firstProblem ? undefined : until || undefined;
+    const result = replay(program, runnable, runUntil);
     if (firstProblem) {
       result.rows.push({
         kind: "failure",
@@ -77,7 +79,7 @@ export class RunPanel {
         message: `events.jsonl:${firstProblem.line}: ${firstProblem.message}`,
       });
     }
-    this.last = { program, events: runnable, replay: result };
+    this.last = { program, events: runnable, until: runUntil, replay: result };
     const zone = program.calendar.timezone;
     renderTimeline(this.tbody(), result, zone, (index) => this.selectRow(index));
 
@@ -126,7 +128,7 @@ export class RunPanel {
 
   private showWhy(): void {
     if (!this.last) return;
-    renderWhyNot(this.ui.whyView, this.last.program, this.last.events, this.ui.whyRecord.value, this.ui.whyRule.value);
+    renderWhyNot(this.ui.whyView, this.last.program, this.last.events, this.last.until, this.ui.whyRecord.value, this.ui.whyRule.value);
   }
 
   private setStatus(text: string, isError: boolean): void {

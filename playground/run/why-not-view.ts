@@ -1,18 +1,26 @@
 // "Why (not)?": the runtime's own explanation of which rules fired for a record
-// and why the others did not, optionally narrowed to one rule.
+// and why the others did not, narrowed to one rule when one is picked.
 import type { InputEvent, Program } from "../../runtime/ir";
 import { explain, formatExplanation } from "../../runtime/index";
 
-export function renderWhyNot(view: HTMLElement, program: Program, events: InputEvent[], record: string, rule: string): void {
+export function renderWhyNot(view: HTMLElement, program: Program, events: InputEvent[], until: string | undefined, record: string, rule: string): void {
   if (!record) {
-    view.textContent = "";
+    view.replaceChildren();
     return;
   }
-  const text = formatExplanation(explain(program, events, record));
-  view.textContent = rule ? linesAbout(text, rule) : text;
-}
-
-function linesAbout(text: string, rule: string): string {
-  const lines = text.split("\n").filter((line) => line.includes(rule));
-  return lines.length > 0 ? lines.join("\n") : `Rule "${rule}" was never considered for this record.`;
+  const explanation = explain(program, events, record, until ? { until } : {});
+  const picked = rule ? explanation.rules.filter((r) => r.rule === rule) : explanation.rules;
+  const text =
+    rule && picked.length === 0
+      ? `"${rule}" does not watch ${record.split("/")[0]} records.`
+      : formatExplanation({ ...explanation, rules: picked });
+  view.replaceChildren(
+    ...text.split("\n").map((line) => {
+      const div = document.createElement("div");
+      div.textContent = line;
+      if (/: FIRED: /.test(line)) div.className = "fired";
+      else if (!line.startsWith("  ")) div.className = "heading";
+      return div;
+    }),
+  );
 }

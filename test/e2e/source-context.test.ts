@@ -1,0 +1,96 @@
+// The text-level reading behind completion and hover: what a quoted string
+// means, which entity a rule is about, what may be written after a word.
+import { describe, expect, it } from "vitest";
+import type { SymbolIndex } from "../../playground/checking/symbol-index";
+import { meaningOfQuote, quotedStringAt, ruleEntityAt, wordSlotAt } from "../../playground/language/source-context";
+
+const at = { offset: 0, line: 1, column: 1 };
+const range = { start: at, end: at };
+const symbols: SymbolIndex = {
+  entities: [
+    { name: "contact", file: "s.rules", range, fields: [{ name: "name", file: "s.rules", range, typeText: "text" }], stages: [] },
+    {
+      name: "deal",
+      file: "s.rules",
+      range,
+      fields: [{ name: "contact", file: "s.rules", range, typeText: "contact", reference: "contact" }],
+      pipeline: "sequential",
+      stages: [{ name: "Won", file: "s.rules", range, entity: "deal", outcome: "won" }],
+    },
+  ],
+  templates: [],
+  teams: [],
+  events: [],
+};
+
+/** Splits `text` at the `|` marker: the text before it, and the 1-based column of the cursor. */
+function cursor(text: string): { line: string; column: number } {
+  const index = text.indexOf("|");
+  return { line: text.replace("|", ""), column: index + 1 };
+}
+
+describe("quoted strings", () => {
+  it.each([
+    ['on deal stage "W|', "stage"],
+    ['  move to "W|"', "stage"],
+    ['  open "|', "stage"],
+    ['when is open "|', "stage"],
+    ['  send email "|" to contact', "template"],
+    ['  send sms "R|', "template"],
+    ['  create task "|', "template"],
+    ['  generate report "Offer" and email "|', "template"],
+    ['  notify responsible "|', "other"],
+  ])("%s is a %s name", (text, kind) => {
+    const { line, column } = cursor(text);
+    expect(quotedStringAt(line, column)?.meaning.kind).toBe(kind);
+  });
+
+  it("knows the template kind", () => {
+    expect(meaningOfQuote("  send sms ")).toEqual({ kind: "template", templateKind: "sms" });
+    expect(meaningOfQuote("  request signature ")).toEqual({ kind: "template", templateKind: "report" });
+  });
+
+  it("spans the text between the quotes", () => {
+    const { line, column } = cursor('  move to "Do|cs" allow back');
+    expect(quotedStringAt(line, column)).toMatchObject({ text: "Docs", startColumn: 12, endColumn: 16 });
+  });
+
+  it("is not inside a closed string or a comment", () => {
+    expect(quotedStringAt('open "A" |', 10)).toBeNull();
+    expect(quotedStringAt('// open "|', 10)).toBeNull();
+  });
+});
+
+describe("the rule's entity", () => {
+  it("reads `on <entity>` from the rule's first line", () => {
+    const lines = ['rule "R": on deal created {', "  set x = 1", "}"];
+    expect(ruleEntityAt(lines, 1, symbols)?.name).toBe("deal");
+  });
+
+  it("finds the owner of an entity-less stage subject", () => {
+    expect(ruleEntityAt(['on stage "Won" open -> notify responsible "x"'], 0, symbols)?.name).toBe("deal");
+  });
+
+  it("stops at a declaration", () => {
+    expect(ruleEntityAt(["on deal created -> stop", "entity contact {", "  name: text"], 2, symbols)).toBeUndefined();
+  });
+});
+
+describe("word slots", () => {
+  const deal = symbols.entities[1];
+  it.each([
+    ["on ", "entity-or-stage"],
+    ["on deal ", "event"],
+    ["on deal inv", "event"],
+    ["  assign installer from ", "team"],
+    ["  create ", "created-thing"],
+    ["  send ", "message-kind"],
+    ["  when amount > ", "expression"],
+  ])("after %j comes a %s", (before, kind) => {
+    expect(wordSlotAt(before, deal, symbols).kind).toBe(kind);
+  });
+
+  it("offers a reference's fields after its dot", () => {
+    expect(wordSlotAt("when contact.na", deal, symbols)).toEqual({ kind: "member", entity: "contact" });
+  });
+});
