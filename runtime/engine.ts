@@ -23,7 +23,7 @@ import { formatInstant, parseInstant } from "./time";
 import { addDuration, dueTime } from "./calendar";
 import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
-import { newRecord, withBecomes, withFields, withStageClosed, withStageOpened } from "./record-state";
+import { newRecord, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
 import { readField, readValues, type CompiledExpr } from "./compile-expr";
 import { CascadeError, EventOrderError, RuntimeError } from "./errors";
 
@@ -296,12 +296,15 @@ class StagecraftEngine implements Engine, DecisionWorld {
       this.traceSkip(rule, record.ref, cause, `open "${stage}": it is already open`);
       return;
     }
-    if (sequential && record.stage !== null) {
-      this.closeStage(record, record.stage, cause, rule, depth, chain);
-      record = this.state.records.get(record.ref)!;
-    }
-    const opened = withStageOpened(record, stage, this.now, sequential);
+    const leaving = sequential ? record.stage : null;
+    // One record write for the whole move; the close is still output and handled first.
+    const opened = leaving !== null ? withStageMoved(record, leaving, stage, this.now) : withStageOpened(record, stage, this.now, sequential);
     this.state.writeRecord(record, opened);
+    if (leaving !== null) {
+      const closeId = this.nextId();
+      this.emit(closeId, record.ref, "stage.closed", { stage: leaving }, cause, rule);
+      this.enqueue(this.pending(closeId, opened, "stage.closed", depth, chain, leaving));
+    }
     let id = cause;
     if (!silent) {
       id = this.nextId();

@@ -40,3 +40,13 @@ export function withBecomes(record: RecordState, key: string, value: boolean): R
     draft.becomes[key] = value;
   });
 }
+
+/** A sequential move: `from` closes and `to` opens in one new version of the record. */
+export function withStageMoved(record: RecordState, from: string, to: string, at: number): RecordState {
+  return produce(record, (draft) => {
+    delete draft.open[from];
+    draft.open[to] = at;
+    draft.openings[to] = (record.openings[to] ?? 0) + 1;
+    draft.stage = to;
+  });
+}
