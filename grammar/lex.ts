@@ -4,7 +4,8 @@ import type { Comment } from "./ast";
 import type { Diagnostic } from "./diagnostic";
 import { tokenRange } from "./ranges";
 import { stringProblem } from "./strings";
-import { BadString, classifyWords, stagecraftLexer } from "./tokens";
+import { scan } from "./scanner";
+import { BadString } from "./tokens";
 
 export interface LexedSource {
   /** What the parser reads: no whitespace, no comments. */
@@ -21,12 +22,10 @@ function unexpectedCharacters(found: string): string {
 }
 
 export function lexSource(text: string, path: string): LexedSource {
-  const result = stagecraftLexer.tokenize(text);
-  classifyWords(result.tokens);
+  const result = scan(text);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
-    const line = error.line ?? 1;
-    const column = error.column ?? 1;
+    const { line, column } = error;
     const found = text.substr(error.offset, error.length);
     diagnostics.push({
       code: "SC0001",
@@ -49,7 +48,7 @@ export function lexSource(text: string, path: string): LexedSource {
       range: tokenRange(token),
     });
   }
-  const comments: Comment[] = (result.groups["comments"] ?? []).map((token) => ({
+  const comments: Comment[] = result.comments.map((token) => ({
     text: token.image,
     range: tokenRange(token),
   }));

@@ -2,7 +2,7 @@
 // in quotes`, `the end of the file`, never Chevrotain's token names.
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import {
-  DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, RCurly,
+  DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, PathWord, RCurly,
   StringLiteral, TimeOfDay, TimeUnit,
 } from "./tokens";
 
@@ -24,6 +24,7 @@ export function describeExpected(tokenType: TokenType, previous?: IToken): strin
     return "a quoted name";
   }
   if (tokenType === Name || tokenType === Identifier) return "a name";
+  if (tokenType === PathWord) return "a field name";
   if (tokenType === DottedName) return "a dotted name such as invoice.paid";
   if (tokenType === NumberLiteral) return "a number";
   if (tokenType === TimeUnit) return "a time unit (minutes, hours, days, weeks or business days)";

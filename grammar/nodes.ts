@@ -62,9 +62,14 @@ export function dateTimeOf(token: IToken): DateTimeLiteral {
 /** `contact.name` → segments `contact`, `name`, each with its own range (a token never spans lines). */
 export function pathOf(token: IToken): PathExpr {
   const range = tokenRange(token);
+  const image = imageOf(token);
+  if (!image.includes(".")) {
+    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, range: tokenRange(token) }, token);
+    return mark<PathExpr>({ kind: "PathExpr", segments: [segment], range }, token);
+  }
   const segments: Name[] = [];
   let offset = 0;
-  for (const text of imageOf(token).split(".")) {
+  for (const text of image.split(".")) {
     const start = { offset: range.start.offset + offset, line: range.start.line, column: range.start.column + offset };
     const end = { offset: start.offset + text.length, line: start.line, column: start.column + text.length };
     segments.push(mark<Name>({ kind: "Name", text, quoted: false, range: { start, end } }, token));

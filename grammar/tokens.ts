@@ -4,8 +4,10 @@
 // itself only where the keyword is meant.
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 
+/** A field path's one token: a bare name or a dotted one. */
+export const PathWord = createToken({ name: "PathWord", pattern: Lexer.NA });
 /** Anything usable as a bare name: identifiers and soft keywords. */
-export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+export const Name = createToken({ name: "Name", pattern: Lexer.NA, categories: [PathWord] });
 /** `minute(s)`, `hour(s)`, `day(s)`, `week(s)`: the unit after a duration's amount. */
 export const TimeUnit = createToken({ name: "TimeUnit", pattern: Lexer.NA });
 export const ComparisonOperator = createToken({ name: "ComparisonOperator", pattern: Lexer.NA });
@@ -24,7 +26,7 @@ export const Identifier = createToken({
 });
 
 /** `invoice.paid`, `contact.name`, `event.amount`: one token, split into segments by the parser. */
-export const DottedName = createToken({ name: "DottedName", pattern: Lexer.NA });
+export const DottedName = createToken({ name: "DottedName", pattern: Lexer.NA, categories: [PathWord] });
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
@@ -188,13 +190,19 @@ export const allTokens: readonly TokenType[] = [
   // never matched by the lexer itself (see classifyWords), but the parser must know them
   DottedName,
   ...keywordTokenList,
-  Name, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator,
+  Name, PathWord, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator,
 ];
 
-export const stagecraftLexer = new Lexer(allTokens as TokenType[], {
-  positionTracking: "full",
-  ensureOptimizations: true,
-});
+let referenceLexer: Lexer | undefined;
+
+/**
+ * The Chevrotain lexer these token types define. `parse` uses the faster
+ * hand-written scanner (scanner.ts); this one is the reference it is tested against.
+ */
+export function stagecraftLexer(): Lexer {
+  referenceLexer ??= new Lexer(allTokens as TokenType[], { positionTracking: "full", ensureOptimizations: true });
+  return referenceLexer;
+}
 
 /** Words that begin a top-level item; the parser resynchronises on them. */
 export const itemStartTokens: ReadonlySet<TokenType> = new Set(

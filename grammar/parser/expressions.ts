@@ -1,7 +1,7 @@
 // Expressions, by precedence from loosest to tightest: or, and, not, comparison
 // and `in [...]`, + -, * /, unary minus, primary. Also the small shared pieces
 // (field paths, recipients, durations) that every other layer uses.
-import { tokenMatcher, type IToken } from "chevrotain";
+import { tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts } from "chevrotain";
 import type {
   BinaryOperator, Duration, DurationUnit, Expr, ListExpr, Name, PathExpr, Recipient,
 } from "../ast";
@@ -9,7 +9,7 @@ import { dateOf, dateTimeOf, isMissing, nameOf, numberOf, pathOf, stringOf } fro
 import { tokenRange } from "../ranges";
 import {
   AdditiveOperator, Comma, ComparisonOperator, DateLiteral, DateTimeLiteral, DottedName, Kw, LBracket, LParen,
-  Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, RBracket, RParen, StringLiteral, TimeUnit,
+  Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, TimeUnit,
 } from "../tokens";
 import { noResync, ParserBase } from "./base";
 
@@ -18,19 +18,15 @@ const unitsByWord: Record<string, DurationUnit> = {
   day: "days", days: "days", week: "weeks", weeks: "weeks",
 };
 
+type ComparisonTail = { operator: BinaryOperator; right: Expr } | { options: ListExpr };
+
 export class ExpressionParser extends ParserBase {
   protected binary(operator: BinaryOperator, left: Expr, right: Expr, first: IToken): Expr {
     return { kind: "BinaryExpr", operator, left, right, range: this.spanFrom(first) };
   }
 
   /** `amount`, `contact.name`, `stage`: one token, split into segments. */
-  path = this.RULE("path", (): PathExpr => {
-    const token = this.OR([
-      { ALT: () => this.CONSUME(NameToken) },
-      { ALT: () => this.CONSUME(DottedName) },
-    ]);
-    return pathOf(token);
-  }, noResync);
+  path = this.RULE("path", (): PathExpr => pathOf(this.CONSUME(PathWord)), noResync);
 
   /** A bare name or a dotted one kept whole (`invoice.paid`). */
   eventName = this.RULE("eventName", (): Name => {
@@ -101,41 +97,46 @@ export class ExpressionParser extends ParserBase {
     return left;
   }, noResync);
 
-  notExpression = this.RULE("notExpression", (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const first = this.CONSUME(Kw.not);
-          const operand = this.SUBRULE(this.notExpression);
-          return { kind: "UnaryExpr", operator: "not", operand, range: this.spanFrom(first) } satisfies Expr;
-        },
+  // The alternatives of the hottest rules are built once: Chevrotain would
+  // otherwise allocate an array of closures on every call (see Chevrotain's
+  // performance guide, "caching arrays of alternatives").
+  private readonly notAlternatives: IOrAlt<Expr>[] = [
+    {
+      ALT: () => {
+        const first = this.CONSUME(Kw.not);
+        const operand = this.SUBRULE(this.notExpression);
+        return { kind: "UnaryExpr", operator: "not", operand, range: this.spanFrom(first) } satisfies Expr;
       },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  }, noResync);
+    },
+    { ALT: () => this.SUBRULE(this.comparison) },
+  ];
+
+  notExpression = this.RULE("notExpression", (): Expr => this.OR(this.notAlternatives), noResync);
+
+  private readonly comparisonTail: IOrAlt<ComparisonTail>[] = [
+    {
+      ALT: () => ({
+        operator: this.CONSUME(ComparisonOperator).image as BinaryOperator,
+        right: this.SUBRULE2(this.additive),
+      }),
+    },
+    {
+      ALT: () => {
+        this.CONSUME(Kw.in);
+        return { options: this.SUBRULE(this.list) };
+      },
+    },
+  ];
+
+  private readonly readComparisonTail = (): ComparisonTail => this.OR(this.comparisonTail);
 
   comparison = this.RULE("comparison", (): Expr => {
     const first = this.LA(1);
-    let result = this.SUBRULE(this.additive);
-    this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const operator = this.CONSUME(ComparisonOperator).image as BinaryOperator;
-            const right = this.SUBRULE2(this.additive);
-            result = this.binary(operator, result, right, first);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.in);
-            const options = this.SUBRULE(this.list);
-            result = { kind: "InExpr", value: result, options, range: this.spanFrom(first) };
-          },
-        },
-      ]);
-    });
-    return result;
+    const left = this.SUBRULE(this.additive);
+    const tail = this.OPTION(this.readComparisonTail);
+    if (!tail) return left;
+    if ("options" in tail) return { kind: "InExpr", value: left, options: tail.options, range: this.spanFrom(first) };
+    return this.binary(tail.operator, left, tail.right, first);
   }, noResync);
 
   additive = this.RULE("additive", (): Expr => {
@@ -160,18 +161,18 @@ export class ExpressionParser extends ParserBase {
     return left;
   }, noResync);
 
-  unary = this.RULE("unary", (): Expr => {
-    return this.OR([
-      {
-        ALT: () => {
-          const first = this.CONSUME(Minus);
-          const operand = this.SUBRULE(this.unary);
-          return { kind: "UnaryExpr", operator: "-", operand, range: this.spanFrom(first) } satisfies Expr;
-        },
+  private readonly unaryAlternatives: IOrAlt<Expr>[] = [
+    {
+      ALT: () => {
+        const first = this.CONSUME(Minus);
+        const operand = this.SUBRULE(this.unary);
+        return { kind: "UnaryExpr", operator: "-", operand, range: this.spanFrom(first) } satisfies Expr;
       },
-      { ALT: () => this.SUBRULE(this.primary) },
-    ]);
-  }, noResync);
+    },
+    { ALT: () => this.SUBRULE(this.primary) },
+  ];
+
+  unary = this.RULE("unary", (): Expr => this.OR(this.unaryAlternatives), noResync);
 
   /** `[web, partner]` */
   list = this.RULE("list", (): ListExpr => {
@@ -188,8 +189,7 @@ export class ExpressionParser extends ParserBase {
     return { kind: "ListExpr", items, range: this.spanFrom(first) };
   }, noResync);
 
-  primary = this.RULE("primary", (): Expr => {
-    return this.OR({
+  private readonly primaryAlternatives: OrMethodOpts<Expr> = {
       DEF: [
         { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
         { ALT: () => numberOf(this.CONSUME(NumberLiteral)) },
@@ -219,8 +219,9 @@ export class ExpressionParser extends ParserBase {
         { ALT: () => this.SUBRULE(this.pathOrCall) },
       ],
       ERR_MSG: "a value (a field, a number, a quoted text, true, false, none, this or a list)",
-    });
-  }, noResync);
+  };
+
+  primary = this.RULE("primary", (): Expr => this.OR(this.primaryAlternatives), noResync);
 
   /** `contact.name`, or a call when a `(` follows: `changed(amount)`. */
   pathOrCall = this.RULE("pathOrCall", (): Expr => {
