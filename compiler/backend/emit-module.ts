@@ -73,7 +73,18 @@ export function emitModule(program: Program, options: EmitOptions = {}): string 
   statements.push(constStatement("rules", undefined, "{ program, compiled }", true));
   statements.push({ kind: StructureKind.ExportAssignment, isExportEquals: false, expression: "rules" });
 
-  const project = new Project({
+  const project = newProject();
+  const file = project.createSourceFile("rules.ts", HEADER, { overwrite: true });
+  // One blank line between top-level statements, whatever their kind.
+  file.addStatements(statements.flatMap((statement, index) => (index === 0 ? [statement] : [(writer: CodeBlockWriter) => writer.blankLineIfLastNot(), statement])));
+  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  return file.getFullText();
+}
+
+// A fresh project per emit: ts-morph's language service caches file versions,
+// and formatting a re-created file of a shared project edits stale offsets.
+function newProject(): Project {
+  return new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
       indentationText: IndentationText.TwoSpaces,
@@ -82,11 +93,6 @@ export function emitModule(program: Program, options: EmitOptions = {}): string 
       useTrailingCommas: true,
     },
   });
-  const file = project.createSourceFile("rules.ts", HEADER, { overwrite: true });
-  // One blank line between top-level statements, whatever their kind.
-  file.addStatements(statements.flatMap((statement, index) => (index === 0 ? [statement] : [(writer: CodeBlockWriter) => writer.blankLineIfLastNot(), statement])));
-  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return file.getFullText();
 }
 
 interface RuleCode {

@@ -1,0 +1,87 @@
+// The emitted module passes the type checker under the project's strict
+// settings, resolving `stagecraft/runtime` through package.json "exports", and
+// a consumer can import its entity types (which are precise: a wrong stage
+// name or enum value is a type error).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+import { emitModule } from "../../compiler/backend/index";
+import { compileProgram, folderSources, repoScratchFolder, root } from "./harness";
+import { hostileSources } from "./hostile-rules";
+
+const scratch = repoScratchFolder();
+afterAll(() => scratch.remove());
+
+function compilerOptions(): ts.CompilerOptions {
+  const configPath = join(root, "tsconfig.json");
+  const config = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
+  return { ...parsed.options, noEmit: true, types: [] };
+}
+
+function diagnosticsOf(files: string[]): string[] {
+  const program = ts.createProgram(files, compilerOptions());
+  return ts.getPreEmitDiagnostics(program)
+    .filter((diagnostic) => diagnostic.file === undefined || files.includes(diagnostic.file.fileName))
+    .map((diagnostic) => {
+      const where = diagnostic.file ? `${diagnostic.file.fileName.slice(root.length + 1)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}: ` : "";
+      return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    });
+}
+
+function write(name: string, text: string): string {
+  const path = join(scratch.folder, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const consumer = `
+import rules, { compiled, program, type Contact, type Opportunity, type OpportunityStage } from "./solar.generated";
+import { createEngine } from "stagecraft/runtime";
+
+const contact: Contact = { id: "C1", name: "Ana", email: null, phone: null, responsible: null, stage: null };
+const deal: Opportunity = {
+  id: "O1",
+  title: "Roof",
+  amount: 1200,
+  channel: "web",
+  contact: "contact/C1",
+  installer: null,
+  responsible: "ana@solar.example",
+  stage: null,
+};
+const stage: OpportunityStage = "Scheduling";
+export const engine = createEngine(program, { compiled });
+export const same = rules.program === program;
+export { contact, deal, stage };
+`;
+
+const wrongConsumer = `
+import type { OpportunityStage, Opportunity } from "./solar.generated";
+export const stage: OpportunityStage = "Nowhere";
+export const channel: Opportunity["channel"] = "fax";
+`;
+
+describe("tsc --noEmit on emitted modules", () => {
+  it("the examples, the hostile names and a consumer type-check under the strict settings", () => {
+    const files = [
+      write("solar.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "solar-substates"))))),
+      write("bitrix.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "bitrix-triggers"))))),
+      write("lead.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "lead-module"))))),
+      write("workflows.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "multiple-opportunities"))))),
+      write("hostile.generated.ts", emitModule(compileProgram(hostileSources))),
+      write("consumer.generated.ts", consumer),
+    ];
+    expect(diagnosticsOf(files)).toEqual([]);
+  }, 60_000);
+
+  it("a stage or enum value the rules do not declare is a type error for a consumer", () => {
+    const module = write("solar.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "solar-substates")))));
+    const wrong = write("wrong.generated.ts", wrongConsumer);
+    const errors = diagnosticsOf([module, wrong]);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/"Nowhere"/);
+    expect(errors[1]).toMatch(/"fax"/);
+  }, 60_000);
+});
