@@ -64,6 +64,28 @@ export class RulesEditor {
     this.changed();
   }
 
+  /** A model's URI is fixed, so a renamed file is a new model with the same text. */
+  renameFile(from: string, to: string): void {
+    const file = this.files.find((f) => f.path === from);
+    if (!file || from === to || this.files.some((f) => f.path === to)) return;
+    const model = this.createModel(to, file.model.getValue());
+    file.model.dispose();
+    file.model = model;
+    file.path = to;
+    this.show(to);
+    this.changed();
+  }
+
+  removeFile(path: string): void {
+    const index = this.files.findIndex((f) => f.path === path);
+    if (index < 0 || this.files.length === 1) return;
+    const [removed] = this.files.splice(index, 1);
+    removed!.model.dispose();
+    if (this.activePath === path) this.show(this.files[Math.max(0, index - 1)]!.path);
+    else this.renderTabs();
+    this.changed();
+  }
+
   sources(): RulesSource[] {
     return this.files.map((f) => ({ path: f.path, text: f.model.getValue() }));
   }
@@ -128,13 +150,34 @@ export class RulesEditor {
           count.textContent = String(errors);
           tab.append(count);
         }
+        tab.title = "Double-click to rename";
         tab.addEventListener("click", () => this.show(file.path));
+        tab.addEventListener("dblclick", () => this.askRename(file.path));
+        if (file.path === this.activePath && this.files.length > 1) {
+          const close = document.createElement("span");
+          close.className = "close";
+          close.textContent = "×";
+          close.title = `Remove ${file.path}`;
+          close.addEventListener("click", (event) => {
+            event.stopPropagation();
+            if (confirm(`Remove ${file.path}?`)) this.removeFile(file.path);
+          });
+          tab.append(close);
+        }
         return tab;
       }),
     );
   }
 
   private lastDiagnostics: Diagnostic[] = [];
+
+  private askRename(path: string): void {
+    const answer = prompt("Rename the rules file", path)?.trim();
+    if (!answer) return;
+    const to = answer.endsWith(".rules") ? answer : `${answer}.rules`;
+    if (this.files.some((f) => f.path === to)) alert(`${to} already exists.`);
+    else this.renameFile(path, to);
+  }
 }
 
 /** Our ranges are 1-based lines and columns, half-open: Monaco's are the same. */
