@@ -12,45 +12,22 @@ import type {
   Snapshot,
   TimerState,
   TraceRecord,
-  WorkflowInstance,
-  WorkflowTimer,
 } from "./types";
 import type { Program } from "./ir";
-import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule, type PreparedWorkflow, type PreparedEnrollment } from "./prepare";
+import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
 import { schemaOf, splitRef, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, parseInstant } from "./time";
-import { addDuration, dueTime } from "./calendar";
+import { dueTime } from "./calendar";
 import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
 import { newRecord, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
 import { readField, readValues, type CompiledExpr } from "./compile-expr";
 import { CascadeError, EventOrderError, RuntimeError } from "./errors";
+import { WorkflowRunner } from "./workflow-runner";
+import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
 
 export const DEFAULT_CASCADE_BOUND = 100;
-
-/** Which rules led to an event: walked only when a cascade overflows. */
-interface ChainLink {
-  rule: string;
-  parent: ChainLink | null;
-}
-
-/** An event waiting for its rules: an input event's own change, or a derived event. */
-interface PendingEvent {
-  /** The cause of everything its rules produce. */
-  id: string;
-  ref: string;
-  entity: string;
-  type: string;
-  stage: string | undefined;
-  changes: Record<string, Value> | null;
-  previous: Record<string, Value> | null;
-  eventData: Record<string, Value> | null;
-  /** For `deleted`: the record as it was, which its rules read. */
-  removed: RecordState | undefined;
-  depth: number;
-  chain: ChainLink | null;
-}
 
 const CHANGE_TYPES = new Set(["created", "updated", "stage.opened", "stage.closed"]);
 
@@ -58,23 +35,24 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   return new StagecraftEngine(program, options);
 }
 
-class StagecraftEngine implements Engine, DecisionWorld {
+class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   readonly schema: Schema;
-  private readonly prepared: PreparedProgram;
-  private readonly calendar: Calendar;
-  private readonly state: EngineState;
-  private readonly onTrace: ((trace: TraceRecord) => void) | undefined;
+  readonly prepared: PreparedProgram;
+  readonly calendar: Calendar;
+  readonly state: EngineState;
+  readonly onTrace: ((trace: TraceRecord) => void) | undefined;
   private readonly cascadeBound: number;
-  private readonly lookup = (ref: string): RecordState | undefined => this.state.records.get(ref);
+  readonly lookup = (ref: string): RecordState | undefined => this.state.records.get(ref);
 
   // The firing in progress: an input event or a timer, and what it has output.
   private outputs: OutputRecord[] = [];
   private rootId = "";
   private rootIsTimer = false;
   private rootCount = 0;
-  private now = 0;
+  now = 0;
   private nowText = "";
   private readonly queue: PendingEvent[] = [];
+  private readonly workflows = new WorkflowRunner(this);
 
   constructor(program: Program, options: EngineOptions) {
     this.schema = schemaOf(program);
@@ -402,7 +380,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
   }
 
   /** Runs actions in written order; each decides against the state the previous ones left. */
-  private runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void {
+  runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void {
     for (const action of actions) {
       // A `deleted` rule acts on the record as it was: its effects go out, its state changes find nothing to change.
       const record = this.state.records.get(ref) ?? ctx.record;
@@ -425,13 +403,13 @@ class StagecraftEngine implements Engine, DecisionWorld {
     if (handlers) {
       for (const handler of handlers) {
         if (handler.kind === "rule") this.considerRule(handler.rule, event);
-        else this.considerEnrollment(handler.workflow, handler.enrollment, event);
+        else this.workflows.considerEnrollment(handler.workflow, handler.enrollment, event);
       }
     }
-    if (CHANGE_TYPES.has(event.type) && this.state.instancesByRecord.has(event.ref)) this.resumeWaitsUntil(event);
+    if (CHANGE_TYPES.has(event.type) && this.state.instancesByRecord.has(event.ref)) this.workflows.resumeWaitsUntil(event);
   }
 
-  private contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext {
+  contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext {
     return {
       record,
       lookup: this.lookup,
@@ -461,7 +439,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
   }
 
   /** `becomes`: true only on the change that turns the condition from false to true on this record. */
-  private turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean {
+  turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean {
     const now = condition.evaluate(ctx) === true;
     const before = record.becomes[key] === true;
     if (now !== before) this.state.writeRecord(record, withBecomes(record, key, now));
@@ -506,7 +484,7 @@ class StagecraftEngine implements Engine, DecisionWorld {
       this.state.clock = Math.max(this.state.clock ?? timer.due, timer.due);
       this.beginRoot(`t${timer.seq}`, true, timer.due);
       if (timer.kind === "rule") this.fireRuleTimer(timer);
-      else this.fireWorkflowTimer(timer);
+      else this.workflows.fireTimer(timer);
       this.drain();
     }
   }
@@ -537,142 +515,9 @@ class StagecraftEngine implements Engine, DecisionWorld {
     this.runActions(rule.actions, ctx, record.ref, timer.cause, rule.name, 1, { rule: rule.name, parent: null });
   }
 
-  private fireWorkflowTimer(timer: WorkflowTimer): void {
-    const instance = this.state.instances.get(timer.instance);
-    if (!instance || instance.token !== timer.token) return;
-    const workflow = this.prepared.workflows[instance.workflow]!;
-    if (this.onTrace) {
-      const reason = timer.kind === "wait" ? "wait is over" : "wait until timed out";
-      this.traceRule(workflow.name, instance.bound, `t${timer.seq}`, "timer", true, reason);
-    }
-    instance.waiting = "none";
-    instance.pc++;
-    this.runInstance(instance, timer.cause, null, 1, { rule: workflow.name, parent: null });
-  }
-
-  // ------------------------------------------------------------ workflows
-
-  private considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
-    const record = event.removed ?? this.state.records.get(event.ref);
-    if (!record) return;
-    const ctx = this.contextFor(record, event);
-    const name = workflow.name;
-    if (enrollment.becomes && !this.turnsTrue(enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
-    if (enrollment.condition && enrollment.condition.evaluate(ctx) !== true) {
-      if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
-      return;
-    }
-    const keyField = enrollment.def.keyField;
-    const keyRef = keyField === null ? record.ref : readField(record, keyField);
-    if (typeof keyRef !== "string") {
-      if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyField} is empty`);
-      return;
-    }
-    const key = `${workflow.index}|${keyRef}`;
-    const active = this.state.instances.get(key);
-    if (active) {
-      if (this.onTrace) {
-        const reason =
-          active.bound === record.ref
-            ? "already enrolled: the instance goes on from its current step"
-            : `not enrolled: the instance for ${keyRef} is bound to ${active.bound}`;
-        this.traceRule(name, record.ref, event.id, event.type, false, reason);
-      }
-      return;
-    }
-    if (this.state.finished.has(key) && !workflow.def.reentry) {
-      if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
-      return;
-    }
-    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, pc: 0, token: 0, waiting: "none" };
-    this.state.addInstance(instance);
-    if (this.onTrace) this.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
-    this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
-  }
-
-  /** Runs an instance's steps from its current one until it waits or ends. */
-  private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
-    const workflow = this.prepared.workflows[instance.workflow]!;
-    const ops = workflow.ops;
-    for (;;) {
-      if (this.state.instances.get(instance.key) !== instance) return;
-      const record = this.state.records.get(instance.bound);
-      if (!record) return;
-      const op = ops[instance.pc];
-      if (op === undefined || op.kind === "stop") {
-        this.state.removeInstance(instance);
-        this.state.finished.add(instance.key);
-        return;
-      }
-      const ctx: EvalContext = {
-        record,
-        lookup: this.lookup,
-        changes: trigger?.changes ?? null,
-        previous: trigger?.previous ?? null,
-        eventData: trigger?.eventData ?? null,
-        now: this.now,
-        calendar: this.calendar,
-      };
-      switch (op.kind) {
-        case "action":
-          this.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain);
-          instance.pc++;
-          break;
-        case "wait":
-          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.now, op.duration, this.calendar), cause);
-          instance.waiting = "timer";
-          return;
-        case "waitUntil":
-          if (op.condition.evaluate(ctx) === true) {
-            instance.pc++;
-            break;
-          }
-          instance.token++;
-          instance.waiting = "until";
-          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.now, op.timeout, this.calendar), cause);
-          return;
-        case "branch":
-          instance.pc = op.condition.evaluate(ctx) === true ? instance.pc + 1 : op.elseTarget;
-          break;
-        case "jump":
-          instance.pc = op.target;
-          break;
-      }
-    }
-  }
-
-  private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
-    const token = ++instance.token;
-    this.state.timers.push({ kind, seq: ++this.state.timerSeq, due, cause, instance: instance.key, token });
-  }
-
-  private scheduleTimeout(instance: WorkflowInstance, due: number, cause: string): void {
-    this.state.timers.push({ kind: "timeout", seq: ++this.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
-  }
-
-  /** `wait until` is re-evaluated whenever the bound record changes. */
-  private resumeWaitsUntil(event: PendingEvent): void {
-    const keys = this.state.instancesByRecord.get(event.ref)!;
-    for (const key of [...keys]) {
-      const instance = this.state.instances.get(key);
-      if (!instance || instance.waiting !== "until") continue;
-      const workflow = this.prepared.workflows[instance.workflow]!;
-      const op = workflow.ops[instance.pc];
-      const record = this.state.records.get(instance.bound);
-      if (op?.kind !== "waitUntil" || !record) continue;
-      const ctx = this.contextFor(record, event);
-      if (op.condition.evaluate(ctx) !== true) continue;
-      if (this.onTrace) this.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
-      instance.token++;
-      instance.waiting = "none";
-      instance.pc++;
-      this.runInstance(instance, event.id, event, event.depth + 1, { rule: workflow.name, parent: event.chain });
-    }
-  }
-
   // ------------------------------------------------------------ trace
 
-  private traceRule(
+  traceRule(
     rule: string,
     record: string,
     event: string,

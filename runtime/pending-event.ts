@@ -1,0 +1,53 @@
+// The events waiting for their rules inside one firing, and what the workflow
+// runner needs from the engine to run steps.
+import type { Calendar, Value } from "./ir";
+import type { EvalContext, RecordState, RuleTimer, TraceRecord } from "./types";
+import type { PreparedAction, PreparedProgram } from "./prepare";
+import type { CompiledExpr } from "./compile-expr";
+import type { EngineState } from "./engine-state";
+
+/** Which rules led to an event: walked only when a cascade overflows. */
+export interface ChainLink {
+  rule: string;
+  parent: ChainLink | null;
+}
+
+/** An event waiting for its rules: an input event's own change, or a derived event. */
+export interface PendingEvent {
+  /** The cause of everything its rules produce. */
+  id: string;
+  ref: string;
+  entity: string;
+  type: string;
+  stage: string | undefined;
+  changes: Record<string, Value> | null;
+  previous: Record<string, Value> | null;
+  eventData: Record<string, Value> | null;
+  /** For `deleted`: the record as it was, which its rules read. */
+  removed: RecordState | undefined;
+  depth: number;
+  chain: ChainLink | null;
+}
+
+/** The engine as the workflow runner sees it. */
+export interface EngineHost {
+  readonly state: EngineState;
+  readonly prepared: PreparedProgram;
+  readonly calendar: Calendar;
+  readonly onTrace: ((trace: TraceRecord) => void) | undefined;
+  readonly lookup: (ref: string) => RecordState | undefined;
+  readonly now: number;
+  contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext;
+  turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean;
+  runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void;
+  traceRule(
+    rule: string,
+    record: string,
+    event: string,
+    eventType: string,
+    fired: boolean,
+    reason: string,
+    expr?: CompiledExpr | null,
+    ctx?: EvalContext,
+  ): void;
+}

@@ -1,0 +1,143 @@
+// Workflow instances (LANGUAGE.md §4, seed 000): enrollment keyed by the `per`
+// record, steps run until a wait, waits resumed by timers or (for `wait until`)
+// by changes of the bound record. Instance progress lives in the engine state.
+import type { EvalContext, WorkflowInstance, WorkflowTimer } from "./types";
+import type { PreparedEnrollment, PreparedWorkflow } from "./prepare";
+import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
+import { readField } from "./compile-expr";
+import { addDuration } from "./calendar";
+
+export class WorkflowRunner {
+  constructor(private readonly host: EngineHost) {}
+
+  fireTimer(timer: WorkflowTimer): void {
+    const instance = this.host.state.instances.get(timer.instance);
+    if (!instance || instance.token !== timer.token) return;
+    const workflow = this.host.prepared.workflows[instance.workflow]!;
+    if (this.host.onTrace) {
+      const reason = timer.kind === "wait" ? "wait is over" : "wait until timed out";
+      this.host.traceRule(workflow.name, instance.bound, `t${timer.seq}`, "timer", true, reason);
+    }
+    instance.waiting = "none";
+    instance.pc++;
+    this.runInstance(instance, timer.cause, null, 1, { rule: workflow.name, parent: null });
+  }
+
+  considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
+    const record = event.removed ?? this.host.state.records.get(event.ref);
+    if (!record) return;
+    const ctx = this.host.contextFor(record, event);
+    const name = workflow.name;
+    if (enrollment.becomes && !this.host.turnsTrue(enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
+    if (enrollment.condition && enrollment.condition.evaluate(ctx) !== true) {
+      if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
+      return;
+    }
+    const keyField = enrollment.def.keyField;
+    const keyRef = keyField === null ? record.ref : readField(record, keyField);
+    if (typeof keyRef !== "string") {
+      if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyField} is empty`);
+      return;
+    }
+    const key = `${workflow.index}|${keyRef}`;
+    const active = this.host.state.instances.get(key);
+    if (active) {
+      if (this.host.onTrace) {
+        const reason =
+          active.bound === record.ref
+            ? "already enrolled: the instance goes on from its current step"
+            : `not enrolled: the instance for ${keyRef} is bound to ${active.bound}`;
+        this.host.traceRule(name, record.ref, event.id, event.type, false, reason);
+      }
+      return;
+    }
+    if (this.host.state.finished.has(key) && !workflow.def.reentry) {
+      if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
+      return;
+    }
+    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, pc: 0, token: 0, waiting: "none" };
+    this.host.state.addInstance(instance);
+    if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
+    this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
+  }
+
+  /** Runs an instance's steps from its current one until it waits or ends. */
+  private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
+    const workflow = this.host.prepared.workflows[instance.workflow]!;
+    const ops = workflow.ops;
+    for (;;) {
+      if (this.host.state.instances.get(instance.key) !== instance) return;
+      const record = this.host.state.records.get(instance.bound);
+      if (!record) return;
+      const op = ops[instance.pc];
+      if (op === undefined || op.kind === "stop") {
+        this.host.state.removeInstance(instance);
+        this.host.state.finished.add(instance.key);
+        return;
+      }
+      const ctx: EvalContext = {
+        record,
+        lookup: this.host.lookup,
+        changes: trigger?.changes ?? null,
+        previous: trigger?.previous ?? null,
+        eventData: trigger?.eventData ?? null,
+        now: this.host.now,
+        calendar: this.host.calendar,
+      };
+      switch (op.kind) {
+        case "action":
+          this.host.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain);
+          instance.pc++;
+          break;
+        case "wait":
+          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.now, op.duration, this.host.calendar), cause);
+          instance.waiting = "timer";
+          return;
+        case "waitUntil":
+          if (op.condition.evaluate(ctx) === true) {
+            instance.pc++;
+            break;
+          }
+          instance.token++;
+          instance.waiting = "until";
+          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.now, op.timeout, this.host.calendar), cause);
+          return;
+        case "branch":
+          instance.pc = op.condition.evaluate(ctx) === true ? instance.pc + 1 : op.elseTarget;
+          break;
+        case "jump":
+          instance.pc = op.target;
+          break;
+      }
+    }
+  }
+
+  private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
+    const token = ++instance.token;
+    this.host.state.timers.push({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
+  }
+
+  private scheduleTimeout(instance: WorkflowInstance, due: number, cause: string): void {
+    this.host.state.timers.push({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
+  }
+
+  /** `wait until` is re-evaluated whenever the bound record changes. */
+  resumeWaitsUntil(event: PendingEvent): void {
+    const keys = this.host.state.instancesByRecord.get(event.ref)!;
+    for (const key of [...keys]) {
+      const instance = this.host.state.instances.get(key);
+      if (!instance || instance.waiting !== "until") continue;
+      const workflow = this.host.prepared.workflows[instance.workflow]!;
+      const op = workflow.ops[instance.pc];
+      const record = this.host.state.records.get(instance.bound);
+      if (op?.kind !== "waitUntil" || !record) continue;
+      const ctx = this.host.contextFor(record, event);
+      if (op.condition.evaluate(ctx) !== true) continue;
+      if (this.host.onTrace) this.host.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
+      instance.token++;
+      instance.waiting = "none";
+      instance.pc++;
+      this.runInstance(instance, event.id, event, event.depth + 1, { rule: workflow.name, parent: event.chain });
+    }
+  }
+}
