@@ -51,13 +51,14 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
 
   const explained = (name: string, kind: "rule" | "workflow", location: SourceLocation, triggers: Trigger[]): RuleExplanation => {
     const own = ruleTraces.filter((trace) => trace.rule === name);
-    const seen = new Set(own.map((trace) => trace.event));
+    // An input event and its own change share an id (a created record's stage opening): key by id and type.
+    const seen = new Set(own.map((trace) => `${trace.event}\u0000${trace.eventType}`));
     const considerations: Consideration[] = [];
     // Interleave, in run order, the rule's own traces with the record's events it did not react to.
     for (const trace of traces) {
       if (trace.kind === "rule" && trace.rule === name && trace.record === entity) {
         considerations.push(fromRuleTrace(trace, recordEvents));
-      } else if (trace.kind === "event" && trace.record === entity && !seen.has(trace.event)) {
+      } else if (trace.kind === "event" && trace.record === entity && !seen.has(`${trace.event}\u0000${trace.type}`)) {
         const consideration: Consideration = {
           event: trace.event,
           eventType: trace.type,
@@ -86,7 +87,9 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
 }
 
 function fromRuleTrace(trace: RuleTrace, recordEvents: EventTrace[]): Consideration {
-  const event = recordEvents.find((candidate) => candidate.event === trace.event);
+  const event =
+    recordEvents.find((candidate) => candidate.event === trace.event && candidate.type === trace.eventType) ??
+    recordEvents.find((candidate) => candidate.event === trace.event);
   const consideration: Consideration = {
     event: trace.event,
     eventType: trace.eventType === "action" && event ? event.type : trace.eventType,
@@ -122,7 +125,7 @@ export function formatExplanation(explanation: Explanation): string {
     if (rule.considerations.length === 0) lines.push(`  ${rule.rule}: no event reached this record`);
     for (const item of rule.considerations) {
       const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
-      const verdict = item.fired ? "FIRED" : "not fired";
+      const verdict = item.fired ? "FIRED" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
       const values = item.values ? ` [${Object.entries(item.values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}]` : "";
       lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}: ${item.reason}${values}`);
     }
