@@ -64,7 +64,8 @@ export function pathOf(token: IToken): PathExpr {
   const range = tokenRange(token);
   const image = imageOf(token);
   if (!image.includes(".")) {
-    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, range: tokenRange(token) }, token);
+    // one segment covers the whole token: the path and its segment share the (never mutated) range
+    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, range }, token);
     return mark<PathExpr>({ kind: "PathExpr", segments: [segment], range }, token);
   }
   const segments: Name[] = [];

@@ -7,7 +7,7 @@ const simpleEscapes: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t
 export function unquote(image: string): string {
   const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
   if (!body.includes("\\")) return body;
-  return body.replace(/\\(u\{([0-9A-Fa-f]{1,6})\}|.?)/g, (whole, escape: string, hex?: string) => {
+  return body.replace(/\\(u\{([0-9A-Fa-f]{1,6})\}|.?)/g, (_whole, escape: string, hex?: string) => {
     if (hex !== undefined) {
       const codePoint = parseInt(hex, 16);
       return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : "";

@@ -73,9 +73,9 @@ export class RuleParser extends ActionParser {
             return this.OR2<Subject>({
               DEF: [
                 { ALT: () => this.SUBRULE2(this.stageEdge, { ARGS: [entity, first] }) },
-                { ALT: () => this.lifecycle(entity, first, this.CONSUME(Kw.created), "created") },
-                { ALT: () => this.lifecycle(entity, first, this.CONSUME(Kw.updated), "updated") },
-                { ALT: () => this.lifecycle(entity, first, this.CONSUME(Kw.deleted), "deleted") },
+                { ALT: () => { this.CONSUME(Kw.created); return this.lifecycle(entity, first, "created"); } },
+                { ALT: () => { this.CONSUME(Kw.updated); return this.lifecycle(entity, first, "updated"); } },
+                { ALT: () => { this.CONSUME(Kw.deleted); return this.lifecycle(entity, first, "deleted"); } },
                 {
                   ALT: () => {
                     this.CONSUME(Kw.becomes);
@@ -237,7 +237,7 @@ export class RuleParser extends ActionParser {
     return steps;
   }, noResync);
 
-  private lifecycle(entity: Name, first: IToken, _token: IToken, event: "created" | "updated" | "deleted"): Subject {
+  private lifecycle(entity: Name, first: IToken, event: "created" | "updated" | "deleted"): Subject {
     return { kind: "LifecycleSubject", entity, event, range: this.spanFrom(first) };
   }
 }
