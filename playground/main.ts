@@ -1,6 +1,7 @@
 // The playground page: wires the editors, the checker worker, Run and the
 // inspection panes together. Each piece lives in its own module; this file only
 // connects them and owns the page's state (the last check, the last run).
+import { DateTime } from "luxon";
 import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource } from "./checking/protocol";
@@ -65,8 +66,14 @@ function jumpTo(file: string | null, line: number, column: number): void {
   target.focus();
 }
 
-rules.onChange(() => checker.schedule(() => rules.sources()));
-events.onChange(() => validateEvents());
+rules.onChange(() => {
+  checker.schedule(() => rules.sources());
+  runPanel.markStale();
+});
+events.onChange(() => {
+  validateEvents();
+  runPanel.markStale();
+});
 
 async function run(): Promise<void> {
   const check = await checker.checkNow(rules.sources());
@@ -75,8 +82,16 @@ async function run(): Promise<void> {
     runPanel.showNotRunnable("The rules have errors: fix them to run (see Problems).");
     return;
   }
-  const validation = events.validate(check.program);
-  runPanel.run(check.program, validation, until);
+  if (until && !DateTime.fromISO(until, { setZone: true }).isValid) {
+    runPanel.showNotRunnable(`until: "${until}" is not an ISO 8601 time (e.g. 2026-01-10T00:00:00Z).`);
+    return;
+  }
+  try {
+    runPanel.run(check.program, events.validate(check.program), until);
+  } catch (error) {
+    // The runtime's own stops (cascades, …) are rows of the timeline; anything else is a bug to show, not swallow.
+    runPanel.showNotRunnable(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function currentWorkspace(): Workspace {
@@ -112,6 +127,10 @@ examplesMenu.addEventListener("change", () => {
 });
 
 element("run").addEventListener("click", () => void run());
+element("until").addEventListener("input", () => runPanel.markStale());
+element("until").addEventListener("keydown", (event) => {
+  if (event.key === "Enter") void run();
+});
 element("format").addEventListener("click", () => void rules.editor.getAction("editor.action.formatDocument")?.run());
 element("add-file").addEventListener("click", () => {
   const taken = new Set(rules.paths());

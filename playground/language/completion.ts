@@ -97,10 +97,11 @@ function wordSuggestions(slot: WordSlot, ruleEntity: EntitySymbol | undefined, s
       ];
     case "event":
       return [
-        ...["created", "updated", "deleted", "becomes"].map((word) => keyword(word, range)),
-        { label: "stage", kind: Kind.Keyword, insertText: 'stage "$1" ${2|open,close|}', insertTextRules: snippet, range },
-        ...activityEvents.map((e) => ({ label: e.name, kind: Kind.Event, detail: e.doc, insertText: e.name, range })),
-        ...symbols.events.map((e) => ({ label: `"${e.name}"`, kind: Kind.Event, detail: "declared event", insertText: `"${e.name}"`, range })),
+        // The record's own changes first, then the declared events, then the catalog's.
+        { label: "stage", kind: Kind.Keyword, insertText: 'stage "$1" ${2|open,close|}', insertTextRules: snippet, range, sortText: "0stage" },
+        ...["created", "updated", "deleted", "becomes"].map((word) => ({ ...keyword(word, range), sortText: `0${word}` })),
+        ...symbols.events.map((e) => ({ label: `"${e.name}"`, kind: Kind.Event, detail: "declared event", insertText: `"${e.name}"`, range, sortText: `1${e.name}` })),
+        ...activityEvents.map((e) => ({ label: e.name, kind: Kind.Event, detail: e.doc, insertText: e.name, range, sortText: `2${e.name}` })),
       ];
     case "team":
       return symbols.teams.map((t) => ({ label: t.name, kind: Kind.Module, detail: `team: ${t.members.join(", ")}`, insertText: t.name, range }));

@@ -47,6 +47,7 @@ export class RunPanel {
 
   clear(): void {
     this.last = null;
+    this.ui.timeline.classList.remove("stale");
     this.tbody().replaceChildren();
     this.ui.runStatus.textContent = "";
     this.ui.runStatus.classList.remove("error");
@@ -55,6 +56,13 @@ export class RunPanel {
     this.ui.stateTime.textContent = "";
     this.ui.stateView.replaceChildren();
     this.ui.whyView.replaceChildren();
+  }
+
+  /** The rules or events changed since the last run: its timeline no longer shows them. */
+  markStale(): void {
+    if (!this.last || this.ui.timeline.classList.contains("stale")) return;
+    this.ui.timeline.classList.add("stale");
+    this.ui.runStatus.textContent += " · edited since: Run again (Ctrl+Enter)";
   }
 
   showNotRunnable(reason: string): void {
@@ -81,6 +89,7 @@ export class RunPanel {
     }
     this.last = { program, events: runnable, until: runUntil, replay: result };
     const zone = program.calendar.timezone;
+    this.ui.timeline.classList.remove("stale");
     renderTimeline(this.tbody(), result, zone, (index) => this.selectRow(index));
 
     const counts = `${result.outputs.length} output${result.outputs.length === 1 ? "" : "s"} from ${this.last.events.length} input event${this.last.events.length === 1 ? "" : "s"}`;
