@@ -69,9 +69,13 @@ function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
       report("SC0003", `${itemExpectation}, found ${describeFound(tokens[from]!)}; skipped to the next declaration`, tokenRange(tokens[from]!));
       continue;
     }
-    p.input = tokens.slice(from, to);
+    const chunk = tokens.slice(from, to);
+    p.input = chunk;
     p.problems = [];
     p.messages.followingToken = following;
+    const found: Diagnostic[] = [];
+    const note = (code: string, message: string, range: SourceRange) =>
+      found.push({ code, severity: "error", message, file: path, range });
     while (!p.atEnd()) {
       const before = p.peek();
       const item = p.topLevelItem();
@@ -79,17 +83,48 @@ function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
       if (p.atEnd()) break;
       const next = p.peek();
       if (next === before || !itemStartTokens.has(next.tokenType)) {
-        report("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
+        note("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
         break;
       }
     }
     for (const error of p.errors as IRecognitionException[]) {
-      if (error.name === "NotAllInputParsedException") continue; // reported above as SC0003
-      report("SC0002", error.message, rangeAt(error.token, following));
+      if (error.name === "NotAllInputParsedException") continue; // noted above as SC0003
+      note("SC0002", error.message, rangeAt(error.token, following));
     }
-    for (const problem of p.problems) report("SC0002", problem.message, rangeAt(problem.token, following));
+    for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
+    diagnostics.push(...withoutEchoes(found, chunk));
   }
   return { items, diagnostics };
+}
+
+/** Index of the first token of `tokens` starting at or after `offset`. */
+function tokenIndexAt(tokens: IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.startOffset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Recovery can stumble again a token or two after a mistake; such a report only
+ * echoes the first one, on the same line, and is left out.
+ */
+function withoutEchoes(found: Diagnostic[], chunk: IToken[]): Diagnostic[] {
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const kept: Diagnostic[] = [];
+  let last: { line: number; index: number } | undefined;
+  for (const diagnostic of found) {
+    const index = tokenIndexAt(chunk, diagnostic.range.start.offset);
+    if (last && last.line === diagnostic.range.start.line && index - last.index <= 3) continue;
+    kept.push(diagnostic);
+    last = { line: diagnostic.range.start.line, index };
+  }
+  return kept;
 }
 
 /** One diagnostic per place: recovery can report the same token twice. */

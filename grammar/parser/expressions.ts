@@ -18,6 +18,8 @@ const unitsByWord: Record<string, DurationUnit> = {
   day: "days", days: "days", week: "weeks", weeks: "weeks",
 };
 
+const valueDescription = "a value (a field, a number, quoted text, true, false, none, this, a list or a condition in parentheses)";
+
 type ComparisonTail = { operator: BinaryOperator; right: Expr } | { options: ListExpr };
 
 export class ExpressionParser extends ParserBase {
@@ -100,7 +102,7 @@ export class ExpressionParser extends ParserBase {
   // The alternatives of the hottest rules are built once: Chevrotain would
   // otherwise allocate an array of closures on every call (see Chevrotain's
   // performance guide, "caching arrays of alternatives").
-  private readonly notAlternatives: IOrAlt<Expr>[] = [
+  private readonly notAlternatives: OrMethodOpts<Expr> = { ERR_MSG: valueDescription, DEF: [
     {
       ALT: () => {
         const first = this.CONSUME(Kw.not);
@@ -109,7 +111,7 @@ export class ExpressionParser extends ParserBase {
       },
     },
     { ALT: () => this.SUBRULE(this.comparison) },
-  ];
+  ] };
 
   notExpression = this.RULE("notExpression", (): Expr => this.OR(this.notAlternatives), noResync);
 
@@ -161,7 +163,7 @@ export class ExpressionParser extends ParserBase {
     return left;
   }, noResync);
 
-  private readonly unaryAlternatives: IOrAlt<Expr>[] = [
+  private readonly unaryAlternatives: OrMethodOpts<Expr> = { ERR_MSG: valueDescription, DEF: [
     {
       ALT: () => {
         const first = this.CONSUME(Minus);
@@ -170,7 +172,7 @@ export class ExpressionParser extends ParserBase {
       },
     },
     { ALT: () => this.SUBRULE(this.primary) },
-  ];
+  ] };
 
   unary = this.RULE("unary", (): Expr => this.OR(this.unaryAlternatives), noResync);
 
@@ -218,7 +220,7 @@ export class ExpressionParser extends ParserBase {
         },
         { ALT: () => this.SUBRULE(this.pathOrCall) },
       ],
-      ERR_MSG: "a value (a field, a number, a quoted text, true, false, none, this or a list)",
+      ERR_MSG: valueDescription,
   };
 
   primary = this.RULE("primary", (): Expr => this.OR(this.primaryAlternatives), noResync);

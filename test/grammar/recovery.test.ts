@@ -76,6 +76,21 @@ describe("error recovery", () => {
     expect(rule.actions).toMatchObject([{ kind: "OpenAction" }]);
   });
 
+  it("reports one mistake once, but two mistakes on one line twice", () => {
+    const echo = parse('entity deal { pipeline { stage "A" stage B } }', "p.rules");
+    expect(where(echo.diagnostics)).toEqual(["1:42 SC0002"]);
+    const two = parse("calendar { timezone Europe workdays mon tue hours 9:00..18:00 }", "k.rules");
+    expect(where(two.diagnostics)).toEqual(["1:21 SC0002", "1:51 SC0002"]);
+    expect(two.diagnostics[1]!.message).toBe('expected a time of day such as 09:00 after "hours", found "9"');
+  });
+
+  it("says what an expression needs in plain words", () => {
+    const { diagnostics } = parse('on deal updated when amount > -> open "A"', "x.rules");
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'expected a value (a field, a number, quoted text, true, false, none, this, a list or a condition in parentheses), found "->"',
+    ]);
+  });
+
   it("reports lexing problems as SC0001", () => {
     const { diagnostics } = parse('template sms "R" "unterminated\non deal created # -> open "A"\ntemplate sms "E" "bad \\q escape"', "l.rules");
     const lexing = diagnostics.filter((d) => d.code === "SC0001");
