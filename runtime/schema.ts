@@ -9,12 +9,16 @@ export interface EntitySchema {
   pipeline: PipelineDef | undefined;
   /** Stage name → position in pipeline order. */
   stageIndex: Map<string, number>;
+  /** The fields a `created`/`updated` event may carry in `data` (all but `id` and `stage`). */
+  dataFields: Map<string, FieldDef>;
 }
 
 export interface Schema {
   program: Program;
   entities: Map<string, EntitySchema>;
   events: Map<string, EventDef>;
+  /** Activity event name → its payload fields. */
+  eventFields: Map<string, Map<string, FieldDef>>;
   templates: Map<string, TemplateDef>;
   teams: Map<string, TeamDef>;
 }
@@ -44,12 +48,16 @@ function buildSchema(program: Program): Schema {
     for (const field of def.fields) fields.set(field.name, field);
     const stageIndex = new Map<string, number>();
     def.pipeline?.stages.forEach((stage, index) => stageIndex.set(stage.name, index));
-    entities.set(def.name, { def, fields, pipeline: def.pipeline, stageIndex });
+    const dataFields = new Map(fields);
+    dataFields.delete("id");
+    dataFields.delete("stage");
+    entities.set(def.name, { def, fields, pipeline: def.pipeline, stageIndex, dataFields });
   }
   return {
     program,
     entities,
     events: new Map(program.events.map((event) => [event.name, event])),
+    eventFields: new Map(program.events.map((event) => [event.name, new Map(event.fields.map((field) => [field.name, field]))])),
     templates: new Map(program.templates.map((template) => [`${template.kind}:${template.name}`, template])),
     teams: new Map(program.teams.map((team) => [team.name, team])),
   };

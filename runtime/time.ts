@@ -8,7 +8,25 @@ const OFFSET_AT_END = /(Z|[+-]\d{2}(:?\d{2})?)$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Epoch millis of an ISO 8601 date-time with offset or Z; NaN when it is not one. */
+// The same `at` is read by the validator, as the next line's `previousAt`, and by
+// the engine: remembering the last two readings saves most of the parsing.
+let recentText1 = "";
+let recentValue1 = NaN;
+let recentText2 = "";
+let recentValue2 = NaN;
+
 export function parseInstant(text: string): number {
+  if (text === recentText1) return recentValue1;
+  if (text === recentText2) return recentValue2;
+  const value = readInstant(text);
+  recentText2 = recentText1;
+  recentValue2 = recentValue1;
+  recentText1 = text;
+  recentValue1 = value;
+  return value;
+}
+
+function readInstant(text: string): number {
   const fast = parseCommonInstant(text);
   if (fast !== undefined) return fast;
   const m = ISO_INSTANT.exec(text);

@@ -26,6 +26,8 @@ export interface InputError {
 export type ValidatedLine = { event: InputEvent } | { error: InputError };
 
 const LIFECYCLE = ["created", "updated", "deleted", "stage.opened", "stage.closed"];
+const IS_LIFECYCLE = new Set(LIFECYCLE);
+const NO_FIELDS = new Map<string, FieldDef>();
 
 /**
  * Checks one JSON Lines input line. `previousAt` is the `at` of the line before
@@ -67,7 +69,7 @@ export function validateEventLine(program: Program, line: string, lineNumber: nu
     return fail("unknownEntity", `unknown entity type "${ref.type}"${expected(ref.type, schema.entities.keys())}`);
   }
   const eventDef = schema.events.get(type);
-  if (!LIFECYCLE.includes(type) && !eventDef) {
+  if (!IS_LIFECYCLE.has(type) && !eventDef) {
     return fail("unknownEventType", `unknown event type "${type}"${expected(type, [...LIFECYCLE, ...schema.events.keys()], false)}`);
   }
 
@@ -77,8 +79,8 @@ export function validateEventLine(program: Program, line: string, lineNumber: nu
       : type === "created" || type === "updated"
         ? checkRecordData(entitySchema, type, data)
         : type === "deleted"
-          ? checkFields(data, new Map(), "a deleted event")
-          : checkFields(data, new Map(eventDef!.fields.map((f) => [f.name, f])), `event ${type}`);
+          ? checkFields(data, NO_FIELDS, "a deleted event")
+          : checkFields(data, schema.eventFields.get(type)!, `event ${type}`);
   if (dataError) return { error: dataError };
 
   if (previousAt !== undefined) {
@@ -112,25 +114,22 @@ function checkStage(entity: EntitySchema, name: string, stage: string): InputErr
 
 function checkRecordData(entity: EntitySchema, type: string, data: Record<string, unknown>): InputError | undefined {
   const name = entity.def.name;
-  const fields = new Map(entity.fields);
-  fields.delete("id");
-  fields.delete("stage");
-  const rest = { ...data };
   if (Object.hasOwn(data, "stage")) {
     if (type === "updated") return error("unknownDataField", `"stage" cannot be updated; send a stage.opened event for ${name}`);
-    delete rest.stage;
     if (data.stage !== null) {
       if (typeof data.stage !== "string") return error("wrongDataType", `field "stage" of ${name} must be a stage name, got ${describe(data.stage)}`);
       const stageError = checkStage(entity, name, data.stage);
       if (stageError) return stageError;
     }
   }
-  return checkFields(rest, fields, name);
+  return checkFields(data, entity.dataFields, name, "stage");
 }
 
 /** `owner` names what the fields belong to: an entity (`deal`) or an event (`event invoice.paid`). */
-function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef>, owner: string): InputError | undefined {
-  for (const [key, value] of Object.entries(data)) {
+function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef>, owner: string, checkedApart?: string): InputError | undefined {
+  for (const key in data) {
+    if (key === checkedApart) continue;
+    const value = data[key];
     const field = fields.get(key);
     if (!field) {
       if (fields.size === 0) return error("unknownDataField", `unknown field "${key}": ${owner} has no data fields`);
@@ -146,30 +145,29 @@ function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef
 function typeProblem(field: FieldDef, value: unknown): string | undefined {
   if (value === null) return field.optional ? undefined : `is required and cannot be none`;
   const type: FieldType = field.type;
-  const got = describe(value);
   switch (type.kind) {
     case "text":
     case "phone":
     case "user":
-      return typeof value === "string" ? undefined : `must be ${article(type.kind)}, got ${got}`;
+      return typeof value === "string" ? undefined : `must be ${article(type.kind)}, got ${describe(value)}`;
     case "email":
-      return typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) ? undefined : `must be an email address, got ${got}`;
+      return typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) ? undefined : `must be an email address, got ${describe(value)}`;
     case "number":
     case "money":
-      return typeof value === "number" && Number.isFinite(value) ? undefined : `must be a number, got ${got}`;
+      return typeof value === "number" && Number.isFinite(value) ? undefined : `must be a number, got ${describe(value)}`;
     case "bool":
-      return typeof value === "boolean" ? undefined : `must be true or false, got ${got}`;
+      return typeof value === "boolean" ? undefined : `must be true or false, got ${describe(value)}`;
     case "date":
-      return typeof value === "string" && isIsoDate(value) ? undefined : `must be a date YYYY-MM-DD, got ${got}`;
+      return typeof value === "string" && isIsoDate(value) ? undefined : `must be a date YYYY-MM-DD, got ${describe(value)}`;
     case "datetime":
-      return typeof value === "string" && !Number.isNaN(parseInstant(value)) ? undefined : `must be an ISO 8601 time with offset, got ${got}`;
+      return typeof value === "string" && !Number.isNaN(parseInstant(value)) ? undefined : `must be an ISO 8601 time with offset, got ${describe(value)}`;
     case "enum":
       return typeof value === "string" && type.values.includes(value)
         ? undefined
-        : `must be one of ${type.values.join(", ")}, got ${got}${typeof value === "string" ? hint(value, type.values) : ""}`;
+        : `must be one of ${type.values.join(", ")}, got ${describe(value)}${typeof value === "string" ? hint(value, type.values) : ""}`;
     case "ref": {
       const ref = typeof value === "string" ? splitRef(value) : undefined;
-      return ref?.type === type.entity ? undefined : `must be a ${type.entity} reference "${type.entity}/<id>", got ${got}`;
+      return ref?.type === type.entity ? undefined : `must be a ${type.entity} reference "${type.entity}/<id>", got ${describe(value)}`;
     }
   }
 }
