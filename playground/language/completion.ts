@@ -47,12 +47,14 @@ function quotedSuggestions(
   symbols: SymbolIndex,
   position: Position,
 ): Suggestion[] {
-  const range: IRange = {
-    startLineNumber: position.lineNumber,
-    endLineNumber: position.lineNumber,
-    startColumn: quoted.startColumn,
-    endColumn: quoted.endColumn,
+  // Insert up to the cursor, never over the closing quote (it may have been
+  // auto-closed after the list was asked for); replace up to it.
+  const line = position.lineNumber;
+  const range = {
+    insert: { startLineNumber: line, endLineNumber: line, startColumn: quoted.startColumn, endColumn: position.column },
+    replace: { startLineNumber: line, endLineNumber: line, startColumn: quoted.startColumn, endColumn: Math.max(position.column, quoted.endColumn) },
   };
+  const closed = quoted.closed;
   const meaning = quoted.meaning;
   if (meaning.kind === "stage") {
     const textBeforeQuote = before.slice(0, quoted.startColumn - 2);
@@ -62,7 +64,7 @@ function quotedSuggestions(
       label: { label: stage.name, description: stage.entity },
       kind: Kind.EnumMember,
       detail: `stage of ${stage.entity}${stage.outcome ? ` (${stage.outcome})` : ""}`,
-      insertText: stage.name,
+      insertText: closed ? stage.name : `${stage.name}"`,
       sortText: String(index).padStart(4, "0"),
       range,
     }));
@@ -70,10 +72,10 @@ function quotedSuggestions(
   if (meaning.kind === "template") {
     return symbols.templates
       .filter((t) => t.kind === meaning.templateKind)
-      .map((t) => ({ label: t.name, kind: Kind.Reference, detail: `${t.kind} template`, documentation: t.summary, insertText: t.name, range }));
+      .map((t) => ({ label: t.name, kind: Kind.Reference, detail: `${t.kind} template`, documentation: t.summary, insertText: closed ? t.name : `${t.name}"`, range }));
   }
   if (meaning.kind === "event") {
-    return symbols.events.map((e) => ({ label: e.name, kind: Kind.Event, detail: "declared event", insertText: e.name, range }));
+    return symbols.events.map((e) => ({ label: e.name, kind: Kind.Event, detail: "declared event", insertText: closed ? e.name : `${e.name}"`, range }));
   }
   return [];
 }

@@ -1,7 +1,7 @@
 // Registers the `stagecraft` language with Monaco: highlighting from the
 // lexer's vocabulary, editing behaviour, and the providers that read the
-// checker's last answer (completion, hover, go to definition) or the
-// formatter (format document).
+// checker's last answer (completion, hover, go to definition, quick fixes)
+// or the formatter (format document).
 import { languages, Uri, type IDisposable } from "monaco-editor/editor";
 import { formatSource } from "../../compiler/index";
 import { tokenVocabulary } from "../../grammar/vocabulary";
@@ -10,6 +10,7 @@ import { createCompletionProvider } from "./completion";
 import { declarationAt } from "./declaration-at";
 import { languageConfiguration } from "./language-configuration";
 import { monarchFromVocabulary } from "./monarch";
+import { quickFixProvider } from "./quick-fixes";
 
 export const languageId = "stagecraft";
 
@@ -49,6 +50,7 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
         };
       },
     }),
+    languages.registerCodeActionProvider(languageId, quickFixProvider, { providedCodeActionKinds: ["quickfix"] }),
     languages.registerDocumentFormattingEditProvider(languageId, {
       provideDocumentFormattingEdits(model) {
         const formatted = formatSource(model.getValue(), services.fileOfUri(model.uri));

@@ -17,6 +17,8 @@ export interface QuotedString {
   /** 1-based column just past the last character inside (before the closing quote, or the line's end). */
   endColumn: number;
   text: string;
+  /** False when the line has no closing quote after the cursor. */
+  closed: boolean;
   meaning: QuotedNameKind;
 }
 
@@ -31,12 +33,13 @@ export function quotedStringAt(line: string, column: number): QuotedString | nul
     else if (ch === "/" && line[i + 1] === "/" && open < 0) return null;
   }
   if (open < 0) return null;
-  let close = line.indexOf('"', cursor);
-  if (close < 0) close = line.length;
+  const closing = line.indexOf('"', cursor);
+  const close = closing < 0 ? line.length : closing;
   return {
     startColumn: open + 2,
     endColumn: close + 1,
     text: line.slice(open + 1, close),
+    closed: closing >= 0,
     meaning: meaningOfQuote(line.slice(0, open)),
   };
 }

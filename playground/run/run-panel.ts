@@ -62,7 +62,7 @@ export class RunPanel {
   markStale(): void {
     if (!this.last || this.ui.timeline.classList.contains("stale")) return;
     this.ui.timeline.classList.add("stale");
-    this.ui.runStatus.textContent += " · edited since: Run again (Ctrl+Enter)";
+    this.ui.runStatus.textContent += " · edited: Run again";
   }
 
   showNotRunnable(reason: string): void {

@@ -112,7 +112,7 @@ describe("playground", () => {
     expect(rows.filter((c) => c === "input").length).toBeGreaterThan(0);
   });
 
-  it("marks a misspelled stage and suggests the declared one", async () => {
+  it("marks a misspelled stage, suggests the declared one and fixes it", async () => {
     await loadExample("solar-substates");
     await page.click("#file-tabs button[data-path='rules.rules']");
     await typeAtEnd(page, '\non opportunity stage "Schedulng" open -> close "Installation"', "paste");
@@ -121,6 +121,15 @@ describe("playground", () => {
     expect(text).toMatch(/Schedulng/);
     expect(text).toMatch(/"Scheduling"/);
     expect(await page.locator("#rules-editor .squiggly-error").count()).toBeGreaterThan(0);
+    // The lightbulb's quick fix writes the suggestion in place.
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 24; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Control+.");
+    await page.getByText('Change to "Scheduling"').waitFor();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() =>
+      window.__stagecraft.workspace().files[0]!.text.trimEnd().endsWith('on opportunity stage "Scheduling" open -> close "Installation"'),
+    );
   });
 
   it("completes a stage name inside the quotes", async () => {

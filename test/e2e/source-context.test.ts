@@ -2,6 +2,7 @@
 // means, which entity a rule is about, what may be written after a word.
 import { describe, expect, it } from "vitest";
 import type { SymbolIndex } from "../../playground/checking/symbol-index";
+import { replacementFor } from "../../playground/language/quick-fixes";
 import { meaningOfQuote, quotedStringAt, ruleEntityAt, wordSlotAt } from "../../playground/language/source-context";
 
 const at = { offset: 0, line: 1, column: 1 };
@@ -92,5 +93,17 @@ describe("word slots", () => {
 
   it("offers a reference's fields after its dot", () => {
     expect(wordSlotAt("when contact.na", deal, symbols)).toEqual({ kind: "member", entity: "contact" });
+  });
+});
+
+describe("quick fixes", () => {
+  it("writes the suggested name the way the name under the marker is written", () => {
+    expect(replacementFor('"Wonn"', 'Unknown stage "Wonn" of `deal`. Did you mean "Won"?')).toBe('"Won"');
+    expect(replacementFor("amout", "Unknown field `amout` of `deal`. Did you mean `amount`?")).toBe("amount");
+  });
+
+  it("offers nothing without a suggestion", () => {
+    expect(replacementFor('"Nope"', 'Unknown sms template "Nope".')).toBeNull();
+    expect(replacementFor("x", 'Unknown field `x`. Known: `a`, `b`.')).toBeNull();
   });
 });
