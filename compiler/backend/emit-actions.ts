@@ -53,14 +53,20 @@ export function actionLiteral(action: Action, emit: ExpressionEmitter): string {
 
 /** CompiledStep literals shaped like the IR steps, so the engine pairs them by position. */
 export function stepListLiteral(steps: readonly Step[], emit: ExpressionEmitter): string {
-  if (steps.length === 0) return "[]";
-  return `[\n${steps.map((step) => stepLiteral(step, emit)).join(",\n")},\n]`;
+  return listLiteral(steps.map((step) => stepLiteral(step, emit)));
+}
+
+/** An array literal: on one line when short, else one item per line. */
+export function listLiteral(items: readonly string[]): string {
+  const inline = `[${items.join(", ")}]`;
+  if (inline.length <= 80 && !inline.includes("\n")) return inline;
+  return `[\n${items.join(",\n")},\n]`;
 }
 
 function stepLiteral(step: Step, emit: ExpressionEmitter): string {
   switch (step.kind) {
     case "action":
-      return `{ action: ${actionLiteral(step.action, emit)} }`;
+      return `{\naction: ${actionLiteral(step.action, emit)},\n}`;
     case "waitUntil":
       return `{ condition: ${emit.lambda(() => emit.condition(step.condition))} }`;
     case "if":

@@ -14,7 +14,7 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import type { Program, RuleDef, WorkflowDef } from "../../runtime/ir";
-import { actionLiteral, enrollmentLiteral, stepListLiteral } from "./emit-actions";
+import { actionLiteral, enrollmentLiteral, listLiteral, stepListLiteral } from "./emit-actions";
 import { entityStructures } from "./emit-entities";
 import { ConstantPool, ExpressionEmitter, HelperImports } from "./emit-expression";
 import { dataLiteral, stringLiteral } from "./literals";
@@ -48,7 +48,8 @@ export function emitModule(program: Program, options: EmitOptions = {}): string 
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
-      namedImports: [...RUNTIME_TYPES],
+      // Only the types the module uses: a consumer's noUnusedLocals must accept it.
+      namedImports: RUNTIME_TYPES.filter((name) => statementsUse(ruleCode, name) || name === "CompiledProgram" || name === "Program"),
     },
   ];
   if (helpers.used.size > 0) {
@@ -95,34 +96,43 @@ function newProject(): Project {
   });
 }
 
+function statementsUse(code: readonly RuleCode[], typeName: string): boolean {
+  return code.some((rule) => rule.typesUsed.has(typeName));
+}
+
 interface RuleCode {
   statements: StatementStructures[];
   /** The rule's CompiledRule literal. */
   entry: string;
+  typesUsed: Set<string>;
 }
 
 function ruleStatements(rule: RuleDef, index: number, emit: ExpressionEmitter, names: NameAllocator): RuleCode {
   const base = camelCase(rule.name, `rule${index}`);
   const statements: StatementStructures[] = [];
+  const typesUsed = new Set<string>();
   const entry = [`name: ${stringLiteral(rule.name)}`];
   if (rule.condition) {
     const name = names.allocate(`${base}When`);
     statements.push(conditionFunction(name, emit.measure(() => emit.condition(rule.condition!))));
+    typesUsed.add("EvalContext");
     entry.push(`condition: ${name}`);
   }
   const trigger = rule.trigger;
   if (trigger.kind === "becomes") {
     const name = names.allocate(`${base}Becomes`);
     statements.push(conditionFunction(name, emit.measure(() => emit.condition(trigger.condition))));
+    typesUsed.add("EvalContext");
     entry.push(`becomes: ${name}`);
   }
   const actions = rule.actions.map((action) => actionLiteral(action, emit));
   if (actions.some((literal) => literal !== "{}")) {
     const name = names.allocate(`${base}Actions`);
     statements.push(constStatement(name, "CompiledAction[]", listLiteral(actions), false));
+    typesUsed.add("CompiledAction");
     entry.push(`actions: ${name}`);
   }
-  return { statements, entry: `{ ${entry.join(", ")} }` };
+  return { statements, entry: `{ ${entry.join(", ")} }`, typesUsed };
 }
 
 function workflowLiteral(workflow: WorkflowDef, emit: ExpressionEmitter): string {
@@ -155,6 +165,3 @@ function constStatement(name: string, type: string | undefined, initializer: str
   };
 }
 
-function listLiteral(items: readonly string[]): string {
-  return items.length === 0 ? "[]" : `[\n${items.join(",\n")},\n]`;
-}
