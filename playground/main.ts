@@ -7,7 +7,8 @@ import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource } from "./checking/protocol";
 import type { SymbolIndex } from "./checking/symbol-index";
 import { EventsEditor } from "./editors/events-editor";
-import { renderProblems, type EventProblem } from "./editors/problems-view";
+import { renderProblems } from "./editors/problems-view";
+import type { EventProblem } from "./checking/validate-events";
 import { RulesEditor } from "./editors/rules-editor";
 import { registerStagecraft } from "./language/register-language";
 import { RunPanel } from "./run/run-panel";
@@ -42,19 +43,32 @@ registerStagecraft({
   fileOfUri: (uri) => rules.pathOf(uri),
 });
 
-const checker = new CheckClient((response) => {
-  lastCheck = response;
-  rules.setDiagnostics(response.diagnostics);
-  validateEvents();
-  const errors = response.diagnostics.filter((d) => d.severity === "error").length;
-  setStatus(errors === 0 ? `checked in ${response.checkMs.toFixed(1)} ms` : `${errors} error${errors === 1 ? "" : "s"}`, errors > 0);
+const checker = new CheckClient({
+  onCheck(response) {
+    lastCheck = response;
+    rules.setDiagnostics(response.diagnostics);
+    if (response.eventProblems) showEventProblems(response.eventProblems);
+    else renderAllProblems();
+    const errors = response.diagnostics.filter((d) => d.severity === "error").length;
+    setStatus(errors === 0 ? `checked in ${response.checkMs.toFixed(1)} ms` : `${errors} error${errors === 1 ? "" : "s"}`, errors > 0);
+  },
+  onEvents(response) {
+    showEventProblems(response.eventProblems);
+  },
 });
 
-function validateEvents(): void {
-  eventProblems = events.validate(lastCheck?.program ?? null).problems;
+const checkInput = () => ({ sources: rules.sources(), events: events.text() });
+
+function showEventProblems(problems: EventProblem[]): void {
+  eventProblems = problems;
+  events.mark(problems);
   const status = element("events-status");
-  status.textContent = eventProblems.length === 0 ? "" : `${eventProblems.length} invalid line${eventProblems.length === 1 ? "" : "s"}`;
-  status.classList.toggle("error", eventProblems.length > 0);
+  status.textContent = problems.length === 0 ? "" : `${problems.length} invalid line${problems.length === 1 ? "" : "s"}`;
+  status.classList.toggle("error", problems.length > 0);
+  renderAllProblems();
+}
+
+function renderAllProblems(): void {
   renderProblems(element("problems"), lastCheck?.diagnostics ?? [], eventProblems, jumpTo);
 }
 
@@ -67,16 +81,16 @@ function jumpTo(file: string | null, line: number, column: number): void {
 }
 
 rules.onChange(() => {
-  checker.schedule(() => rules.sources());
+  checker.schedule(checkInput);
   runPanel.markStale();
 });
 events.onChange(() => {
-  validateEvents();
+  checker.scheduleEvents(() => events.text());
   runPanel.markStale();
 });
 
 async function run(): Promise<void> {
-  const check = await checker.checkNow(rules.sources());
+  const check = await checker.checkNow(checkInput(), true);
   const until = element<HTMLInputElement>("until").value.trim();
   if (!check.program) {
     runPanel.showNotRunnable("The rules have errors: fix them to run (see Problems).");
@@ -106,8 +120,8 @@ function loadWorkspace(workspace: Workspace): void {
   element<HTMLInputElement>("until").value = workspace.until;
   runPanel.clear();
   // Show the run at once when the loaded rules are runnable: an example is there to be seen working.
-  lastLoad = checker.checkNow(rules.sources()).then((check) => {
-    if (check.program) return run();
+  lastLoad = checker.checkNow(checkInput()).then((check) => {
+    if (check.runnable) return run();
   });
 }
 

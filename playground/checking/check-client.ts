@@ -2,46 +2,71 @@
 // answer (an older one arriving late is dropped), and offers an immediate check
 // for Run and for the timing hook the end-to-end tests use.
 import CheckWorker from "./check.worker?worker";
-import type { CheckRequest, CheckResponse, RulesSource } from "./protocol";
+import type { CheckResponse, EventsResponse, RulesSource, WorkerRequest, WorkerResponse } from "./protocol";
 
 const debounceMs = 150;
+
+export interface CheckInput {
+  sources: RulesSource[];
+  events: string;
+}
+
+export interface CheckListeners {
+  onCheck(response: CheckResponse): void;
+  onEvents(response: EventsResponse): void;
+}
 
 export class CheckClient {
   private readonly worker = new CheckWorker();
   private nextId = 1;
-  private newestId = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly pending = new Map<number, (response: CheckResponse) => void>();
+  private newestCheck = 0;
+  private newestEvents = 0;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  private eventsTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new Map<number, (response: WorkerResponse) => void>();
 
-  constructor(private readonly onResult: (response: CheckResponse) => void) {
-    this.worker.onmessage = (message: MessageEvent<CheckResponse>) => {
+  constructor(private readonly listeners: CheckListeners) {
+    this.worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
       const response = message.data;
       this.pending.get(response.id)?.(response);
       this.pending.delete(response.id);
-      if (response.id === this.newestId) this.onResult(response);
+      if (response.kind === "check" && response.id === this.newestCheck) listeners.onCheck(response);
+      // Events answers are newest-only too; a newer check also re-validated them.
+      if (response.kind === "events" && response.id === this.newestEvents && response.id > this.newestCheck) listeners.onEvents(response);
     };
   }
 
-  /** Checks after the typing pauses. */
-  schedule(sources: () => RulesSource[]): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.checkNow(sources()), debounceMs);
+  /** Checks the rules (and the events against them) after the typing pauses. */
+  schedule(input: () => CheckInput): void {
+    clearTimeout(this.checkTimer);
+    clearTimeout(this.eventsTimer);
+    this.checkTimer = setTimeout(() => void this.checkNow(input()), debounceMs);
   }
 
-  /** Checks at once; the answer also reaches `onResult` unless a newer request overtakes it. */
-  checkNow(sources: RulesSource[]): Promise<CheckResponse> {
-    clearTimeout(this.timer);
+  /** Validates the events against the last checked rules after the typing pauses. */
+  scheduleEvents(events: () => string): void {
+    clearTimeout(this.eventsTimer);
+    this.eventsTimer = setTimeout(() => {
+      const id = this.nextId++;
+      this.newestEvents = id;
+      void this.send({ kind: "events", id, events: events() });
+    }, debounceMs);
+  }
+
+  /** Checks at once; `wantProgram` brings the program back for Run. */
+  checkNow(input: CheckInput, wantProgram = false): Promise<CheckResponse> {
+    clearTimeout(this.checkTimer);
     const id = this.nextId++;
-    this.newestId = id;
-    return this.send({ id, sources });
+    this.newestCheck = id;
+    return this.send({ kind: "check", id, sources: input.sources, events: input.events, wantProgram, aside: false }) as Promise<CheckResponse>;
   }
 
-  /** A check whose answer goes only to the caller (timing, not the editor's markers). */
+  /** A check whose answer goes only to the caller (timing), not to the editors. */
   checkAside(sources: RulesSource[]): Promise<CheckResponse> {
-    return this.send({ id: this.nextId++, sources });
+    return this.send({ kind: "check", id: this.nextId++, sources, events: null, wantProgram: false, aside: true }) as Promise<CheckResponse>;
   }
 
-  private send(request: CheckRequest): Promise<CheckResponse> {
+  private send(request: WorkerRequest): Promise<WorkerResponse> {
     return new Promise((resolve) => {
       this.pending.set(request.id, resolve);
       this.worker.postMessage(request);

@@ -1,28 +1,50 @@
 // The checker runs here, off the main thread, so typing never waits for it.
 // Each request carries every rules file (they share one namespace); the answer
-// carries what the page needs until the next one: markers, names, and the
-// lowered program (when there is no error) that Run and event validation use.
+// carries what the page needs until the next one: markers and names. The
+// lowered program stays here (for validating the events) unless Run asks.
 import { compileSources } from "../../compiler/index";
-import type { CheckRequest, CheckResponse } from "./protocol";
+import type { Program } from "../../runtime/ir";
+import type { CheckResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { buildSymbolIndex } from "./symbol-index";
+import { validateEventsText } from "./validate-events";
 
-self.onmessage = (message: MessageEvent<CheckRequest>) => {
+let lastProgram: Program | null = null;
+
+self.onmessage = (message: MessageEvent<WorkerRequest>) => {
   const request = message.data;
+  let response: WorkerResponse;
+  if (request.kind === "events") {
+    response = { kind: "events", id: request.id, eventProblems: validateEventsText(lastProgram, request.events).problems };
+  } else {
+    response = check(request);
+  }
+  self.postMessage(response);
+};
+
+function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckResponse {
   const started = performance.now();
-  let response: CheckResponse;
   try {
     const result = compileSources(request.sources);
-    response = {
+    const program = result.program ?? null;
+    if (!request.aside) lastProgram = program;
+    const response: CheckResponse = {
+      kind: "check",
       id: request.id,
       diagnostics: result.diagnostics,
       symbols: buildSymbolIndex(result.files),
-      program: result.program ?? null,
-      checkMs: performance.now() - started,
+      runnable: program !== null,
+      eventProblems: request.events === null ? null : validateEventsText(program, request.events).problems,
+      checkMs: 0,
     };
+    if (request.wantProgram && program) response.program = program;
+    response.checkMs = performance.now() - started;
+    return response;
   } catch (error) {
     // A crash in the checker must not silence the editor: show it as a diagnostic.
+    if (!request.aside) lastProgram = null;
     const at = { offset: 0, line: 1, column: 1 };
-    response = {
+    return {
+      kind: "check",
       id: request.id,
       diagnostics: [{
         code: "SC0000",
@@ -32,9 +54,9 @@ self.onmessage = (message: MessageEvent<CheckRequest>) => {
         range: { start: at, end: at },
       }],
       symbols: { entities: [], templates: [], teams: [], events: [] },
-      program: null,
+      runnable: false,
+      eventProblems: null,
       checkMs: performance.now() - started,
     };
   }
-  self.postMessage(response);
-};
+}

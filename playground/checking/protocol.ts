@@ -1,25 +1,50 @@
 // Messages between the page and the checker worker (check.worker.ts). Only
-// plain data crosses: diagnostics, the symbol index, and the IR program.
+// plain data crosses. The IR program is large to copy between threads (more
+// than the check itself costs on a big rule set), so it crosses only when Run
+// asks for it; while typing, the worker keeps it and validates the events itself.
 import type { Diagnostic } from "../../grammar/diagnostic";
 import type { Program } from "../../runtime/ir";
 import type { SymbolIndex } from "./symbol-index";
+import type { EventProblem } from "./validate-events";
 
 export interface RulesSource {
   path: string;
   text: string;
 }
 
-export interface CheckRequest {
-  id: number;
-  sources: RulesSource[];
-}
+export type WorkerRequest =
+  | {
+      kind: "check";
+      id: number;
+      sources: RulesSource[];
+      /** The events text to validate against the new program; null to skip. */
+      events: string | null;
+      /** Send the program back (Run needs it). */
+      wantProgram: boolean;
+      /** A check of other text (the timing hook): leaves the kept program alone. */
+      aside: boolean;
+    }
+  /** Validate the events against the program of the last check. */
+  | { kind: "events"; id: number; events: string };
 
 export interface CheckResponse {
+  kind: "check";
   id: number;
   diagnostics: Diagnostic[];
   symbols: SymbolIndex;
-  /** Present when the rules have no error: what Run and event validation use. */
-  program: Program | null;
+  /** True when the rules have no error, so they can run. */
+  runnable: boolean;
+  /** Only when asked for (`wantProgram`) and runnable. */
+  program?: Program;
+  eventProblems: EventProblem[] | null;
   /** Time spent checking inside the worker. */
   checkMs: number;
 }
+
+export interface EventsResponse {
+  kind: "events";
+  id: number;
+  eventProblems: EventProblem[];
+}
+
+export type WorkerResponse = CheckResponse | EventsResponse;

@@ -1,20 +1,12 @@
-// The input events: JSON Lines in a second editor, each line validated against
-// the rules' schema by the runtime's own input check (the one behind exit code
-// 3), so a line the CLI would refuse is marked before Run.
+// The input events: JSON Lines in a second editor. Lines are validated against
+// the rules' schema (checking/validate-events.ts, in the worker while typing);
+// this editor shows the problems as line markers.
 import { editor, languages, MarkerSeverity } from "monaco-editor/editor";
-import type { InputEvent, Program } from "../../runtime/ir";
-import { validateEventLine } from "../../runtime/index";
+import type { Program } from "../../runtime/ir";
+import { validateEventsText, type EventProblem, type EventsValidation } from "../checking/validate-events";
 
 const languageId = "jsonl";
 const markerOwner = "stagecraft-events";
-
-export interface EventsValidation {
-  events: InputEvent[];
-  /** The line each of `events` was read from. */
-  eventLines: number[];
-  /** Line-numbered problems, as the CLI would print them. */
-  problems: Array<{ line: number; code: string; message: string }>;
-}
 
 export class EventsEditor {
   readonly editor: editor.IStandaloneCodeEditor;
@@ -46,45 +38,29 @@ export class EventsEditor {
     this.model.onDidChangeContent(listener);
   }
 
-  /** Validates every line (without a program, only that each line is JSON) and marks the bad ones. */
-  validate(program: Program | null): EventsValidation {
-    const result: EventsValidation = { events: [], eventLines: [], problems: [] };
-    let previousAt: string | undefined;
-    const lines = this.model.getLinesContent();
-    lines.forEach((line, index) => {
-      if (line.trim() === "") return;
-      const lineNumber = index + 1;
-      if (!program) {
-        try {
-          JSON.parse(line);
-        } catch (error) {
-          result.problems.push({ line: lineNumber, code: "SC3001", message: `not JSON: ${(error as Error).message}` });
-        }
-        return;
-      }
-      const checked = validateEventLine(program, line, lineNumber, previousAt);
-      if ("error" in checked) {
-        result.problems.push({ line: lineNumber, ...checked.error });
-      } else {
-        result.events.push(checked.event);
-        result.eventLines.push(lineNumber);
-        previousAt = checked.event.at;
-      }
-    });
+  /** Validates here, on the page (Run), and marks the bad lines. */
+  validate(program: Program): EventsValidation {
+    const validation = validateEventsText(program, this.text());
+    this.mark(validation.problems);
+    return validation;
+  }
+
+  mark(problems: EventProblem[]): void {
     editor.setModelMarkers(
       this.model,
       markerOwner,
-      result.problems.map((p) => ({
-        severity: MarkerSeverity.Error,
-        code: p.code,
-        message: p.message,
-        startLineNumber: p.line,
-        startColumn: 1,
-        endLineNumber: p.line,
-        endColumn: (lines[p.line - 1] ?? "").length + 1,
-      })),
+      problems
+        .filter((p) => p.line <= this.model.getLineCount())
+        .map((p) => ({
+          severity: MarkerSeverity.Error,
+          code: p.code,
+          message: p.message,
+          startLineNumber: p.line,
+          startColumn: 1,
+          endLineNumber: p.line,
+          endColumn: this.model.getLineMaxColumn(p.line),
+        })),
     );
-    return result;
   }
 }
 

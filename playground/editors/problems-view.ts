@@ -1,12 +1,7 @@
 // The problems list under the editors: every diagnostic of every rules file and
 // every bad event line, one line each as the CLI prints them; a click jumps there.
 import type { Diagnostic } from "../../grammar/diagnostic";
-
-export interface EventProblem {
-  line: number;
-  code: string;
-  message: string;
-}
+import type { EventProblem } from "../checking/validate-events";
 
 export function renderProblems(
   list: HTMLElement,

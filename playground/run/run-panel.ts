@@ -2,7 +2,7 @@
 // and the "why (not)?" pane. Holds the last run so the slider and the pickers
 // read the same replay.
 import type { InputEvent, Program } from "../../runtime/ir";
-import type { EventsValidation } from "../editors/events-editor";
+import type { EventsValidation } from "../checking/validate-events";
 import { recordAt, recordsOf, renderRecordState, rowTime } from "./record-state-view";
 import { replay, type Replay } from "./replay";
 import { markSelectedRow, renderTimeline } from "./timeline-view";

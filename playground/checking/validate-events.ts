@@ -1,0 +1,46 @@
+// Input events checked line by line against the rules' schema by the runtime's
+// own input check (the one behind the CLI's exit code 3). Plain code, so it runs
+// in the checker worker while typing and on the page when Run needs the events.
+import type { InputEvent, Program } from "../../runtime/ir";
+import { validateEventLine } from "../../runtime/index";
+
+export interface EventProblem {
+  line: number;
+  code: string;
+  message: string;
+}
+
+export interface EventsValidation {
+  events: InputEvent[];
+  /** The line each of `events` was read from. */
+  eventLines: number[];
+  /** Line-numbered problems, as the CLI would print them. */
+  problems: EventProblem[];
+}
+
+/** Without a program (the rules have errors) only the JSON of each line can be checked. */
+export function validateEventsText(program: Program | null, text: string): EventsValidation {
+  const result: EventsValidation = { events: [], eventLines: [], problems: [] };
+  let previousAt: string | undefined;
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === "") return;
+    const lineNumber = index + 1;
+    if (!program) {
+      try {
+        JSON.parse(line);
+      } catch (error) {
+        result.problems.push({ line: lineNumber, code: "SC3001", message: `not JSON: ${(error as Error).message}` });
+      }
+      return;
+    }
+    const checked = validateEventLine(program, line, lineNumber, previousAt);
+    if ("error" in checked) {
+      result.problems.push({ line: lineNumber, ...checked.error });
+    } else {
+      result.events.push(checked.event);
+      result.eventLines.push(lineNumber);
+      previousAt = checked.event.at;
+    }
+  });
+  return result;
+}
