@@ -76,19 +76,24 @@ function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
     const found: Diagnostic[] = [];
     const note = (code: string, message: string, range: SourceRange) =>
       found.push({ code, severity: "error", message, file: path, range });
-    while (!p.atEnd()) {
-      const before = p.peek();
-      const item = p.topLevelItem();
-      if (item) items.push(item);
-      if (p.atEnd()) break;
-      const next = p.peek();
-      if (next === before || !itemStartTokens.has(next.tokenType)) {
-        note("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
-        break;
+    try {
+      while (!p.atEnd()) {
+        const before = p.peek();
+        const item = p.topLevelItem();
+        if (item) items.push(item);
+        if (p.atEnd()) break;
+        const next = p.peek();
+        if (next === before || !itemStartTokens.has(next.tokenType)) {
+          note("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
+          break;
+        }
       }
+    } catch (error) {
+      // thousands of nested parentheses or ifs exhaust the stack: lose this item only
+      if (!(error instanceof RangeError)) throw error;
+      note("SC0003", "this item is nested too deeply to read; skipped to the next declaration", tokenRange(chunk[0]!));
     }
     for (const error of p.errors as IRecognitionException[]) {
-      if (error.name === "NotAllInputParsedException") continue; // noted above as SC0003
       note("SC0002", error.message, rangeAt(error.token, following));
     }
     for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
@@ -154,6 +159,10 @@ function parseUnguarded(text: string, path: string): ParseResult {
 
 /** Parse one `.rules` file. Never throws: an internal failure becomes a diagnostic. */
 export function parse(text: string, path: string): ParseResult {
+  // Chevrotain reports syntax errors as exceptions; nobody reads their stack
+  // traces, and capturing them dominated the time on files with many errors.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return parseUnguarded(text, path);
   } catch (error) {
@@ -168,5 +177,7 @@ export function parse(text: string, path: string): ParseResult {
         range: { start, end: start },
       }],
     };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }

@@ -1,7 +1,9 @@
 // What every layer of the parser shares: the token vocabulary, recovery that
 // gives invented tokens a real position, ranges measured from tokens, and a list
 // of syntax problems found beyond what Chevrotain itself reports.
-import { createTokenInstance, EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import {
+  createTokenInstance, EmbeddedActionsParser, EOF, NoViableAltException, tokenMatcher, type IToken, type TokenType,
+} from "chevrotain";
 import type { SourceRange } from "../ast";
 import { StagecraftErrorMessages } from "../messages";
 import { tokenSpan } from "../ranges";
@@ -14,6 +16,20 @@ export interface ParseProblem {
   message: string;
   token: IToken;
 }
+
+/** Chevrotain internals this parser hooks into (present at run time, absent from its typings). */
+interface ChevrotainInternals {
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
+  getHumanReadableRuleStack(): string[];
+  RULE_OCCURRENCE_STACK: number[];
+  RULE_OCCURRENCE_STACK_IDX: number;
+  raiseNoAltException(occurrence: number, customDescription: string | undefined): never;
+  SAVE_ERROR(error: Error): Error;
+  getCurrRuleFullName(): string;
+  tokVector: IToken[];
+}
+
+const chevrotain = EmbeddedActionsParser.prototype as unknown as ChevrotainInternals;
 
 /** Rule config for list elements: on an error, skip to the next element and drop this one. */
 export const dropOnError = { recoveryValueFunc: () => undefined };
@@ -63,6 +79,49 @@ export class ParserBase extends EmbeddedActionsParser {
     const next = this.LA(1);
     if (next.tokenType === EOF) return closingTokens.has(expected);
     return follows.some((follow) => tokenMatcher(next, follow));
+  }
+
+  // Chevrotain hook. It computes every alternative's lookahead paths for each
+  // "no viable alternative" error, only to describe them; where the OR carries its
+  // own description that work is wasted, and a file with thousands of errors paid
+  // for it thousands of times.
+  raiseNoAltException(occurrence: number, customDescription: string | undefined): never {
+    const internals = this as unknown as ChevrotainInternals;
+    if (customDescription === undefined) return chevrotain.raiseNoAltException.call(this, occurrence, customDescription);
+    const previous = this.LA(0);
+    const message = this.messages.buildNoViableAltMessage({
+      expectedPathsPerAlt: [],
+      actual: [this.LA(1)],
+      previous,
+      customUserDescription: customDescription,
+      ruleName: internals.getCurrRuleFullName(),
+    });
+    throw internals.SAVE_ERROR(new NoViableAltException(message, this.LA(1), previous));
+  }
+
+  private readonly followsCache = new Map<string, TokenType[]>();
+
+  // Chevrotain hook. Before repairing a missing token it walks the grammar to learn
+  // what may follow it here; the answer depends only on where in the grammar we are,
+  // so it is computed once per place instead of once per error.
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    const internals = this as unknown as ChevrotainInternals;
+    const occurrences = internals.RULE_OCCURRENCE_STACK.slice(0, internals.RULE_OCCURRENCE_STACK_IDX + 1);
+    const key = `${internals.getHumanReadableRuleStack().join("/")}|${occurrences.join("/")}|${tokType.name}|${tokIdxInRule}`;
+    let follows = this.followsCache.get(key);
+    if (!follows) {
+      follows = chevrotain.getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
+      this.followsCache.set(key, follows);
+    }
+    return follows;
+  }
+
+  // Chevrotain hook, run after each top-level call. The original also records a
+  // "not all input parsed" error when tokens remain; `parse` reads one item per
+  // call on purpose and deals with leftovers itself, so only the sentinel clean-up stays.
+  onAfterParse(): void {
+    const tokens = (this as unknown as ChevrotainInternals).tokVector;
+    while (tokens.length > 0 && tokens[tokens.length - 1]!.tokenType === EOF) tokens.pop();
   }
 
   protected problem(message: string, token: IToken): void {
