@@ -91,6 +91,14 @@ describe("error recovery", () => {
     ]);
   });
 
+  it("loses only the item that is nested too deeply for the stack", () => {
+    const deep = `on deal updated when ${"(".repeat(20_000)}a${")".repeat(20_000)} -> open "A"\non deal created -> open "B"`;
+    const { file, diagnostics } = parse(deep, "deep.rules");
+    expect(where(diagnostics)).toEqual(["1:1 SC0003"]);
+    expect(diagnostics[0]!.message).toBe("this item is nested too deeply to read; skipped to the next declaration");
+    expect(file.items).toMatchObject([{ kind: "RuleDecl", subject: { event: "created" } }]);
+  });
+
   it("reports lexing problems as SC0001", () => {
     const { diagnostics } = parse('template sms "R" "unterminated\non deal created # -> open "A"\ntemplate sms "E" "bad \\q escape"', "l.rules");
     const lexing = diagnostics.filter((d) => d.code === "SC0001");
