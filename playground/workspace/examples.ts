@@ -2,7 +2,7 @@
 // build time, so a new example folder appears in the menu without code changes.
 import type { Workspace } from "./workspace";
 
-const exampleFiles = import.meta.glob<string>(["../../examples/*/*.rules", "../../examples/*/events.jsonl", "../../examples/*/until.txt"], {
+const exampleFiles = import.meta.glob<string>(["../../examples/*/*.rules", "../../examples/*/events.jsonl"], {
   query: "?raw",
   import: "default",
   eager: true,
@@ -19,7 +19,6 @@ export function listExamples(): Example[] {
     const [name, file] = path.split("/").slice(-2) as [string, string];
     const workspace = byName.get(name) ?? { files: [], events: "", until: "" };
     if (file === "events.jsonl") workspace.events = text;
-    else if (file === "until.txt") workspace.until = text.trim();
     else workspace.files.push({ path: file, text });
     byName.set(name, workspace);
   }
