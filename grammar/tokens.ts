@@ -123,11 +123,11 @@ export function kw(word: KeywordWord): TokenType {
 
 /** The keyword a token type stands for, if it is one. */
 export function keywordOf(tokenType: TokenType): KeywordWord | undefined {
-  const name = tokenType.name;
-  return name.startsWith("Kw_") ? (name.slice(3) as KeywordWord) : undefined;
+  return wordsByToken.get(tokenType);
 }
 
 const keywordTokenList = [...keywordTokens.values()];
+const wordsByToken = new Map<TokenType, KeywordWord>([...keywordTokens].map(([word, token]) => [token, word as KeywordWord]));
 
 /** Retypes lexed words in place: keywords get their own type, dotted words become DottedName. */
 export function classifyWords(tokens: IToken[]): void {
