@@ -15,9 +15,10 @@ export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern:
 export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA });
 
 /**
- * The lexer matches every word with this one pattern, dots included; `classifyWords`
- * then retypes each word as a keyword, a DottedName or a plain Identifier. One regex
- * per word instead of one per keyword keeps lexing linear and fast on large files.
+ * Every word is matched by this one pattern, dots included, then retyped as a
+ * keyword, a DottedName or left an Identifier (scanner.ts as it reads; `classifyWords`
+ * for the reference lexer). One pattern per word instead of one per keyword keeps
+ * lexing fast on large files.
  */
 export const Identifier = createToken({
   name: "Identifier",
