@@ -1,7 +1,7 @@
 // `stagecraft compile <paths> -o rules.ts` writes the module (exit 0) or
 // nothing (exit 1 on rule errors), and `loadCompiledModule` loads what it
 // wrote; a file that is not such a module is a usage error (exit 2).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
@@ -64,6 +64,21 @@ describe("stagecraft compile", () => {
 });
 
 describe("loadCompiledModule", () => {
+  it("caches the bundle by content: a second load reads it, an edited module is bundled again", async () => {
+    const path = join(scratch, "cached.ts");
+    writeFileSync(path, readFileSync(join(scratch, "solar.ts"), "utf8"));
+    const cache = join(process.env.XDG_CACHE_HOME!, "stagecraft", "modules");
+    const before = existsSync(cache) ? readdirSync(cache).length : 0;
+    const first = await loadCompiledModule(path);
+    expect(readdirSync(cache)).toHaveLength(before + 1);
+    expect((await loadCompiledModule(path)).program).toEqual(first.program);
+    expect(readdirSync(cache)).toHaveLength(before + 1);
+    writeFileSync(path, readFileSync(path, "utf8").replace('"Validate documents"', '"Validate the documents"'));
+    const edited = await loadCompiledModule(path);
+    expect(edited.program.rules[0]!.name).toBe("Validate the documents");
+    expect(readdirSync(cache)).toHaveLength(before + 2);
+  });
+
   it("rejects a file that does not export a program, and one that does not parse", async () => {
     const notModule = join(scratch, "other.ts");
     writeFileSync(notModule, "export const answer: number = 42;\n");

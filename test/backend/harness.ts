@@ -11,6 +11,9 @@ import { createEngine, formatOutputLine, RuntimeError, validateEventLine, type C
 
 export const root = join(import.meta.dirname, "..", "..");
 
+// The module loader caches bundles per user; tests keep theirs in a scratch folder.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), "stagecraft-cache-"));
+
 export function compileProgram(sources: SourceText[]): Program {
   const result = compileSources(sources);
   if (!result.program) {
