@@ -4,7 +4,7 @@
 import { DateTime } from "luxon";
 import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
-import type { CheckResponse, RulesSource } from "./checking/protocol";
+import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./checking/protocol";
 import type { SymbolIndex } from "./checking/symbol-index";
 import { EventsEditor } from "./editors/events-editor";
 import { renderProblems } from "./editors/problems-view";
@@ -22,6 +22,7 @@ const element = <T extends HTMLElement>(id: string) => document.getElementById(i
 const emptySymbols: SymbolIndex = { entities: [], templates: [], teams: [], events: [] };
 let lastCheck: CheckResponse | null = null;
 let eventProblems: EventProblem[] = [];
+let testProblems: TestProblem[] = [];
 
 const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
 const events = new EventsEditor(element("events-editor"));
@@ -47,6 +48,9 @@ const checker = new CheckClient({
   onCheck(response) {
     lastCheck = response;
     rules.setDiagnostics(response.diagnostics);
+    // Tests run only on rules without errors; until they do, their old results would mislead.
+    if (!response.runnable) showTests(null);
+    else element("tests-status").textContent = "tests: running…";
     if (response.eventProblems) showEventProblems(response.eventProblems);
     else renderAllProblems();
     const errors = response.diagnostics.filter((d) => d.severity === "error").length;
@@ -55,7 +59,21 @@ const checker = new CheckClient({
   onEvents(response) {
     showEventProblems(response.eventProblems);
   },
+  onTests(response) {
+    showTests(response);
+  },
 });
+
+function showTests(results: TestsResponse | null): void {
+  testProblems = results?.problems ?? [];
+  rules.setTestProblems(testProblems);
+  const status = element("tests-status");
+  const total = results ? results.passed + results.failed : 0;
+  status.textContent = !results ? "" : total === 0 ? "no tests" : `tests: ${results.passed} passed, ${results.failed} failed`;
+  status.classList.toggle("error", (results?.failed ?? 0) > 0);
+  status.classList.toggle("ok", total > 0 && results?.failed === 0);
+  renderAllProblems();
+}
 
 const checkInput = () => ({ sources: rules.sources(), events: events.text() });
 
@@ -69,7 +87,7 @@ function showEventProblems(problems: EventProblem[]): void {
 }
 
 function renderAllProblems(): void {
-  renderProblems(element("problems"), lastCheck?.diagnostics ?? [], eventProblems, jumpTo);
+  renderProblems(element("problems"), lastCheck?.diagnostics ?? [], eventProblems, testProblems, jumpTo);
 }
 
 function jumpTo(file: string | null, line: number, column: number): void {

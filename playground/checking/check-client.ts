@@ -2,7 +2,7 @@
 // answer (an older one arriving late is dropped), and offers an immediate check
 // for Run and for the timing hook the end-to-end tests use.
 import CheckWorker from "./check.worker?worker";
-import type { CheckResponse, EventsResponse, RulesSource, WorkerRequest, WorkerResponse } from "./protocol";
+import type { CheckResponse, EventsResponse, RulesSource, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 
 const debounceMs = 150;
 
@@ -14,6 +14,7 @@ export interface CheckInput {
 export interface CheckListeners {
   onCheck(response: CheckResponse): void;
   onEvents(response: EventsResponse): void;
+  onTests(response: TestsResponse): void;
 }
 
 export class CheckClient {
@@ -28,6 +29,10 @@ export class CheckClient {
   constructor(private readonly listeners: CheckListeners) {
     this.worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
       const response = message.data;
+      if (response.kind === "tests") {
+        if (response.id === this.newestCheck) listeners.onTests(response);
+        return;
+      }
       this.pending.get(response.id)?.(response);
       this.pending.delete(response.id);
       if (response.kind === "check" && response.id === this.newestCheck) listeners.onCheck(response);

@@ -3,8 +3,9 @@
 // carries what the page needs until the next one: markers and names. The
 // lowered program stays here (for validating the events) unless Run asks.
 import { compileSources } from "../../compiler/index";
+import { runTests } from "../../runtime/index";
 import type { Program } from "../../runtime/ir";
-import type { CheckResponse, WorkerRequest, WorkerResponse } from "./protocol";
+import type { CheckResponse, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { buildSymbolIndex } from "./symbol-index";
 import { validateEventsText } from "./validate-events";
 
@@ -19,7 +20,29 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
     response = check(request);
   }
   self.postMessage(response);
+  // The rules' own `test` blocks run after the markers went out, so they never delay them.
+  if (request.kind === "check" && !request.aside && lastProgram) {
+    self.postMessage(testsOf(request.id, lastProgram));
+  }
 };
+
+function testsOf(id: number, program: Program): TestsResponse {
+  const response: TestsResponse = { kind: "tests", id, passed: 0, failed: 0, problems: [] };
+  try {
+    for (const result of runTests(program)) {
+      if (result.passed) response.passed++;
+      else response.failed++;
+      for (const failure of result.failures) {
+        response.problems.push({ test: result.name, ...failure.location, message: failure.message });
+      }
+    }
+  } catch (error) {
+    response.failed++;
+    const where = program.tests[0]!.location;
+    response.problems.push({ test: "", ...where, message: `internal error running the tests: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return response;
+}
 
 function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckResponse {
   const started = performance.now();

@@ -47,4 +47,23 @@ export interface EventsResponse {
   eventProblems: EventProblem[];
 }
 
-export type WorkerResponse = CheckResponse | EventsResponse;
+/** A failure of a rule file's `test` block, where it points. */
+export interface TestProblem {
+  test: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The `test` blocks of a check's program, run after the check's answer went out. */
+export interface TestsResponse {
+  kind: "tests";
+  /** The check whose program ran. */
+  id: number;
+  passed: number;
+  failed: number;
+  problems: TestProblem[];
+}
+
+export type WorkerResponse = CheckResponse | EventsResponse | TestsResponse;

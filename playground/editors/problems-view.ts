@@ -1,12 +1,15 @@
-// The problems list under the editors: every diagnostic of every rules file and
-// every bad event line, one line each as the CLI prints them; a click jumps there.
+// The problems list under the editors: every diagnostic of every rules file,
+// every failed test expectation and every bad event line, one line each as the
+// CLI prints them; a click jumps there.
 import type { Diagnostic } from "../../grammar/diagnostic";
+import type { TestProblem } from "../checking/protocol";
 import type { EventProblem } from "../checking/validate-events";
 
 export function renderProblems(
   list: HTMLElement,
   diagnostics: Diagnostic[],
   eventProblems: EventProblem[],
+  testProblems: TestProblem[],
   jump: (file: string | null, line: number, column: number) => void,
 ): void {
   const items = diagnostics.map((d) =>
@@ -14,6 +17,9 @@ export function renderProblems(
       jump(d.file, d.range.start.line, d.range.start.column),
     ),
   );
+  for (const p of testProblems) {
+    items.push(item(`${p.file}:${p.line}:${p.column}: test "${p.test}" failed: ${p.message}`, "error", () => jump(p.file, p.line, p.column)));
+  }
   for (const p of eventProblems) {
     items.push(item(`events.jsonl:${p.line}: error ${p.code}: ${p.message}`, "error", () => jump(null, p.line, 1)));
   }

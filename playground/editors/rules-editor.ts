@@ -3,10 +3,11 @@
 // checker's diagnostics.
 import { editor, MarkerSeverity, Uri } from "monaco-editor/editor";
 import type { Diagnostic } from "../../grammar/diagnostic";
-import type { RulesSource } from "../checking/protocol";
+import type { RulesSource, TestProblem } from "../checking/protocol";
 import { languageId } from "../language/register-language";
 
 const markerOwner = "stagecraft";
+const testMarkerOwner = "stagecraft-tests";
 
 export class RulesEditor {
   readonly editor: editor.IStandaloneCodeEditor;
@@ -121,6 +122,29 @@ export class RulesEditor {
       editor.setModelMarkers(file.model, markerOwner, own.map(toMarker));
     }
     this.renderTabs(diagnostics);
+  }
+
+  /** Failed expectations of the rules' `test` blocks, marked where they are written. */
+  setTestProblems(problems: TestProblem[]): void {
+    for (const file of this.files) {
+      const model = file.model;
+      editor.setModelMarkers(
+        model,
+        testMarkerOwner,
+        problems
+          .filter((p) => p.file === file.path && p.line <= model.getLineCount())
+          .map((p) => ({
+            severity: MarkerSeverity.Error,
+            code: "test",
+            message: `test "${p.test}" failed: ${p.message}`,
+            source: "stagecraft test",
+            startLineNumber: p.line,
+            startColumn: p.column,
+            endLineNumber: p.line,
+            endColumn: model.getLineMaxColumn(p.line),
+          })),
+      );
+    }
   }
 
   private createModel(path: string, text: string): editor.ITextModel {

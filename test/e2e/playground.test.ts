@@ -7,8 +7,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSources, formatSource } from "../../compiler/index";
-import { formatOutputLine, runEvents } from "../../runtime/index";
-import type { InputEvent } from "../../runtime/ir";
+import { formatOutputLine, runEvents, runTests } from "../../runtime/index";
+import type { InputEvent, Program } from "../../runtime/ir";
 import { validateEventLine } from "../../runtime/validate-event";
 import { serveFolder, type StaticServer } from "./static-server";
 
@@ -61,8 +61,7 @@ async function openPlayground(hash = ""): Promise<Page> {
   return fresh;
 }
 
-/** What `stagecraft run <folder> --events events.jsonl --until …` prints, through the same API the CLI uses. */
-function cliOutput(example: string): string[] {
+function compileExample(example: string): Program {
   const folder = join(examplesFolder, example);
   const sources = readdirSync(folder)
     .filter((f) => f.endsWith(".rules"))
@@ -70,6 +69,13 @@ function cliOutput(example: string): string[] {
     .map((path) => ({ path, text: readFileSync(join(folder, path), "utf8") }));
   const { program, diagnostics } = compileSources(sources);
   if (!program) throw new Error(`${example} does not compile: ${diagnostics.map((d) => d.message).join("; ")}`);
+  return program;
+}
+
+/** What `stagecraft run <folder> --events events.jsonl --until …` prints, through the same API the CLI uses. */
+function cliOutput(example: string): string[] {
+  const folder = join(examplesFolder, example);
+  const program = compileExample(example);
   const events: InputEvent[] = [];
   readFileSync(join(folder, "events.jsonl"), "utf8")
     .split("\n")
@@ -110,6 +116,13 @@ describe("playground", () => {
     const rows = await page.$$eval("#timeline tbody tr", (all) => all.map((tr) => tr.className));
     expect(rows.filter((c) => c === "effect" || c === "change").length).toBe(lines.length);
     expect(rows.filter((c) => c === "input").length).toBeGreaterThan(0);
+    // The rules' own test blocks ran in the worker, with the results `stagecraft test` gives.
+    const results = runTests(compileExample(name));
+    const passed = results.filter((r) => r.passed).length;
+    await page.waitForFunction(() => /^(tests: \d|no tests)/.test(document.querySelector("#tests-status")?.textContent ?? ""));
+    expect(await page.textContent("#tests-status")).toBe(
+      results.length === 0 ? "no tests" : `tests: ${passed} passed, ${results.length - passed} failed`,
+    );
   });
 
   it("marks a misspelled stage, suggests the declared one and fixes it", async () => {
