@@ -8,6 +8,7 @@ import { registerFmt } from "./commands/fmt";
 import { registerRun } from "./commands/run";
 import { registerTest } from "./commands/test";
 import { registerExplain } from "./commands/explain";
+import { registerCompile } from "./commands/compile";
 
 export const VERSION = "0.1.0";
 
@@ -30,7 +31,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     .exitOverride()
     .showHelpAfterError("(run `stagecraft --help` for usage)")
     .configureOutput({ writeOut: (t) => out.stdout(t), writeErr: (t) => out.stderr(t) });
-  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerExplain]) {
+  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain]) {
     register(program, recordingOut);
   }
   program.commands.forEach((command) => command.exitOverride());

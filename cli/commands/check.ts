@@ -1,7 +1,7 @@
 // `stagecraft check <paths...> [--format text|json]`: exit 0 without errors
 // (warnings allowed), 1 with errors, 2 on usage or I/O errors.
 import type { Command } from "commander";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { checkRuleFiles, hasErrors } from "../compile-rules";
 import { ExitCode, usageError } from "../errors";
 import { formatJsonReport, formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
@@ -16,7 +16,7 @@ export function registerCheck(program: Command, out: Output): void {
       if (options.format !== "text" && options.format !== "json") {
         throw usageError(`--format must be "text" or "json", not "${options.format}"`);
       }
-      const { result, report } = compileRuleFiles(paths);
+      const { result, report } = checkRuleFiles(paths);
       out.stdout(options.format === "json" ? formatJsonReport(report) : formatTextReport(report, out.isTty));
       out.exit(hasErrors(result) ? ExitCode.ruleErrors : ExitCode.ok);
     });

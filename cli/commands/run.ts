@@ -61,7 +61,7 @@ async function loadProgram(
 ): Promise<{ program: Program; compiled?: CompiledProgram } | undefined> {
   if (options.module !== undefined) {
     if (paths.length > 0) throw usageError("give either rule files or --module, not both");
-    const loadCompiledModule = (_p: string): never => { throw usageError("--module is not available yet"); };
+    const { loadCompiledModule } = await import("../load-module");
     return loadCompiledModule(options.module);
   }
   const { result, report } = compileRuleFiles(paths);
