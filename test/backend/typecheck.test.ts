@@ -71,6 +71,8 @@ describe("tsc --noEmit on emitted modules", () => {
       write("lead.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "lead-module"))))),
       write("workflows.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "multiple-opportunities"))))),
       write("hostile.generated.ts", emitModule(compileProgram(hostileSources))),
+      // No rules, no pipeline: nothing to import but the program's types.
+      write("minimal.generated.ts", emitModule(compileProgram([{ path: "m.rules", text: "entity note {\n  text: text\n}\n" }]))),
       write("consumer.generated.ts", consumer),
     ];
     expect(diagnosticsOf(files)).toEqual([]);
