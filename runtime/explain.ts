@@ -6,6 +6,8 @@ import type { EventTrace, RuleTrace, TraceRecord } from "./types";
 import { createEngine } from "./engine";
 import { RuntimeError } from "./errors";
 
+const UNMATCHED = "trigger did not match";
+
 export interface Consideration {
   /** The event (input, derived, or timer `tK`) the rule met. */
   event: string;
@@ -64,7 +66,7 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
           eventType: trace.type,
           at: trace.at,
           fired: false,
-          reason: `trigger did not match: it listens to ${triggers.map(describeTrigger).join(" or ")}`,
+          reason: `${UNMATCHED}: it listens to ${triggers.map(describeTrigger).join(" or ")}`,
         };
         if (trace.stage !== undefined) consideration.stage = trace.stage;
         considerations.push(consideration);
@@ -122,14 +124,28 @@ export function formatExplanation(explanation: Explanation): string {
   for (const rule of explanation.rules) {
     const where = `${rule.location.file}:${rule.location.line}`;
     lines.push(`${rule.kind === "workflow" ? "workflow" : "rule"} "${rule.rule}" (${where}), on ${rule.listensTo}:`);
-    if (rule.considerations.length === 0) lines.push(`  ${rule.rule}: no event reached this record`);
-    for (const item of rule.considerations) {
-      const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
-      const verdict = item.fired ? "FIRED" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
-      const values = item.values ? ` [${Object.entries(item.values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}]` : "";
-      lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}: ${item.reason}${values}`);
+    // Events the rule does not listen to are counted, not listed: they would bury the few that matter.
+    const relevant = rule.considerations.filter((item) => !item.reason.startsWith(UNMATCHED));
+    const unmatched = rule.considerations.length - relevant.length;
+    if (relevant.length === 0) {
+      lines.push(`  ${rule.rule}: never triggered: no ${rule.listensTo} for ${explanation.entity}${unmatched > 0 ? ` (${unmatched} other events of it seen)` : ""}`);
+      continue;
     }
+    relevant.forEach((item, index) => {
+      const previous = relevant[index - 1];
+      // An action that did nothing (a move backward, an empty recipient) follows the firing it belongs to.
+      if (!item.fired && previous?.fired && previous.event === item.event) {
+        lines.push(`  ${rule.rule}:   but ${item.reason}`);
+        return;
+      }
+      const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
+      const verdict = item.fired ? "fired" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
+      const reason = item.reason === "fired" ? "" : item.fired && item.reason.startsWith("fired ") ? ` ${item.reason.slice(6)}` : `: ${item.reason}`;
+      const values = item.values ? ` [${Object.entries(item.values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}]` : "";
+      lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}`);
+    });
+    if (unmatched > 0) lines.push(`  ${rule.rule}: (${unmatched} other events of ${explanation.entity} are not ${rule.listensTo})`);
   }
   if (explanation.error !== undefined) lines.push(`the replay stopped: ${explanation.error}`);
-  return lines.join("\n");
+  return lines.join("\n") + "\n";
 }

@@ -126,3 +126,14 @@ describe("stagecraft explain", () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe("stagecraft explain, readable", () => {
+  it("counts the events a rule does not listen to instead of listing them, and says when a move did nothing", async () => {
+    const folder = join(root, "examples", "bitrix-triggers");
+    const result = await cli(["explain", folder, "--events", join(folder, "events.jsonl"), "--entity", "deal/D1"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Client called: never triggered: no call.incoming for deal/D1");
+    expect(result.stdout).toMatch(/Offer opened: .* e6 email\.opened: fired\n {2}Offer opened: {3}but move to "Offer viewed": it is before "Negotiation"/);
+    expect(result.stdout).not.toContain("trigger did not match");
+  });
+});
