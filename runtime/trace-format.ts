@@ -8,5 +8,8 @@ export function formatTrace(trace: TraceRecord): string {
   const values = trace.values
     ? ` [${Object.entries(trace.values).map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(", ")}]`
     : "";
-  return `${trace.at}   ${trace.fired ? "fired" : "not fired"}: ${trace.rule} on ${trace.record} (${trace.event} ${trace.eventType}): ${trace.reason}${values}`;
+  const verdict = trace.fired ? "fired" : trace.reason.startsWith("scheduled") ? "waiting" : "not fired";
+  // "fired" alone adds nothing to the verdict; "fired (timer due)" keeps its detail.
+  const reason = trace.reason === "fired" ? "" : `: ${trace.fired ? trace.reason.replace(/^fired /, "") : trace.reason}`;
+  return `${trace.at}   ${verdict}: ${trace.rule} on ${trace.record} (${trace.event} ${trace.eventType})${reason}${values}`;
 }

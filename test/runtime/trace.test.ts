@@ -21,7 +21,7 @@ describe("trace", () => {
       "2026-01-02T08:00:00.000Z   not fired: paid on deal/D1 (e2 invoice.paid): condition is false [amount = 10]",
       "2026-01-02T09:00:00.000Z e3 deal/D1 updated",
       "2026-01-02T10:00:00.000Z e4 deal/D1 invoice.paid",
-      "2026-01-02T10:00:00.000Z   fired: paid on deal/D1 (e4 invoice.paid): fired [amount = 5000]",
+      "2026-01-02T10:00:00.000Z   fired: paid on deal/D1 (e4 invoice.paid) [amount = 5000]",
       '2026-01-02T10:00:00.000Z e4.1 deal/D1 stage.opened "Won"',
     ]);
   });
