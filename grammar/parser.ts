@@ -2,6 +2,7 @@
 // slow) and fed one top-level item at a time by `parse` in index.ts.
 import { EOF, type IToken } from "chevrotain";
 import type { TopLevelItem } from "./ast";
+import type { GrammarOptions } from "./parser/base";
 import { TestParser } from "./parser/tests";
 
 export class StagecraftParser extends TestParser {
@@ -31,8 +32,8 @@ export class StagecraftParser extends TestParser {
     return this.LA(1).tokenType === EOF;
   }
 
-  constructor() {
-    super();
+  constructor(options: GrammarOptions = {}) {
+    super(options);
     this.performSelfAnalysis();
   }
 }

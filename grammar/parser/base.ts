@@ -36,13 +36,27 @@ export const dropOnError = { recoveryValueFunc: () => undefined };
 /** Rule config for everything else: errors go up to the enclosing list element. */
 export const noResync = { resyncEnabled: false };
 
+export interface GrammarOptions {
+  validateGrammar?: boolean;
+}
+
 export class ParserBase extends EmbeddedActionsParser {
   readonly messages: StagecraftErrorMessages;
   problems: ParseProblem[] = [];
 
-  constructor() {
+  /**
+   * `validateGrammar` runs Chevrotain's grammar validations (ambiguities, left
+   * recursion, …). They cost about 40 ms on every start and can only fail when
+   * the grammar itself is edited, so the CLI skips them and a unit test runs them.
+   */
+  constructor(options: GrammarOptions = {}) {
     const messages = new StagecraftErrorMessages();
-    super(allTokens as TokenType[], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    super(allTokens as TokenType[], {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      errorMessageProvider: messages,
+      skipValidations: !options.validateGrammar,
+    });
     this.messages = messages;
   }
 
