@@ -21,7 +21,7 @@ import { formatInstant, parseInstant } from "./time";
 import { dueTime } from "./calendar";
 import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
-import { newRecord, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
+import { newRecord, newRecordInStage, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
 import { readField, readValues, type CompiledExpr } from "./compile-expr";
 import { CascadeError, EventOrderError, RuntimeError } from "./errors";
 import { WorkflowRunner } from "./workflow-runner";
@@ -177,9 +177,12 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
           fields[name] = data[name]!;
           previous[name] = null;
         }
-        let record = newRecord(ref, parts.type, parts.id, ++this.state.recordSeq, fields);
         const stage = typeof data.stage === "string" ? data.stage : undefined;
-        if (stage !== undefined) record = withStageOpened(record, stage, this.now, this.isSequential(parts.type));
+        const born = ++this.state.recordSeq;
+        const record =
+          stage === undefined
+            ? newRecord(ref, parts.type, parts.id, born, fields)
+            : newRecordInStage(ref, parts.type, parts.id, born, fields, stage, this.now, this.isSequential(parts.type));
         this.state.writeRecord(this.state.records.get(ref), record);
         const created = this.pending(event.id, record, "created", 0, null);
         created.changes = fields;
@@ -333,9 +336,10 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       fields[name] = given[name]!;
       previous[name] = null;
     }
-    let record = newRecord(ref, entity, id, ++this.state.recordSeq, fields);
     const stage = typeof given.stage === "string" ? given.stage : undefined;
-    if (stage !== undefined) record = withStageOpened(record, stage, this.now, this.isSequential(entity));
+    const born = ++this.state.recordSeq;
+    const record =
+      stage === undefined ? newRecord(ref, entity, id, born, fields) : newRecordInStage(ref, entity, id, born, fields, stage, this.now, this.isSequential(entity));
     this.state.writeRecord(this.state.records.get(ref), record);
     this.emit(id, ref, "created", stage === undefined ? fields : { ...fields, stage }, cause, rule);
     const created = this.pending(id, record, "created", depth, chain);

@@ -9,44 +9,76 @@ import type { RecordState } from "./types";
 // freeze of every new version saves a third of the cost of a write.
 const { produce } = new Immer({ autoFreeze: false });
 
+// Most records never open a stage or meet a `becomes` rule: they all share one
+// empty table instead of holding three of their own (a million records held
+// three million empty objects). Frozen, so a write in place would fail loudly.
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
+
 export function newRecord(ref: string, type: string, id: string, born: number, fields: Record<string, Value>): RecordState {
-  return { ref, type, id, born, fields, stage: null, open: {}, openings: {}, becomes: {} };
+  return { ref, type, id, born, fields, stage: null, open: NONE, openings: NONE, becomes: NONE };
 }
+
+/**
+ * A record created with its stage already open. Nothing else holds the new
+ * record yet, so it is built whole rather than written through a draft.
+ */
+export function newRecordInStage(
+  ref: string,
+  type: string,
+  id: string,
+  born: number,
+  fields: Record<string, Value>,
+  stage: string,
+  at: number,
+  sequential: boolean,
+): RecordState {
+  return { ref, type, id, born, fields, stage: sequential ? stage : null, open: { [stage]: at }, openings: { [stage]: 1 }, becomes: NONE };
+}
+
+// The writes below replace a record's small tables (fields, open, openings,
+// becomes) with edited copies inside the draft instead of drafting each table:
+// one proxy per write instead of three, and the same resulting values.
 
 export function withFields(record: RecordState, changes: Readonly<Record<string, Value>>): RecordState {
   return produce(record, (draft) => {
-    for (const name in changes) draft.fields[name] = changes[name]!;
+    const fields: Record<string, Value> = { ...record.fields };
+    for (const name in changes) fields[name] = changes[name]!;
+    draft.fields = fields;
   });
 }
 
 /** Opens a stage; `sequential` makes it the record's `stage` (the caller has closed the old one). */
 export function withStageOpened(record: RecordState, stage: string, at: number, sequential: boolean): RecordState {
   return produce(record, (draft) => {
-    draft.open[stage] = at;
-    draft.openings[stage] = (record.openings[stage] ?? 0) + 1;
+    draft.open = { ...record.open, [stage]: at };
+    draft.openings = { ...record.openings, [stage]: (record.openings[stage] ?? 0) + 1 };
     if (sequential) draft.stage = stage;
   });
 }
 
 export function withStageClosed(record: RecordState, stage: string): RecordState {
   return produce(record, (draft) => {
-    delete draft.open[stage];
-    if (draft.stage === stage) draft.stage = null;
+    const open: Record<string, number> = { ...record.open };
+    delete open[stage];
+    draft.open = open;
+    if (record.stage === stage) draft.stage = null;
   });
 }
 
 export function withBecomes(record: RecordState, key: string, value: boolean): RecordState {
   return produce(record, (draft) => {
-    draft.becomes[key] = value;
+    draft.becomes = { ...record.becomes, [key]: value };
   });
 }
 
 /** A sequential move: `from` closes and `to` opens in one new version of the record. */
 export function withStageMoved(record: RecordState, from: string, to: string, at: number): RecordState {
   return produce(record, (draft) => {
-    delete draft.open[from];
-    draft.open[to] = at;
-    draft.openings[to] = (record.openings[to] ?? 0) + 1;
+    const open: Record<string, number> = { ...record.open };
+    delete open[from];
+    open[to] = at;
+    draft.open = open;
+    draft.openings = { ...record.openings, [to]: (record.openings[to] ?? 0) + 1 };
     draft.stage = to;
   });
 }
