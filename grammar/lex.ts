@@ -4,7 +4,7 @@ import type { Comment } from "./ast";
 import type { Diagnostic } from "./diagnostic";
 import { tokenRange } from "./ranges";
 import { stringProblem } from "./strings";
-import { scan } from "./scanner";
+import { scan, type ScanError } from "./scanner";
 import { BadString } from "./tokens";
 
 export interface LexedSource {
@@ -21,36 +21,43 @@ function unexpectedCharacters(found: string): string {
   return `unexpected ${what}`;
 }
 
+/** SC0001 for characters no token starts with. */
+export function scanErrorDiagnostic(error: ScanError, text: string, path: string): Diagnostic {
+  const { line, column } = error;
+  return {
+    code: "SC0001",
+    severity: "error",
+    message: unexpectedCharacters(text.substr(error.offset, error.length)),
+    file: path,
+    range: {
+      start: { offset: error.offset, line, column },
+      end: { offset: error.offset + error.length, line, column: column + error.length },
+    },
+  };
+}
+
+/** SC0001 for a string token that is unterminated or has an unknown escape; undefined for other tokens. */
+export function badStringDiagnostic(token: IToken, path: string): Diagnostic | undefined {
+  if (token.tokenType !== BadString) return undefined;
+  return {
+    code: "SC0001",
+    severity: "error",
+    message: stringProblem(token.image) ?? "this string cannot be read",
+    file: path,
+    range: tokenRange(token),
+  };
+}
+
+export function commentOf(token: IToken): Comment {
+  return { text: token.image, range: tokenRange(token) };
+}
+
 export function lexSource(text: string, path: string): LexedSource {
   const result = scan(text);
-  const diagnostics: Diagnostic[] = [];
-  for (const error of result.errors) {
-    const { line, column } = error;
-    const found = text.substr(error.offset, error.length);
-    diagnostics.push({
-      code: "SC0001",
-      severity: "error",
-      message: unexpectedCharacters(found),
-      file: path,
-      range: {
-        start: { offset: error.offset, line, column },
-        end: { offset: error.offset + error.length, line, column: column + error.length },
-      },
-    });
-  }
+  const diagnostics = result.errors.map((error) => scanErrorDiagnostic(error, text, path));
   for (const token of result.tokens) {
-    if (token.tokenType !== BadString) continue;
-    diagnostics.push({
-      code: "SC0001",
-      severity: "error",
-      message: stringProblem(token.image) ?? "this string cannot be read",
-      file: path,
-      range: tokenRange(token),
-    });
+    const diagnostic = badStringDiagnostic(token, path);
+    if (diagnostic) diagnostics.push(diagnostic);
   }
-  const comments: Comment[] = result.comments.map((token) => ({
-    text: token.image,
-    range: tokenRange(token),
-  }));
-  return { tokens: result.tokens, comments, diagnostics };
+  return { tokens: result.tokens, comments: result.comments.map(commentOf), diagnostics };
 }

@@ -9,9 +9,10 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { SourceFile, SourceRange, TopLevelItem } from "./ast";
 import type { Diagnostic } from "./diagnostic";
-import { lexSource } from "./lex";
+import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
 import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
+import { Scanner } from "./scanner";
 import { endOfText, tokenRange } from "./ranges";
 import { Colon, itemStartTokens } from "./tokens";
 
@@ -29,18 +30,60 @@ function parser(): StagecraftParser {
 
 const itemExpectation = "expected a declaration (calendar, entity, template, team, event), a rule (on …), a workflow or a test";
 
-/** Indices of tokens where a new top-level item starts. */
-function itemStarts(tokens: IToken[]): number[] {
-  const starts: number[] = [0];
-  for (let i = 1; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!itemStartTokens.has(token.tokenType)) continue;
-    const previous = tokens[i - 1]!;
-    if (previous.endLine === token.startLine || previous.tokenType === Colon) continue;
-    if (tokens[i + 1]?.tokenType === Colon) continue;
-    starts.push(i);
+/**
+ * The scanner's tokens cut into top-level items, one item at a time: a new item
+ * starts at an item word first on its line, not after a `:` and not followed by
+ * one (then it is a field name). The first item is whatever the text starts with.
+ */
+class ItemReader {
+  /** Tokens scanned but not yet handed out (at most two: what `peek` looked at). */
+  private pending: IToken[] = [];
+  /** SC0001 for strings that cannot be read, in text order. */
+  readonly badStrings: Diagnostic[] = [];
+
+  constructor(readonly scanner: Scanner, private readonly path: string) {}
+
+  /** Drops the token `peek(1)` returned. */
+  private advance(): void {
+    this.pending.shift();
   }
-  return starts;
+
+  private peek(k: number): IToken | undefined {
+    while (this.pending.length < k) {
+      const token = this.scanner.next();
+      if (token === undefined) return undefined;
+      const bad = badStringDiagnostic(token, this.path);
+      if (bad) this.badStrings.push(bad);
+      this.pending.push(token);
+    }
+    return this.pending[k - 1];
+  }
+
+  /** The next item's tokens, or undefined at the end; `following` is then the first token after them. */
+  nextItem(): IToken[] | undefined {
+    const first = this.peek(1);
+    if (first === undefined) return undefined;
+    this.advance();
+    const chunk = [first];
+    let previous = first;
+    for (let token = this.peek(1); token !== undefined; token = this.peek(1)) {
+      if (
+        itemStartTokens.has(token.tokenType) &&
+        previous.endLine !== token.startLine &&
+        previous.tokenType !== Colon &&
+        this.peek(2)?.tokenType !== Colon
+      ) break;
+      this.advance();
+      chunk.push(token);
+      previous = token;
+    }
+    return chunk;
+  }
+
+  /** The token after the last item handed out. */
+  following(): IToken | undefined {
+    return this.peek(1);
+  }
 }
 
 interface ItemsResult {
@@ -48,10 +91,9 @@ interface ItemsResult {
   diagnostics: Diagnostic[];
 }
 
-function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
+function parseItems(reader: ItemReader, text: string, path: string): ItemsResult {
   const items: TopLevelItem[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (tokens.length === 0) return { items, diagnostics };
   const p = parser();
   const rangeAt = (token: IToken, following: IToken | undefined): SourceRange => {
     if (!Number.isNaN(token.startOffset) && token.tokenType.name !== "EOF") return tokenRange(token);
@@ -60,16 +102,12 @@ function parseItems(tokens: IToken[], text: string, path: string): ItemsResult {
   const report = (code: string, message: string, range: SourceRange) =>
     diagnostics.push({ code, severity: "error", message, file: path, range });
 
-  const starts = itemStarts(tokens);
-  for (let s = 0; s < starts.length; s++) {
-    const from = starts[s]!;
-    const to = starts[s + 1] ?? tokens.length;
-    const following = tokens[to];
-    if (!itemStartTokens.has(tokens[from]!.tokenType)) {
-      report("SC0003", `${itemExpectation}, found ${describeFound(tokens[from]!)}; skipped to the next declaration`, tokenRange(tokens[from]!));
+  for (let chunk = reader.nextItem(); chunk !== undefined; chunk = reader.nextItem()) {
+    const following = reader.following();
+    if (!itemStartTokens.has(chunk[0]!.tokenType)) {
+      report("SC0003", `${itemExpectation}, found ${describeFound(chunk[0]!)}; skipped to the next declaration`, tokenRange(chunk[0]!));
       continue;
     }
-    const chunk = tokens.slice(from, to);
     p.input = chunk;
     p.problems = [];
     p.messages.followingToken = following;
@@ -144,16 +182,20 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 function parseUnguarded(text: string, path: string): ParseResult {
-  const lexed = lexSource(text, path);
-  const { items, diagnostics } = parseItems(lexed.tokens, text, path);
+  const scanner = new Scanner(text);
+  const reader = new ItemReader(scanner, path);
+  const { items, diagnostics } = parseItems(reader, text, path);
+  // as lexSource orders them: unreadable characters, then bad strings
+  const lexDiagnostics = scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
+  lexDiagnostics.push(...reader.badStrings);
   const file: SourceFile = {
     kind: "SourceFile",
     path,
     items,
-    comments: lexed.comments,
+    comments: scanner.comments.map(commentOf),
     range: { start: { offset: 0, line: 1, column: 1 }, end: endOfText(text).end },
   };
-  const all = dedupe([...lexed.diagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file, diagnostics: all };
 }
 

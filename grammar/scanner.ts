@@ -84,105 +84,127 @@ function somethingStartsAt(text: string, at: number): boolean {
     isDigit(c) || isWordStart(c) || operatorAt(text, at) !== undefined;
 }
 
-export function scan(text: string): ScanResult {
-  const tokens: IToken[] = [];
-  const comments: IToken[] = [];
-  const errors: ScanError[] = [];
-  const length = text.length;
-  let offset = 0;
-  let line = 1;
-  let lineStart = 0;
+/**
+ * Reads tokens one at a time, on demand. `parse` pulls one top-level item's tokens,
+ * parses them and lets them go before reading on: tokens of a 1 MB file then die
+ * young instead of all living (and being copied by the GC) until parsing ends.
+ * Comments and unreadable characters are collected on the way.
+ */
+export class Scanner {
+  readonly comments: IToken[] = [];
+  readonly errors: ScanError[] = [];
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
 
-  // Tokens never contain a line break, so one line and column pair describes both ends.
-  const push = (list: IToken[], tokenType: TokenType, start: number, end: number, image = text.slice(start, end)): void => {
-    const column = start - lineStart + 1;
-    list.push({
+  constructor(private readonly text: string) {}
+
+  private token(tokenType: TokenType, start: number, end: number, image: string): IToken {
+    // Tokens never contain a line break, so one line and column pair describes both ends.
+    const column = start - this.lineStart + 1;
+    return {
       image,
       startOffset: start,
       endOffset: end - 1,
-      startLine: line,
-      endLine: line,
+      startLine: this.line,
+      endLine: this.line,
       startColumn: column,
       endColumn: column + (end - start) - 1,
       tokenTypeIdx: tokenType.tokenTypeIdx!,
       tokenType,
-    });
-  };
+    };
+  }
 
-  while (offset < length) {
-    const c = text.charCodeAt(offset);
-    if (c === SPACE || c === TAB || c === BOM) {
-      offset++;
-    } else if (c === LF || c === CR) {
-      offset += c === CR && text.charCodeAt(offset + 1) === LF ? 2 : 1;
-      line++;
-      lineStart = offset;
-    } else if (isWordStart(c)) {
-      const start = offset;
-      let dotted = false;
-      offset++;
-      for (;;) {
-        while (offset < length && isWordPart(text.charCodeAt(offset))) offset++;
-        if (text.charCodeAt(offset) !== DOT || !isWordStart(text.charCodeAt(offset + 1))) break;
-        dotted = true;
-        offset += 2;
-      }
-      const image = text.slice(start, offset);
-      const keyword = dotted ? undefined : keywordToken(image);
-      if (keyword) push(tokens, keyword, start, offset, keywordOf(keyword)!);
-      else push(tokens, dotted ? DottedName : Identifier, start, offset, image);
-    } else if (c === QUOTE) {
-      const start = offset;
-      let wellFormed = true;
-      offset++;
-      for (;;) {
-        const d = text.charCodeAt(offset);
-        if (offset >= length || d === LF || d === CR) {
-          wellFormed = false;
-          break;
-        }
+  /** The next token for the parser, or undefined at the end of the text. */
+  next(): IToken | undefined {
+    const text = this.text;
+    const length = text.length;
+    let offset = this.offset;
+    while (offset < length) {
+      const c = text.charCodeAt(offset);
+      if (c === SPACE || c === TAB || c === BOM) {
         offset++;
-        if (d === QUOTE) break;
-        if (d !== BACKSLASH) continue;
-        const e = text.charCodeAt(offset);
-        if (offset >= length || e === LF || e === CR) {
-          wellFormed = false;
-        } else if (e === QUOTE || e === BACKSLASH || e === 110 || e === 116) {
-          offset++;
-        } else {
-          const unicode = e === 117 ? matchAt(unicodeEscapePattern, text, offset) : 0;
-          if (unicode === 0) wellFormed = false;
-          offset += unicode || 1;
+      } else if (c === LF || c === CR) {
+        offset += c === CR && text.charCodeAt(offset + 1) === LF ? 2 : 1;
+        this.line++;
+        this.lineStart = offset;
+      } else if (isWordStart(c)) {
+        const start = offset;
+        let dotted = false;
+        offset++;
+        for (;;) {
+          while (offset < length && isWordPart(text.charCodeAt(offset))) offset++;
+          if (text.charCodeAt(offset) !== DOT || !isWordStart(text.charCodeAt(offset + 1))) break;
+          dotted = true;
+          offset += 2;
         }
-      }
-      push(tokens, wellFormed ? StringLiteral : BadString, start, offset);
-    } else if (isDigit(c)) {
-      const start = offset;
-      let size = 0;
-      let type: TokenType = NumberLiteral;
-      if (text.charCodeAt(offset + 4) === 45 && (size = matchAt(dateTimePattern, text, offset)) > 0) type = DateTimeLiteral;
-      else if (text.charCodeAt(offset + 4) === 45 && (size = matchAt(datePattern, text, offset)) > 0) type = DateLiteral;
-      else if (text.charCodeAt(offset + 2) === 58 && (size = matchAt(timePattern, text, offset)) > 0) type = TimeOfDay;
-      else size = matchAt(numberPattern, text, offset);
-      offset += size;
-      push(tokens, type, start, offset);
-    } else if (c === SLASH && text.charCodeAt(offset + 1) === SLASH) {
-      const start = offset;
-      while (offset < length && text.charCodeAt(offset) !== LF && text.charCodeAt(offset) !== CR) offset++;
-      push(comments, Comment, start, offset);
-    } else {
-      const operator = operatorAt(text, offset);
-      if (operator) {
-        const image = fixedImages.get(operator)!;
-        push(tokens, operator, offset, offset + image.length, image);
-        offset += image.length;
+        this.offset = offset;
+        const image = text.slice(start, offset);
+        const keyword = dotted ? undefined : keywordToken(image);
+        if (keyword) return this.token(keyword, start, offset, keywordOf(keyword)!);
+        return this.token(dotted ? DottedName : Identifier, start, offset, image);
+      } else if (c === QUOTE) {
+        const start = offset;
+        let wellFormed = true;
+        offset++;
+        for (;;) {
+          const d = text.charCodeAt(offset);
+          if (offset >= length || d === LF || d === CR) {
+            wellFormed = false;
+            break;
+          }
+          offset++;
+          if (d === QUOTE) break;
+          if (d !== BACKSLASH) continue;
+          const e = text.charCodeAt(offset);
+          if (offset >= length || e === LF || e === CR) {
+            wellFormed = false;
+          } else if (e === QUOTE || e === BACKSLASH || e === 110 || e === 116) {
+            offset++;
+          } else {
+            const unicode = e === 117 ? matchAt(unicodeEscapePattern, text, offset) : 0;
+            if (unicode === 0) wellFormed = false;
+            offset += unicode || 1;
+          }
+        }
+        this.offset = offset;
+        return this.token(wellFormed ? StringLiteral : BadString, start, offset, text.slice(start, offset));
+      } else if (isDigit(c)) {
+        const start = offset;
+        let size = 0;
+        let type: TokenType = NumberLiteral;
+        if (text.charCodeAt(offset + 4) === 45 && (size = matchAt(dateTimePattern, text, offset)) > 0) type = DateTimeLiteral;
+        else if (text.charCodeAt(offset + 4) === 45 && (size = matchAt(datePattern, text, offset)) > 0) type = DateLiteral;
+        else if (text.charCodeAt(offset + 2) === 58 && (size = matchAt(timePattern, text, offset)) > 0) type = TimeOfDay;
+        else size = matchAt(numberPattern, text, offset);
+        offset += size;
+        this.offset = offset;
+        return this.token(type, start, offset, text.slice(start, offset));
+      } else if (c === SLASH && text.charCodeAt(offset + 1) === SLASH) {
+        const start = offset;
+        while (offset < length && text.charCodeAt(offset) !== LF && text.charCodeAt(offset) !== CR) offset++;
+        this.comments.push(this.token(Comment, start, offset, text.slice(start, offset)));
       } else {
+        const operator = operatorAt(text, offset);
+        if (operator) {
+          const image = fixedImages.get(operator)!;
+          this.offset = offset + image.length;
+          return this.token(operator, offset, offset + image.length, image);
+        }
         const start = offset;
         offset++;
         while (offset < length && !somethingStartsAt(text, offset)) offset++;
-        errors.push({ offset: start, length: offset - start, line, column: start - lineStart + 1 });
+        this.errors.push({ offset: start, length: offset - start, line: this.line, column: start - this.lineStart + 1 });
       }
     }
+    this.offset = offset;
+    return undefined;
   }
-  return { tokens, comments, errors };
+}
+
+export function scan(text: string): ScanResult {
+  const scanner = new Scanner(text);
+  const tokens: IToken[] = [];
+  for (let token = scanner.next(); token !== undefined; token = scanner.next()) tokens.push(token);
+  return { tokens, comments: scanner.comments, errors: scanner.errors };
 }
