@@ -1,4 +1,5 @@
 // Reads the events file (or standard input for `-`) for run and explain.
+import { closeSync, openSync, readSync } from "node:fs";
 import { readText } from "./sources";
 import type { Output } from "./output";
 import { usageError } from "./errors";
@@ -10,20 +11,129 @@ export interface EventsInput {
 }
 
 export function readEventsInput(given: string, out: Output): EventsInput {
-  if (given === "-") {
-    let text: string;
-    try {
-      text = out.readStdin();
-    } catch {
-      throw usageError("cannot read events from standard input");
-    }
-    return { name: "<stdin>", lines: splitLines(text) };
-  }
+  if (given === "-") return { name: "<stdin>", lines: splitLines(readStdin(out)) };
   return { name: given, lines: splitLines(readText(given)) };
+}
+
+/** The input's lines one at a time, in order, without their line ends; undefined after the last. */
+export interface EventLines {
+  /** The name used in `events.jsonl:LINE:` errors. */
+  readonly name: string;
+  next(): string | undefined;
+}
+
+/**
+ * The same lines as `readEventsInput`, read from a file in blocks: a large
+ * events file is never held whole, with every line of it, while it runs (a
+ * million-record replay held the file twice over), and reading block by block
+ * is faster than one read and one split.
+ */
+export function openEventLines(given: string, out: Output): EventLines {
+  if (given === "-") {
+    const lines = splitLines(readStdin(out));
+    let index = 0;
+    return { name: "<stdin>", next: () => lines[index++] };
+  }
+  return new FileLines(given);
+}
+
+const BLOCK_SIZE = 1 << 20;
+const LINE_FEED = 0x0a;
+
+/**
+ * Decodes whole lines only: a line feed byte is never part of a multi-byte
+ * UTF-8 character, so each block is cut after its last line feed and the bytes
+ * after it start the next block. Decoding matches reading the whole file as UTF-8.
+ */
+class FileLines implements EventLines {
+  private readonly fd: number;
+  private block = Buffer.allocUnsafe(BLOCK_SIZE);
+  /** Bytes at the start of `block` carried over from the previous read: the start of a line. */
+  private carried = 0;
+  private text = "";
+  private start = 0;
+  private ended = false;
+
+  constructor(readonly name: string) {
+    try {
+      this.fd = openSync(name, "r");
+    } catch (error) {
+      throw cannotRead(name, error);
+    }
+  }
+
+  next(): string | undefined {
+    for (;;) {
+      const end = this.text.indexOf("\n", this.start);
+      if (end !== -1) {
+        const line = this.text.slice(this.start, end);
+        this.start = end + 1;
+        return withoutCr(line);
+      }
+      // Every decoded text ends with a line feed, except the last one: the file's end.
+      if (this.start < this.text.length) {
+        const rest = this.text.slice(this.start);
+        this.start = this.text.length;
+        return withoutCr(rest);
+      }
+      if (this.ended) return undefined;
+      this.readBlock();
+    }
+  }
+
+  private readBlock(): void {
+    if (this.carried === this.block.length) {
+      // A line longer than the block: make room for the rest of it.
+      const larger = Buffer.allocUnsafe(this.block.length * 2);
+      this.block.copy(larger, 0, 0, this.carried);
+      this.block = larger;
+    }
+    let read: number;
+    try {
+      read = readSync(this.fd, this.block, this.carried, this.block.length - this.carried, null);
+    } catch (error) {
+      closeSync(this.fd);
+      throw cannotRead(this.name, error);
+    }
+    const filled = this.carried + read;
+    this.start = 0;
+    if (read === 0) {
+      this.ended = true;
+      closeSync(this.fd);
+      this.text = this.block.toString("utf8", 0, filled);
+      this.carried = 0;
+      return;
+    }
+    const lastFeed = this.block.lastIndexOf(LINE_FEED, filled - 1);
+    if (lastFeed === -1) {
+      this.text = "";
+      this.carried = filled;
+      return;
+    }
+    this.text = this.block.toString("utf8", 0, lastFeed + 1);
+    this.block.copy(this.block, 0, lastFeed + 1, filled);
+    this.carried = filled - lastFeed - 1;
+  }
+}
+
+function readStdin(out: Output): string {
+  try {
+    return out.readStdin();
+  } catch {
+    throw usageError("cannot read events from standard input");
+  }
+}
+
+function cannotRead(path: string, error: unknown): Error {
+  return usageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
 }
 
 function splitLines(text: string): string[] {
   const lines = text.split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  return lines.map(withoutCr);
+}
+
+function withoutCr(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
 }

@@ -7,7 +7,7 @@ import { createEngine, formatOutputLine, formatTrace, RuntimeError, validateEven
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { CliError, ExitCode, usageError } from "../errors";
-import { readEventsInput } from "../events-input";
+import { openEventLines, type EventLines } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { parseUntil } from "../until";
 import type { Output } from "../output";
@@ -32,14 +32,14 @@ export function registerRun(program: Command, out: Output): void {
       const until = options.until === undefined ? undefined : parseUntil(options.until);
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
-      const events = readEventsInput(options.events, out);
+      const events = openEventLines(options.events, out);
       const engine = createEngine(loaded.program, {
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
         ...(options.trace ? { onTrace: (t) => out.stderr(formatTrace(t) + "\n") } : {}),
       });
       const writer = stdoutWriter(out);
       try {
-        const code = replay(engine, loaded.program, events.name, events.lines, writer, out);
+        const code = replay(engine, loaded.program, events, writer, out);
         if (code === ExitCode.ok && until !== undefined) writeAll(writer, engine.advanceTo(until));
         writer.flush();
         out.exit(code);
@@ -74,15 +74,16 @@ async function loadProgram(
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
-function replay(engine: Engine, program: Program, name: string, lines: readonly string[], writer: BatchedWriter, out: Output): number {
+function replay(engine: Engine, program: Program, lines: EventLines, writer: BatchedWriter, out: Output): number {
   let previousAt: string | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] as string;
+  let lineNumber = 0;
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    lineNumber++;
     if (line.trim() === "") continue;
-    const checked = validateEventLine(program, line, index + 1, previousAt);
+    const checked = validateEventLine(program, line, lineNumber, previousAt);
     if ("error" in checked) {
       writer.flush();
-      out.stderr(`${name}:${index + 1}: error ${checked.error.code}: ${checked.error.message}\n`);
+      out.stderr(`${lines.name}:${lineNumber}: error ${checked.error.code}: ${checked.error.message}\n`);
       return ExitCode.invalidEvent;
     }
     previousAt = checked.event.at;
