@@ -1,8 +1,11 @@
 // Check-time benchmark (issue 2): whole `stagecraft check` processes on 100 and
 // 10,000 generated rules, against a bare `node -e 0` measured in the same run.
-// Usage: npm run bench:check
+// The three commands take turns within each round, so a change in the machine's
+// load during the run weighs on all of them alike; on Linux the CPU time of each
+// process is shown too (steadier than wall time on a shared machine).
+// Usage: npm run bench:check   (BENCH_RUNS=n rounds, default 7)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateRuleSet } from "./generate-rules";
 
@@ -11,20 +14,36 @@ mkdirSync(outDir, { recursive: true });
 const cli = join("bin", "stagecraft.js");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
-function medianMs(command: string, args: string[]): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    try {
-      execFileSync(command, args, { stdio: ["ignore", "ignore", "pipe"] });
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (status !== 1) throw error; // warnings/errors in generated rules still exercise the checker
-    }
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+/** CPU ms (user + system) used by this process's finished children; undefined off Linux. */
+function childrenCpuMs(): number | undefined {
+  if (!existsSync("/proc/self/stat")) return undefined;
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  // fields 16 and 17 of stat (cutime, cstime), in clock ticks of 10 ms
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+interface Timing {
+  wall: number[];
+  cpu: number[];
+}
+
+function runOnce(args: string[], timing: Timing): void {
+  const cpuBefore = childrenCpuMs();
+  const start = process.hrtime.bigint();
+  try {
+    execFileSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status !== 1) throw error; // warnings/errors in generated rules still exercise the checker
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+  timing.wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+  const cpuAfter = childrenCpuMs();
+  if (cpuBefore !== undefined && cpuAfter !== undefined) timing.cpu.push(cpuAfter - cpuBefore);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 const files: Record<number, string> = {};
@@ -36,10 +55,21 @@ for (const count of [100, 10_000]) {
   console.log(`generated ${count} rules: ${(text.length / 1024).toFixed(0)} KiB`);
 }
 
-const bare = medianMs(process.execPath, ["-e", "0"]);
-const small = medianMs(process.execPath, [cli, "check", files[100] as string]);
-const large = medianMs(process.execPath, [cli, "check", files[10_000] as string]);
+const commands: Record<"bare" | "small" | "large", string[]> = {
+  bare: ["-e", "0"],
+  small: [cli, "check", files[100] as string],
+  large: [cli, "check", files[10_000] as string],
+};
+const timings = { bare: { wall: [], cpu: [] }, small: { wall: [], cpu: [] }, large: { wall: [], cpu: [] } } as Record<keyof typeof commands, Timing>;
+for (let round = 0; round < runs; round++) {
+  for (const name of ["bare", "small", "large"] as const) runOnce(commands[name], timings[name]);
+}
 
-console.log(`node -e 0            ${bare.toFixed(1)} ms`);
-console.log(`check 100 rules      ${small.toFixed(1)} ms  (${(small / bare).toFixed(2)}x node -e 0, goal <= 5x)`);
-console.log(`check 10,000 rules   ${large.toFixed(1)} ms  (${(large / small).toFixed(2)}x the 100-rule check, goal < 2x)`);
+const bare = median(timings.bare.wall);
+const small = median(timings.small.wall);
+const large = median(timings.large.wall);
+const cpu = (name: keyof typeof commands) => (timings[name].cpu.length > 0 ? `  cpu ${median(timings[name].cpu).toFixed(0)} ms` : "");
+
+console.log(`node -e 0            ${bare.toFixed(1)} ms${cpu("bare")}`);
+console.log(`check 100 rules      ${small.toFixed(1)} ms  (${(small / bare).toFixed(2)}x node -e 0, goal <= 5x)${cpu("small")}`);
+console.log(`check 10,000 rules   ${large.toFixed(1)} ms  (${(large / small).toFixed(2)}x the 100-rule check, goal < 2x)${cpu("large")}`);
