@@ -15,7 +15,7 @@ import type {
 } from "./types";
 import type { Program } from "./ir";
 import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
-import { schemaOf, splitRef, type Schema } from "./schema";
+import { schemaOf, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, parseInstant } from "./time";
 import { dueTime } from "./calendar";
@@ -164,10 +164,11 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   // ------------------------------------------------------------ input events
 
   private applyInput(event: InputEvent): void {
-    const parts = splitRef(event.entity);
-    if (!parts) throw new RuntimeError("SC4006", `event "${event.id}": "${event.entity}" is not a type/id reference`);
-    const data = event.data ?? {};
     const ref = event.entity;
+    // Split only when a record is made: most events find their record by `ref`.
+    const slash = ref.indexOf("/");
+    if (slash <= 0 || slash === ref.length - 1) throw new RuntimeError("SC4006", `event "${event.id}": "${event.entity}" is not a type/id reference`);
+    const data = event.data ?? {};
     switch (event.type) {
       case "created": {
         const fields: Record<string, Value> = {};
@@ -179,10 +180,12 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         }
         const stage = typeof data.stage === "string" ? data.stage : undefined;
         const born = ++this.state.recordSeq;
+        const type = this.entityName(ref.slice(0, slash));
+        const id = ref.slice(slash + 1);
         const record =
           stage === undefined
-            ? newRecord(ref, parts.type, parts.id, born, fields)
-            : newRecordInStage(ref, parts.type, parts.id, born, fields, stage, this.now, this.isSequential(parts.type));
+            ? newRecord(ref, type, id, born, fields)
+            : newRecordInStage(ref, type, id, born, fields, stage, this.now, this.isSequential(type));
         this.state.writeRecord(this.state.records.get(ref), record);
         const created = this.pending(event.id, record, "created", 0, null);
         created.changes = fields;
@@ -192,7 +195,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         return;
       }
       case "updated": {
-        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const record = this.ensureRecord(ref, slash);
         const previous: Record<string, Value> = {};
         for (const name in data) previous[name] = readField(record, name);
         this.state.writeRecord(record, withFields(record, data));
@@ -212,14 +215,14 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         return;
       }
       case "stage.opened": {
-        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const record = this.ensureRecord(ref, slash);
         const stage = String(data.stage);
         // The implied close of a sequential move is written, with rule null (CONTRACT.md).
         this.openStage(record, stage, undefined, event.id, null, 0, null, true);
         return;
       }
       case "stage.closed": {
-        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const record = this.ensureRecord(ref, slash);
         const stage = String(data.stage);
         if (!Object.hasOwn(record.open, stage)) return;
         this.state.writeRecord(record, withStageClosed(record, stage));
@@ -227,7 +230,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         return;
       }
       default: {
-        const record = this.ensureRecord(ref, parts.type, parts.id);
+        const record = this.ensureRecord(ref, slash);
         const activity = this.pending(event.id, record, event.type, 0, null);
         activity.eventData = data;
         this.enqueue(activity);
@@ -236,10 +239,10 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   }
 
   /** The CRM may report on a record before (or without) its creation: it starts empty. */
-  private ensureRecord(ref: string, type: string, id: string): RecordState {
+  private ensureRecord(ref: string, slash: number): RecordState {
     const existing = this.state.records.get(ref);
     if (existing) return existing;
-    const record = newRecord(ref, type, id, ++this.state.recordSeq, {});
+    const record = newRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), ++this.state.recordSeq, {});
     this.state.writeRecord(undefined, record);
     return record;
   }
@@ -249,6 +252,11 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.state.writeRecord(record, undefined);
     const keys = this.state.instancesByRecord.get(record.ref);
     if (keys) for (const key of [...keys]) this.state.removeInstance(this.state.instances.get(key)!);
+  }
+
+  /** The schema's own string for an entity type: a million records share it instead of holding a copy each. */
+  private entityName(type: string): string {
+    return this.schema.entities.get(type)?.def.name ?? type;
   }
 
   private isSequential(entity: string): boolean {
@@ -410,7 +418,8 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         else this.workflows.considerEnrollment(handler.workflow, handler.enrollment, event);
       }
     }
-    if (CHANGE_TYPES.has(event.type) && this.state.instancesByRecord.has(event.ref)) this.workflows.resumeWaitsUntil(event);
+    const bound = this.state.instancesByRecord;
+    if (bound.size > 0 && CHANGE_TYPES.has(event.type) && bound.has(event.ref)) this.workflows.resumeWaitsUntil(event);
   }
 
   contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext {

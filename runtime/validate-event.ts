@@ -2,7 +2,7 @@
 // (CONTRACT.md "Input events"): one error code per class of mistake, messages
 // in the user's terms, with the likely intended name when there is one.
 import type { FieldDef, FieldType, InputEvent, Program, Value } from "./ir";
-import { schemaOf, splitRef, type EntitySchema } from "./schema";
+import { schemaOf, splitRef, type EntitySchema, type Schema } from "./schema";
 import { isIsoDate, parseInstant } from "./time";
 import { closest } from "./suggest";
 
@@ -45,9 +45,13 @@ export function validateEventLine(program: Program, line: string, lineNumber: nu
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail("badJson", "an event must be a JSON object");
   const raw = parsed as Record<string, unknown>;
 
-  for (const name of ["id", "at", "entity", "type"]) {
-    if (!Object.hasOwn(raw, name) || raw[name] === null) return fail("missingField", `missing "${name}"`);
-    if (typeof raw[name] !== "string") return fail("illTypedField", `"${name}" must be a string, got ${describe(raw[name])}`);
+  // The four checks in one test first: this runs for every input line. A JSON
+  // object's string property is always its own, so strings need no more checks.
+  if (typeof raw.id !== "string" || typeof raw.at !== "string" || typeof raw.entity !== "string" || typeof raw.type !== "string") {
+    for (const name of ["id", "at", "entity", "type"]) {
+      if (!Object.hasOwn(raw, name) || raw[name] === null) return fail("missingField", `missing "${name}"`);
+      if (typeof raw[name] !== "string") return fail("illTypedField", `"${name}" must be a string, got ${describe(raw[name])}`);
+    }
   }
   const id = raw.id as string;
   const at = raw.at as string;
@@ -56,17 +60,19 @@ export function validateEventLine(program: Program, line: string, lineNumber: nu
   if (id === "") return fail("illTypedField", `"id" must not be empty`);
   const instant = parseInstant(at);
   if (Number.isNaN(instant)) return fail("illTypedField", `"at" must be an ISO 8601 time with offset or Z, got "${at}"`);
-  const ref = splitRef(entity);
-  if (!ref) return fail("illTypedField", `"entity" must be type/id (e.g. "deal/S1"), got "${entity}"`);
-  if (Object.hasOwn(raw, "data") && (typeof raw.data !== "object" || raw.data === null || Array.isArray(raw.data))) {
+  const slash = refSlash(entity);
+  if (slash === -1) return fail("illTypedField", `"entity" must be type/id (e.g. "deal/S1"), got "${entity}"`);
+  const hasData = Object.hasOwn(raw, "data");
+  if (hasData && (typeof raw.data !== "object" || raw.data === null || Array.isArray(raw.data))) {
     return fail("illTypedField", `"data" must be an object, got ${describe(raw.data)}`);
   }
   const data = (raw.data ?? {}) as Record<string, unknown>;
 
-  const schema = schemaOf(program);
-  const entitySchema = schema.entities.get(ref.type);
+  const schema = lastProgram === program ? lastSchema! : schemaFor(program);
+  const entityType = entity.slice(0, slash);
+  const entitySchema = schema.entities.get(entityType);
   if (!entitySchema) {
-    return fail("unknownEntity", `unknown entity type "${ref.type}"${expected(ref.type, schema.entities.keys())}`);
+    return fail("unknownEntity", `unknown entity type "${entityType}"${expected(entityType, schema.entities.keys())}`);
   }
   const eventDef = schema.events.get(type);
   if (!IS_LIFECYCLE.has(type) && !eventDef) {
@@ -90,8 +96,24 @@ export function validateEventLine(program: Program, line: string, lineNumber: nu
     }
   }
   const event: InputEvent = { id, at, entity, type };
-  if (Object.hasOwn(raw, "data")) event.data = data as Record<string, Value>;
+  if (hasData) event.data = data as Record<string, Value>;
   return { event };
+}
+
+// Every line of a run is checked against the same program: its schema is kept at hand.
+let lastProgram: Program | undefined;
+let lastSchema: Schema | undefined;
+
+function schemaFor(program: Program): Schema {
+  lastSchema = schemaOf(program);
+  lastProgram = program;
+  return lastSchema;
+}
+
+/** Where `splitRef` would split a reference, or -1 when it is not one (without building the parts). */
+function refSlash(ref: string): number {
+  const slash = ref.indexOf("/");
+  return slash <= 0 || slash === ref.length - 1 ? -1 : slash;
 }
 
 function checkStageData(entity: EntitySchema, data: Record<string, unknown>): InputError | undefined {
