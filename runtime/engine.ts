@@ -17,7 +17,7 @@ import type { Program } from "./ir";
 import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
 import { schemaOf, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
-import { formatInstant, parseInstant } from "./time";
+import { formatInstant, isOutputForm, parseInstant } from "./time";
 import { dueTime } from "./calendar";
 import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
@@ -77,6 +77,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       this.fireTimersDue(at);
       this.state.clock = at;
       this.beginRoot(event.id, false, at);
+      if (this.nowText === "" && isOutputForm(event.at)) this.nowText = event.at;
       this.applyInput(event);
       this.drain();
     } catch (error) {

@@ -91,6 +91,26 @@ function digits(text: string, start: number, count: number): number {
   return value;
 }
 
+/**
+ * Whether a time text that parses is already what `formatInstant` writes for
+ * it (`YYYY-MM-DDTHH:mm:ss.SSSZ`, years 1000-9999): then the output can reuse
+ * it. Input events nearly always come in that form.
+ */
+export function isOutputForm(parsedText: string): boolean {
+  return (
+    parsedText.length === 24 &&
+    parsedText.charCodeAt(23) === 90 &&
+    parsedText.charCodeAt(19) === 46 &&
+    parsedText.charCodeAt(0) !== 48 &&
+    // The calendar-date shape, not another ISO form luxon reads (a week date has the same length).
+    parsedText.charCodeAt(4) === 45 &&
+    parsedText.charCodeAt(7) === 45 &&
+    parsedText.charCodeAt(10) === 84 &&
+    parsedText.charCodeAt(13) === 58 &&
+    parsedText.charCodeAt(16) === 58
+  );
+}
+
 /** `YYYY-MM-DDTHH:mm:ss.SSSZ`, the only time format of the output. */
 export function formatInstant(millis: number): string {
   return new Date(millis).toISOString();
