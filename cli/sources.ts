@@ -1,7 +1,7 @@
 // Finds and reads the `.rules` files named on the command line. A folder means
 // every `.rules` file under it, sorted by path; rule names (`file:line`) use the
 // path as given, or relative to the folder given, as CONTRACT.md says.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceText } from "../compiler/index";
 import { usageError } from "./errors";
@@ -13,13 +13,26 @@ export interface LoadedSource extends SourceText {
 
 export function loadSources(paths: readonly string[]): LoadedSource[] {
   if (paths.length === 0) throw usageError("no rule files given: pass .rules files or folders");
-  const sources: LoadedSource[] = [];
+  const files: Array<{ name: string; diskPath: string }> = [];
+  const seen = new Set<string>();
   for (const given of paths) {
     for (const file of expandPath(given)) {
-      sources.push({ path: file.name, diskPath: file.diskPath, text: readText(file.diskPath) });
+      // A file named on its own and again inside a folder given is one file, read once.
+      const real = realpathSync(file.diskPath);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      files.push(file);
     }
   }
-  return sources;
+  // Two folders may both hold `x.rules`: such files keep their path as given, so
+  // rule names and diagnostics never mix them up.
+  const nameCounts = new Map<string, number>();
+  for (const file of files) nameCounts.set(file.name, (nameCounts.get(file.name) ?? 0) + 1);
+  return files.map((file) => ({
+    path: nameCounts.get(file.name)! > 1 ? file.diskPath : file.name,
+    diskPath: file.diskPath,
+    text: readText(file.diskPath),
+  }));
 }
 
 function expandPath(given: string): Array<{ name: string; diskPath: string }> {

@@ -50,3 +50,4 @@ export { runTests, matchesExpectation, type TestResult, type TestFailure } from 
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
 export { formatTrace } from "./trace-format";
 export { InMemoryEventStore, type EventStore } from "./event-store";
+export { parseInstant } from "./time";

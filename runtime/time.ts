@@ -4,7 +4,6 @@
 import { DateTime } from "luxon";
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
-const OFFSET_AT_END = /(Z|[+-]\d{2}(:?\d{2})?)$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Epoch millis of an ISO 8601 date-time with offset or Z; NaN when it is not one. */
@@ -39,10 +38,9 @@ function readInstant(text: string): number {
     if (hour > 23 || minute > 59 || second > 59) return NaN;
     return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes(m[8]!) * 60_000;
   }
-  // Without an offset luxon would read the machine's zone: not deterministic.
-  if (!OFFSET_AT_END.test(text)) return NaN;
-  const parsed = DateTime.fromISO(text, { setZone: true });
-  return parsed.isValid ? parsed.toMillis() : NaN;
+  // Nothing else is an instant: a date alone, or a time without its offset, would
+  // be read in the machine's own zone and make the output depend on the machine.
+  return NaN;
 }
 
 /**

@@ -137,3 +137,31 @@ describe("stagecraft explain, readable", () => {
     expect(result.stdout).not.toContain("trigger did not match");
   });
 });
+
+describe("rule files from several places", () => {
+  it("reads a file named again inside a folder given only once", async () => {
+    const result = await cli(["check", join(contract, "solar.rules"), contract]);
+    expect(result).toMatchObject({ code: 0, stdout: "No problems in 2 files.\n" });
+  });
+
+  it("keeps two files of the same name in different folders apart", async () => {
+    const a = tempRules({ "x.rules": schema });
+    const b = tempRules({ "x.rules": 'on deal stage "Validaton" open -> close "New"\n' });
+    const result = await cli(["check", a, b]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${join(b, "x.rules")}:1:15: error`);
+  });
+
+  it("refuses an --until that is not a real time, before running anything", async () => {
+    const result = await cli(["run", contract, "--events", join(contract, "events.jsonl"), "--until", "2026-02-30T00:00:00Z"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+  });
+});
+
+describe("the bundled examples", () => {
+  it.each(["solar-substates", "multiple-opportunities", "lead-module", "bitrix-triggers"])("%s is in canonical format", async (name) => {
+    const result = await cli(["fmt", join(root, "examples", name), "--check"]);
+    expect(result).toMatchObject({ code: 0, stdout: "" });
+  });
+});
