@@ -10,6 +10,8 @@ export class EngineState {
   readonly records = new Map<string, RecordState>();
   timers = new TimerQueue<TimerState>();
   timerSeq = 0;
+  /** Wait tokens are unique in the run, so a timer of an ended instance never matches a later one of the same key. */
+  tokenSeq = 0;
   recordSeq = 0;
   clock: number | null = null;
   readonly teamCounters = new Map<string, number>();
@@ -56,6 +58,7 @@ export class EngineState {
       records: [...this.records.values()],
       timers: this.timers.toSortedArray(),
       timerSeq: this.timerSeq,
+      tokenSeq: this.tokenSeq,
       recordSeq: this.recordSeq,
       teamCounters: Object.fromEntries(this.teamCounters),
       instances: [...this.instances.values()].map((instance) => ({ ...instance })),
@@ -69,6 +72,7 @@ export class EngineState {
     for (const record of snapshot.records) this.writeRecord(undefined, record);
     this.timers = new TimerQueue(snapshot.timers);
     this.timerSeq = snapshot.timerSeq;
+    this.tokenSeq = snapshot.tokenSeq;
     this.recordSeq = snapshot.recordSeq;
     for (const [team, counter] of Object.entries(snapshot.teamCounters)) this.teamCounters.set(team, counter);
     for (const instance of snapshot.instances) this.addInstance({ ...instance });

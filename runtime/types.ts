@@ -159,6 +159,8 @@ export interface Snapshot {
   records: RecordState[];
   timers: TimerState[];
   timerSeq: number;
+  /** The last wait token handed out (tokens are unique in the run). */
+  tokenSeq: number;
   recordSeq: number;
   teamCounters: Record<string, number>;
   instances: WorkflowInstance[];

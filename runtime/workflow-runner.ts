@@ -55,7 +55,7 @@ export class WorkflowRunner {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
       return;
     }
-    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, pc: 0, token: 0, waiting: "none" };
+    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
     this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
@@ -98,7 +98,7 @@ export class WorkflowRunner {
             instance.pc++;
             break;
           }
-          instance.token++;
+          instance.token = ++this.host.state.tokenSeq;
           instance.waiting = "until";
           if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.now, op.timeout, this.host.calendar), cause);
           return;
@@ -113,7 +113,7 @@ export class WorkflowRunner {
   }
 
   private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
-    const token = ++instance.token;
+    const token = (instance.token = ++this.host.state.tokenSeq);
     this.host.state.timers.push({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
   }
 
@@ -134,7 +134,7 @@ export class WorkflowRunner {
       const ctx = this.host.contextFor(record, event);
       if (op.condition.evaluate(ctx) !== true) continue;
       if (this.host.onTrace) this.host.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
-      instance.token++;
+      instance.token = ++this.host.state.tokenSeq;
       instance.waiting = "none";
       instance.pc++;
       this.runInstance(instance, event.id, event, event.depth + 1, { rule: workflow.name, parent: event.chain });
