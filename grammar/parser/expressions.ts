@@ -1,7 +1,8 @@
 // Expressions, by precedence from loosest to tightest: or, and, not, comparison
-// and `in [...]`, + -, * /, unary minus, primary. Also the small shared pieces
+// and `in [...]`, + -, * /, unary minus, primary (the binary levels are read in
+// one rule and arranged by OperatorChain). Also the small shared pieces
 // (field paths, recipients, durations) that every other layer uses.
-import { tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts } from "chevrotain";
+import { tokenMatcher, type IOrAlt, type OrMethodOpts } from "chevrotain";
 import type {
   BinaryOperator, Duration, DurationUnit, Expr, ListExpr, Name, PathExpr, Recipient,
 } from "../ast";
@@ -12,6 +13,7 @@ import {
   Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, TimeUnit,
 } from "../tokens";
 import { noResync, ParserBase } from "./base";
+import { OperatorChain } from "./operatorChain";
 
 const unitsByWord: Record<string, DurationUnit> = {
   minute: "minutes", minutes: "minutes", hour: "hours", hours: "hours",
@@ -20,13 +22,7 @@ const unitsByWord: Record<string, DurationUnit> = {
 
 const valueDescription = "a value (a field, a number, quoted text, true, false, none, this, a list or a condition in parentheses)";
 
-type ComparisonTail = { operator: BinaryOperator; right: Expr } | { options: ListExpr };
-
 export class ExpressionParser extends ParserBase {
-  protected binary(operator: BinaryOperator, left: Expr, right: Expr, first: IToken): Expr {
-    return { kind: "BinaryExpr", operator, left, right, range: this.spanFrom(first) };
-  }
-
   /** `amount`, `contact.name`, `stage`: one token, split into segments. */
   path = this.RULE("path", (): PathExpr => pathOf(this.CONSUME(PathWord)), noResync);
 
@@ -75,92 +71,91 @@ export class ExpressionParser extends ParserBase {
     };
   }, noResync);
 
-  expression = this.RULE("expression", (): Expr => this.SUBRULE(this.orExpression), noResync);
+  /** The chain being read by the innermost `expression` call (a nested one saves and restores it). */
+  private chain = new OperatorChain();
 
-  orExpression = this.RULE("orExpression", (): Expr => {
-    const first = this.LA(1);
-    let left = this.SUBRULE(this.andExpression);
-    this.MANY(() => {
-      this.CONSUME(Kw.or);
-      const right = this.SUBRULE2(this.andExpression);
-      left = this.binary("or", left, right, first);
-    });
-    return left;
-  }, noResync);
+  private readonly readNot = (): void => this.chain.prefixNot(this.CONSUME1(Kw.not));
+  private readonly readNotAfterAnd = (): void => this.chain.prefixNot(this.CONSUME2(Kw.not));
+  private readonly readNotAfterOr = (): void => this.chain.prefixNot(this.CONSUME3(Kw.not));
 
-  andExpression = this.RULE("andExpression", (): Expr => {
-    const first = this.LA(1);
-    let left = this.SUBRULE(this.notExpression);
-    this.MANY(() => {
-      this.CONSUME(Kw.and);
-      const right = this.SUBRULE2(this.notExpression);
-      left = this.binary("and", left, right, first);
-    });
-    return left;
-  }, noResync);
+  /**
+   * The grammar lets any operator follow an operand; the language allows one
+   * comparison (or `in`) between two and/or, and nothing but and/or after
+   * `in [...]`. Stopping here leaves the operator to whoever called, as the
+   * rule-per-level grammar did, so the syntax errors stay the same.
+   */
+  private readonly mayContinue = (): boolean => {
+    const chain = this.chain;
+    if (!chain.hasComparison) return true;
+    const next = this.LA(1);
+    if (tokenMatcher(next, ComparisonOperator) || tokenMatcher(next, Kw.in)) return false;
+    return !(chain.endsWithIn && (tokenMatcher(next, AdditiveOperator) || tokenMatcher(next, MultiplicativeOperator)));
+  };
 
-  // The alternatives of the hottest rules are built once: Chevrotain would
-  // otherwise allocate an array of closures on every call (see Chevrotain's
-  // performance guide, "caching arrays of alternatives").
-  private readonly notAlternatives: OrMethodOpts<Expr> = { ERR_MSG: valueDescription, DEF: [
+  private readonly operatorAlternatives: IOrAlt<void>[] = [
     {
       ALT: () => {
-        const first = this.CONSUME(Kw.not);
-        const operand = this.SUBRULE(this.notExpression);
-        return { kind: "UnaryExpr", operator: "not", operand, range: this.spanFrom(first) } satisfies Expr;
+        this.CONSUME(Kw.and);
+        this.chain.infix("and");
+        this.MANY3(this.readNotAfterAnd);
+        const first = this.LA(1);
+        this.chain.operand(this.SUBRULE2(this.unary), first, this.LA(0));
       },
     },
-    { ALT: () => this.SUBRULE(this.comparison) },
-  ] };
-
-  notExpression = this.RULE("notExpression", (): Expr => this.OR(this.notAlternatives), noResync);
-
-  private readonly comparisonTail: IOrAlt<ComparisonTail>[] = [
     {
-      ALT: () => ({
-        operator: this.CONSUME(ComparisonOperator).image as BinaryOperator,
-        right: this.SUBRULE2(this.additive),
-      }),
+      ALT: () => {
+        this.CONSUME(Kw.or);
+        this.chain.infix("or");
+        this.MANY4(this.readNotAfterOr);
+        const first = this.LA(1);
+        this.chain.operand(this.SUBRULE3(this.unary), first, this.LA(0));
+      },
+    },
+    {
+      ALT: () => {
+        this.chain.infix(this.CONSUME(ComparisonOperator).image as BinaryOperator);
+        const first = this.LA(1);
+        this.chain.operand(this.SUBRULE4(this.unary), first, this.LA(0));
+      },
+    },
+    {
+      ALT: () => {
+        this.chain.infix(this.CONSUME(AdditiveOperator).image as BinaryOperator);
+        const first = this.LA(1);
+        this.chain.operand(this.SUBRULE5(this.unary), first, this.LA(0));
+      },
+    },
+    {
+      ALT: () => {
+        this.chain.infix(this.CONSUME(MultiplicativeOperator).image as BinaryOperator);
+        const first = this.LA(1);
+        this.chain.operand(this.SUBRULE6(this.unary), first, this.LA(0));
+      },
     },
     {
       ALT: () => {
         this.CONSUME(Kw.in);
-        return { options: this.SUBRULE(this.list) };
+        const options = this.SUBRULE(this.list);
+        this.chain.inList(options, this.LA(0));
       },
     },
   ];
 
-  private readonly readComparisonTail = (): ComparisonTail => this.OR(this.comparisonTail);
+  private readonly continueChain = { GATE: this.mayContinue, DEF: (): void => this.OR(this.operatorAlternatives) };
 
-  comparison = this.RULE("comparison", (): Expr => {
-    const first = this.LA(1);
-    const left = this.SUBRULE(this.additive);
-    const tail = this.OPTION(this.readComparisonTail);
-    if (!tail) return left;
-    if ("options" in tail) return { kind: "InExpr", value: left, options: tail.options, range: this.spanFrom(first) };
-    return this.binary(tail.operator, left, tail.right, first);
-  }, noResync);
-
-  additive = this.RULE("additive", (): Expr => {
-    const first = this.LA(1);
-    let left = this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      const operator = this.CONSUME(AdditiveOperator).image as BinaryOperator;
-      const right = this.SUBRULE2(this.multiplicative);
-      left = this.binary(operator, left, right, first);
-    });
-    return left;
-  }, noResync);
-
-  multiplicative = this.RULE("multiplicative", (): Expr => {
-    const first = this.LA(1);
-    let left = this.SUBRULE(this.unary);
-    this.MANY(() => {
-      const operator = this.CONSUME(MultiplicativeOperator).image as BinaryOperator;
-      const right = this.SUBRULE2(this.unary);
-      left = this.binary(operator, left, right, first);
-    });
-    return left;
+  /** `not a == b and c in [1, 2] or d * 2 > e`: operands and operators in one flat run. */
+  expression = this.RULE("expression", (): Expr => {
+    const outer = this.chain;
+    const chain = (this.chain = new OperatorChain());
+    try {
+      this.MANY1(this.readNot);
+      const first = this.LA(1);
+      chain.operand(this.SUBRULE1(this.unary), first, this.LA(0));
+      this.MANY2(this.continueChain);
+      return this.RECORDING_PHASE ? (undefined as unknown as Expr) : chain.finish();
+    } finally {
+      this.chain = outer;
+    }
   }, noResync);
 
   private readonly unaryAlternatives: OrMethodOpts<Expr> = { ERR_MSG: valueDescription, DEF: [
