@@ -1,7 +1,7 @@
 // `stagecraft explain <paths...> --events <file> --entity <type/id>`: for one
 // record, why each rule did or did not fire, with the values that decided it.
 import type { Command } from "commander";
-import { explain, formatExplanation, validateEventLine, type InputEvent } from "../../runtime/index";
+import { EventStreamValidator, explain, formatExplanation, type InputEvent } from "../../runtime/index";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { ExitCode, usageError } from "../errors";
 import { readEventsInput } from "../events-input";
@@ -29,16 +29,15 @@ export function registerExplain(program: Command, out: Output): void {
       const program = result.program;
       const input = readEventsInput(options.events, out);
       const events: InputEvent[] = [];
-      let previousAt: string | undefined;
+      const validator = new EventStreamValidator(program);
       for (const [index, line] of input.lines.entries()) {
         if (line.trim() === "") continue;
-        const checked = validateEventLine(program, line, index + 1, previousAt);
+        const checked = validator.check(line, index + 1);
         if ("error" in checked) {
           out.stderr(`${input.name}:${index + 1}: error ${checked.error.code}: ${checked.error.message}\n`);
           out.exit(ExitCode.invalidEvent);
           return;
         }
-        previousAt = checked.event.at;
         events.push(checked.event);
       }
       const explanation = explain(program, events, options.entity, until === undefined ? {} : { until });

@@ -3,7 +3,7 @@
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
 // CONTRACT.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
 import type { Command } from "commander";
-import { createEngine, formatOutputLine, formatTrace, RuntimeError, validateEventLine, type CompiledProgram, type Engine, type Program } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, type CompiledProgram, type Engine, type Program } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { CliError, ExitCode, usageError } from "../errors";
@@ -75,18 +75,17 @@ async function loadProgram(
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
 function replay(engine: Engine, program: Program, lines: EventLines, writer: BatchedWriter, out: Output): number {
-  let previousAt: string | undefined;
+  const validator = new EventStreamValidator(program);
   let lineNumber = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     lineNumber++;
     if (line.trim() === "") continue;
-    const checked = validateEventLine(program, line, lineNumber, previousAt);
+    const checked = validator.check(line, lineNumber);
     if ("error" in checked) {
       writer.flush();
       out.stderr(`${lines.name}:${lineNumber}: error ${checked.error.code}: ${checked.error.message}\n`);
       return ExitCode.invalidEvent;
     }
-    previousAt = checked.event.at;
     writeAll(writer, engine.process(checked.event));
   }
   return ExitCode.ok;

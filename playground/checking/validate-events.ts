@@ -2,7 +2,7 @@
 // own input check (the one behind the CLI's exit code 3). Plain code, so it runs
 // in the checker worker while typing and on the page when Run needs the events.
 import type { InputEvent, Program } from "../../runtime/ir";
-import { validateEventLine } from "../../runtime/index";
+import { EventStreamValidator } from "../../runtime/index";
 
 export interface EventProblem {
   line: number;
@@ -21,7 +21,7 @@ export interface EventsValidation {
 /** Without a program (the rules have errors) only the JSON of each line can be checked. */
 export function validateEventsText(program: Program | null, text: string): EventsValidation {
   const result: EventsValidation = { events: [], eventLines: [], problems: [] };
-  let previousAt: string | undefined;
+  const validator = program ? new EventStreamValidator(program) : null;
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === "") return;
     const lineNumber = index + 1;
@@ -33,13 +33,12 @@ export function validateEventsText(program: Program | null, text: string): Event
       }
       return;
     }
-    const checked = validateEventLine(program, line, lineNumber, previousAt);
+    const checked = validator!.check(line, lineNumber);
     if ("error" in checked) {
       result.problems.push({ line: lineNumber, ...checked.error });
     } else {
       result.events.push(checked.event);
       result.eventLines.push(lineNumber);
-      previousAt = checked.event.at;
     }
   });
   return result;

@@ -104,3 +104,19 @@ describe("stagecraft run", () => {
     expect(result.stderr).toMatch(/solar\.rules:1/);
   });
 });
+
+describe("ids in the events file", () => {
+  it("refuses an id used twice, naming the first line, with exit 3", async () => {
+    const path = writeEvents([events[0]!, events[1]!, events[2]!.replace('"id":"e3"', '"id":"e1"')]);
+    const result = await cli(["run", contract, "--events", path]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/events\.jsonl:3: error SC3010: duplicate id "e1": line 1 already used it/);
+  });
+
+  it.each(["t1", "e6.1"])("refuses the output-id form %s, so output ids stay unique", async (id) => {
+    const path = writeEvents([events[0]!.replace('"id":"e1"', `"id":"${id}"`)]);
+    const result = await cli(["run", contract, "--events", path]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/events\.jsonl:1: error SC3011: id ".*" has the form of an output id/);
+  });
+});

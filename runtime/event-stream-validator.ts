@@ -1,0 +1,43 @@
+// Checks input lines as a stream: each line alone (validateEventLine), plus what
+// only the stream shows — time order and ids. Output ids derive from input ids
+// (`e6` → `e6.1`) and timers are `t<k>`, so an input id may neither repeat nor
+// take one of those forms: every id in a run stays unique (CONTRACT.md).
+import type { Program } from "./ir";
+import { validateEventLine, type ValidatedLine } from "./validate-event";
+
+export const StreamErrorCode = {
+  duplicateId: "SC3010",
+  reservedId: "SC3011",
+} as const;
+
+const TIMER_ID = /^t\d+$/;
+const DERIVED_ID = /\.\d+$/;
+
+export class EventStreamValidator {
+  private previousAt: string | undefined;
+  /** Input id → the line that used it first. */
+  private readonly lineOfId = new Map<string, number>();
+
+  constructor(private readonly program: Program) {}
+
+  check(line: string, lineNumber: number): ValidatedLine {
+    const checked = validateEventLine(this.program, line, lineNumber, this.previousAt);
+    if ("error" in checked) return checked;
+    const id = checked.event.id;
+    const first = this.lineOfId.get(id);
+    if (first !== undefined) {
+      return { error: { code: StreamErrorCode.duplicateId, message: `duplicate id "${id}": line ${first} already used it; every event needs its own id` } };
+    }
+    if (TIMER_ID.test(id) || DERIVED_ID.test(id)) {
+      return {
+        error: {
+          code: StreamErrorCode.reservedId,
+          message: `id "${id}" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. "e${id.replace(/[^A-Za-z0-9]/g, "_")}"`,
+        },
+      };
+    }
+    this.lineOfId.set(id, lineNumber);
+    this.previousAt = checked.event.at;
+    return checked;
+  }
+}
