@@ -53,6 +53,7 @@ class FileLines implements EventLines {
   private text = "";
   private start = 0;
   private ended = false;
+  private atFileStart = true;
 
   constructor(readonly name: string) {
     try {
@@ -81,6 +82,13 @@ class FileLines implements EventLines {
     }
   }
 
+  private decode(from: number, to: number): string {
+    const text = this.block.toString("utf8", from, to);
+    if (!this.atFileStart) return text;
+    this.atFileStart = false;
+    return withoutBom(text);
+  }
+
   private readBlock(): void {
     if (this.carried === this.block.length) {
       // A line longer than the block: make room for the rest of it.
@@ -100,7 +108,7 @@ class FileLines implements EventLines {
     if (read === 0) {
       this.ended = true;
       closeSync(this.fd);
-      this.text = this.block.toString("utf8", 0, filled);
+      this.text = this.decode(0, filled);
       this.carried = 0;
       return;
     }
@@ -110,7 +118,7 @@ class FileLines implements EventLines {
       this.carried = filled;
       return;
     }
-    this.text = this.block.toString("utf8", 0, lastFeed + 1);
+    this.text = this.decode(0, lastFeed + 1);
     this.block.copy(this.block, 0, lastFeed + 1, filled);
     this.carried = filled - lastFeed - 1;
   }
@@ -129,9 +137,14 @@ function cannotRead(path: string, error: unknown): Error {
 }
 
 function splitLines(text: string): string[] {
-  const lines = text.split("\n");
+  const lines = withoutBom(text).split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines.map(withoutCr);
+}
+
+/** Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first line. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function withoutCr(line: string): string {

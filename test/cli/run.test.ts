@@ -120,3 +120,12 @@ describe("ids in the events file", () => {
     expect(result.stderr).toMatch(/events\.jsonl:1: error SC3011: id ".*" has the form of an output id/);
   });
 });
+
+describe("events file encoding", () => {
+  it("ignores a byte order mark at the start of the file", async () => {
+    const path = writeEvents(["\uFEFF" + events[0]!, ...events.slice(1)]);
+    const result = await cli(["run", contract, "--events", path, "--until", "2026-01-10T00:00:00Z"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(contract, "expected.jsonl"), "utf8"));
+  });
+});
