@@ -2,13 +2,17 @@
 // (or `--module rules.ts` instead of paths): replays input events through the
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
 // CONTRACT.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
+// `--save-snapshot` keeps the state at the end; `--resume` goes on from one, so a
+// long history is replayed once and new events are fed to its snapshot.
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, type CompiledProgram, type Engine, type Program } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { CliError, ExitCode, usageError } from "../errors";
 import { openEventLines, type EventLines } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
+import { readText } from "../sources";
 import { parseUntil } from "../until";
 import type { Output } from "../output";
 
@@ -17,6 +21,8 @@ interface RunOptions {
   until?: string;
   trace?: boolean;
   module?: string;
+  resume?: string;
+  saveSnapshot?: string;
 }
 
 export function registerRun(program: Command, out: Output): void {
@@ -28,20 +34,25 @@ export function registerRun(program: Command, out: Output): void {
     .option("--until <iso>", "after the last event, fire timers due at or before this time")
     .option("--trace", "explain on stderr every rule considered")
     .option("--module <file.ts>", "run a module emitted by `stagecraft compile` instead of rule files")
+    .option("--resume <snapshot.json>", "go on from a snapshot saved by --save-snapshot (the events continue it)")
+    .option("--save-snapshot <file.json>", "after the run, save the state to resume from later")
     .action(async (paths: string[], options: RunOptions) => {
       const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const snapshot = options.resume === undefined ? undefined : readSnapshot(options.resume);
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
       const events = openEventLines(options.events, out);
-      const engine = createEngine(loaded.program, {
+      const engine = startEngine(loaded.program, {
+        ...(snapshot ? { snapshot } : {}),
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
-        ...(options.trace ? { onTrace: (t) => out.stderr(formatTrace(t) + "\n") } : {}),
-      });
+        ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
+      }, options.resume);
       const writer = stdoutWriter(out);
       try {
         const code = replay(engine, loaded.program, events, writer, out);
         if (code === ExitCode.ok && until !== undefined) writeAll(writer, engine.advanceTo(until));
         writer.flush();
+        if (code === ExitCode.ok && options.saveSnapshot !== undefined) saveSnapshot(options.saveSnapshot, engine.snapshot());
         out.exit(code);
       } catch (error) {
         writer.flush();
@@ -52,6 +63,33 @@ export function registerRun(program: Command, out: Output): void {
         throw new CliError(`runtime error ${error.code}: ${error.message}`, ExitCode.runtime);
       }
     });
+}
+
+/** A snapshot of other rules, or damaged, is the user's input: exit 2, not a crash. */
+function startEngine(program: Program, options: EngineOptions, snapshotPath: string | undefined): Engine {
+  try {
+    return createEngine(program, options);
+  } catch (error) {
+    if (snapshotPath === undefined) throw error;
+    throw usageError(`${snapshotPath}: this snapshot cannot be resumed with these rules (${(error as Error).message})`);
+  }
+}
+
+function readSnapshot(path: string): Snapshot {
+  try {
+    return JSON.parse(readText(path)) as Snapshot;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw usageError(`${path}: not a snapshot saved by --save-snapshot (${(error as Error).message})`);
+  }
+}
+
+function saveSnapshot(path: string, snapshot: Snapshot): void {
+  try {
+    writeFileSync(path, JSON.stringify(snapshot) + "\n");
+  } catch (error) {
+    throw usageError(`${path}: cannot write the snapshot (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+  }
 }
 
 async function loadProgram(

@@ -129,3 +129,21 @@ describe("events file encoding", () => {
     expect(result.stdout).toBe(readFileSync(join(contract, "expected.jsonl"), "utf8"));
   });
 });
+
+describe("snapshots", () => {
+  it("a run saved after some events and resumed with the rest prints what the full run prints", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    const first = await cli(["run", contract, "--events", writeEvents(events.slice(0, 3)), "--save-snapshot", snapshot]);
+    expect(first.code).toBe(0);
+    const rest = await cli(["run", contract, "--events", writeEvents(events.slice(3)), "--resume", snapshot, "--until", "2026-01-10T00:00:00Z"]);
+    expect(rest.code).toBe(0);
+    expect(first.stdout + rest.stdout).toBe(readFileSync(join(contract, "expected.jsonl"), "utf8"));
+  });
+
+  it("a file that is not a snapshot is a usage error", async () => {
+    const result = await cli(["run", contract, "--events", eventsFile, "--resume", eventsFile]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a snapshot saved by --save-snapshot/);
+  });
+});
