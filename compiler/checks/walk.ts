@@ -1,9 +1,11 @@
 // Visits every node of a file in source order, keeping the scope of the rule,
-// enrollment or workflow it is in. Children are found by shape (any object with
-// a string `kind`), so nodes added to the syntax tree later are walked too.
+// enrollment or workflow it is in. Children are read from the fields that
+// childKeys lists for each kind (a node of a kind it does not list, or a plain
+// object such as a report's `email`, is searched field by field instead).
 // Nodes invented by error recovery are skipped with their children.
 import type * as ast from "../../grammar/ast";
 import { emptyScope, stepScope, subjectScope } from "../binder/scope";
+import { childKeysOf } from "./childKeys";
 import type { CheckContext, CheckableNode } from "./context";
 
 export type Visit = (node: CheckableNode, context: CheckContext) => void;
@@ -36,7 +38,21 @@ function walkNode(node: CheckableNode, context: CheckContext, visit: Visit): voi
     inner = { ...context, scope: subjectScope(context.model, node.subject, context.model.subjects.get(node.subject)) };
   }
   visit(node, inner);
-  walkChildren(node, inner, visit);
+  const keys = childKeysOf(node);
+  if (!keys) {
+    walkChildren(node, inner, visit);
+    return;
+  }
+  const fields = node as unknown as Record<string, unknown>;
+  for (let i = 0; i < keys.length; i++) {
+    const child = fields[keys[i]!];
+    if (child === undefined || child === null) continue;
+    if (Array.isArray(child)) {
+      for (let j = 0; j < child.length; j++) visitValue(child[j], inner, visit);
+    } else {
+      visitValue(child, inner, visit);
+    }
+  }
 }
 
 function walkChildren(value: object, context: CheckContext, visit: Visit): void {

@@ -1,0 +1,83 @@
+// The checker's walk reads only the child fields childKeys lists per node kind.
+// This compares it with a look at every field of every object (how the walk
+// found children before), on every example and test program and on broken
+// variants of them: same nodes, same order.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateRuleSet } from "../../../bench/generate-rules";
+import { declare } from "../../../compiler/binder/declarations";
+import { bindRulesAndWorkflows } from "../../../compiler/binder/rules";
+import { childKeys } from "../../../compiler/checks/childKeys";
+import type { Check, CheckableNode, NodeChecks } from "../../../compiler/checks/context";
+import { runChecks } from "../../../compiler/checks/runChecks";
+import { typeProgram } from "../../../compiler/types/typeProgram";
+import { parse, type SourceFile } from "../../../grammar/index";
+
+function rulesFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return rulesFiles(path);
+    return entry.name.endsWith(".rules") ? [path] : [];
+  });
+}
+
+/** Every node with a string kind, found by looking into every field, in field order. */
+function everyField(value: unknown, found: CheckableNode[]): void {
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const element of value) everyField(element, found);
+    return;
+  }
+  const node = value as { kind?: unknown; missing?: boolean } & Record<string, unknown>;
+  if (node.missing) return;
+  if (typeof node.kind === "string" && node.kind !== "SourceFile") found.push(node as unknown as CheckableNode);
+  for (const key in node) if (key !== "range") everyField(node[key], found);
+}
+
+function walked(file: SourceFile): CheckableNode[] {
+  const visited: CheckableNode[] = [];
+  const record = (node: CheckableNode) => visited.push(node);
+  const nodes = Object.fromEntries(Object.keys(childKeys).map((kind) => [kind, record])) as NodeChecks;
+  const recorder: Check = { name: "recorder", codes: [], nodes };
+  const binding = declare([file]);
+  bindRulesAndWorkflows(binding);
+  typeProgram(binding);
+  runChecks(binding, [recorder]);
+  return visited;
+}
+
+function expectSameNodes(text: string, path: string): number {
+  const { file } = parse(text, path);
+  const expected: CheckableNode[] = [];
+  for (const item of file.items) everyField(item, expected);
+  const actual = walked(file);
+  expect(actual.map((node) => node.kind)).toEqual(expected.map((node) => node.kind));
+  expect(actual.every((node, i) => node === expected[i])).toBe(true);
+  return actual.length;
+}
+
+const root = join(import.meta.dirname, "../../..");
+const programs = ["examples", "test/golden", "test/grammar/fixtures", "test/fixtures", "bench/fixtures"]
+  .flatMap((folder) => rulesFiles(join(root, folder)))
+  .map((path) => ({ path, text: readFileSync(path, "utf8") }));
+
+describe("the checker's walk", () => {
+  it("visits the same nodes in the same order as a look at every field", () => {
+    let total = 0;
+    for (const { path, text } of programs) total += expectSameNodes(text, path);
+    total += expectSameNodes(generateRuleSet(60), "generated.rules");
+    expect(programs.length).toBeGreaterThan(10);
+    expect(total).toBeGreaterThan(1000);
+  });
+
+  it("does so on broken programs too (recovered and missing nodes)", () => {
+    for (const { path, text } of programs.slice(0, 12)) {
+      const lines = text.split("\n");
+      for (let cut = 3; cut < lines.length; cut += 7) {
+        const broken = [...lines.slice(0, cut), lines[cut]!.slice(0, Math.floor(lines[cut]!.length / 2)), ...lines.slice(cut + 1)];
+        expectSameNodes(broken.join("\n"), path);
+      }
+    }
+  });
+});
