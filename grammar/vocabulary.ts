@@ -88,7 +88,7 @@ function kindOf(token: TokenType): TokenKind {
 const highlightingOrder: TokenType[] = [
   WhiteSpace, Comment, StringLiteral, BadString, DateTimeLiteral, DateLiteral, TimeOfDay, NumberLiteral,
   DottedName,
-  ...[...reservedWords, ...softWords].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => Kw[w]),
+  ...[...reservedWords, ...softWords].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map((w) => Kw[w]),
   Identifier,
   ...operatorTokens,
 ];
