@@ -42,17 +42,21 @@ function timeRun(args: string[]): { ms: number; output: string } {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, output };
 }
 
-const medians = new Map<string, number>();
+const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
 const digests = new Map<string, string>();
-for (const contender of contenders) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+// Rounds take turns between the contenders, so a change in the machine's load
+// falls on all of them alike.
+for (let i = 0; i < runs; i++) {
+  for (const contender of contenders) {
     const { ms, output } = timeRun(contender.args);
-    times.push(ms);
+    times.get(contender.name)!.push(ms);
     digests.set(contender.name, `${createHash("sha256").update(output).digest("hex").slice(0, 16)} (${output.split("\n").length - 1} lines)`);
   }
-  times.sort((a, b) => a - b);
-  medians.set(contender.name, times[Math.floor(times.length / 2)] as number);
+}
+const medians = new Map<string, number>();
+for (const [name, list] of times) {
+  list.sort((a, b) => a - b);
+  medians.set(name, list[Math.floor(list.length / 2)] as number);
 }
 
 const baseline = medians.get("hand-written JS") as number;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { compileSources } from "../../compiler/index";
+import { EventStreamValidator } from "../../runtime/index";
+
+const program = compileSources([{ path: "s.rules", text: "entity contact { name: text }\n" }]).program!;
+const line = (id: string, at = "2026-01-01T08:00:00Z") => JSON.stringify({ id, at, entity: "contact/C1", type: "updated", data: { name: "x" } });
+
+describe("EventStreamValidator", () => {
+  it.each(["t1", "t42", "e6.1", "a.b.12", "x.0"])("refuses the output-id form %s", (id) => {
+    const checked = new EventStreamValidator(program).check(line(id), 1);
+    expect("error" in checked && checked.error.code).toBe("SC3011");
+  });
+
+  it.each(["e1", "t", "tx1", "1", "evt-2026.a", "t1a", "T1", "e.1x"])("accepts %s", (id) => {
+    expect("event" in new EventStreamValidator(program).check(line(id), 1)).toBe(true);
+  });
+
+  it("refuses an id seen before and names its line, then goes on accepting new ids", () => {
+    const validator = new EventStreamValidator(program);
+    expect("event" in validator.check(line("a"), 1)).toBe(true);
+    const again = validator.check(line("a"), 2);
+    expect("error" in again && again.error).toMatchObject({ code: "SC3010", message: expect.stringContaining("line 1") });
+    expect("event" in validator.check(line("b"), 3)).toBe(true);
+  });
+
+  it("refuses a time earlier than the last accepted line", () => {
+    const validator = new EventStreamValidator(program);
+    validator.check(line("a", "2026-01-02T00:00:00Z"), 1);
+    const earlier = validator.check(line("b", "2026-01-01T00:00:00Z"), 2);
+    expect("error" in earlier && earlier.error.code).toBe("SC3009");
+  });
+});
