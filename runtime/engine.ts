@@ -172,27 +172,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const data = event.data ?? {};
     switch (event.type) {
       case "created": {
-        const fields: Record<string, Value> = {};
-        const previous: Record<string, Value> = {};
-        for (const name in data) {
-          if (name === "stage") continue;
-          fields[name] = data[name]!;
-          previous[name] = null;
-        }
-        const stage = typeof data.stage === "string" ? data.stage : undefined;
-        const born = ++this.state.recordSeq;
-        const type = this.entityName(ref.slice(0, slash));
-        const id = ref.slice(slash + 1);
-        const record =
-          stage === undefined
-            ? newRecord(ref, type, id, born, fields)
-            : newRecordInStage(ref, type, id, born, fields, stage, this.now, this.isSequential(type));
-        this.state.writeRecord(this.state.records.get(ref), record);
-        const created = this.pending(event.id, record, "created", 0, null);
-        created.changes = fields;
-        created.previous = previous;
-        this.enqueue(created);
-        if (stage !== undefined) this.enqueue(this.pending(event.id, record, "stage.opened", 0, null, stage));
+        this.addRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), data, event.id, 0, null);
         return;
       }
       case "updated": {
@@ -338,6 +318,24 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   private createRecord(entity: string, given: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
     const id = this.nextId();
     const ref = `${entity}/${id}`;
+    const { fields, stage } = this.addRecord(ref, entity, id, given, id, depth, chain);
+    this.emit(id, ref, "created", stage === undefined ? fields : { ...fields, stage }, cause, rule);
+  }
+
+  /**
+   * A new record, from an input `created` or a `create` action: its fields, and
+   * its stage opened as part of the creation (LANGUAGE.md §5), then the
+   * `created` and `stage.opened` events that run the rules.
+   */
+  private addRecord(
+    ref: string,
+    type: string,
+    id: string,
+    given: Readonly<Record<string, Value>>,
+    eventId: string,
+    depth: number,
+    chain: ChainLink | null,
+  ): { fields: Record<string, Value>; stage: string | undefined } {
     const fields: Record<string, Value> = {};
     const previous: Record<string, Value> = {};
     for (const name in given) {
@@ -348,14 +346,14 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const stage = typeof given.stage === "string" ? given.stage : undefined;
     const born = ++this.state.recordSeq;
     const record =
-      stage === undefined ? newRecord(ref, entity, id, born, fields) : newRecordInStage(ref, entity, id, born, fields, stage, this.now, this.isSequential(entity));
+      stage === undefined ? newRecord(ref, type, id, born, fields) : newRecordInStage(ref, type, id, born, fields, stage, this.now, this.isSequential(type));
     this.state.writeRecord(this.state.records.get(ref), record);
-    this.emit(id, ref, "created", stage === undefined ? fields : { ...fields, stage }, cause, rule);
-    const created = this.pending(id, record, "created", depth, chain);
+    const created = this.pending(eventId, record, "created", depth, chain);
     created.changes = fields;
     created.previous = previous;
     this.enqueue(created);
-    if (stage !== undefined) this.enqueue(this.pending(id, record, "stage.opened", depth, chain, stage));
+    if (stage !== undefined) this.enqueue(this.pending(eventId, record, "stage.opened", depth, chain, stage));
+    return { fields, stage };
   }
 
   private applyDecision(decision: Decision, record: RecordState, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
