@@ -3,54 +3,10 @@
 // kind of action, workflows with waits and branches) and event streams over a
 // few records of them.
 import fc from "fast-check";
+import { section2Declarations } from "../fixtures/language-declarations";
 
-export const schema = `calendar {
-  timezone "Europe/Rome"
-  workdays mon tue wed thu fri
-  hours 09:00..18:00
-  holiday 2026-12-25
-}
-
-entity contact {
-  name: text
-  email: email?
-  phone: phone?
-}
-
-entity deal {
-  title: text
-  amount: money
-  channel: enum(web, phone, partner)
-  contact: contact
-  installer: user?
-  pipeline {
-    stage "New"
-    stage "Documentation pending"
-    stage "Validation"
-    stage "Won" won
-    stage "Lost" lost
-  }
-}
-
-entity installation {
-  deal: deal
-  pipeline parallel {
-    stage "Documentation pending"
-    stage "Validation"
-    stage "Scheduling"
-  }
-}
-
-template email "Docs reminder" {
-  subject "We still need your documents"
-  body "Hello {contact.name}, please send the documents for {title}."
-}
-template sms "Reminder" "Reminder about {title}"
-template task "Call back" { type call  description "Call the client"  due 1 day }
-template report "Offer"
-team installers { "ana@solar.example" "bo@solar.example" "cy@solar.example" }
-event "webinar.attended" { title: text }
-`;
+// §2's declarations, a declared event for event-subject rules.
+export const schema = `${section2Declarations}event "webinar.attended" { title: text }\n`;
 
 const dealStages = ["New", "Documentation pending", "Validation", "Won", "Lost"];
 const installationStages = ["Documentation pending", "Validation", "Scheduling"];

@@ -4,44 +4,9 @@
 import { expect } from "vitest";
 import { checkSources } from "../../../compiler/check";
 import type { Diagnostic } from "../../../grammar/diagnostic";
+import { section2WithoutCalendar } from "../../fixtures/language-declarations";
 
-export const declarations = `
-entity contact {
-  name: text
-  email: email?
-  phone: phone?
-}
-entity deal {
-  title: text
-  amount: money
-  channel: enum(web, phone, partner)
-  contact: contact
-  installer: user?
-  pipeline {
-    stage "New"
-    stage "Documentation pending"
-    stage "Validation"
-    stage "Won" won
-    stage "Lost" lost
-  }
-}
-entity installation {
-  deal: deal
-  pipeline parallel {
-    stage "Documentation pending"
-    stage "Validation"
-    stage "Scheduling"
-  }
-}
-template email "Docs reminder" {
-  subject "We still need your documents"
-  body "Hello {contact.name}, please send the documents for {title}."
-}
-template sms "Reminder" "Reminder about {title}"
-template task "Call back" { type call  description "Call the client"  due 1 day }
-template report "Offer"
-team installers { "ana@solar.example" "bo@solar.example" }
-`;
+export const declarations = section2WithoutCalendar;
 
 const marker = "<|>";
 
