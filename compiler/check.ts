@@ -9,7 +9,7 @@ import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
 import { runChecks } from "./checks/runChecks";
-import { sortDiagnostics } from "./diagnostics";
+import { internalErrorDiagnostic, sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
 import { typeProgram } from "./types/typeProgram";
 
@@ -54,17 +54,12 @@ function parseSafely(source: SourceText): { file: SourceFile; diagnostics: Diagn
   try {
     return parse(source.text, source.path);
   } catch (error) {
-    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], range: startRange() };
-    return { file, diagnostics: [internalError(source.path, error)] };
+    const diagnostic = internalError(source.path, error);
+    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], range: diagnostic.range };
+    return { file, diagnostics: [diagnostic] };
   }
 }
 
-function startRange() {
-  const start = { offset: 0, line: 1, column: 1 };
-  return { start, end: start };
-}
-
 function internalError(file: string, error: unknown): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  return { code: "SC2999", severity: "error", message: `Internal compiler error: ${reason}. Please report it.`, file, range: startRange() };
+  return internalErrorDiagnostic("SC2999", "compiler", error, file);
 }

@@ -54,3 +54,14 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { file, range, severity, code, message } = diagnostic;
   return `${file}:${range.start.line}:${range.start.column}: ${severity} ${code}: ${message}`;
 }
+
+/**
+ * A failure of Stagecraft itself (never of the rules), reported at the file's
+ * start like any diagnostic instead of being thrown: `what` says which part failed
+ * and `outcome` what became of the input.
+ */
+export function internalErrorDiagnostic(code: string, what: string, error: unknown, file: string, outcome = "Please report it."): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const start = { offset: 0, line: 1, column: 1 };
+  return { code, severity: "error", message: `Internal ${what} error: ${reason}. ${outcome}`, file, range: { start, end: start } };
+}

@@ -5,6 +5,7 @@ import type { Diagnostic } from "../grammar/diagnostic";
 import type { Program } from "../runtime/ir";
 import { checkSources, type SourceText } from "./check";
 import { lowerProgram } from "./lower/lower-program";
+import { internalErrorDiagnostic } from "./diagnostics";
 import type { CheckedModel } from "./model";
 
 export { checkSources, checkFiles } from "./check";
@@ -32,15 +33,7 @@ export function compileSources(sources: SourceText[]): CompileResult {
     return { ...checked, program: lowerProgram(checked.files, checked.model) };
   } catch (error) {
     // A checked program that does not lower is a compiler bug; report it like the checker reports its own.
-    const reason = error instanceof Error ? error.message : String(error);
-    const start = { offset: 0, line: 1, column: 1 };
-    const internal: Diagnostic = {
-      code: "SC9999",
-      severity: "error",
-      message: `Internal compiler error: ${reason}. Please report it.`,
-      file: sources[0]?.path ?? "",
-      range: { start, end: start },
-    };
+    const internal = internalErrorDiagnostic("SC9999", "compiler", error, sources[0]?.path ?? "");
     return { ...checked, diagnostics: [...checked.diagnostics, internal] };
   }
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../../grammar/diagnostic";
 import { parse } from "../../grammar/index";
 import { formatFile } from "./format-file";
+import { internalErrorDiagnostic } from "../diagnostics";
 
 export interface FormatResult {
   text: string;
@@ -17,15 +18,7 @@ export function formatSource(text: string, path = "<input>"): FormatResult {
   try {
     return { text: formatFile(file, text), diagnostics };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const start = { offset: 0, line: 1, column: 1 };
-    const internal: Diagnostic = {
-      code: "SC9999",
-      severity: "error",
-      message: `Internal formatter error: ${reason}. The file was left unchanged; please report it.`,
-      file: path,
-      range: { start, end: start },
-    };
+    const internal = internalErrorDiagnostic("SC9999", "formatter", error, path, "The file was left unchanged; please report it.");
     return { text, diagnostics: [...diagnostics, internal] };
   }
 }
