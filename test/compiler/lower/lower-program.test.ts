@@ -99,6 +99,15 @@ on deal stage "Validation" open after 2 business days at 09:30 within working ho
     });
   });
 
+  it("reads placeholders exactly as the checker does: `{ title }` with spaces is plain text, never an unchecked path", () => {
+    const program = compile('on deal created -> notify responsible "Deal { title } and {title}"');
+    expect(program.rules[0]!.actions[0]).toEqual({
+      kind: "notify",
+      to: { kind: "field", path: ["responsible"] },
+      text: ["Deal { title } and ", { path: ["title"] }],
+    });
+  });
+
   it("splits placeholders of notes and notifications, and lowers changed() and previous()", () => {
     const program = compile(`on deal updated when changed(amount) and previous(amount) < amount {
   notify responsible "Amount of {title} is now {amount}"
