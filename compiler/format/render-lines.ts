@@ -6,13 +6,8 @@ import type { Comment } from "../../grammar/ast";
 import type { Line } from "./layout";
 import type { PlacedComments } from "./place-comments";
 
-interface OutputLine {
-  depth: number;
-  text: string;
-  start: number;
-  end: number;
-  opens: boolean;
-  closes: boolean;
+/** A printed line or a placed comment, as it will be written. */
+interface OutputLine extends Omit<Line, "itemStart" | "item"> {
   /** Index of the top-level item this output line begins (its first leading comment, or itself). */
   beginsItem?: number;
 }
