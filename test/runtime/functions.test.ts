@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runtimeFunctions } from "../../runtime/functions";
+import { functions } from "../../stdlib/functions";
 import { newRecord } from "../../runtime/record-state";
 import type { EvalContext } from "../../runtime/types";
 import { parseInstant } from "../../runtime/time";
@@ -42,5 +43,13 @@ describe("runtime functions", () => {
     expect(runEvents(p, input)).toHaveLength(1);
     const broken = program({ rules: [rule("deal", on("created"), [], { name: "x", when: call("no_such_fn", field("title")) })] });
     expect(() => runEvents(broken, input)).toThrow(UnknownFunctionError);
+  });
+});
+
+describe("the runtime's functions and the stdlib catalog", () => {
+  it("are the same list: every function the checker accepts runs, and nothing else exists", () => {
+    // changed() and previous() lower to IR nodes of their own.
+    const catalog = functions.map((f) => f.name).filter((name) => name !== "changed" && name !== "previous");
+    expect(Object.keys(runtimeFunctions).sort()).toEqual([...catalog].sort());
   });
 });
