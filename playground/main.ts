@@ -1,7 +1,7 @@
 // The playground page: wires the editors, the checker worker, Run and the
 // inspection panes together. Each piece lives in its own module; this file only
 // connects them and owns the page's state (the last check, the last run).
-import { DateTime } from "luxon";
+import { parseInstant } from "../runtime/index";
 import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./checking/protocol";
@@ -114,8 +114,9 @@ async function run(): Promise<void> {
     runPanel.showNotRunnable("The rules have errors: fix them to run (see Problems).");
     return;
   }
-  if (until && !DateTime.fromISO(until, { setZone: true }).isValid) {
-    runPanel.showNotRunnable(`until: "${until}" is not an ISO 8601 time (e.g. 2026-01-10T00:00:00Z).`);
+  // The engine's own reading of times: what the CLI's --until accepts, and nothing more.
+  if (until && Number.isNaN(parseInstant(until))) {
+    runPanel.showNotRunnable(`until: "${until}" is not an ISO 8601 time with an offset or Z (e.g. 2026-01-10T00:00:00Z).`);
     return;
   }
   try {
