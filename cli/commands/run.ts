@@ -48,8 +48,11 @@ export function registerRun(program: Command, out: Output): void {
         ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
       }, options.resume);
       const writer = stdoutWriter(out);
+      // Where a runtime error happened, in the user's terms: the input line, or the timers of --until.
+      const position = { at: "before the first event" };
       try {
-        const code = replay(engine, loaded.program, events, writer, out);
+        const code = replay(engine, loaded.program, events, writer, out, position);
+        position.at = `while firing the timers due by --until ${until ?? ""}`.trimEnd();
         if (code === ExitCode.ok && until !== undefined) writeAll(writer, engine.advanceTo(until));
         writer.flush();
         if (code === ExitCode.ok && options.saveSnapshot !== undefined) saveSnapshot(options.saveSnapshot, engine.snapshot());
@@ -60,7 +63,7 @@ export function registerRun(program: Command, out: Output): void {
         // Whatever the failing event decided before the error is still written.
         for (const record of error.outputs) writer.line(formatOutputLine(record));
         writer.flush();
-        throw new CliError(`runtime error ${error.code}: ${error.message}`, ExitCode.runtime);
+        throw new CliError(`${position.at}: runtime error ${error.code}: ${error.message}`, ExitCode.runtime);
       }
     });
 }
@@ -112,7 +115,7 @@ async function loadProgram(
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
-function replay(engine: Engine, program: Program, lines: EventLines, writer: BatchedWriter, out: Output): number {
+function replay(engine: Engine, program: Program, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string }): number {
   const validator = new EventStreamValidator(program);
   let lineNumber = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
@@ -124,6 +127,7 @@ function replay(engine: Engine, program: Program, lines: EventLines, writer: Bat
       out.stderr(`${lines.name}:${lineNumber}: error ${checked.error.code}: ${checked.error.message}\n`);
       return ExitCode.invalidEvent;
     }
+    position.at = `${lines.name}:${lineNumber} (event ${checked.event.id})`;
     writeAll(writer, engine.process(checked.event));
   }
   return ExitCode.ok;

@@ -91,6 +91,7 @@ describe("stagecraft run", () => {
     const path = writeEvents(['{"id":"e1","at":"2026-01-01T00:00:00Z","entity":"deal/D1","type":"created","data":{"title":"x","stage":"A"}}']);
     const result = await cli(["run", dir, "--events", path]);
     expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/events\.jsonl:1 \(event e1\): runtime error SC4001: /);
     expect(result.stderr).toMatch(/to B/);
     expect(result.stderr).toMatch(/to A/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
