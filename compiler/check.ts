@@ -5,6 +5,7 @@
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../grammar/diagnostic";
 import { parse } from "../grammar/index";
+import { spanOfRange } from "../grammar/ranges";
 import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
@@ -55,7 +56,7 @@ function parseSafely(source: SourceText): { file: SourceFile; diagnostics: Diagn
     return parse(source.text, source.path);
   } catch (error) {
     const diagnostic = internalError(source.path, error);
-    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], range: diagnostic.range };
+    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], span: spanOfRange(diagnostic.range) };
     return { file, diagnostics: [diagnostic] };
   }
 }

@@ -1,13 +1,14 @@
-// Checks report against nodes; positions come from the node's range, never from
+// Checks report against nodes; positions come from the node's span, never from
 // hand-computed offsets. Nodes invented by error recovery are never reported on.
-import type { SourceRange } from "../grammar/ast";
+import type { Span } from "../grammar/ast";
 import type { Diagnostic, Severity } from "../grammar/diagnostic";
+import { rangeOf } from "../grammar/ranges";
 
 export type { Diagnostic, Severity };
 
-/** Anything with a range: a syntax node, or a part of one such as a calendar setting. */
+/** Anything with a span: a syntax node, or a part of one such as a calendar setting. */
 export interface Located {
-  range: SourceRange;
+  span: Span;
   missing?: boolean;
 }
 
@@ -26,7 +27,7 @@ export function toDiagnostic(report: CheckReport, file: string): Diagnostic {
     severity: report.severity,
     message: report.message,
     file: report.file ?? file,
-    range: report.node.range,
+    range: rangeOf(report.node.span),
   };
 }
 

@@ -2,9 +2,9 @@
 // recovering (Chevrotain's `isInsertedInRecovery`) yields a node marked `missing`.
 import { tokenMatcher, type IToken } from "chevrotain";
 import type {
-  DateLiteral, DateTimeLiteral, Name, NumberLiteral, PathExpr, SourceRange, StringLiteral, TimeOfDay,
+  DateLiteral, DateTimeLiteral, Name, NumberLiteral, PathExpr, Span, StringLiteral, TimeOfDay,
 } from "./ast";
-import { tokenRange } from "./ranges";
+import { spanInside, spanOf } from "./ranges";
 import { unquote } from "./strings";
 import { StringLiteral as StringToken } from "./tokens";
 
@@ -26,55 +26,53 @@ function mark<T extends { missing?: boolean }>(node: T, token: IToken): T {
 /** A bare or quoted name; a dotted name keeps its dots (`invoice.paid`). */
 export function nameOf(token: IToken): Name {
   const quoted = token.tokenType !== undefined && tokenMatcher(token, StringToken);
-  return mark<Name>({ kind: "Name", text: quoted ? unquote(token.image) : imageOf(token), quoted, range: tokenRange(token) }, token);
+  return mark<Name>({ kind: "Name", text: quoted ? unquote(token.image) : imageOf(token), quoted, span: spanOf(token) }, token);
 }
 
 export function stringOf(token: IToken): StringLiteral {
-  return mark<StringLiteral>({ kind: "StringLiteral", value: unquote(imageOf(token)), range: tokenRange(token) }, token);
+  return mark<StringLiteral>({ kind: "StringLiteral", value: unquote(imageOf(token)), span: spanOf(token) }, token);
 }
 
 /** An enum value or other bare word written where a literal is expected (test data). */
 export function wordAsString(token: IToken): StringLiteral {
-  return mark<StringLiteral>({ kind: "StringLiteral", value: imageOf(token), range: tokenRange(token) }, token);
+  return mark<StringLiteral>({ kind: "StringLiteral", value: imageOf(token), span: spanOf(token) }, token);
 }
 
-export function numberOf(token: IToken, negative = false, range: SourceRange = tokenRange(token)): NumberLiteral {
+export function numberOf(token: IToken, negative = false, span: Span = spanOf(token)): NumberLiteral {
   const value = Number(imageOf(token));
   return mark<NumberLiteral>(
-    { kind: "NumberLiteral", value: negative ? -value : value, text: negative ? `-${imageOf(token)}` : imageOf(token), range },
+    { kind: "NumberLiteral", value: negative ? -value : value, text: negative ? `-${imageOf(token)}` : imageOf(token), span },
     token,
   );
 }
 
 export function timeOf(token: IToken): TimeOfDay {
   const [hour, minute] = imageOf(token).split(":").map(Number);
-  return mark<TimeOfDay>({ kind: "TimeOfDay", hour: hour ?? 0, minute: minute ?? 0, text: imageOf(token), range: tokenRange(token) }, token);
+  return mark<TimeOfDay>({ kind: "TimeOfDay", hour: hour ?? 0, minute: minute ?? 0, text: imageOf(token), span: spanOf(token) }, token);
 }
 
 export function dateOf(token: IToken): DateLiteral {
-  return mark<DateLiteral>({ kind: "DateLiteral", text: imageOf(token), range: tokenRange(token) }, token);
+  return mark<DateLiteral>({ kind: "DateLiteral", text: imageOf(token), span: spanOf(token) }, token);
 }
 
 export function dateTimeOf(token: IToken): DateTimeLiteral {
-  return mark<DateTimeLiteral>({ kind: "DateTimeLiteral", text: imageOf(token), range: tokenRange(token) }, token);
+  return mark<DateTimeLiteral>({ kind: "DateTimeLiteral", text: imageOf(token), span: spanOf(token) }, token);
 }
 
-/** `contact.name` → segments `contact`, `name`, each with its own range (a token never spans lines). */
+/** `contact.name` → segments `contact`, `name`, each with its own span (a token never spans lines). */
 export function pathOf(token: IToken): PathExpr {
-  const range = tokenRange(token);
+  const span = spanOf(token);
   const image = imageOf(token);
   if (!image.includes(".")) {
-    // one segment covers the whole token: the path and its segment share the (never mutated) range
-    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, range }, token);
-    return mark<PathExpr>({ kind: "PathExpr", segments: [segment], range }, token);
+    // one segment covers the whole token: the path and its segment share the (never mutated) span
+    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, span }, token);
+    return mark<PathExpr>({ kind: "PathExpr", segments: [segment], span }, token);
   }
   const segments: Name[] = [];
   let offset = 0;
   for (const text of image.split(".")) {
-    const start = { offset: range.start.offset + offset, line: range.start.line, column: range.start.column + offset };
-    const end = { offset: start.offset + text.length, line: start.line, column: start.column + text.length };
-    segments.push(mark<Name>({ kind: "Name", text, quoted: false, range: { start, end } }, token));
+    segments.push(mark<Name>({ kind: "Name", text, quoted: false, span: spanInside(span, offset, text.length) }, token));
     offset += text.length + 1;
   }
-  return mark<PathExpr>({ kind: "PathExpr", segments, range }, token);
+  return mark<PathExpr>({ kind: "PathExpr", segments, span }, token);
 }

@@ -13,7 +13,7 @@ import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
 import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
 import { Scanner } from "./scanner";
-import { endOfText, tokenRange } from "./ranges";
+import { endOfText, spanOfRange, tokenRange } from "./ranges";
 import { Colon, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
@@ -193,7 +193,7 @@ function parseUnguarded(text: string, path: string): ParseResult {
     path,
     items,
     comments: scanner.comments.map(commentOf),
-    range: { start: { offset: 0, line: 1, column: 1 }, end: endOfText(text).end },
+    span: spanOfRange({ start: { offset: 0, line: 1, column: 1 }, end: endOfText(text).end }),
   };
   const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file, diagnostics: all };
@@ -210,7 +210,7 @@ export function parse(text: string, path: string): ParseResult {
   } catch (error) {
     const start = { offset: 0, line: 1, column: 1 };
     return {
-      file: { kind: "SourceFile", path, items: [], comments: [], range: { start, end: start } },
+      file: { kind: "SourceFile", path, items: [], comments: [], span: spanOfRange({ start, end: start }) },
       diagnostics: [{
         code: "SC0003",
         severity: "error",

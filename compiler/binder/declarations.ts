@@ -55,7 +55,7 @@ export function declare(files: ast.SourceFile[]): Binding {
       binding.duplicates.push({ what, name, node, file, first });
       return false;
     }
-    seen.set(key, { file, line: node.range.start.line });
+    seen.set(key, { file, line: node.span.startLine });
     return true;
   };
 

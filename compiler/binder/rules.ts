@@ -7,7 +7,7 @@ import { resolveSubject } from "./subjects";
 
 /** A rule's output name: its written name, or `file:line` of its first token. */
 export function ruleName(file: string, decl: ast.RuleDecl): string {
-  return decl.name?.text ?? `${file}:${decl.range.start.line}`;
+  return decl.name?.text ?? `${file}:${decl.span.startLine}`;
 }
 
 export function bindRulesAndWorkflows(binding: Binding): void {

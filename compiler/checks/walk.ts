@@ -59,7 +59,7 @@ function walkChildren(value: object, context: CheckContext, visit: Visit): void 
   const fields = value as Record<string, unknown>;
   for (const key in fields) {
     const child = fields[key];
-    if (key === "range" || child === null || typeof child !== "object") continue;
+    if (key === "span" || child === null || typeof child !== "object") continue;
     if (Array.isArray(child)) {
       for (const element of child) visitValue(element, context, visit);
     } else {

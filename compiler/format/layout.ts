@@ -105,7 +105,7 @@ export function findBlockOpen(source: string, from: number): number {
  * `headerFrom` is where the scan for the opening brace starts (the end of the
  * header's last node).
  */
-export function printBlock<T extends { range: { end: { offset: number } } }>(
+export function printBlock<T extends { span: { endOffset: number } }>(
   writer: LineWriter,
   depth: number,
   header: string,
@@ -122,10 +122,10 @@ export function printBlock<T extends { range: { end: { offset: number } } }>(
   }
   writer.line(depth, `${header} {`, start, brace, { opens: true });
   for (const child of children) printChild(child, depth + 1);
-  writer.closer(depth, children[children.length - 1]!.range.end.offset);
+  writer.closer(depth, children[children.length - 1]!.span.endOffset);
 }
 
 /** Nodes of two kinds that share a block, back in source order. */
-export function inSourceOrder<T extends { range: { start: { offset: number } } }>(nodes: T[]): T[] {
-  return [...nodes].sort((a, b) => a.range.start.offset - b.range.start.offset);
+export function inSourceOrder<T extends { span: { startOffset: number } }>(nodes: T[]): T[] {
+  return [...nodes].sort((a, b) => a.span.startOffset - b.span.startOffset);
 }

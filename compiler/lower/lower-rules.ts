@@ -9,11 +9,11 @@ import { lowerExpr } from "./lower-expressions";
 import { lowerTrigger, subjectEntity } from "./lower-subjects";
 
 export function locationOf(node: ast.NodeBase, file: string): SourceLocation {
-  return { file, line: node.range.start.line, column: node.range.start.column };
+  return { file, line: node.span.startLine, column: node.span.startColumn };
 }
 
 export function ruleName(rule: ast.RuleDecl, file: string): string {
-  return rule.name ? rule.name.text : `${file}:${rule.range.start.line}`;
+  return rule.name ? rule.name.text : `${file}:${rule.span.startLine}`;
 }
 
 export function lowerRule(rule: ast.RuleDecl, file: string, model: CheckedModel): RuleDef {

@@ -14,13 +14,13 @@ export class ActionParser extends ExpressionParser {
         {
           ALT: () => {
             this.CONSUME(Kw.open);
-            return { kind: "OpenAction", stage: nameOf(this.CONSUME(StringToken)), range: this.spanFrom(first) };
+            return { kind: "OpenAction", stage: nameOf(this.CONSUME(StringToken)), span: this.spanFrom(first) };
           },
         },
         {
           ALT: () => {
             this.CONSUME(Kw.close);
-            return { kind: "CloseAction", stage: nameOf(this.CONSUME2(StringToken)), range: this.spanFrom(first) };
+            return { kind: "CloseAction", stage: nameOf(this.CONSUME2(StringToken)), span: this.spanFrom(first) };
           },
         },
         { ALT: () => this.SUBRULE(this.moveAction) },
@@ -33,7 +33,7 @@ export class ActionParser extends ExpressionParser {
             const field = this.SUBRULE(this.path);
             this.CONSUME(Assign);
             const value = this.SUBRULE(this.expression);
-            return { kind: "SetAction", field, value, range: this.spanFrom(first) };
+            return { kind: "SetAction", field, value, span: this.spanFrom(first) };
           },
         },
         { ALT: () => this.SUBRULE(this.generateReportAction) },
@@ -44,7 +44,7 @@ export class ActionParser extends ExpressionParser {
             const template = nameOf(this.CONSUME3(StringToken));
             this.CONSUME(Kw.from);
             const from = this.SUBRULE(this.recipient);
-            return { kind: "RequestSignatureAction", template, from, range: this.spanFrom(first) };
+            return { kind: "RequestSignatureAction", template, from, span: this.spanFrom(first) };
           },
         },
         {
@@ -52,7 +52,7 @@ export class ActionParser extends ExpressionParser {
             this.CONSUME(Kw.notify);
             const to = this.SUBRULE2(this.recipient);
             const text = stringOf(this.CONSUME4(StringToken));
-            return { kind: "NotifyAction", to, text, range: this.spanFrom(first) };
+            return { kind: "NotifyAction", to, text, span: this.spanFrom(first) };
           },
         },
       ],
@@ -79,7 +79,7 @@ export class ActionParser extends ExpressionParser {
       this.CONSUME(Kw.as);
       return stringOf(this.CONSUME2(StringToken));
     });
-    return { kind: "MoveAction", target, stage, allowBack: allowBack === true, as, range: this.spanFrom(first) };
+    return { kind: "MoveAction", target, stage, allowBack: allowBack === true, as, span: this.spanFrom(first) };
   }, noResync);
 
   /** `send email "T" to R [cc R]`, `send sms "T" to R` */
@@ -97,7 +97,7 @@ export class ActionParser extends ExpressionParser {
               this.CONSUME(Kw.cc);
               return this.SUBRULE2(this.recipient);
             });
-            return { kind: "SendEmailAction", template, to, cc, range: this.spanFrom(first) };
+            return { kind: "SendEmailAction", template, to, cc, span: this.spanFrom(first) };
           },
         },
         {
@@ -106,7 +106,7 @@ export class ActionParser extends ExpressionParser {
             const template = nameOf(this.CONSUME2(StringToken));
             this.CONSUME2(Kw.to);
             const to = this.SUBRULE3(this.recipient);
-            return { kind: "SendSmsAction", template, to, range: this.spanFrom(first) };
+            return { kind: "SendSmsAction", template, to, span: this.spanFrom(first) };
           },
         },
       ],
@@ -130,7 +130,7 @@ export class ActionParser extends ExpressionParser {
               this.CONSUME(Kw.for);
               return this.SUBRULE(this.recipient);
             });
-            return { kind: "CreateTaskAction", template, for: forWhom, range: this.spanFrom(first) };
+            return { kind: "CreateTaskAction", template, for: forWhom, span: this.spanFrom(first) };
           },
         },
         {
@@ -139,7 +139,7 @@ export class ActionParser extends ExpressionParser {
             this.CONSUME(Kw.activity);
             const activityKind = nameOf(this.CONSUME(NameToken));
             const text = stringOf(this.CONSUME2(StringToken));
-            return { kind: "CreateActivityAction", activityKind, text, range: this.spanFrom(first) };
+            return { kind: "CreateActivityAction", activityKind, text, span: this.spanFrom(first) };
           },
         },
         {
@@ -157,7 +157,7 @@ export class ActionParser extends ExpressionParser {
               this.CONSUME(RCurly);
               return true;
             });
-            return { kind: "CreateRecordAction", entity, fields, withWritten: withWritten === true, range: this.spanFrom(first) };
+            return { kind: "CreateRecordAction", entity, fields, withWritten: withWritten === true, span: this.spanFrom(first) };
           },
         },
       ],
@@ -171,7 +171,7 @@ export class ActionParser extends ExpressionParser {
     const name = nameOf(this.CONSUME(NameToken));
     this.CONSUME(Colon);
     const value = this.SUBRULE(this.expression);
-    return { kind: "FieldAssignment", name, value, range: this.spanFrom(first) };
+    return { kind: "FieldAssignment", name, value, span: this.spanFrom(first) };
   }, dropOnError);
 
   /** `assign FIELD from TEAM [round robin | least loaded]` */
@@ -207,7 +207,7 @@ export class ActionParser extends ExpressionParser {
       team,
       strategy: written ? strategy : "round_robin",
       strategyWritten: written,
-      range: this.spanFrom(first),
+      span: this.spanFrom(first),
     };
   }, noResync);
 
@@ -222,8 +222,8 @@ export class ActionParser extends ExpressionParser {
       const emailTemplate = nameOf(this.CONSUME2(StringToken));
       this.CONSUME(Kw.to);
       const to: Recipient = this.SUBRULE(this.recipient);
-      return { template: emailTemplate, to, range: this.spanFrom(and) };
+      return { template: emailTemplate, to, span: this.spanFrom(and) };
     });
-    return { kind: "GenerateReportAction", template, email, range: this.spanFrom(first) };
+    return { kind: "GenerateReportAction", template, email, span: this.spanFrom(first) };
   }, noResync);
 }

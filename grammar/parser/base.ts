@@ -1,12 +1,12 @@
 // What every layer of the parser shares: the token vocabulary, recovery that
-// gives invented tokens a real position, ranges measured from tokens, and a list
+// gives invented tokens a real position, spans measured from tokens, and a list
 // of syntax problems found beyond what Chevrotain itself reports.
 import {
   createTokenInstance, EmbeddedActionsParser, EOF, NoViableAltException, tokenMatcher, type IToken, type TokenType,
 } from "chevrotain";
-import type { SourceRange } from "../ast";
+import type { Span } from "../ast";
 import { StagecraftErrorMessages } from "../messages";
-import { tokenSpan } from "../ranges";
+import { spanBetween } from "../ranges";
 import { allTokens, RBracket, RCurly, RParen } from "../tokens";
 
 const closingTokens = new Set<TokenType>([RCurly, RParen, RBracket]);
@@ -60,10 +60,10 @@ export class ParserBase extends EmbeddedActionsParser {
     this.messages = messages;
   }
 
-  /** The range from `first` to the last token consumed so far. */
-  protected spanFrom(first: IToken | undefined): SourceRange {
+  /** The span from `first` to the last token consumed so far. */
+  protected spanFrom(first: IToken | undefined): Span {
     const start = first ?? this.LA(1);
-    return tokenSpan(start, this.LA(0));
+    return spanBetween(start, this.LA(0));
   }
 
   protected next(k: number): IToken {
@@ -71,7 +71,7 @@ export class ParserBase extends EmbeddedActionsParser {
   }
 
   // Chevrotain invents tokens with NaN positions; place them, empty, right after
-  // the last real token so every node keeps an exact range.
+  // the last real token so every node keeps an exact span.
   protected override getTokenToInsert(tokType: TokenType): IToken {
     const previous = this.LA(0);
     const anchor = Number.isNaN(previous.startOffset) ? this.LA(1) : previous;

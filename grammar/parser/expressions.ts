@@ -7,7 +7,7 @@ import type {
   BinaryOperator, Duration, DurationUnit, Expr, ListExpr, Name, PathExpr, Recipient,
 } from "../ast";
 import { dateOf, dateTimeOf, isMissing, nameOf, numberOf, pathOf, stringOf } from "../nodes";
-import { tokenRange } from "../ranges";
+import { spanOf } from "../ranges";
 import {
   AdditiveOperator, Comma, ComparisonOperator, DateLiteral, DateTimeLiteral, DottedName, Kw, LBracket, LParen,
   Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, TimeUnit,
@@ -67,7 +67,7 @@ export class ExpressionParser extends ParserBase {
       amount: Number(amount.image),
       unit,
       unitText: business ? `business ${unitToken.image}` : unitToken.image,
-      range: this.spanFrom(amount),
+      span: this.spanFrom(amount),
     };
   }, noResync);
 
@@ -163,7 +163,7 @@ export class ExpressionParser extends ParserBase {
       ALT: () => {
         const first = this.CONSUME(Minus);
         const operand = this.SUBRULE(this.unary);
-        return { kind: "UnaryExpr", operator: "-", operand, range: this.spanFrom(first) } satisfies Expr;
+        return { kind: "UnaryExpr", operator: "-", operand, span: this.spanFrom(first) } satisfies Expr;
       },
     },
     { ALT: () => this.SUBRULE(this.primary) },
@@ -183,25 +183,25 @@ export class ExpressionParser extends ParserBase {
       });
     });
     this.CONSUME(RBracket);
-    return { kind: "ListExpr", items, range: this.spanFrom(first) };
+    return { kind: "ListExpr", items, span: this.spanFrom(first) };
   }, noResync);
 
   private readonly primaryAlternatives: OrMethodOpts<Expr> = {
       DEF: [
         { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
         { ALT: () => numberOf(this.CONSUME(NumberLiteral)) },
-        { ALT: () => ({ kind: "BooleanLiteral", value: true, range: tokenRange(this.CONSUME(Kw.true)) }) satisfies Expr },
-        { ALT: () => ({ kind: "BooleanLiteral", value: false, range: tokenRange(this.CONSUME(Kw.false)) }) satisfies Expr },
+        { ALT: () => ({ kind: "BooleanLiteral", value: true, span: spanOf(this.CONSUME(Kw.true)) }) satisfies Expr },
+        { ALT: () => ({ kind: "BooleanLiteral", value: false, span: spanOf(this.CONSUME(Kw.false)) }) satisfies Expr },
         { ALT: () => dateTimeOf(this.CONSUME(DateTimeLiteral)) },
         { ALT: () => dateOf(this.CONSUME(DateLiteral)) },
-        { ALT: () => ({ kind: "NoneExpr", range: tokenRange(this.CONSUME(Kw.none)) }) satisfies Expr },
-        { ALT: () => ({ kind: "ThisExpr", range: tokenRange(this.CONSUME(Kw.this)) }) satisfies Expr },
+        { ALT: () => ({ kind: "NoneExpr", span: spanOf(this.CONSUME(Kw.none)) }) satisfies Expr },
+        { ALT: () => ({ kind: "ThisExpr", span: spanOf(this.CONSUME(Kw.this)) }) satisfies Expr },
         {
           ALT: () => {
             const first = this.CONSUME(Kw.is);
             this.CONSUME(Kw.open);
             const stage = nameOf(this.CONSUME2(StringLiteral));
-            return { kind: "IsOpenExpr", stage, range: this.spanFrom(first) } satisfies Expr;
+            return { kind: "IsOpenExpr", stage, span: this.spanFrom(first) } satisfies Expr;
           },
         },
         { ALT: () => this.SUBRULE(this.list) },
@@ -242,9 +242,9 @@ export class ExpressionParser extends ParserBase {
       kind: "Name",
       text: path.segments?.map((segment) => segment.text).join("."),
       quoted: false,
-      range: path.range,
+      span: path.span,
     };
-    return { kind: "CallExpr", callee, args: call, range: this.spanFrom(first) };
+    return { kind: "CallExpr", callee, args: call, span: this.spanFrom(first) };
   }, noResync);
 
   /** True when the next token can be read as a quoted string. */

@@ -5,7 +5,7 @@ import type {
   Action, Delay, Enrollment, Expr, IfStep, Name, RuleDecl, Step, Subject, WorkflowDecl,
 } from "../ast";
 import { nameOf, timeOf } from "../nodes";
-import { tokenRange } from "../ranges";
+import { spanOf } from "../ranges";
 import {
   Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, RCurly, StringLiteral, TimeOfDay,
 } from "../tokens";
@@ -53,7 +53,7 @@ export class RuleParser extends ActionParser {
       ],
       ERR_MSG: '"->" or "{" after the rule\'s subject',
     });
-    return { kind: "RuleDecl", name, subject, delay, condition, actions, block: block === true, range: this.spanFrom(first) };
+    return { kind: "RuleDecl", name, subject, delay, condition, actions, block: block === true, span: this.spanFrom(first) };
   }, noResync);
 
   /** `[entity] stage "S" open|close`, `entity created|updated|deleted`, `entity becomes EXPR`, `entity EVENT` */
@@ -80,7 +80,7 @@ export class RuleParser extends ActionParser {
                   ALT: () => {
                     this.CONSUME(Kw.becomes);
                     const condition = this.SUBRULE(this.expression);
-                    return { kind: "BecomesSubject", entity, condition, range: this.spanFrom(first) };
+                    return { kind: "BecomesSubject", entity, condition, span: this.spanFrom(first) };
                   },
                 },
                 {
@@ -89,7 +89,7 @@ export class RuleParser extends ActionParser {
                       { ALT: () => this.CONSUME(DottedName) },
                       { ALT: () => this.CONSUME(StringLiteral) },
                     ]));
-                    return { kind: "EventSubject", entity, event, range: this.spanFrom(first) };
+                    return { kind: "EventSubject", entity, event, span: this.spanFrom(first) };
                   },
                 },
               ],
@@ -112,7 +112,7 @@ export class RuleParser extends ActionParser {
       ],
       ERR_MSG: '"open" or "close" after the stage name',
     });
-    return { kind: "StageSubject", entity, stage, edge: edge === "close" ? "close" : "open", range: this.spanFrom(first) };
+    return { kind: "StageSubject", entity, stage, edge: edge === "close" ? "close" : "open", span: this.spanFrom(first) };
   }, noResync);
 
   /** `after D [at HH:MM] [within working hours]` */
@@ -129,7 +129,7 @@ export class RuleParser extends ActionParser {
       this.CONSUME(Kw.hours);
       return true;
     });
-    return { kind: "Delay", duration, at, withinWorkingHours: within === true, range: this.spanFrom(first) };
+    return { kind: "Delay", duration, at, withinWorkingHours: within === true, span: this.spanFrom(first) };
   }, noResync);
 
   workflowDecl = this.RULE("workflowDecl", (): WorkflowDecl => {
@@ -149,7 +149,7 @@ export class RuleParser extends ActionParser {
       else if (member) steps.push(member);
     });
     this.CONSUME(RCurly);
-    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, steps, range: this.spanFrom(first) };
+    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, steps, span: this.spanFrom(first) };
   }, noResync);
 
   workflowMember = this.RULE("workflowMember", (): Enrollment | Step | undefined => {
@@ -163,7 +163,7 @@ export class RuleParser extends ActionParser {
             this.CONSUME(Kw.when);
             return this.SUBRULE(this.expression);
           });
-          return { kind: "Enrollment", subject, condition, range: this.spanFrom(first) } satisfies Enrollment;
+          return { kind: "Enrollment", subject, condition, span: this.spanFrom(first) } satisfies Enrollment;
         },
       },
       { ALT: () => this.SUBRULE(this.step) },
@@ -186,24 +186,24 @@ export class RuleParser extends ActionParser {
                     this.CONSUME(Kw.timeout);
                     return this.SUBRULE(this.duration);
                   });
-                  return { kind: "WaitUntilStep", condition, timeout, range: this.spanFrom(first) };
+                  return { kind: "WaitUntilStep", condition, timeout, span: this.spanFrom(first) };
                 },
               },
               {
                 ALT: () => {
                   const duration = this.SUBRULE2(this.duration);
-                  return { kind: "WaitStep", duration, range: this.spanFrom(first) };
+                  return { kind: "WaitStep", duration, span: this.spanFrom(first) };
                 },
               },
             ]);
           },
         },
         { ALT: () => this.SUBRULE(this.ifStep) },
-        { ALT: () => ({ kind: "StopStep", range: tokenRange(this.CONSUME(Kw.stop)) }) satisfies Step },
+        { ALT: () => ({ kind: "StopStep", span: spanOf(this.CONSUME(Kw.stop)) }) satisfies Step },
         {
           ALT: () => {
             const action = this.SUBRULE(this.action);
-            return action ? ({ kind: "ActionStep", action, range: this.spanFrom(first) } satisfies Step) : undefined;
+            return action ? ({ kind: "ActionStep", action, span: this.spanFrom(first) } satisfies Step) : undefined;
           },
         },
       ],
@@ -223,7 +223,7 @@ export class RuleParser extends ActionParser {
         { ALT: () => this.SUBRULE2(this.stepBlock) },
       ]);
     });
-    return { kind: "IfStep", condition, then, else: otherwise, range: this.spanFrom(first) };
+    return { kind: "IfStep", condition, then, else: otherwise, span: this.spanFrom(first) };
   }, noResync);
 
   stepBlock = this.RULE("stepBlock", (): Step[] => {
@@ -238,6 +238,6 @@ export class RuleParser extends ActionParser {
   }, noResync);
 
   private lifecycle(entity: Name, first: IToken, event: "created" | "updated" | "deleted"): Subject {
-    return { kind: "LifecycleSubject", entity, event, range: this.spanFrom(first) };
+    return { kind: "LifecycleSubject", entity, event, span: this.spanFrom(first) };
   }
 }

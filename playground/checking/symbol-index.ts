@@ -3,7 +3,8 @@
 // worker from the syntax trees (plain data, so it crosses postMessage), and
 // kept from the last result that parsed, so completion still works while the
 // file under the cursor is half typed.
-import type { EntityDecl, FieldDecl, SourceFile, SourceRange, TemplateProperty, TypeRef } from "../../grammar/ast";
+import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../../grammar/ast";
+import { rangeOf } from "../../grammar/ranges";
 import { isPrimitiveTypeName } from "../../stdlib/types";
 
 export interface DeclaredName {
@@ -120,6 +121,6 @@ function templateSummary(text: string | undefined, properties: Array<[string, st
   return lines.join("\n");
 }
 
-function declared(name: { text: string; range: SourceRange }, file: string): DeclaredName {
-  return { name: name.text, file, range: name.range };
+function declared(name: { text: string; span: Span }, file: string): DeclaredName {
+  return { name: name.text, file, range: rangeOf(name.span) };
 }

@@ -68,9 +68,9 @@ describe("error recovery", () => {
     const rule = file.items[0];
     if (rule?.kind !== "RuleDecl" || rule.subject.kind !== "StageSubject") throw new Error("stage rule expected");
     expect(rule.subject.stage).toMatchObject({ text: "", missing: true });
-    expect(rule.subject.stage.range).toEqual({
-      start: { offset: 13, line: 1, column: 14 },
-      end: { offset: 13, line: 1, column: 14 },
+    expect(rule.subject.stage.span).toEqual({
+      startOffset: 13, startLine: 1, startColumn: 14,
+      endOffset: 13, endLine: 1, endColumn: 14,
     });
     expect(rule.subject.edge).toBe("open");
     expect(rule.actions).toMatchObject([{ kind: "OpenAction" }]);

@@ -28,9 +28,15 @@ describe("scale", () => {
     expect(big.length).toBeGreaterThan(900_000);
     parse(quarter, "warm-up.rules");
 
+    // the fastest of three alternating runs each: a single run of the big file also
+    // pays for the JIT's warm-up and the heap's growth, which are not its size
     let result: ReturnType<typeof parse> | undefined;
-    const bigTime = cpuMillis(() => (result = parse(big, "big.rules")));
-    const quarterTime = cpuMillis(() => parse(quarter, "quarter.rules"));
+    let bigTime = Infinity;
+    let quarterTime = Infinity;
+    for (let round = 0; round < 3; round++) {
+      bigTime = Math.min(bigTime, cpuMillis(() => (result = parse(big, "big.rules"))));
+      quarterTime = Math.min(quarterTime, cpuMillis(() => parse(quarter, "quarter.rules")));
+    }
 
     expect(result!.diagnostics).toEqual([]);
     expect(result!.file.items).toHaveLength(10_000);
