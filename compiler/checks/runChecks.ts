@@ -4,38 +4,38 @@ import type { Diagnostic } from "../../grammar/diagnostic";
 import type { Binding } from "../binder/binding";
 import { emptyScope } from "../binder/scope";
 import { toDiagnostic, type CheckReport } from "../diagnostics";
-import type { Check, CheckContext, CheckableNode, ProgramContext } from "./context";
-import { walkFile } from "./walk";
-
-type AnyNodeCheck = (node: CheckableNode, context: CheckContext) => void;
+import type { Check, CheckContext, ProgramContext } from "./context";
+import { walkFile, type AnyNodeCheck, type ChecksByKind } from "./walk";
 
 export function runChecks(binding: Binding, checks: readonly Check[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (entry: CheckReport & { file: string }) => {
     if (!entry.node.missing) diagnostics.push(toDiagnostic(entry, entry.file));
   };
-  const byKind = new Map<string, AnyNodeCheck[]>();
-  for (const check of checks) {
-    for (const [kind, fn] of Object.entries(check.nodes ?? {})) {
-      const list = byKind.get(kind) ?? [];
-      list.push(fn as AnyNodeCheck);
-      byKind.set(kind, list);
-    }
-  }
   const programContext: ProgramContext = { model: binding.model, binding, report };
+  const byKind = checksByKind(checks);
   for (const file of binding.files) {
     const context: CheckContext = {
       ...programContext,
       file,
       scope: emptyScope,
+      rule: undefined,
+      workflow: undefined,
       error: (code, message, node) => report({ code, severity: "error", message, node, file: file.path }),
       warning: (code, message, node) => report({ code, severity: "warning", message, node, file: file.path }),
     };
-    walkFile(file, context, (node, nodeContext) => {
-      const nodeChecks = byKind.get(node.kind);
-      if (nodeChecks) for (const fn of nodeChecks) fn(node, nodeContext);
-    });
+    walkFile(file, context, byKind);
   }
   for (const check of checks) check.program?.(programContext);
   return diagnostics;
+}
+
+function checksByKind(checks: readonly Check[]): ChecksByKind {
+  const byKind: Record<string, AnyNodeCheck[]> = {};
+  for (const check of checks) {
+    for (const [kind, fn] of Object.entries(check.nodes ?? {})) {
+      (byKind[kind] ??= []).push(fn as AnyNodeCheck);
+    }
+  }
+  return byKind;
 }
