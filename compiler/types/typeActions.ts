@@ -2,7 +2,7 @@
 // record's), templates of the kind the action needs, recipients and the fields
 // `set`/`assign` change, and types the values they store.
 import type * as ast from "../../grammar/ast";
-import type { TemplateKind, ValueType } from "../model";
+import type { MoveResolution, TemplateKind, ValueType } from "../model";
 import { resolvePath } from "./resolvePath";
 import { typeExpr, type TypingEnv } from "./typeExpr";
 
@@ -99,5 +99,8 @@ function typeMove(env: TypingEnv, action: ast.MoveAction): void {
   }
   if (targetEntity === undefined) return;
   const stage = model.entities.get(targetEntity)?.pipeline?.stagesByName.get(action.stage.text);
-  model.moves.set(action, { targetEntity, ...(target ? { target } : {}), ...(stage ? { stage } : {}) });
+  const move: MoveResolution = { targetEntity };
+  if (target) move.target = target;
+  if (stage) move.stage = stage;
+  model.moves.set(action, move);
 }

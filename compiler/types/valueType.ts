@@ -8,6 +8,10 @@ export const unknownType: ValueType = { kind: "unknown" };
 export const boolType: ValueType = { kind: "bool" };
 export const textType: ValueType = { kind: "text" };
 export const numberType: ValueType = { kind: "number" };
+export const moneyType: ValueType = { kind: "money" };
+export const dateType: ValueType = { kind: "date" };
+export const dateTimeType: ValueType = { kind: "datetime" };
+export const noneType: ValueType = { kind: "none" };
 
 export function typeName(type: ValueType): string {
   switch (type.kind) {
