@@ -5,7 +5,7 @@ import type { Binding } from "../binder/binding";
 import { emptyScope } from "../binder/scope";
 import { toDiagnostic, type CheckReport } from "../diagnostics";
 import type { Check, CheckContext, ProgramContext } from "./context";
-import { walkFile, type AnyNodeCheck, type ChecksByKind } from "./walk";
+import { walkFile, walkPlan } from "./walk";
 
 export function runChecks(binding: Binding, checks: readonly Check[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -13,7 +13,7 @@ export function runChecks(binding: Binding, checks: readonly Check[]): Diagnosti
     if (!entry.node.missing) diagnostics.push(toDiagnostic(entry, entry.file));
   };
   const programContext: ProgramContext = { model: binding.model, binding, report };
-  const byKind = checksByKind(checks);
+  const plan = walkPlan(checks);
   for (const file of binding.files) {
     const context: CheckContext = {
       ...programContext,
@@ -24,18 +24,8 @@ export function runChecks(binding: Binding, checks: readonly Check[]): Diagnosti
       error: (code, message, node) => report({ code, severity: "error", message, node, file: file.path }),
       warning: (code, message, node) => report({ code, severity: "warning", message, node, file: file.path }),
     };
-    walkFile(file, context, byKind);
+    walkFile(file, context, plan);
   }
   for (const check of checks) check.program?.(programContext);
   return diagnostics;
-}
-
-function checksByKind(checks: readonly Check[]): ChecksByKind {
-  const byKind: Record<string, AnyNodeCheck[]> = {};
-  for (const check of checks) {
-    for (const [kind, fn] of Object.entries(check.nodes ?? {})) {
-      (byKind[kind] ??= []).push(fn as AnyNodeCheck);
-    }
-  }
-  return byKind;
 }

@@ -6,22 +6,43 @@
 // their children.
 //
 // Speed: a check run is short and cold, so V8 runs this code in its baseline
-// tiers where every allocation and call per node counts. One context is mutated
-// (scope, rule, workflow set on entry and restored on exit) instead of copied per
-// item, and loops are indexed rather than iterator-based.
+// tiers where every allocation, call and lookup per node counts. One context is
+// mutated (scope, rule, workflow set on entry and restored on exit) instead of
+// copied per item; each kind's checks and child fields are found with one lookup;
+// and childless kinds no check looks at (names, most literals: about half of all
+// nodes) are not entered at all.
 import type * as ast from "../../grammar/ast";
 import { emptyScope, stepScope, subjectScope } from "../binder/scope";
 import { childKeys } from "./childKeys";
-import type { CheckContext, CheckableNode } from "./context";
+import type { Check, CheckContext, CheckableNode } from "./context";
 
-export type AnyNodeCheck = (node: CheckableNode, context: CheckContext) => void;
+type AnyNodeCheck = (node: CheckableNode, context: CheckContext) => void;
 
-/** The checks to run on each node kind, in the order their diagnostics are produced. */
-export type ChecksByKind = Readonly<Record<string, readonly AnyNodeCheck[] | undefined>>;
+/** What the walk does at a node of one kind. */
+interface KindPlan {
+  /** The checks on this kind, in the order their diagnostics are produced. */
+  checks: AnyNodeCheck[];
+  /** The fields that hold its children. */
+  childKeys: readonly string[];
+  /** No checks and no children: nothing to do there. */
+  skip: boolean;
+}
 
-const childKeysByKind = childKeys as Readonly<Record<string, readonly string[] | undefined>>;
+export type WalkPlan = ReadonlyMap<string, KindPlan>;
 
-export function walkFile(file: ast.SourceFile, context: CheckContext, checks: ChecksByKind): void {
+export function walkPlan(checks: readonly Check[]): WalkPlan {
+  const plan = new Map<string, KindPlan>();
+  for (const [kind, keys] of Object.entries(childKeys as Record<string, readonly string[]>)) {
+    plan.set(kind, { checks: [], childKeys: keys, skip: false });
+  }
+  for (const check of checks) {
+    for (const [kind, fn] of Object.entries(check.nodes ?? {})) plan.get(kind)?.checks.push(fn as AnyNodeCheck);
+  }
+  for (const kindPlan of plan.values()) kindPlan.skip = kindPlan.checks.length === 0 && kindPlan.childKeys.length === 0;
+  return plan;
+}
+
+export function walkFile(file: ast.SourceFile, context: CheckContext, plan: WalkPlan): void {
   const { model } = context;
   const items = file.items;
   for (let i = 0; i < items.length; i++) {
@@ -38,57 +59,61 @@ export function walkFile(file: ast.SourceFile, context: CheckContext, checks: Ch
     } else {
       context.scope = emptyScope;
     }
-    walkNode(item, context, checks);
+    visitValue(item, context, plan);
     context.rule = undefined;
     context.workflow = undefined;
   }
   context.scope = emptyScope;
 }
 
-function walkNode(node: CheckableNode, context: CheckContext, checks: ChecksByKind): void {
+function walkNode(node: CheckableNode, kindPlan: KindPlan, context: CheckContext, plan: WalkPlan): void {
   const outer = context.scope;
   if (node.kind === "Enrollment") {
     context.scope = subjectScope(context.model, node.subject, context.model.subjects.get(node.subject));
   }
-  const nodeChecks = checks[node.kind];
-  if (nodeChecks !== undefined) {
-    for (let i = 0; i < nodeChecks.length; i++) nodeChecks[i]!(node, context);
-  }
-  const keys = childKeysByKind[node.kind];
-  if (keys === undefined) {
-    walkChildren(node, context, checks);
-  } else {
-    const fields = node as unknown as Record<string, unknown>;
-    for (let i = 0; i < keys.length; i++) {
-      const child = fields[keys[i]!];
-      if (child === undefined || child === null) continue;
-      if (Array.isArray(child)) {
-        for (let j = 0; j < child.length; j++) visitValue(child[j], context, checks);
-      } else {
-        visitValue(child, context, checks);
-      }
+  const checks = kindPlan.checks;
+  for (let i = 0; i < checks.length; i++) checks[i]!(node, context);
+  const keys = kindPlan.childKeys;
+  const fields = node as unknown as Record<string, unknown>;
+  for (let i = 0; i < keys.length; i++) {
+    const child = fields[keys[i]!];
+    if (child === undefined || child === null) continue;
+    if (Array.isArray(child)) {
+      for (let j = 0; j < child.length; j++) visitValue(child[j], context, plan);
+    } else {
+      visitValue(child, context, plan);
     }
   }
   context.scope = outer;
 }
 
-function walkChildren(value: object, context: CheckContext, checks: ChecksByKind): void {
+function walkChildren(value: object, context: CheckContext, plan: WalkPlan): void {
   const fields = value as Record<string, unknown>;
   for (const key in fields) {
     const child = fields[key];
     if (key === "span" || child === null || typeof child !== "object") continue;
     if (Array.isArray(child)) {
-      for (let j = 0; j < child.length; j++) visitValue(child[j], context, checks);
+      for (let j = 0; j < child.length; j++) visitValue(child[j], context, plan);
     } else {
-      visitValue(child, context, checks);
+      visitValue(child, context, plan);
     }
   }
 }
 
-function visitValue(value: unknown, context: CheckContext, checks: ChecksByKind): void {
+function visitValue(value: unknown, context: CheckContext, plan: WalkPlan): void {
   if (value === null || typeof value !== "object") return;
   const candidate = value as { kind?: unknown; missing?: boolean };
   if (candidate.missing) return;
-  if (typeof candidate.kind === "string") walkNode(value as CheckableNode, context, checks);
-  else walkChildren(value, context, checks);
+  const kind = candidate.kind;
+  if (typeof kind !== "string") {
+    walkChildren(value, context, plan);
+    return;
+  }
+  const kindPlan = plan.get(kind);
+  if (kindPlan === undefined) {
+    // a kind childKeys does not list: run nothing, but still find the nodes inside
+    walkChildren(value, context, plan);
+  } else if (!kindPlan.skip) {
+    walkNode(value as CheckableNode, kindPlan, context, plan);
+  }
 }
