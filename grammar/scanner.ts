@@ -5,7 +5,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import {
   Arrow, Assign, BadString, Colon, Comma, Comment, DateLiteral, DateTimeLiteral, DottedName, Equal, Greater,
-  GreaterEqual, Identifier, keywordOf, keywordToken, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
+  GreaterEqual, Identifier, keywordOf, keywordTokenTypes, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
   Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
 } from "./tokens";
 
@@ -30,16 +30,45 @@ const unicodeEscapePattern = /u\{[0-9A-Fa-f]{1,6}\}/y;
 
 const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46;
 
+// The scanner runs over every character of a file once, mostly before V8 has
+// optimised it: character classes are table lookups and the hot loops call no
+// helpers (a call per character is what a cold run pays for most).
+const WORD_START = 1;
+const WORD_PART = 2;
+const charClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const digit = c >= 48 && c <= 57;
+  charClass[c] = (letter ? WORD_START | WORD_PART : 0) | (digit ? WORD_PART : 0);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  return c < 128 && (charClass[c]! & WORD_START) !== 0;
 }
 
-function isWordPart(c: number): boolean {
-  return isWordStart(c) || isDigit(c);
+// Keywords by first character and length, so a word is matched against the few
+// keywords it could be without first slicing it out of the text (most words of a
+// rules file are keywords, and their slices would be garbage at once).
+const MAX_KEYWORD_LENGTH = 32;
+const keywordsByHead: Array<Array<[string, TokenType]> | undefined> = [];
+for (const tokenType of keywordTokenTypes()) {
+  const word = keywordOf(tokenType)!;
+  const head = word.charCodeAt(0) * MAX_KEYWORD_LENGTH + word.length;
+  (keywordsByHead[head] ??= []).push([word, tokenType]);
+}
+
+/** The keyword written at text[start, end), if it is one. */
+function keywordAt(text: string, start: number, end: number): [string, TokenType] | undefined {
+  const length = end - start;
+  if (length >= MAX_KEYWORD_LENGTH) return undefined;
+  const candidates = keywordsByHead[text.charCodeAt(start) * MAX_KEYWORD_LENGTH + length];
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) if (text.startsWith(candidate[0], start)) return candidate;
+  return undefined;
 }
 
 const singleCharTokens = new Map<number, TokenType>([
@@ -84,6 +113,28 @@ function somethingStartsAt(text: string, at: number): boolean {
     isDigit(c) || isWordStart(c) || operatorAt(text, at) !== undefined;
 }
 
+/** A token as Chevrotain's lexer would make it (IToken), built by a constructor. */
+class ScannedToken implements IToken {
+  readonly endOffset: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly tokenTypeIdx: number;
+
+  constructor(
+    readonly image: string,
+    readonly startOffset: number,
+    end: number,
+    readonly startLine: number,
+    readonly startColumn: number,
+    readonly tokenType: TokenType,
+  ) {
+    this.endOffset = end - 1;
+    this.endLine = startLine;
+    this.endColumn = startColumn + (end - startOffset) - 1;
+    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+  }
+}
+
 /**
  * Reads tokens one at a time, on demand. `parse` pulls one top-level item's tokens,
  * parses them and lets them go before reading on: tokens of a 1 MB file then die
@@ -101,18 +152,7 @@ export class Scanner {
 
   private token(tokenType: TokenType, start: number, end: number, image: string): IToken {
     // Tokens never contain a line break, so one line and column pair describes both ends.
-    const column = start - this.lineStart + 1;
-    return {
-      image,
-      startOffset: start,
-      endOffset: end - 1,
-      startLine: this.line,
-      endLine: this.line,
-      startColumn: column,
-      endColumn: column + (end - start) - 1,
-      tokenTypeIdx: tokenType.tokenTypeIdx!,
-      tokenType,
-    };
+    return new ScannedToken(image, start, end, this.line, start - this.lineStart + 1, tokenType);
   }
 
   /** The next token for the parser, or undefined at the end of the text. */
@@ -133,16 +173,18 @@ export class Scanner {
         let dotted = false;
         offset++;
         for (;;) {
-          while (offset < length && isWordPart(text.charCodeAt(offset))) offset++;
+          for (; offset < length; offset++) {
+            const d = text.charCodeAt(offset);
+            if (d >= 128 || (charClass[d]! & WORD_PART) === 0) break;
+          }
           if (text.charCodeAt(offset) !== DOT || !isWordStart(text.charCodeAt(offset + 1))) break;
           dotted = true;
           offset += 2;
         }
         this.offset = offset;
-        const image = text.slice(start, offset);
-        const keyword = dotted ? undefined : keywordToken(image);
-        if (keyword) return this.token(keyword, start, offset, keywordOf(keyword)!);
-        return this.token(dotted ? DottedName : Identifier, start, offset, image);
+        const keyword = dotted ? undefined : keywordAt(text, start, offset);
+        if (keyword) return this.token(keyword[1], start, offset, keyword[0]);
+        return this.token(dotted ? DottedName : Identifier, start, offset, text.slice(start, offset));
       } else if (c === QUOTE) {
         const start = offset;
         let wellFormed = true;

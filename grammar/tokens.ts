@@ -112,9 +112,9 @@ for (const word of softWords) {
 /** Keyword token types by word: `Kw.stage`, `Kw.and`. */
 export const Kw = Object.fromEntries(keywordTokens) as Record<KeywordWord, TokenType>;
 
-/** The keyword token type for a word, if the word is a keyword. */
-export function keywordToken(word: string): TokenType | undefined {
-  return keywordTokens.get(word);
+/** Every keyword's token type. */
+export function keywordTokenTypes(): readonly TokenType[] {
+  return keywordTokenList;
 }
 
 /** The token type of a keyword. */

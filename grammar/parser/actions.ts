@@ -1,4 +1,5 @@
 // Actions, shared by rules (`-> action`, `{ action* }`) and workflow steps.
+import type { OrMethodOpts } from "chevrotain";
 import type { Action, FieldAssignment, Name, Recipient } from "../ast";
 import { nameOf, stringOf } from "../nodes";
 import { Assign, Colon, Comma, Kw, LCurly, Name as NameToken, RCurly, StringLiteral as StringToken } from "../tokens";
@@ -6,59 +7,58 @@ import { dropOnError, noResync } from "./base";
 import { ExpressionParser } from "./expressions";
 
 export class ActionParser extends ExpressionParser {
+  private readonly actionAlternatives: OrMethodOpts<Action> = {
+    DEF: [
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.open);
+          return { kind: "OpenAction", stage: nameOf(this.CONSUME(StringToken)), span: this.spanFrom(first) };
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.close);
+          return { kind: "CloseAction", stage: nameOf(this.CONSUME2(StringToken)), span: this.spanFrom(first) };
+        },
+      },
+      { ALT: () => this.SUBRULE(this.moveAction) },
+      { ALT: () => this.SUBRULE(this.sendAction) },
+      { ALT: () => this.SUBRULE(this.createAction) },
+      { ALT: () => this.SUBRULE(this.assignAction) },
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.set);
+          const field = this.fieldPath();
+          this.CONSUME(Assign);
+          const value = this.SUBRULE(this.expression);
+          return { kind: "SetAction", field, value, span: this.spanFrom(first) };
+        },
+      },
+      { ALT: () => this.SUBRULE(this.generateReportAction) },
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.request);
+          this.CONSUME(Kw.signature);
+          const template = nameOf(this.CONSUME3(StringToken));
+          this.CONSUME(Kw.from);
+          const from = this.SUBRULE(this.recipient);
+          return { kind: "RequestSignatureAction", template, from, span: this.spanFrom(first) };
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.notify);
+          const to = this.SUBRULE2(this.recipient);
+          const text = stringOf(this.CONSUME4(StringToken));
+          return { kind: "NotifyAction", to, text, span: this.spanFrom(first) };
+        },
+      },
+    ],
+    ERR_MSG: "an action (open, close, move, send, create, assign, set, generate, request or notify)",
+  };
+
   /** One action; undefined when it could not be read (the error is already recorded). */
-  action = this.RULE("action", (): Action | undefined => {
-    const first = this.LA(1);
-    return this.OR<Action>({
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(Kw.open);
-            return { kind: "OpenAction", stage: nameOf(this.CONSUME(StringToken)), span: this.spanFrom(first) };
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.close);
-            return { kind: "CloseAction", stage: nameOf(this.CONSUME2(StringToken)), span: this.spanFrom(first) };
-          },
-        },
-        { ALT: () => this.SUBRULE(this.moveAction) },
-        { ALT: () => this.SUBRULE(this.sendAction) },
-        { ALT: () => this.SUBRULE(this.createAction) },
-        { ALT: () => this.SUBRULE(this.assignAction) },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.set);
-            const field = this.SUBRULE(this.path);
-            this.CONSUME(Assign);
-            const value = this.SUBRULE(this.expression);
-            return { kind: "SetAction", field, value, span: this.spanFrom(first) };
-          },
-        },
-        { ALT: () => this.SUBRULE(this.generateReportAction) },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.request);
-            this.CONSUME(Kw.signature);
-            const template = nameOf(this.CONSUME3(StringToken));
-            this.CONSUME(Kw.from);
-            const from = this.SUBRULE(this.recipient);
-            return { kind: "RequestSignatureAction", template, from, span: this.spanFrom(first) };
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.notify);
-            const to = this.SUBRULE2(this.recipient);
-            const text = stringOf(this.CONSUME4(StringToken));
-            return { kind: "NotifyAction", to, text, span: this.spanFrom(first) };
-          },
-        },
-      ],
-      ERR_MSG: "an action (open, close, move, send, create, assign, set, generate, request or notify)",
-    });
-  }, dropOnError);
+  action = this.RULE("action", (): Action | undefined => this.OR(this.actionAlternatives), dropOnError);
 
   /** `move [ref] to "S" [allow back] [as "user"]` */
   moveAction = this.RULE("moveAction", (): Action => {
@@ -66,7 +66,7 @@ export class ActionParser extends ExpressionParser {
     // `to` is also a valid field name; `move to "S"` means the rule's own record.
     const target = this.OPTION({
       GATE: () => !(this.LA(1).tokenType === Kw.to && this.nextIsString(2)),
-      DEF: () => this.SUBRULE(this.path),
+      DEF: () => this.fieldPath(),
     });
     this.CONSUME(Kw.to);
     const stage = nameOf(this.CONSUME(StringToken));
@@ -82,87 +82,98 @@ export class ActionParser extends ExpressionParser {
     return { kind: "MoveAction", target, stage, allowBack: allowBack === true, as, span: this.spanFrom(first) };
   }, noResync);
 
+  // The alternatives below start right after `send` / `create`: `LA(0)` is that
+  // word, where the action's span starts.
+  private readonly sendAlternatives: OrMethodOpts<Action> = {
+    DEF: [
+      {
+        ALT: () => {
+          const first = this.LA(0);
+          this.CONSUME(Kw.email);
+          const template = nameOf(this.CONSUME(StringToken));
+          this.CONSUME(Kw.to);
+          const to = this.SUBRULE(this.recipient);
+          const cc = this.OPTION(() => {
+            this.CONSUME(Kw.cc);
+            return this.SUBRULE2(this.recipient);
+          });
+          return { kind: "SendEmailAction", template, to, cc, span: this.spanFrom(first) };
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.LA(0);
+          this.CONSUME(Kw.sms);
+          const template = nameOf(this.CONSUME2(StringToken));
+          this.CONSUME2(Kw.to);
+          const to = this.SUBRULE3(this.recipient);
+          return { kind: "SendSmsAction", template, to, span: this.spanFrom(first) };
+        },
+      },
+    ],
+    ERR_MSG: '"email" or "sms" after "send"',
+  };
+
   /** `send email "T" to R [cc R]`, `send sms "T" to R` */
   sendAction = this.RULE("sendAction", (): Action => {
-    const first = this.CONSUME(Kw.send);
-    return this.OR<Action>({
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(Kw.email);
-            const template = nameOf(this.CONSUME(StringToken));
-            this.CONSUME(Kw.to);
-            const to = this.SUBRULE(this.recipient);
-            const cc = this.OPTION(() => {
-              this.CONSUME(Kw.cc);
-              return this.SUBRULE2(this.recipient);
-            });
-            return { kind: "SendEmailAction", template, to, cc, span: this.spanFrom(first) };
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.sms);
-            const template = nameOf(this.CONSUME2(StringToken));
-            this.CONSUME2(Kw.to);
-            const to = this.SUBRULE3(this.recipient);
-            return { kind: "SendSmsAction", template, to, span: this.spanFrom(first) };
-          },
-        },
-      ],
-      ERR_MSG: '"email" or "sms" after "send"',
-    });
+    this.CONSUME(Kw.send);
+    return this.OR(this.sendAlternatives);
   }, noResync);
+
+  private readonly createAlternatives: OrMethodOpts<Action> = {
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      {
+        // an entity may be called `task`: only `task "…"` is the task action
+        GATE: () => this.nextIsString(2),
+        ALT: () => {
+          const first = this.LA(0);
+          this.CONSUME(Kw.task);
+          const template = nameOf(this.CONSUME(StringToken));
+          const forWhom = this.OPTION(() => {
+            this.CONSUME(Kw.for);
+            return this.SUBRULE(this.recipient);
+          });
+          return { kind: "CreateTaskAction", template, for: forWhom, span: this.spanFrom(first) };
+        },
+      },
+      {
+        GATE: () => this.nextIsString(3),
+        ALT: () => {
+          const first = this.LA(0);
+          this.CONSUME(Kw.activity);
+          const activityKind = nameOf(this.CONSUME(NameToken));
+          const text = stringOf(this.CONSUME2(StringToken));
+          return { kind: "CreateActivityAction", activityKind, text, span: this.spanFrom(first) };
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.LA(0);
+          const entity = nameOf(this.CONSUME2(NameToken));
+          const fields: FieldAssignment[] = [];
+          const withWritten = this.OPTION2(() => {
+            this.CONSUME(Kw.with);
+            this.CONSUME(LCurly);
+            this.MANY(() => {
+              const field = this.SUBRULE(this.fieldAssignment);
+              if (field) fields.push(field);
+              this.OPTION3(() => this.CONSUME(Comma));
+            });
+            this.CONSUME(RCurly);
+            return true;
+          });
+          return { kind: "CreateRecordAction", entity, fields, withWritten: withWritten === true, span: this.spanFrom(first) };
+        },
+      },
+    ],
+    ERR_MSG: 'task "…", activity or an entity name after "create"',
+  };
 
   /** `create task "T" [for R]`, `create activity KIND "text"`, `create ENTITY [with { … }]` */
   createAction = this.RULE("createAction", (): Action => {
-    const first = this.CONSUME(Kw.create);
-    return this.OR<Action>({
-      MAX_LOOKAHEAD: 1,
-      DEF: [
-        {
-          // an entity may be called `task`: only `task "…"` is the task action
-          GATE: () => this.nextIsString(2),
-          ALT: () => {
-            this.CONSUME(Kw.task);
-            const template = nameOf(this.CONSUME(StringToken));
-            const forWhom = this.OPTION(() => {
-              this.CONSUME(Kw.for);
-              return this.SUBRULE(this.recipient);
-            });
-            return { kind: "CreateTaskAction", template, for: forWhom, span: this.spanFrom(first) };
-          },
-        },
-        {
-          GATE: () => this.nextIsString(3),
-          ALT: () => {
-            this.CONSUME(Kw.activity);
-            const activityKind = nameOf(this.CONSUME(NameToken));
-            const text = stringOf(this.CONSUME2(StringToken));
-            return { kind: "CreateActivityAction", activityKind, text, span: this.spanFrom(first) };
-          },
-        },
-        {
-          ALT: () => {
-            const entity = nameOf(this.CONSUME2(NameToken));
-            const fields: FieldAssignment[] = [];
-            const withWritten = this.OPTION2(() => {
-              this.CONSUME(Kw.with);
-              this.CONSUME(LCurly);
-              this.MANY(() => {
-                const field = this.SUBRULE(this.fieldAssignment);
-                if (field) fields.push(field);
-                this.OPTION3(() => this.CONSUME(Comma));
-              });
-              this.CONSUME(RCurly);
-              return true;
-            });
-            return { kind: "CreateRecordAction", entity, fields, withWritten: withWritten === true, span: this.spanFrom(first) };
-          },
-        },
-      ],
-      ERR_MSG: 'task "…", activity or an entity name after "create"',
-    });
+    this.CONSUME(Kw.create);
+    return this.OR(this.createAlternatives);
   }, noResync);
 
   /** `name: expr` inside `create ENTITY with { … }` */
@@ -177,7 +188,7 @@ export class ActionParser extends ExpressionParser {
   /** `assign FIELD from TEAM [round robin | least loaded]` */
   assignAction = this.RULE("assignAction", (): Action => {
     const first = this.CONSUME(Kw.assign);
-    const field = this.SUBRULE(this.path);
+    const field = this.fieldPath();
     this.CONSUME(Kw.from);
     const team: Name = nameOf(this.CONSUME(NameToken));
     const strategy = this.OPTION(() =>

@@ -23,9 +23,6 @@ const unitsByWord: Record<string, DurationUnit> = {
 const valueDescription = "a value (a field, a number, quoted text, true, false, none, this, a list or a condition in parentheses)";
 
 export class ExpressionParser extends ParserBase {
-  /** `amount`, `contact.name`, `stage`: one token, split into segments. */
-  path = this.RULE("path", (): PathExpr => pathOf(this.CONSUME(PathWord)), noResync);
-
   /** A bare name or a dotted one kept whole (`invoice.paid`). */
   eventName = this.RULE("eventName", (): Name => {
     const token = this.OR({
@@ -44,7 +41,7 @@ export class ExpressionParser extends ParserBase {
     return this.OR({
       DEF: [
         { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
-        { ALT: () => this.SUBRULE(this.path) },
+        { ALT: () => this.fieldPath() },
       ],
       ERR_MSG: "a recipient (a field such as contact, responsible, or a quoted user)",
     });
@@ -158,6 +155,10 @@ export class ExpressionParser extends ParserBase {
     }
   }, noResync);
 
+  // One rule reads a whole operand: a minus, a literal, a list, a parenthesised
+  // condition, or a field path with an optional call. It used to be four nested
+  // rules (unary, primary, pathOrCall, path); every operand of every condition paid
+  // for four rule invocations, the largest single cost of parsing a big file.
   private readonly unaryAlternatives: OrMethodOpts<Expr> = { ERR_MSG: valueDescription, DEF: [
     {
       ALT: () => {
@@ -166,9 +167,35 @@ export class ExpressionParser extends ParserBase {
         return { kind: "UnaryExpr", operator: "-", operand, span: this.spanFrom(first) } satisfies Expr;
       },
     },
-    { ALT: () => this.SUBRULE(this.primary) },
+    { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
+    { ALT: () => numberOf(this.CONSUME(NumberLiteral)) },
+    { ALT: () => ({ kind: "BooleanLiteral", value: true, span: spanOf(this.CONSUME(Kw.true)) }) satisfies Expr },
+    { ALT: () => ({ kind: "BooleanLiteral", value: false, span: spanOf(this.CONSUME(Kw.false)) }) satisfies Expr },
+    { ALT: () => dateTimeOf(this.CONSUME(DateTimeLiteral)) },
+    { ALT: () => dateOf(this.CONSUME(DateLiteral)) },
+    { ALT: () => ({ kind: "NoneExpr", span: spanOf(this.CONSUME(Kw.none)) }) satisfies Expr },
+    { ALT: () => ({ kind: "ThisExpr", span: spanOf(this.CONSUME(Kw.this)) }) satisfies Expr },
+    {
+      ALT: () => {
+        const first = this.CONSUME(Kw.is);
+        this.CONSUME(Kw.open);
+        const stage = nameOf(this.CONSUME2(StringLiteral));
+        return { kind: "IsOpenExpr", stage, span: this.spanFrom(first) } satisfies Expr;
+      },
+    },
+    { ALT: () => this.SUBRULE(this.list) },
+    {
+      ALT: () => {
+        this.CONSUME(LParen);
+        const inner = this.SUBRULE(this.expression);
+        this.CONSUME(RParen);
+        return inner;
+      },
+    },
+    { ALT: () => this.pathOrCall() },
   ] };
 
+  /** `-x`, a literal, `[...]`, `(...)`, a field path or a call: one operand of a condition. */
   unary = this.RULE("unary", (): Expr => this.OR(this.unaryAlternatives), noResync);
 
   /** `[web, partner]` */
@@ -186,66 +213,43 @@ export class ExpressionParser extends ParserBase {
     return { kind: "ListExpr", items, span: this.spanFrom(first) };
   }, noResync);
 
-  private readonly primaryAlternatives: OrMethodOpts<Expr> = {
-      DEF: [
-        { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
-        { ALT: () => numberOf(this.CONSUME(NumberLiteral)) },
-        { ALT: () => ({ kind: "BooleanLiteral", value: true, span: spanOf(this.CONSUME(Kw.true)) }) satisfies Expr },
-        { ALT: () => ({ kind: "BooleanLiteral", value: false, span: spanOf(this.CONSUME(Kw.false)) }) satisfies Expr },
-        { ALT: () => dateTimeOf(this.CONSUME(DateTimeLiteral)) },
-        { ALT: () => dateOf(this.CONSUME(DateLiteral)) },
-        { ALT: () => ({ kind: "NoneExpr", span: spanOf(this.CONSUME(Kw.none)) }) satisfies Expr },
-        { ALT: () => ({ kind: "ThisExpr", span: spanOf(this.CONSUME(Kw.this)) }) satisfies Expr },
-        {
-          ALT: () => {
-            const first = this.CONSUME(Kw.is);
-            this.CONSUME(Kw.open);
-            const stage = nameOf(this.CONSUME2(StringLiteral));
-            return { kind: "IsOpenExpr", stage, span: this.spanFrom(first) } satisfies Expr;
-          },
-        },
-        { ALT: () => this.SUBRULE(this.list) },
-        {
-          ALT: () => {
-            this.CONSUME(LParen);
-            const inner = this.SUBRULE(this.expression);
-            this.CONSUME(RParen);
-            return inner;
-          },
-        },
-        { ALT: () => this.SUBRULE(this.pathOrCall) },
-      ],
-      ERR_MSG: valueDescription,
+  private readonly callArguments = (): Expr[] => {
+    this.CONSUME2(LParen);
+    const args: Expr[] = [];
+    this.OPTION2(() => {
+      args.push(this.SUBRULE2(this.expression));
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        args.push(this.SUBRULE3(this.expression));
+      });
+    });
+    this.CONSUME2(RParen);
+    return args;
   };
 
-  primary = this.RULE("primary", (): Expr => this.OR(this.primaryAlternatives), noResync);
-
-  /** `contact.name`, or a call when a `(` follows: `changed(amount)`. */
-  pathOrCall = this.RULE("pathOrCall", (): Expr => {
+  /** `contact.name`, or a call when a `(` follows: `changed(amount)`. Part of `unary`. */
+  private pathOrCall(): Expr {
     const first = this.LA(1);
-    const path = this.SUBRULE(this.path);
-    const call = this.OPTION(() => {
-      this.CONSUME(LParen);
-      const args: Expr[] = [];
-      this.OPTION2(() => {
-        args.push(this.SUBRULE(this.expression));
-        this.MANY(() => {
-          this.CONSUME(Comma);
-          args.push(this.SUBRULE2(this.expression));
-        });
-      });
-      this.CONSUME(RParen);
-      return args;
-    });
-    if (!call) return path;
+    const path = this.fieldPath();
+    const args = this.OPTION(this.callArguments);
+    if (!args) return path;
     const callee: Name = {
       kind: "Name",
       text: path.segments?.map((segment) => segment.text).join("."),
       quoted: false,
       span: path.span,
     };
-    return { kind: "CallExpr", callee, args: call, span: this.spanFrom(first) };
-  }, noResync);
+    return { kind: "CallExpr", callee, args, span: this.spanFrom(first) };
+  }
+
+  /**
+   * `amount`, `contact.name`, `stage`: one token, split into segments. A helper,
+   * not a rule (a rule invocation costs more than the token): a rule may call it
+   * at most once, as the token it consumes is its first PathWord.
+   */
+  protected fieldPath(): PathExpr {
+    return pathOf(this.CONSUME(PathWord));
+  }
 
   /** True when the next token can be read as a quoted string. */
   protected nextIsString(k: number): boolean {

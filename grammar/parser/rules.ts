@@ -1,134 +1,158 @@
 // Rules (`on SUBJECT [after …] [when …] -> action | { … }`) and workflows
 // (`workflow "W" [per X] [reentry] { enroll on …  steps }`).
-import type { IToken } from "chevrotain";
+import { tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts } from "chevrotain";
 import type {
-  Action, Delay, Enrollment, Expr, IfStep, Name, RuleDecl, Step, Subject, WorkflowDecl,
+  Action, Delay, Enrollment, Expr, IfStep, Name, RuleDecl, Step, Subject, TimeOfDay, WorkflowDecl,
 } from "../ast";
 import { nameOf, timeOf } from "../nodes";
-import { spanOf } from "../ranges";
+import { spanBetween, spanOf } from "../ranges";
 import {
-  Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, RCurly, StringLiteral, TimeOfDay,
+  Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, RCurly, StringLiteral, TimeOfDay as TimeOfDayToken,
 } from "../tokens";
 import { ActionParser } from "./actions";
 import { dropOnError, noResync } from "./base";
 
 export class RuleParser extends ActionParser {
+  // Every rule of a large file runs these: their alternatives and option bodies
+  // are built once (see ParserBase), not on every call.
+  private readonly ruleName = (): Name => {
+    this.CONSUME(Kw.rule);
+    const ruleName = nameOf(this.CONSUME(StringLiteral));
+    this.CONSUME(Colon);
+    return ruleName;
+  };
+
+  private readonly ruleDelay = (): Delay => this.SUBRULE(this.delay);
+
+  private readonly ruleCondition = (): Expr => {
+    this.CONSUME(Kw.when);
+    return this.SUBRULE(this.expression);
+  };
+
+  private readonly ruleBodyAlternatives: OrMethodOpts<Action[]> = {
+    DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(Arrow);
+          const action = this.SUBRULE(this.action);
+          return action ? [action] : [];
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(LCurly);
+          const actions: Action[] = [];
+          this.MANY(() => {
+            const action = this.SUBRULE2(this.action);
+            if (action) actions.push(action);
+          });
+          this.CONSUME(RCurly);
+          return actions;
+        },
+      },
+    ],
+    ERR_MSG: '"->" or "{" after the rule\'s subject',
+  };
+
   ruleDecl = this.RULE("ruleDecl", (): RuleDecl => {
     const first = this.LA(1);
-    const name = this.OPTION(() => {
-      this.CONSUME(Kw.rule);
-      const ruleName = nameOf(this.CONSUME(StringLiteral));
-      this.CONSUME(Colon);
-      return ruleName;
-    });
+    const name = this.OPTION(this.ruleName);
     this.CONSUME(Kw.on);
     const subject = this.SUBRULE(this.subject);
-    const delay = this.OPTION2(() => this.SUBRULE(this.delay));
-    const condition = this.OPTION3(() => {
-      this.CONSUME(Kw.when);
-      return this.SUBRULE(this.expression);
-    });
-    const actions: Action[] = [];
-    const block = this.OR({
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(Arrow);
-            const action = this.SUBRULE(this.action);
-            if (action) actions.push(action);
-            return false;
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(LCurly);
-            this.MANY(() => {
-              const action = this.SUBRULE2(this.action);
-              if (action) actions.push(action);
-            });
-            this.CONSUME(RCurly);
-            return true;
-          },
-        },
-      ],
-      ERR_MSG: '"->" or "{" after the rule\'s subject',
-    });
-    return { kind: "RuleDecl", name, subject, delay, condition, actions, block: block === true, span: this.spanFrom(first) };
+    const delay = this.OPTION2(this.ruleDelay);
+    const condition = this.OPTION3(this.ruleCondition);
+    const block = tokenMatcher(this.LA(1), LCurly);
+    const actions = this.OR(this.ruleBodyAlternatives) ?? [];
+    return { kind: "RuleDecl", name, subject, delay, condition, actions, block, span: this.spanFrom(first) };
   }, noResync);
 
+  // After the entity's name: `LA(0)` is that name, where the subject starts.
+  private readonly entitySubjectAlternatives: OrMethodOpts<Subject> = {
+    DEF: [
+      { ALT: () => this.SUBRULE2(this.stageEdge, { ARGS: [nameOf(this.LA(0)), this.LA(0)] }) },
+      { ALT: () => this.lifecycle(this.LA(0), this.CONSUME(Kw.created), "created") },
+      { ALT: () => this.lifecycle(this.LA(0), this.CONSUME(Kw.updated), "updated") },
+      { ALT: () => this.lifecycle(this.LA(0), this.CONSUME(Kw.deleted), "deleted") },
+      {
+        ALT: () => {
+          const first = this.LA(0);
+          const entity = nameOf(first);
+          this.CONSUME(Kw.becomes);
+          const condition = this.SUBRULE(this.expression);
+          return { kind: "BecomesSubject", entity, condition, span: this.spanFrom(first) };
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.LA(0);
+          const entity = nameOf(first);
+          const event = nameOf(this.OR3(this.eventNameTokens));
+          return { kind: "EventSubject", entity, event, span: this.spanFrom(first) };
+        },
+      },
+    ],
+    ERR_MSG: 'stage "…", created, updated, deleted, becomes or an event name such as invoice.paid after the entity',
+  };
+
+  private readonly eventNameTokens: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(DottedName) },
+    { ALT: () => this.CONSUME(StringLiteral) },
+  ];
+
+  private readonly subjectAlternatives: OrMethodOpts<Subject> = {
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      {
+        // `stage "S"` without an entity; `stage stage "S"` would be an entity called stage
+        GATE: () => this.nextIsString(2),
+        ALT: () => this.SUBRULE(this.stageEdge, { ARGS: [undefined, this.LA(1)] }),
+      },
+      {
+        ALT: () => {
+          this.CONSUME(NameToken);
+          return this.OR2(this.entitySubjectAlternatives);
+        },
+      },
+    ],
+    ERR_MSG: 'what the rule reacts to: stage "…" open, or an entity followed by created, updated, deleted, becomes or an event',
+  };
+
   /** `[entity] stage "S" open|close`, `entity created|updated|deleted`, `entity becomes EXPR`, `entity EVENT` */
-  subject = this.RULE("subject", (): Subject => {
-    const first = this.LA(1);
-    return this.OR<Subject>({
-      MAX_LOOKAHEAD: 1,
-      DEF: [
-        {
-          // `stage "S"` without an entity; `stage stage "S"` would be an entity called stage
-          GATE: () => this.nextIsString(2),
-          ALT: () => this.SUBRULE(this.stageEdge, { ARGS: [undefined, first] }),
-        },
-        {
-          ALT: () => {
-            const entity = nameOf(this.CONSUME(NameToken));
-            return this.OR2<Subject>({
-              DEF: [
-                { ALT: () => this.SUBRULE2(this.stageEdge, { ARGS: [entity, first] }) },
-                { ALT: () => { this.CONSUME(Kw.created); return this.lifecycle(entity, first, "created"); } },
-                { ALT: () => { this.CONSUME(Kw.updated); return this.lifecycle(entity, first, "updated"); } },
-                { ALT: () => { this.CONSUME(Kw.deleted); return this.lifecycle(entity, first, "deleted"); } },
-                {
-                  ALT: () => {
-                    this.CONSUME(Kw.becomes);
-                    const condition = this.SUBRULE(this.expression);
-                    return { kind: "BecomesSubject", entity, condition, span: this.spanFrom(first) };
-                  },
-                },
-                {
-                  ALT: () => {
-                    const event = nameOf(this.OR3([
-                      { ALT: () => this.CONSUME(DottedName) },
-                      { ALT: () => this.CONSUME(StringLiteral) },
-                    ]));
-                    return { kind: "EventSubject", entity, event, span: this.spanFrom(first) };
-                  },
-                },
-              ],
-              ERR_MSG: 'stage "…", created, updated, deleted, becomes or an event name such as invoice.paid after the entity',
-            });
-          },
-        },
-      ],
-      ERR_MSG: 'what the rule reacts to: stage "…" open, or an entity followed by created, updated, deleted, becomes or an event',
-    });
-  }, noResync);
+  subject = this.RULE("subject", (): Subject => this.OR(this.subjectAlternatives), noResync);
+
+  private readonly edgeAlternatives: OrMethodOpts<"open" | "close"> = {
+    DEF: [
+      { ALT: () => { this.CONSUME(Kw.open); return "open" as const; } },
+      { ALT: () => { this.CONSUME(Kw.close); return "close" as const; } },
+    ],
+    ERR_MSG: '"open" or "close" after the stage name',
+  };
 
   stageEdge = this.RULE("stageEdge", (entity: Name | undefined, first: IToken | undefined): Subject => {
     this.CONSUME(Kw.stage);
     const stage = nameOf(this.CONSUME(StringLiteral));
-    const edge = this.OR({
-      DEF: [
-        { ALT: () => { this.CONSUME(Kw.open); return "open" as const; } },
-        { ALT: () => { this.CONSUME(Kw.close); return "close" as const; } },
-      ],
-      ERR_MSG: '"open" or "close" after the stage name',
-    });
+    const edge = this.OR(this.edgeAlternatives);
     return { kind: "StageSubject", entity, stage, edge: edge === "close" ? "close" : "open", span: this.spanFrom(first) };
   }, noResync);
+
+  private readonly delayAt = (): TimeOfDay => {
+    this.CONSUME(Kw.at);
+    return timeOf(this.CONSUME(TimeOfDayToken));
+  };
+
+  private readonly delayWithinWorkingHours = (): true => {
+    this.CONSUME(Kw.within);
+    this.CONSUME(Kw.working);
+    this.CONSUME(Kw.hours);
+    return true;
+  };
 
   /** `after D [at HH:MM] [within working hours]` */
   delay = this.RULE("delay", (): Delay => {
     const first = this.CONSUME(Kw.after);
     const duration = this.SUBRULE(this.duration);
-    const at = this.OPTION(() => {
-      this.CONSUME(Kw.at);
-      return timeOf(this.CONSUME(TimeOfDay));
-    });
-    const within = this.OPTION2(() => {
-      this.CONSUME(Kw.within);
-      this.CONSUME(Kw.working);
-      this.CONSUME(Kw.hours);
-      return true;
-    });
+    const at = this.OPTION(this.delayAt);
+    const within = this.OPTION2(this.delayWithinWorkingHours);
     return { kind: "Delay", duration, at, withinWorkingHours: within === true, span: this.spanFrom(first) };
   }, noResync);
 
@@ -237,7 +261,8 @@ export class RuleParser extends ActionParser {
     return steps;
   }, noResync);
 
-  private lifecycle(entity: Name, first: IToken, event: "created" | "updated" | "deleted"): Subject {
-    return { kind: "LifecycleSubject", entity, event, span: this.spanFrom(first) };
+  /** `entity created|updated|deleted` from the entity's token and the event's. */
+  private lifecycle(entity: IToken, eventToken: IToken, event: "created" | "updated" | "deleted"): Subject {
+    return { kind: "LifecycleSubject", entity: nameOf(entity), event, span: spanBetween(entity, eventToken) };
   }
 }
