@@ -14,7 +14,7 @@ import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
 import { Scanner } from "./scanner";
 import { endOfText, spanOfRange, tokenRange } from "./ranges";
-import { Colon, itemStartTokens } from "./tokens";
+import { BadString, Colon, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
   file: SourceFile;
@@ -36,42 +36,59 @@ const itemExpectation = "expected a declaration (calendar, entity, template, tea
  * one (then it is a field name). The first item is whatever the text starts with.
  */
 class ItemReader {
-  /** Tokens scanned but not yet handed out (at most two: what `peek` looked at). */
-  private pending: IToken[] = [];
+  // Up to two tokens scanned but not yet handed out (what `peek` looked at), in
+  // fields rather than an array: this runs for every token of the file.
+  private first: IToken | undefined;
+  private second: IToken | undefined;
+  private held = 0;
   /** SC0001 for strings that cannot be read, in text order. */
   readonly badStrings: Diagnostic[] = [];
 
   constructor(readonly scanner: Scanner, private readonly path: string) {}
 
-  /** Drops the token `peek(1)` returned. */
-  private advance(): void {
-    this.pending.shift();
+  private scan(): IToken | undefined {
+    const token = this.scanner.next();
+    if (token !== undefined && token.tokenType === BadString) this.badStrings.push(badStringDiagnostic(token, this.path)!);
+    return token;
   }
 
-  private peek(k: number): IToken | undefined {
-    while (this.pending.length < k) {
-      const token = this.scanner.next();
-      if (token === undefined) return undefined;
-      const bad = badStringDiagnostic(token, this.path);
-      if (bad) this.badStrings.push(bad);
-      this.pending.push(token);
+  /** Drops the token `peek()` returned. */
+  private advance(): void {
+    this.first = this.second;
+    this.second = undefined;
+    this.held--;
+  }
+
+  private peek(): IToken | undefined {
+    if (this.held === 0) {
+      this.first = this.scan();
+      this.held = 1;
     }
-    return this.pending[k - 1];
+    return this.first;
+  }
+
+  private peekSecond(): IToken | undefined {
+    this.peek();
+    if (this.held === 1) {
+      this.second = this.scan();
+      this.held = 2;
+    }
+    return this.second;
   }
 
   /** The next item's tokens, or undefined at the end; `following` is then the first token after them. */
   nextItem(): IToken[] | undefined {
-    const first = this.peek(1);
+    const first = this.peek();
     if (first === undefined) return undefined;
     this.advance();
     const chunk = [first];
     let previous = first;
-    for (let token = this.peek(1); token !== undefined; token = this.peek(1)) {
+    for (let token = this.peek(); token !== undefined; token = this.peek()) {
       if (
-        itemStartTokens.has(token.tokenType) &&
+        startsItem[token.tokenTypeIdx] === 1 &&
         previous.endLine !== token.startLine &&
         previous.tokenType !== Colon &&
-        this.peek(2)?.tokenType !== Colon
+        this.peekSecond()?.tokenType !== Colon
       ) break;
       this.advance();
       chunk.push(token);
@@ -82,9 +99,13 @@ class ItemReader {
 
   /** The token after the last item handed out. */
   following(): IToken | undefined {
-    return this.peek(1);
+    return this.peek();
   }
 }
+
+/** By token type index: 1 for the words that start a top-level item (a table: this is asked for every token). */
+const startsItem = new Uint8Array(Math.max(...[...itemStartTokens].map((type) => type.tokenTypeIdx!)) + 1);
+for (const type of itemStartTokens) startsItem[type.tokenTypeIdx!] = 1;
 
 interface ItemsResult {
   items: TopLevelItem[];

@@ -2,7 +2,8 @@
 // gives invented tokens a real position, spans measured from tokens, and a list
 // of syntax problems found beyond what Chevrotain itself reports.
 import {
-  createTokenInstance, EmbeddedActionsParser, EOF, NoViableAltException, tokenMatcher, type IToken, type TokenType,
+  createTokenInstance, EmbeddedActionsParser, EOF, NoViableAltException, tokenMatcher, type ConsumeMethodOpts, type IToken,
+  type TokenType,
 } from "chevrotain";
 import type { Span } from "../ast";
 import { StagecraftErrorMessages } from "../messages";
@@ -27,6 +28,8 @@ interface ChevrotainInternals {
   SAVE_ERROR(error: Error): Error;
   getCurrRuleFullName(): string;
   tokVector: IToken[];
+  currIdx: number;
+  consumeInternal(tokType: TokenType, idx: number, options: ConsumeMethodOpts | undefined): IToken;
 }
 
 const chevrotain = EmbeddedActionsParser.prototype as unknown as ChevrotainInternals;
@@ -75,6 +78,25 @@ export class ParserBase extends EmbeddedActionsParser {
 
   protected next(k: number): IToken {
     return this.LA(k);
+  }
+
+  // Chevrotain hook, run for every token consumed. The common case (the expected
+  // token is next) is settled here, as Chevrotain's matcher would settle it,
+  // without the four further calls of its general path (most of a big file is
+  // parsed before V8 optimises, where every call counts); a mismatch goes to
+  // Chevrotain's own, with its error and recovery.
+  consumeInternal(tokType: TokenType, idx: number, options: ConsumeMethodOpts | undefined): IToken {
+    const internals = this as unknown as ChevrotainInternals;
+    const next = internals.tokVector[internals.currIdx + 1];
+    if (
+      next !== undefined &&
+      (next.tokenTypeIdx === tokType.tokenTypeIdx ||
+        (tokType.isParent === true && tokType.categoryMatchesMap![next.tokenTypeIdx!] === true))
+    ) {
+      internals.currIdx++;
+      return next;
+    }
+    return chevrotain.consumeInternal.call(this, tokType, idx, options);
   }
 
   // Chevrotain invents tokens with NaN positions; place them, empty, right after
