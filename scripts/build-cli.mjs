@@ -3,6 +3,11 @@
 // modules `stagecraft compile` emits import it). Runs on `npm ci` / `npm install`
 // (the `prepare` script), so `npx stagecraft` starts from plain JavaScript files.
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
+
+// Chunk names carry a content hash: without a clean start every build would leave
+// the previous build's chunks behind.
+rmSync("dist", { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: "cli/main.ts", runtime: "runtime/index.ts" },
