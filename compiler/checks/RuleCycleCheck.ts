@@ -34,8 +34,7 @@ export const RuleCycleCheck: Check = {
   program: (context) => {
     const graph = buildCauseGraph(context.model);
     const ruleCount = graph.rules.length;
-    for (const component of stronglyConnectedComponents(graph.edges)) {
-      if (component.length < 2) continue;
+    for (const component of stronglyConnectedComponents(graph.edges, 2)) {
       const first = Math.min(...component);
       if (first >= ruleCount) continue;
       const path = cycleThrough(graph, first, new Set(component));

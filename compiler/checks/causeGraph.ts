@@ -1,6 +1,10 @@
 // The graph of what rules can cause: rule → the triggers its actions fire →
 // the rules on those triggers. Triggers are nodes of their own, so the graph
 // stays linear in the program's size however many rules share a trigger.
+//
+// Every rule and action looks its trigger up here, so triggers are found through
+// small per-entity tables (no key strings built per lookup, no closures per
+// action); a trigger's label is built once, when the trigger is first seen.
 import type * as ast from "../../grammar/ast";
 import type { CheckedModel, RuleResolution } from "../model";
 
@@ -11,84 +15,140 @@ export interface CauseGraph {
   edges: number[][];
 }
 
-export function buildCauseGraph(model: CheckedModel): CauseGraph {
-  const rules = [...model.rules.values()];
-  const labels: string[] = rules.map((rule) => rule.name);
-  const edges: number[][] = rules.map(() => []);
-  const triggers = new Map<string, number>();
-  // labels are only read for a cycle's message, so they are built once per trigger
-  const trigger = (key: string, label: () => string): number => {
-    let node = triggers.get(key);
+/** The trigger nodes of one entity; -1 where that trigger is not a node yet. */
+interface EntityTriggers {
+  created: number;
+  updated: number;
+  becomes: number;
+  changed: Map<string, number>;
+  opened: Map<string, number>;
+  closed: Map<string, number>;
+}
+
+class TriggerNodes {
+  private readonly byEntity = new Map<string, EntityTriggers>();
+
+  constructor(
+    private readonly labels: string[],
+    private readonly edges: number[][],
+  ) {}
+
+  created(entity: string): number {
+    const triggers = this.of(entity);
+    if (triggers.created < 0) triggers.created = this.add(`${entity} created`);
+    return triggers.created;
+  }
+
+  updated(entity: string): number {
+    const triggers = this.of(entity);
+    if (triggers.updated < 0) triggers.updated = this.add(`${entity} updated`);
+    return triggers.updated;
+  }
+
+  becomes(entity: string): number {
+    const triggers = this.of(entity);
+    if (triggers.becomes < 0) triggers.becomes = this.add(`${entity} becomes`);
+    return triggers.becomes;
+  }
+
+  fieldChanged(entity: string, field: string): number {
+    const changed = this.of(entity).changed;
+    let node = changed.get(field);
     if (node === undefined) {
-      node = labels.length;
-      triggers.set(key, node);
-      labels.push(label());
-      edges.push([]);
+      node = this.add(`${entity}.${field} changed`);
+      changed.set(field, node);
+      // a changed field is an update, and may make a `becomes` condition true
+      this.edges[node]!.push(this.updated(entity), this.becomes(entity));
     }
     return node;
-  };
-  const updated = (entity: string) => trigger(`updated\u0000${entity}`, () => `${entity} updated`);
-  const fieldChanged = (entity: string, field: string) => {
-    const key = `changed\u0000${entity}\u0000${field}`;
-    const isNew = !triggers.has(key);
-    const node = trigger(key, () => `${entity}.${field} changed`);
-    // a changed field is an update, and may make a `becomes` condition true
-    if (isNew) edges[node]!.push(updated(entity), trigger(`becomes\u0000${entity}`, () => `${entity} becomes`));
-    return node;
-  };
-  const stage = (entity: string, name: string, edge: string) => trigger(`stage\u0000${entity}\u0000${name}\u0000${edge}`, () => `${entity} stage "${name}" ${edge}`);
+  }
 
-  rules.forEach((rule, index) => {
+  stage(entity: string, name: string, edge: "open" | "close"): number {
+    const triggers = this.of(entity);
+    const nodes = edge === "open" ? triggers.opened : triggers.closed;
+    let node = nodes.get(name);
+    if (node === undefined) {
+      node = this.add(`${entity} stage "${name}" ${edge}`);
+      nodes.set(name, node);
+    }
+    return node;
+  }
+
+  private of(entity: string): EntityTriggers {
+    let triggers = this.byEntity.get(entity);
+    if (triggers === undefined) {
+      triggers = { created: -1, updated: -1, becomes: -1, changed: new Map(), opened: new Map(), closed: new Map() };
+      this.byEntity.set(entity, triggers);
+    }
+    return triggers;
+  }
+
+  private add(label: string): number {
+    this.labels.push(label);
+    this.edges.push([]);
+    return this.labels.length - 1;
+  }
+}
+
+export function buildCauseGraph(model: CheckedModel): CauseGraph {
+  const rules: RuleResolution[] = [];
+  const labels: string[] = [];
+  const edges: number[][] = [];
+  for (const rule of model.rules.values()) {
+    rules.push(rule);
+    labels.push(rule.name);
+    edges.push([]);
+  }
+  const triggers = new TriggerNodes(labels, edges);
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
     const subject = rule.subject;
-    if (!subject) return;
+    if (!subject) continue;
     const decl = rule.decl.subject;
     const entity = subject.entity;
-    let watched: number | undefined;
-    if (decl.kind === "StageSubject" && subject.stage) watched = stage(entity, subject.stage.name, decl.edge);
-    else if (decl.kind === "BecomesSubject") watched = trigger(`becomes\u0000${entity}`, () => `${entity} becomes`);
-    else if (decl.kind === "LifecycleSubject" && decl.event === "created") watched = trigger(`created\u0000${entity}`, () => `${entity} created`);
-    else if (decl.kind === "LifecycleSubject" && decl.event === "updated") {
+    let watched = -1;
+    if (decl.kind === "StageSubject") {
+      if (subject.stage) watched = triggers.stage(entity, subject.stage.name, decl.edge);
+    } else if (decl.kind === "BecomesSubject") {
+      watched = triggers.becomes(entity);
+    } else if (decl.kind === "LifecycleSubject" && decl.event === "created") {
+      watched = triggers.created(entity);
+    } else if (decl.kind === "LifecycleSubject" && decl.event === "updated") {
       // `when changed(f) …` only re-fires when f itself changes
       const required = requiredChange(rule.decl.condition);
-      watched = required === undefined ? updated(entity) : fieldChanged(entity, required);
+      watched = required === undefined ? triggers.updated(entity) : triggers.fieldChanged(entity, required);
     }
-    if (watched !== undefined) edges[watched]!.push(index);
-    for (const action of rule.decl.actions) {
-      for (const caused of causes(model, action, entity)) edges[index]!.push(caused(stage, fieldChanged, trigger));
+    if (watched >= 0) edges[watched]!.push(index);
+    const actions = rule.decl.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const caused = causedTrigger(model, triggers, actions[i]!, entity);
+      if (caused >= 0) edges[index]!.push(caused);
     }
-  });
+  }
   return { rules, labels, edges };
 }
 
-type Stage = (entity: string, name: string, edge: string) => number;
-type FieldChanged = (entity: string, field: string) => number;
-type Trigger = (key: string, label: () => string) => number;
-type Cause = (stage: Stage, fieldChanged: FieldChanged, trigger: Trigger) => number;
-
-function causes(model: CheckedModel, action: ast.Action, entity: string): Cause[] {
+/** The trigger an action fires, or -1 for none. */
+function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.Action, entity: string): number {
   switch (action.kind) {
     case "OpenAction":
     case "CloseAction": {
       const reference = model.stages.get(action);
-      const edge = action.kind === "OpenAction" ? "open" : "close";
-      return reference ? [(stage) => stage(reference.entity, reference.stage.name, edge)] : [];
+      return reference ? triggers.stage(reference.entity, reference.stage.name, action.kind === "OpenAction" ? "open" : "close") : -1;
     }
     case "MoveAction": {
       const move = model.moves.get(action);
-      const target = move?.stage;
-      return move && target ? [(stage) => stage(move.targetEntity, target.name, "open")] : [];
+      return move?.stage ? triggers.stage(move.targetEntity, move.stage.name, "open") : -1;
     }
     case "SetAction":
     case "AssignAction": {
       const path = model.paths.get(action.field);
-      return path?.kind === "field" && path.path.length === 1 ? [(_, fieldChanged) => fieldChanged(entity, path.path[0]!)] : [];
+      return path?.kind === "field" && path.path.length === 1 ? triggers.fieldChanged(entity, path.path[0]!) : -1;
     }
-    case "CreateRecordAction": {
-      const created = action.entity.text;
-      return model.entities.has(created) ? [(_, __, trigger) => trigger(`created\u0000${created}`, () => `${created} created`)] : [];
-    }
+    case "CreateRecordAction":
+      return model.entities.has(action.entity.text) ? triggers.created(action.entity.text) : -1;
     default:
-      return [];
+      return -1;
   }
 }
 
