@@ -18,6 +18,15 @@ export function splitTemplateText(text: string): TemplateText {
   return parts;
 }
 
+/** The placeholder paths of a raw text, without splitting it (checks of `notify` texts read only these). */
+export function placeholderPathsOf(text: string): string[][] {
+  const paths: string[][] = [];
+  if (!text.includes("{")) return paths;
+  placeholder.lastIndex = 0;
+  for (let match = placeholder.exec(text); match !== null; match = placeholder.exec(text)) paths.push(match[1]!.split("."));
+  return paths;
+}
+
 export function placeholderPaths(text: TemplateText): string[][] {
   return text.flatMap((part) => (typeof part === "string" ? [] : [part.path]));
 }

@@ -7,15 +7,19 @@ import { typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
 import { ident, suggestion } from "./suggest";
 
+/** Built only for a diagnostic: every call of every rule is checked. */
+function argumentPosition(fn: FunctionInfo, index: number): string {
+  return `argument ${index + 1} of ${fn.name}()`;
+}
+
 function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, accepted: FunctionInfo["parameters"][number], index: number): void {
   if (arg.missing) return;
-  const position = `argument ${index + 1} of ${fn.name}()`;
   if (accepted.includes("field")) {
     const path = arg.kind === "PathExpr" ? context.model.paths.get(arg) : undefined;
     const failed = arg.kind === "PathExpr" && context.binding.pathFailures.has(arg);
     if (failed || (arg.kind === "PathExpr" && !path && !context.scope.entity)) return;
     if (path?.kind !== "field" || path.path.length !== 1) {
-      context.error("SC2208", `The ${position} must be a field of the rule's record, e.g. \`${fn.name}(amount)\`.`, arg);
+      context.error("SC2208", `The ${argumentPosition(fn, index)} must be a field of the rule's record, e.g. \`${fn.name}(amount)\`.`, arg);
     }
     return;
   }
@@ -23,7 +27,7 @@ function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, a
   const type = context.model.types.get(arg);
   if (!type || type.kind === "unknown" || type.kind === "none") return;
   if (!(accepted as string[]).includes(type.kind)) {
-    context.error("SC2208", `The ${position} must be ${accepted.join(" or ")}, not ${typeName(type)}.`, arg);
+    context.error("SC2208", `The ${argumentPosition(fn, index)} must be ${accepted.join(" or ")}, not ${typeName(type)}.`, arg);
   }
 }
 
@@ -42,7 +46,7 @@ export const FunctionCallCheck: Check = {
       if (call.args.length !== fn.parameters.length) {
         context.error("SC2208", `${fn.name}() takes ${fn.parameters.length} argument${fn.parameters.length === 1 ? "" : "s"}, not ${call.args.length}: ${fn.signature}.`, call);
       } else {
-        call.args.forEach((arg, index) => checkArgument(context, fn, arg, fn.parameters[index]!, index));
+        for (let index = 0; index < call.args.length; index++) checkArgument(context, fn, call.args[index]!, fn.parameters[index]!, index);
       }
       if (fn.readsChange && !context.scope.readsChange && (context.rule || context.workflow)) {
         context.error(

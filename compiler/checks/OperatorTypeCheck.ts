@@ -46,7 +46,7 @@ function checkBinary(expr: ast.BinaryExpr, context: CheckContext): void {
   const rightType = typeOf(context, right);
   if (!leftType || !rightType) return;
   if (operator !== "==" && operator !== "!=") {
-    const unordered = [leftType, rightType].find((type) => !ordered(type));
+    const unordered = !ordered(leftType) ? leftType : !ordered(rightType) ? rightType : undefined;
     if (unordered) {
       context.error("SC2205", `\`${operator}\` needs ordered values (numbers, money, dates, text), but one side is ${typeName(unordered)}; use == or != instead.`, expr);
       return;

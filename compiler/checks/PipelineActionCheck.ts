@@ -5,10 +5,14 @@ import type * as ast from "../../grammar/ast";
 import type { Check, CheckContext } from "./context";
 import { ident } from "./suggest";
 
-function requirePipeline(context: CheckContext, entityName: string | undefined, what: string, node: ast.Name): void {
-  if (entityName === undefined) return;
+function lacksPipeline(context: CheckContext, entityName: string | undefined): entityName is string {
+  if (entityName === undefined) return false;
   const entity = context.model.entities.get(entityName);
-  if (!entity || entity.pipeline) return;
+  return entity !== undefined && entity.pipeline === undefined;
+}
+
+function requirePipeline(context: CheckContext, entityName: string | undefined, what: string, node: ast.Name): void {
+  if (!lacksPipeline(context, entityName)) return;
   context.error("SC2313", `${what} needs a pipeline, but ${ident(entityName)} has none; declare \`pipeline { stage … }\` in entity ${entityName}.`, node);
 }
 
@@ -17,7 +21,10 @@ export const PipelineActionCheck: Check = {
   codes: ["SC2313", "SC2314"],
   nodes: {
     StageSubject: (subject, context) => {
-      if (subject.entity) requirePipeline(context, subject.entity.text, `\`stage "${subject.stage.text}" ${subject.edge}\``, subject.stage);
+      // the subject's wording is built only when it is reported
+      if (subject.entity && lacksPipeline(context, subject.entity.text)) {
+        requirePipeline(context, subject.entity.text, `\`stage "${subject.stage.text}" ${subject.edge}\``, subject.stage);
+      }
     },
     OpenAction: (action, context) => requirePipeline(context, context.scope.entity?.name, "`open`", action.stage),
     CloseAction: (action, context) => requirePipeline(context, context.scope.entity?.name, "`close`", action.stage),

@@ -15,6 +15,10 @@ function hasAddress(entity: EntitySymbol | undefined): boolean {
   return false;
 }
 
+function pathName(path: ast.PathExpr): string {
+  return ident(path.segments.map((segment) => segment.text).join("."));
+}
+
 function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefined): void {
   if (!recipient || recipient.missing) return;
   if (recipient.kind === "StringLiteral") {
@@ -26,16 +30,15 @@ function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefi
   const resolution = context.model.paths.get(recipient);
   if (!resolution) return;
   const type = resolution.type;
-  const name = ident(recipient.segments.map((segment) => segment.text).join("."));
   if (type.kind === "user" || type.kind === "email" || type.kind === "phone" || type.kind === "unknown") return;
   if (type.kind === "ref") {
     if (hasAddress(context.model.entities.get(type.entity))) return;
-    context.error("SC2315", `${name} is a ${ident(type.entity)}, which has no email or phone field to send to.`, recipient);
+    context.error("SC2315", `${pathName(recipient)} is a ${ident(type.entity)}, which has no email or phone field to send to.`, recipient);
     return;
   }
   context.error(
     "SC2315",
-    `${name} is ${typeName(type)}, not a recipient; expected a user, email or phone field, a reference to a contact, \`responsible\`, or a quoted user.`,
+    `${pathName(recipient)} is ${typeName(type)}, not a recipient; expected a user, email or phone field, a reference to a contact, \`responsible\`, or a quoted user.`,
     recipient,
   );
 }

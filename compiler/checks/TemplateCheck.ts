@@ -2,9 +2,8 @@
 // and every `{path}` placeholder in it (and in `notify`/`create activity` texts)
 // must be a field path of the rule's record.
 import type * as ast from "../../grammar/ast";
-import type { TemplateText } from "../../runtime/ir";
-import { placeholderPaths, splitTemplateText } from "../binder/templateText";
-import type { EntitySymbol, TemplateKind } from "../model";
+import { placeholderPaths, placeholderPathsOf } from "../binder/templateText";
+import type { EntitySymbol, TemplateKind, TemplateSymbol } from "../model";
 import type { Check, CheckContext } from "./context";
 import { ident, quoted, suggestion } from "./suggest";
 
@@ -27,10 +26,10 @@ function badSegment(context: CheckContext, entity: EntitySymbol, path: string[])
   return undefined;
 }
 
-function checkPlaceholders(context: CheckContext, text: TemplateText, where: string, node: ast.Name | ast.StringLiteral): void {
+function checkPlaceholders(context: CheckContext, paths: string[][], where: string, node: ast.Name | ast.StringLiteral): void {
   const entity = context.scope.entity;
   if (!entity) return;
-  for (const path of placeholderPaths(text)) {
+  for (const path of paths) {
     const bad = badSegment(context, entity, path);
     if (bad === undefined) continue;
     context.error(
@@ -41,12 +40,32 @@ function checkPlaceholders(context: CheckContext, text: TemplateText, where: str
   }
 }
 
+// Thousands of rules use a handful of templates on a handful of entities: whether
+// a template's placeholders all resolve on an entity is decided once per pair.
+const resolvesOn = new WeakMap<TemplateSymbol, Map<EntitySymbol, boolean>>();
+
+function placeholdersResolve(context: CheckContext, template: TemplateSymbol, entity: EntitySymbol): boolean {
+  let byEntity = resolvesOn.get(template);
+  if (!byEntity) resolvesOn.set(template, (byEntity = new Map()));
+  let resolves = byEntity.get(entity);
+  if (resolves === undefined) {
+    resolves = true;
+    for (const text of template.properties.values()) {
+      for (const path of placeholderPaths(text)) if (badSegment(context, entity, path) !== undefined) resolves = false;
+    }
+    byEntity.set(entity, resolves);
+  }
+  return resolves;
+}
+
 function checkTemplateUse(context: CheckContext, name: ast.Name, kind: TemplateKind): void {
   if (name.missing) return;
   const template = context.model.templateUses.get(name);
   if (template) {
+    const entity = context.scope.entity;
+    if (!entity || placeholdersResolve(context, template, entity)) return;
     for (const [property, text] of template.properties) {
-      checkPlaceholders(context, text, `${kind} template ${quoted(template.name)} (${property})`, name);
+      checkPlaceholders(context, placeholderPaths(text), `${kind} template ${quoted(template.name)} (${property})`, name);
     }
     return;
   }
@@ -76,7 +95,7 @@ export const TemplateCheck: Check = {
       checkTemplateUse(context, action.template, "report");
       if (action.email) checkTemplateUse(context, action.email.template, "email");
     },
-    NotifyAction: (action, context) => checkPlaceholders(context, splitTemplateText(action.text.value), "The notification text", action.text),
-    CreateActivityAction: (action, context) => checkPlaceholders(context, splitTemplateText(action.text.value), "The activity text", action.text),
+    NotifyAction: (action, context) => checkPlaceholders(context, placeholderPathsOf(action.text.value), "The notification text", action.text),
+    CreateActivityAction: (action, context) => checkPlaceholders(context, placeholderPathsOf(action.text.value), "The activity text", action.text),
   },
 };
