@@ -1,7 +1,7 @@
 // Binds rules and workflows: names, subjects, the record entity workflow steps act
 // on, and how an instance key is found (`per`).
 import type * as ast from "../../grammar/ast";
-import type { EnrollmentResolution, WorkflowResolution } from "../model";
+import type { EnrollmentResolution, RuleResolution, WorkflowResolution } from "../model";
 import type { Binding } from "./binding";
 import { resolveSubject } from "./subjects";
 
@@ -13,11 +13,15 @@ export function ruleName(file: string, decl: ast.RuleDecl): string {
 export function bindRulesAndWorkflows(binding: Binding): void {
   const { model } = binding;
   for (const file of binding.files) {
-    for (const item of file.items) {
+    // indexed: one pass per rule on a cold run, where for-of allocates per step
+    for (let i = 0; i < file.items.length; i++) {
+      const item = file.items[i]!;
       if (item.kind === "RuleDecl") {
         const subject = resolveSubject(model, item.subject);
         if (subject) model.subjects.set(item.subject, subject);
-        model.rules.set(item, { decl: item, file: file.path, name: ruleName(file.path, item), ...(subject ? { subject } : {}) });
+        const rule: RuleResolution = { decl: item, file: file.path, name: ruleName(file.path, item) };
+        if (subject) rule.subject = subject;
+        model.rules.set(item, rule);
       } else if (item.kind === "WorkflowDecl") {
         model.workflows.set(item, bindWorkflow(binding, item, file.path));
       }

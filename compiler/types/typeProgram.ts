@@ -13,7 +13,8 @@ export function typeProgram(binding: Binding): void {
     const env = { binding, scope: subjectScope(model, rule.decl.subject, rule.subject) };
     typeSubject(env, rule.decl.subject);
     if (rule.decl.condition) typeExpr(env, rule.decl.condition, boolType);
-    for (const action of rule.decl.actions) typeAction(env, action);
+    const actions = rule.decl.actions;
+    for (let i = 0; i < actions.length; i++) typeAction(env, actions[i]!);
   }
   for (const workflow of model.workflows.values()) {
     for (const enrollment of workflow.decl.enrollments) {
