@@ -25,6 +25,16 @@ interface EntityTriggers {
   closed: Map<string, number>;
 }
 
+// Most rules cause nothing another rule watches, and most triggers have one or
+// two rules: nodes share one empty list until their first edge.
+const noEdges: number[] = [];
+
+function addEdge(edges: number[][], from: number, to: number): void {
+  const list = edges[from]!;
+  if (list === noEdges) edges[from] = [to];
+  else list.push(to);
+}
+
 class TriggerNodes {
   private readonly byEntity = new Map<string, EntityTriggers>();
 
@@ -58,7 +68,7 @@ class TriggerNodes {
       node = this.add(`${entity}.${field} changed`);
       changed.set(field, node);
       // a changed field is an update, and may make a `becomes` condition true
-      this.edges[node]!.push(this.updated(entity), this.becomes(entity));
+      this.edges[node] = [this.updated(entity), this.becomes(entity)];
     }
     return node;
   }
@@ -85,7 +95,7 @@ class TriggerNodes {
 
   private add(label: string): number {
     this.labels.push(label);
-    this.edges.push([]);
+    this.edges.push(noEdges);
     return this.labels.length - 1;
   }
 }
@@ -97,7 +107,7 @@ export function buildCauseGraph(model: CheckedModel): CauseGraph {
   for (const rule of model.rules.values()) {
     rules.push(rule);
     labels.push(rule.name);
-    edges.push([]);
+    edges.push(noEdges);
   }
   const triggers = new TriggerNodes(labels, edges);
   for (let index = 0; index < rules.length; index++) {
@@ -118,11 +128,11 @@ export function buildCauseGraph(model: CheckedModel): CauseGraph {
       const required = requiredChange(rule.decl.condition);
       watched = required === undefined ? triggers.updated(entity) : triggers.fieldChanged(entity, required);
     }
-    if (watched >= 0) edges[watched]!.push(index);
+    if (watched >= 0) addEdge(edges, watched, index);
     const actions = rule.decl.actions;
     for (let i = 0; i < actions.length; i++) {
       const caused = causedTrigger(model, triggers, actions[i]!, entity);
-      if (caused >= 0) edges[index]!.push(caused);
+      if (caused >= 0) addEdge(edges, index, caused);
     }
   }
   return { rules, labels, edges };

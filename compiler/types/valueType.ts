@@ -42,6 +42,8 @@ export function isKnown(type: ValueType): boolean {
 
 /** Can `value` (written as `node`) be compared with, or stored into, something of type `target`? */
 export function fits(target: ValueType, value: ValueType, node?: ast.Expr): boolean {
+  // every type fits itself; bare enum values are typed as the very enum they are tested against
+  if (target === value) return true;
   if (target.kind === "unknown" || value.kind === "unknown" || value.kind === "none" || target.kind === "none") return true;
   const literal = node?.kind === "StringLiteral" ? node.value : undefined;
   switch (target.kind) {
