@@ -33,6 +33,4 @@ export interface Binding {
   files: ast.SourceFile[];
   duplicates: Duplicate[];
   pathFailures: Map<ast.PathExpr, PathFailure>;
-  /** The file of every top-level item. */
-  fileOf: Map<ast.TopLevelItem, string>;
 }

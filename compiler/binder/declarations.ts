@@ -46,7 +46,7 @@ function defaultCalendar(): CalendarSymbol {
 
 export function declare(files: ast.SourceFile[]): Binding {
   const model = emptyModel();
-  const binding: Binding = { model, files, duplicates: [], pathFailures: new Map(), fileOf: new Map() };
+  const binding: Binding = { model, files, duplicates: [], pathFailures: new Map() };
   // names by namespace (`rule`, `field` of an entity…), so that claiming each of
   // ten thousand rule names builds no key string
   const namespaces = new Map<string, Map<string, Duplicate["first"]>>();
@@ -74,7 +74,6 @@ export function declare(files: ast.SourceFile[]): Binding {
     // indexed: one pass per rule on a cold run, where for-of allocates per step
     for (let i = 0; i < file.items.length; i++) {
       const item = file.items[i]!;
-      binding.fileOf.set(item, file.path);
       if (item.missing) continue;
       switch (item.kind) {
         case "EntityDecl":
