@@ -7,12 +7,20 @@ import { typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
 import { ident } from "./suggest";
 
+// Thousands of actions send to a handful of entities: each entity's fields are looked through once.
+const addressable = new WeakMap<EntitySymbol, boolean>();
+
 function hasAddress(entity: EntitySymbol | undefined): boolean {
   if (!entity) return true;
-  for (const field of entity.fields.values()) {
-    if (field.type.kind === "email" || field.type.kind === "phone") return true;
+  let found = addressable.get(entity);
+  if (found === undefined) {
+    found = false;
+    for (const field of entity.fields.values()) {
+      if (field.type.kind === "email" || field.type.kind === "phone") found = true;
+    }
+    addressable.set(entity, found);
   }
-  return false;
+  return found;
 }
 
 function pathName(path: ast.PathExpr): string {
