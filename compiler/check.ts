@@ -5,7 +5,7 @@
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../grammar/diagnostic";
 import { parse } from "../grammar/index";
-import { spanOfRange } from "../grammar/ranges";
+import { lineStartsOf } from "../grammar/lines";
 import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
@@ -56,7 +56,7 @@ function parseSafely(source: SourceText): { file: SourceFile; diagnostics: Diagn
     return parse(source.text, source.path);
   } catch (error) {
     const diagnostic = internalError(source.path, error);
-    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], span: spanOfRange(diagnostic.range) };
+    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(source.text) };
     return { file, diagnostics: [diagnostic] };
   }
 }

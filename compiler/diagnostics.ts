@@ -2,13 +2,12 @@
 // hand-computed offsets. Nodes invented by error recovery are never reported on.
 import type { Span } from "../grammar/ast";
 import type { Diagnostic, Severity } from "../grammar/diagnostic";
-import { rangeOf } from "../grammar/ranges";
+import { rangeIn } from "../grammar/lines";
 
 export type { Diagnostic, Severity };
 
 /** Anything with a span: a syntax node, or a part of one such as a calendar setting. */
-export interface Located {
-  span: Span;
+export interface Located extends Span {
   missing?: boolean;
 }
 
@@ -21,13 +20,14 @@ export interface CheckReport {
   file?: string;
 }
 
-export function toDiagnostic(report: CheckReport, file: string): Diagnostic {
+/** The diagnostic of a report on a node of `file` (whose line starts turn the node's offsets into lines and columns). */
+export function toDiagnostic(report: CheckReport, file: { path: string; lineStarts: readonly number[] }): Diagnostic {
   return {
     code: report.code,
     severity: report.severity,
     message: report.message,
-    file: report.file ?? file,
-    range: rangeOf(report.node.span),
+    file: file.path,
+    range: rangeIn(file, report.node),
   };
 }
 

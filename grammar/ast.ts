@@ -17,22 +17,20 @@ export interface SourceRange {
 }
 
 /**
- * Where a node is, half-open like SourceRange, as six small integers in one
- * object. A 1 MB file has over a hundred thousand of them: one object each
- * instead of three (a range and two positions) halves the tree's memory and the
- * garbage collector's work. `rangeOf` (ranges.ts) turns one into a SourceRange.
+ * Where a node is: the offsets of its first character and just past its last
+ * (0-based, in UTF-16 code units, as the editor counts). Lines and columns are
+ * found only when a diagnostic or a source location needs them, from the file's
+ * `lineStarts` (`positionAt` in grammar/lines.ts). Two numbers on the node, not a
+ * range object: a 1 MB file has over a hundred thousand nodes, and a separate
+ * object for each one's place was a third of the tree and of the garbage
+ * collector's work.
  */
 export interface Span {
-  startOffset: number;
-  startLine: number;
-  startColumn: number;
-  endOffset: number;
-  endLine: number;
-  endColumn: number;
+  start: number;
+  end: number;
 }
 
-export interface NodeBase {
-  span: Span;
+export interface NodeBase extends Span {
   /** True when the parser invented this node while recovering from a syntax error. */
   missing?: boolean;
 }
@@ -45,9 +43,8 @@ export interface Name extends NodeBase {
   quoted: boolean;
 }
 
-export interface Comment {
+export interface Comment extends Span {
   text: string; // including the leading `//`
-  span: Span;
 }
 
 export interface SourceFile extends NodeBase {
@@ -56,6 +53,8 @@ export interface SourceFile extends NodeBase {
   items: TopLevelItem[];
   /** Every `//` comment in the file, in source order (the formatter keeps them). */
   comments: Comment[];
+  /** The offset where each line starts (line 1 at index 0): lines and columns of spans. */
+  lineStarts: number[];
 }
 
 export type TopLevelItem =
@@ -78,10 +77,10 @@ export interface CalendarDecl extends NodeBase {
 }
 
 export type CalendarSetting =
-  | { kind: "Timezone"; span: Span; zone: Name }
-  | { kind: "Workdays"; span: Span; days: Name[] }
-  | { kind: "Hours"; span: Span; from: TimeOfDay; to: TimeOfDay }
-  | { kind: "Holiday"; span: Span; date: DateLiteral };
+  | { kind: "Timezone"; start: number; end: number; zone: Name }
+  | { kind: "Workdays"; start: number; end: number; days: Name[] }
+  | { kind: "Hours"; start: number; end: number; from: TimeOfDay; to: TimeOfDay }
+  | { kind: "Holiday"; start: number; end: number; date: DateLiteral };
 
 export interface TimeOfDay extends NodeBase {
   kind: "TimeOfDay";
@@ -116,8 +115,8 @@ export interface FieldDecl extends NodeBase {
 
 /** `text`, `money`, `enum(a, b)`, or a reference to another entity (`contact`). */
 export type TypeRef =
-  | { kind: "NamedType"; span: Span; missing?: boolean; name: Name }
-  | { kind: "EnumType"; span: Span; missing?: boolean; values: Name[] };
+  | { kind: "NamedType"; start: number; end: number; missing?: boolean; name: Name }
+  | { kind: "EnumType"; start: number; end: number; missing?: boolean; values: Name[] };
 
 export interface PipelineDecl extends NodeBase {
   kind: "PipelineDecl";
@@ -311,7 +310,7 @@ export interface FieldAssignment extends NodeBase {
 export interface GenerateReportAction extends NodeBase {
   kind: "GenerateReportAction";
   template: Name;
-  email?: { template: Name; to: Recipient; span: Span };
+  email?: { template: Name; to: Recipient; start: number; end: number };
 }
 
 export interface RequestSignatureAction extends NodeBase {

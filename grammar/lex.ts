@@ -2,7 +2,7 @@
 import type { IToken } from "chevrotain";
 import type { Comment } from "./ast";
 import type { Diagnostic } from "./diagnostic";
-import { spanOf, tokenRange } from "./ranges";
+import { endOffsetOf, startOffsetOf, tokenRange } from "./ranges";
 import { stringProblem } from "./strings";
 import { scan, type ScanError } from "./scanner";
 import { BadString } from "./tokens";
@@ -49,7 +49,7 @@ export function badStringDiagnostic(token: IToken, path: string): Diagnostic | u
 }
 
 export function commentOf(token: IToken): Comment {
-  return { text: token.image, span: spanOf(token) };
+  return { text: token.image, start: startOffsetOf(token), end: endOffsetOf(token) };
 }
 
 export function lexSource(text: string, path: string): LexedSource {

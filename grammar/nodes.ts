@@ -4,7 +4,7 @@ import { tokenMatcher, type IToken } from "chevrotain";
 import type {
   DateLiteral, DateTimeLiteral, Name, NumberLiteral, PathExpr, Span, StringLiteral, TimeOfDay,
 } from "./ast";
-import { spanInside, spanOf } from "./ranges";
+import { endOffsetOf, startOffsetOf } from "./ranges";
 import { unquote } from "./strings";
 import { StringLiteral as StringToken } from "./tokens";
 
@@ -26,53 +26,55 @@ function mark<T extends { missing?: boolean }>(node: T, token: IToken): T {
 /** A bare or quoted name; a dotted name keeps its dots (`invoice.paid`). */
 export function nameOf(token: IToken): Name {
   const quoted = token.tokenType !== undefined && tokenMatcher(token, StringToken);
-  return mark<Name>({ kind: "Name", text: quoted ? unquote(token.image) : imageOf(token), quoted, span: spanOf(token) }, token);
+  return mark<Name>({ kind: "Name", text: quoted ? unquote(token.image) : imageOf(token), quoted, start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 export function stringOf(token: IToken): StringLiteral {
-  return mark<StringLiteral>({ kind: "StringLiteral", value: unquote(imageOf(token)), span: spanOf(token) }, token);
+  return mark<StringLiteral>({ kind: "StringLiteral", value: unquote(imageOf(token)), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 /** An enum value or other bare word written where a literal is expected (test data). */
 export function wordAsString(token: IToken): StringLiteral {
-  return mark<StringLiteral>({ kind: "StringLiteral", value: imageOf(token), span: spanOf(token) }, token);
+  return mark<StringLiteral>({ kind: "StringLiteral", value: imageOf(token), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
-export function numberOf(token: IToken, negative = false, span: Span = spanOf(token)): NumberLiteral {
+export function numberOf(
+  token: IToken, negative = false, span: Span = { start: startOffsetOf(token), end: endOffsetOf(token) },
+): NumberLiteral {
   const value = Number(imageOf(token));
   return mark<NumberLiteral>(
-    { kind: "NumberLiteral", value: negative ? -value : value, text: negative ? `-${imageOf(token)}` : imageOf(token), span },
+    { kind: "NumberLiteral", value: negative ? -value : value, text: negative ? `-${imageOf(token)}` : imageOf(token), start: span.start, end: span.end },
     token,
   );
 }
 
 export function timeOf(token: IToken): TimeOfDay {
   const [hour, minute] = imageOf(token).split(":").map(Number);
-  return mark<TimeOfDay>({ kind: "TimeOfDay", hour: hour ?? 0, minute: minute ?? 0, text: imageOf(token), span: spanOf(token) }, token);
+  return mark<TimeOfDay>({ kind: "TimeOfDay", hour: hour ?? 0, minute: minute ?? 0, text: imageOf(token), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 export function dateOf(token: IToken): DateLiteral {
-  return mark<DateLiteral>({ kind: "DateLiteral", text: imageOf(token), span: spanOf(token) }, token);
+  return mark<DateLiteral>({ kind: "DateLiteral", text: imageOf(token), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 export function dateTimeOf(token: IToken): DateTimeLiteral {
-  return mark<DateTimeLiteral>({ kind: "DateTimeLiteral", text: imageOf(token), span: spanOf(token) }, token);
+  return mark<DateTimeLiteral>({ kind: "DateTimeLiteral", text: imageOf(token), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 /** `contact.name` → segments `contact`, `name`, each with its own span (a token never spans lines). */
 export function pathOf(token: IToken): PathExpr {
-  const span = spanOf(token);
+  const start = startOffsetOf(token);
+  const end = endOffsetOf(token);
   const image = imageOf(token);
   if (!image.includes(".")) {
-    // one segment covers the whole token: the path and its segment share the (never mutated) span
-    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, span }, token);
-    return mark<PathExpr>({ kind: "PathExpr", segments: [segment], span }, token);
+    const segment = mark<Name>({ kind: "Name", text: image, quoted: false, start, end }, token);
+    return mark<PathExpr>({ kind: "PathExpr", segments: [segment], start, end }, token);
   }
   const segments: Name[] = [];
-  let offset = 0;
+  let offset = start;
   for (const text of image.split(".")) {
-    segments.push(mark<Name>({ kind: "Name", text, quoted: false, span: spanInside(span, offset, text.length) }, token));
+    segments.push(mark<Name>({ kind: "Name", text, quoted: false, start: offset, end: offset + text.length }, token));
     offset += text.length + 1;
   }
-  return mark<PathExpr>({ kind: "PathExpr", segments, span }, token);
+  return mark<PathExpr>({ kind: "PathExpr", segments, start, end }, token);
 }

@@ -13,7 +13,8 @@ import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
 import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
 import { Scanner } from "./scanner";
-import { endOfText, spanOfRange, tokenRange } from "./ranges";
+import { lineStartsOf } from "./lines";
+import { endOfText, tokenRange } from "./ranges";
 import { BadString, Colon, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
@@ -214,7 +215,9 @@ function parseUnguarded(text: string, path: string): ParseResult {
     path,
     items,
     comments: scanner.comments.map(commentOf),
-    span: spanOfRange({ start: { offset: 0, line: 1, column: 1 }, end: endOfText(text).end }),
+    start: 0,
+    end: text.length,
+    lineStarts: scanner.lineStarts,
   };
   const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file, diagnostics: all };
@@ -231,7 +234,7 @@ export function parse(text: string, path: string): ParseResult {
   } catch (error) {
     const start = { offset: 0, line: 1, column: 1 };
     return {
-      file: { kind: "SourceFile", path, items: [], comments: [], span: spanOfRange({ start, end: start }) },
+      file: { kind: "SourceFile", path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(text) },
       diagnostics: [{
         code: "SC0003",
         severity: "error",

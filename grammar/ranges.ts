@@ -1,79 +1,38 @@
-// Spans (syntax-tree positions) and ranges (diagnostic positions) from tokens.
-// Chevrotain's token ends are inclusive; ours are exclusive, and no token the
-// parser sees spans a line break, so the end column is simply one past the last
-// character.
+// Offsets of syntax nodes, and diagnostic ranges, from tokens. Chevrotain's token
+// ends are inclusive; ours are exclusive, and no token the parser sees spans a
+// line break, so a token's range is one line.
 //
-// Every number stored here is forced to a small integer with `| 0`. While
-// Chevrotain records the grammar, and at the end of an item, the parser sees
-// tokens whose positions are NaN; one NaN stored in a span would make V8 keep
-// every span's fields as boxed doubles (an extra heap object per field, for the
-// whole tree). `| 0` turns NaN into 0 on those throwaway spans and keeps real
-// ones unchanged.
+// Offsets are forced to small integers with `| 0`. While Chevrotain records the
+// grammar, and at the end of an item, the parser sees tokens whose positions are
+// NaN; one NaN stored in a node's `start` would make V8 keep that field as a
+// boxed double in every node of the shape. `| 0` turns NaN into 0 on those
+// throwaway nodes and keeps real offsets unchanged.
 import type { IToken } from "chevrotain";
-import type { SourcePosition, SourceRange, Span } from "./ast";
+import type { SourceRange } from "./ast";
 
-function span(
-  startOffset: number, startLine: number, startColumn: number, endOffset: number, endLine: number, endColumn: number,
-): Span {
-  return {
-    startOffset: startOffset | 0,
-    startLine: startLine | 0,
-    startColumn: startColumn | 0,
-    endOffset: endOffset | 0,
-    endLine: endLine | 0,
-    endColumn: endColumn | 0,
-  };
+/** Offset of a token's first character. */
+export function startOffsetOf(token: IToken): number {
+  return token.startOffset | 0;
 }
 
-/** The span of one token. */
-export function spanOf(token: IToken): Span {
-  return span(
-    token.startOffset, token.startLine ?? 1, token.startColumn ?? 1,
-    (token.endOffset ?? token.startOffset) + 1, token.endLine ?? 1, (token.endColumn ?? 0) + 1,
-  );
+/** Offset just past a token. */
+export function endOffsetOf(token: IToken): number {
+  return ((token.endOffset ?? token.startOffset) + 1) | 0;
 }
 
-/** From the start of `first` to the end of `last`; empty at `first` when `last` comes before it. */
-export function spanBetween(first: IToken, last: IToken): Span {
-  const startLine = first.startLine ?? 1;
-  const startColumn = first.startColumn ?? 1;
-  if (last.startOffset < first.startOffset || Number.isNaN(last.startOffset)) {
-    return span(first.startOffset, startLine, startColumn, first.startOffset, startLine, startColumn);
-  }
-  return span(
-    first.startOffset, startLine, startColumn,
-    (last.endOffset ?? last.startOffset) + 1, last.endLine ?? 1, (last.endColumn ?? 0) + 1,
-  );
+/** Where a node from `first` to `last` ends: just past `last`, or at `first` (empty) when `last` comes before it. */
+export function endOffsetBetween(first: IToken, last: IToken): number {
+  if (last.startOffset < first.startOffset || Number.isNaN(last.startOffset)) return first.startOffset | 0;
+  return endOffsetOf(last);
 }
 
-/** A span of `length` characters on one line, `offset` characters into `within` (a segment of a dotted name). */
-export function spanInside(within: Span, offset: number, length: number): Span {
-  const startOffset = within.startOffset + offset;
-  const startColumn = within.startColumn + offset;
-  return span(startOffset, within.startLine, startColumn, startOffset + length, within.startLine, startColumn + length);
-}
-
-function startOf(span: Span): SourcePosition {
-  return { offset: span.startOffset, line: span.startLine, column: span.startColumn };
-}
-
-function endOf(span: Span): SourcePosition {
-  return { offset: span.endOffset, line: span.endLine, column: span.endColumn };
-}
-
-/** The diagnostic range of a span. */
-export function rangeOf(span: Span): SourceRange {
-  return { start: startOf(span), end: endOf(span) };
-}
-
-/** The span of a diagnostic range (for a node built around a position known only as a range). */
-export function spanOfRange(range: SourceRange): Span {
-  return span(range.start.offset, range.start.line, range.start.column, range.end.offset, range.end.line, range.end.column);
-}
-
-/** The diagnostic range of one token. */
+/** The diagnostic range of one token (tokens carry their line and column). */
 export function tokenRange(token: IToken): SourceRange {
-  return rangeOf(spanOf(token));
+  const line = token.startLine ?? 1;
+  const column = token.startColumn ?? 1;
+  const start = { offset: token.startOffset, line, column };
+  const end = { offset: endOffsetOf(token), line: token.endLine ?? line, column: (token.endColumn ?? column - 1) + 1 };
+  return { start, end };
 }
 
 /** An empty range just past the end of a text (where an unexpected end of file is reported). */

@@ -147,6 +147,8 @@ export class Scanner {
   private offset = 0;
   private line = 1;
   private lineStart = 0;
+  /** Where each line read so far starts (the file's `lineStarts`). */
+  readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {}
 
@@ -168,6 +170,7 @@ export class Scanner {
         offset += c === CR && text.charCodeAt(offset + 1) === LF ? 2 : 1;
         this.line++;
         this.lineStart = offset;
+        this.lineStarts.push(offset);
       } else if (isWordStart(c)) {
         const start = offset;
         let dotted = false;

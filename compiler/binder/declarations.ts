@@ -1,6 +1,7 @@
 // Collects every declaration of every file into one namespace (order does not
 // matter), the stdlib events first. The first declaration of a name wins; later
 // ones are recorded as duplicates.
+import { positionAt } from "../../grammar/lines";
 import type * as ast from "../../grammar/ast";
 import type { Weekday } from "../../runtime/ir";
 import { activityEvents } from "../../stdlib/events";
@@ -50,6 +51,7 @@ export function declare(files: ast.SourceFile[]): Binding {
   // names by namespace (`rule`, `field` of an entity…), so that claiming each of
   // ten thousand rule names builds no key string
   const namespaces = new Map<string, Map<string, Duplicate["first"]>>();
+  const lineStartsByPath = new Map(files.map((file) => [file.path, file.lineStarts]));
   const claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string): boolean => {
     const namespace = scope === "" ? what : `${what}\u0000${scope}`;
     let seen = namespaces.get(namespace);
@@ -59,7 +61,7 @@ export function declare(files: ast.SourceFile[]): Binding {
       binding.duplicates.push({ what, name, node, file, first });
       return false;
     }
-    seen.set(name, { file, line: node.span.startLine });
+    seen.set(name, { file, line: positionAt(lineStartsByPath.get(file) ?? [0], node.start).line });
     return true;
   };
 

@@ -1,13 +1,14 @@
 // Binds rules and workflows: names, subjects, the record entity workflow steps act
 // on, and how an instance key is found (`per`).
 import type * as ast from "../../grammar/ast";
+import { positionAt } from "../../grammar/lines";
 import type { EnrollmentResolution, RuleResolution, WorkflowResolution } from "../model";
 import type { Binding } from "./binding";
 import { resolveSubject } from "./subjects";
 
 /** A rule's output name: its written name, or `file:line` of its first token. */
-export function ruleName(file: string, decl: ast.RuleDecl): string {
-  return decl.name?.text ?? `${file}:${decl.span.startLine}`;
+export function ruleName(file: ast.SourceFile, decl: ast.RuleDecl): string {
+  return decl.name?.text ?? `${file.path}:${positionAt(file.lineStarts, decl.start).line}`;
 }
 
 export function bindRulesAndWorkflows(binding: Binding): void {
@@ -19,7 +20,7 @@ export function bindRulesAndWorkflows(binding: Binding): void {
       if (item.kind === "RuleDecl") {
         const subject = resolveSubject(model, item.subject);
         if (subject) model.subjects.set(item.subject, subject);
-        const rule: RuleResolution = { decl: item, file: file.path, name: ruleName(file.path, item) };
+        const rule: RuleResolution = { decl: item, file: file.path, name: ruleName(file, item) };
         if (subject) rule.subject = subject;
         model.rules.set(item, rule);
       } else if (item.kind === "WorkflowDecl") {

@@ -1,11 +1,11 @@
 // Where each kind of node keeps its child nodes, in source order. The checker's
 // walk reads only these fields instead of every field of every object (most
-// fields are text, numbers and spans). The mapped type makes a new node kind
+// fields are text and numbers). The mapped type makes a new node kind
 // fail to compile until it is listed; test/compiler/checks/walk.test.ts compares
 // the walk with a look at every field, to catch a new child field on an old kind.
 import type { CheckableNode, NodeKind, NodeOfKind } from "./context";
 
-type ChildKey<K extends NodeKind> = Exclude<keyof NodeOfKind<K>, "kind" | "span" | "missing">;
+type ChildKey<K extends NodeKind> = Exclude<keyof NodeOfKind<K>, "kind" | "start" | "end" | "missing">;
 
 export const childKeys: { readonly [K in NodeKind]: readonly ChildKey<K>[] } = {
   SourceFile: ["items"],

@@ -9,8 +9,11 @@ import { walkFile, walkPlan } from "./walk";
 
 export function runChecks(binding: Binding, checks: readonly Check[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const filesByPath = new Map(binding.files.map((file) => [file.path, file]));
   const report = (entry: CheckReport & { file: string }) => {
-    if (!entry.node.missing) diagnostics.push(toDiagnostic(entry, entry.file));
+    if (entry.node.missing) return;
+    const file = filesByPath.get(entry.file);
+    diagnostics.push(toDiagnostic(entry, file ?? { path: entry.file, lineStarts: [0] }));
   };
   const programContext: ProgramContext = { model: binding.model, binding, report };
   const plan = walkPlan(checks);

@@ -91,7 +91,7 @@ function walkChildren(value: object, context: CheckContext, plan: WalkPlan): voi
   const fields = value as Record<string, unknown>;
   for (const key in fields) {
     const child = fields[key];
-    if (key === "span" || child === null || typeof child !== "object") continue;
+    if (child === null || typeof child !== "object") continue;
     if (Array.isArray(child)) {
       for (let j = 0; j < child.length; j++) visitValue(child[j], context, plan);
     } else {

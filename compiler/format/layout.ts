@@ -105,7 +105,7 @@ export function findBlockOpen(source: string, from: number): number {
  * `headerFrom` is where the scan for the opening brace starts (the end of the
  * header's last node).
  */
-export function printBlock<T extends { span: { endOffset: number } }>(
+export function printBlock<T extends { end: number }>(
   writer: LineWriter,
   depth: number,
   header: string,
@@ -122,10 +122,10 @@ export function printBlock<T extends { span: { endOffset: number } }>(
   }
   writer.line(depth, `${header} {`, start, brace, { opens: true });
   for (const child of children) printChild(child, depth + 1);
-  writer.closer(depth, children[children.length - 1]!.span.endOffset);
+  writer.closer(depth, children[children.length - 1]!.end);
 }
 
 /** Nodes of two kinds that share a block, back in source order. */
-export function inSourceOrder<T extends { span: { startOffset: number } }>(nodes: T[]): T[] {
-  return [...nodes].sort((a, b) => a.span.startOffset - b.span.startOffset);
+export function inSourceOrder<T extends { start: number }>(nodes: T[]): T[] {
+  return [...nodes].sort((a, b) => a.start - b.start);
 }

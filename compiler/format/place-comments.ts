@@ -22,7 +22,7 @@ export function placeComments(source: string, lines: readonly Line[], comments: 
   const trailingAll: Comment[][] = lines.map(() => []);
   const tail: Comment[] = [];
   for (const comment of comments) {
-    const at = comment.span.startOffset;
+    const at = comment.start;
     const codeEnd = lastCodeBefore(source, at);
     if (codeEnd >= 0) {
       const index = lineContaining(lines, codeEnd) ?? lastLineStartingBy(lines, codeEnd);
@@ -38,7 +38,7 @@ export function placeComments(source: string, lines: readonly Line[], comments: 
   const trailing = trailingAll.map((found, index) => {
     if (found.length > 1) {
       const moved = [...leading[index]!, ...found.slice(0, -1)];
-      leading[index] = moved.sort((a, b) => a.span.startOffset - b.span.startOffset);
+      leading[index] = moved.sort((a, b) => a.start - b.start);
     }
     return found.at(-1);
   });

@@ -7,8 +7,8 @@ import { printDuration, printName, printString, printTime } from "./print-tokens
 const itemStartWords = new Set(["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"]);
 
 export function printCalendar(writer: LineWriter, decl: ast.CalendarDecl): void {
-  printBlock(writer, 0, "calendar", decl.span.startOffset, decl.span.startOffset, decl.settings, (setting, depth) =>
-    writer.line(depth, printCalendarSetting(setting), setting.span.startOffset, setting.span.endOffset),
+  printBlock(writer, 0, "calendar", decl.start, decl.start, decl.settings, (setting, depth) =>
+    writer.line(depth, printCalendarSetting(setting), setting.start, setting.end),
   );
 }
 
@@ -28,7 +28,7 @@ function printCalendarSetting(setting: ast.CalendarSetting): string {
 export function printField(writer: LineWriter, field: ast.FieldDecl, depth: number): void {
   const type =
     field.type.kind === "EnumType" ? `enum(${field.type.values.map(printName).join(", ")})` : printName(field.type.name);
-  writer.line(depth, `${printName(field.name)}: ${type}${field.optional ? "?" : ""}`, field.span.startOffset, field.span.endOffset);
+  writer.line(depth, `${printName(field.name)}: ${type}${field.optional ? "?" : ""}`, field.start, field.end);
 }
 
 export function printEntity(writer: LineWriter, decl: ast.EntityDecl): void {
@@ -36,29 +36,29 @@ export function printEntity(writer: LineWriter, decl: ast.EntityDecl): void {
     ...decl.fields,
     ...(decl.pipeline ? [decl.pipeline] : []),
   ]);
-  printBlock(writer, 0, `entity ${printName(decl.name)}`, decl.span.startOffset, decl.name.span.endOffset, members, (member, depth) =>
+  printBlock(writer, 0, `entity ${printName(decl.name)}`, decl.start, decl.name.end, members, (member, depth) =>
     member.kind === "FieldDecl" ? printField(writer, member, depth) : printPipeline(writer, member, depth),
   );
 }
 
 function printPipeline(writer: LineWriter, pipeline: ast.PipelineDecl, depth: number): void {
   const header = pipeline.parallel ? "pipeline parallel" : "pipeline";
-  printBlock(writer, depth, header, pipeline.span.startOffset, pipeline.span.startOffset, pipeline.stages, (stage, inner) =>
+  printBlock(writer, depth, header, pipeline.start, pipeline.start, pipeline.stages, (stage, inner) =>
     writer.line(
       inner,
       `stage ${printName(stage.name)}${stage.outcome ? ` ${stage.outcome}` : ""}`,
-      stage.span.startOffset,
-      stage.span.endOffset,
+      stage.start,
+      stage.end,
     ),
   );
 }
 
 export function printTemplate(writer: LineWriter, decl: ast.TemplateDecl): void {
   const header = `template ${printName(decl.templateKind)} ${printName(decl.name)}`;
-  const start = decl.span.startOffset;
+  const start = decl.start;
   if (decl.properties.length === 0) {
     const text = decl.text ? ` ${printString(decl.text)}` : "";
-    writer.line(0, header + text, start, decl.span.endOffset);
+    writer.line(0, header + text, start, decl.end);
     return;
   }
   const withText = decl.text ? `${header} ${printString(decl.text)}` : header;
@@ -66,12 +66,12 @@ export function printTemplate(writer: LineWriter, decl: ast.TemplateDecl): void 
     // On a line of its own such a key would start a new item (grammar/parse.ts cuts
     // the file before `on`, `event`, … first on a line), so this template stays on one line.
     const properties = decl.properties.map((property) => `${printName(property.key)} ${printPropertyValue(property.value)}`);
-    writer.line(0, `${withText} { ${properties.join(" ")} }`, start, decl.span.endOffset);
+    writer.line(0, `${withText} { ${properties.join(" ")} }`, start, decl.end);
     return;
   }
-  const headerEnd = (decl.text ?? decl.name).span.endOffset;
+  const headerEnd = (decl.text ?? decl.name).end;
   printBlock(writer, 0, withText, start, headerEnd, decl.properties, (property, depth) =>
-    writer.line(depth, `${printName(property.key)} ${printPropertyValue(property.value)}`, property.span.startOffset, property.span.endOffset),
+    writer.line(depth, `${printName(property.key)} ${printPropertyValue(property.value)}`, property.start, property.end),
   );
 }
 
@@ -87,13 +87,13 @@ function printPropertyValue(value: ast.TemplateProperty["value"]): string {
 }
 
 export function printTeam(writer: LineWriter, decl: ast.TeamDecl): void {
-  printBlock(writer, 0, `team ${printName(decl.name)}`, decl.span.startOffset, decl.name.span.endOffset, decl.members, (member, depth) =>
-    writer.line(depth, printString(member), member.span.startOffset, member.span.endOffset),
+  printBlock(writer, 0, `team ${printName(decl.name)}`, decl.start, decl.name.end, decl.members, (member, depth) =>
+    writer.line(depth, printString(member), member.start, member.end),
   );
 }
 
 export function printEvent(writer: LineWriter, decl: ast.EventDecl): void {
-  printBlock(writer, 0, `event ${printName(decl.name)}`, decl.span.startOffset, decl.name.span.endOffset, decl.fields, (field, depth) =>
+  printBlock(writer, 0, `event ${printName(decl.name)}`, decl.start, decl.name.end, decl.fields, (field, depth) =>
     printField(writer, field, depth),
   );
 }

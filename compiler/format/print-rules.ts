@@ -32,14 +32,14 @@ export function printRule(writer: LineWriter, rule: ast.RuleDecl): void {
   const delay = rule.delay ? ` ${printDelay(rule.delay)}` : "";
   const condition = rule.condition ? ` when ${printExpr(rule.condition)}` : "";
   const header = `${name}on ${printSubject(rule.subject)}${delay}${condition}`;
-  const start = rule.span.startOffset;
+  const start = rule.start;
   const only = rule.actions[0];
   if (!rule.block && only && rule.actions.length === 1) {
-    writer.line(0, `${header} -> ${printAction(only)}`, start, rule.span.endOffset);
+    writer.line(0, `${header} -> ${printAction(only)}`, start, rule.end);
     return;
   }
-  const headerEnd = (rule.condition ?? rule.delay ?? rule.subject).span.endOffset;
+  const headerEnd = (rule.condition ?? rule.delay ?? rule.subject).end;
   printBlock(writer, 0, header, start, headerEnd, rule.actions, (action, depth) =>
-    writer.line(depth, printAction(action), action.span.startOffset, action.span.endOffset),
+    writer.line(depth, printAction(action), action.start, action.end),
   );
 }

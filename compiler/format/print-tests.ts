@@ -6,8 +6,8 @@ import { printLiteral } from "./print-expressions";
 import { printName, printString } from "./print-tokens";
 
 export function printTest(writer: LineWriter, decl: ast.TestDecl): void {
-  printBlock(writer, 0, `test ${printName(decl.name)}`, decl.span.startOffset, decl.name.span.endOffset, decl.statements, (statement, depth) =>
-    writer.line(depth, printStatement(statement, writer.source), statement.span.startOffset, statement.span.endOffset),
+  printBlock(writer, 0, `test ${printName(decl.name)}`, decl.start, decl.name.end, decl.statements, (statement, depth) =>
+    writer.line(depth, printStatement(statement, writer.source), statement.start, statement.end),
   );
 }
 
@@ -33,6 +33,6 @@ function printData(fields: ast.TestField[], source: string): string {
 
 /** The parser reads a bare word in test data (`channel: web`) as a string; it stays bare. */
 function printValue(value: ast.Literal, source: string): string {
-  const writtenBare = value.kind === "StringLiteral" && source[value.span.startOffset] !== '"';
+  const writtenBare = value.kind === "StringLiteral" && source[value.start] !== '"';
   return writtenBare && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(value.value) ? value.value : printLiteral(value);
 }

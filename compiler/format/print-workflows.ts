@@ -11,20 +11,20 @@ export function printWorkflow(writer: LineWriter, decl: ast.WorkflowDecl): void 
   const per = decl.per ? ` per ${printName(decl.per)}` : "";
   const reentry = decl.reentry ? " reentry" : "";
   const members: Array<ast.Enrollment | ast.Step> = inSourceOrder([...decl.enrollments, ...decl.steps]);
-  const headerEnd = (decl.per ?? decl.name).span.endOffset;
-  printBlock(writer, 0, `workflow ${printName(decl.name)}${per}${reentry}`, decl.span.startOffset, headerEnd, members, (member, depth) =>
+  const headerEnd = (decl.per ?? decl.name).end;
+  printBlock(writer, 0, `workflow ${printName(decl.name)}${per}${reentry}`, decl.start, headerEnd, members, (member, depth) =>
     member.kind === "Enrollment" ? printEnrollment(writer, member, depth) : printStep(writer, member, depth),
   );
 }
 
 function printEnrollment(writer: LineWriter, enrollment: ast.Enrollment, depth: number): void {
   const condition = enrollment.condition ? ` when ${printExpr(enrollment.condition)}` : "";
-  writer.line(depth, `enroll on ${printSubject(enrollment.subject)}${condition}`, enrollment.span.startOffset, enrollment.span.endOffset);
+  writer.line(depth, `enroll on ${printSubject(enrollment.subject)}${condition}`, enrollment.start, enrollment.end);
 }
 
 function printStep(writer: LineWriter, step: ast.Step, depth: number): void {
-  const start = step.span.startOffset;
-  const end = step.span.endOffset;
+  const start = step.start;
+  const end = step.end;
   switch (step.kind) {
     case "ActionStep":
       writer.line(depth, printAction(step.action), start, end);
@@ -50,16 +50,16 @@ function printIf(writer: LineWriter, step: ast.IfStep, depth: number): void {
   const header = `if ${printExpr(step.condition)}`;
   const printInner = (inner: ast.Step, innerDepth: number) => printStep(writer, inner, innerDepth);
   if (!step.else) {
-    printBlock(writer, depth, header, step.span.startOffset, step.condition.span.endOffset, step.then, printInner);
+    printBlock(writer, depth, header, step.start, step.condition.end, step.then, printInner);
     return;
   }
   const source = writer.source;
-  const thenOpen = findBlockOpen(source, step.condition.span.endOffset);
-  writer.line(depth, `${header} {`, step.span.startOffset, thenOpen, { opens: true });
+  const thenOpen = findBlockOpen(source, step.condition.end);
+  writer.line(depth, `${header} {`, step.start, thenOpen, { opens: true });
   for (const inner of step.then) printStep(writer, inner, depth + 1);
-  const thenClose = findBrace(source, step.then.at(-1)?.span.endOffset ?? thenOpen + 1, "}");
+  const thenClose = findBrace(source, step.then.at(-1)?.end ?? thenOpen + 1, "}");
   const elseOpen = findBlockOpen(source, thenClose + 1);
   writer.line(depth, "} else {", thenClose, elseOpen, { opens: true, closes: true });
   for (const inner of step.else) printStep(writer, inner, depth + 1);
-  writer.closer(depth, step.else.at(-1)?.span.endOffset ?? elseOpen + 1);
+  writer.closer(depth, step.else.at(-1)?.end ?? elseOpen + 1);
 }

@@ -42,7 +42,7 @@ function collectOutput(lines: readonly Line[], placed: PlacedComments): OutputLi
       depth: line.depth,
       text: trailing ? `${line.text} ${commentText(trailing)}` : line.text,
       start: line.start,
-      end: trailing ? Math.max(line.end, trailing.span.endOffset) : line.end,
+      end: trailing ? Math.max(line.end, trailing.end) : line.end,
       opens: line.opens,
       closes: line.closes,
       ...(leading.length === 0 && line.itemStart ? { beginsItem: line.item } : {}),
@@ -56,8 +56,8 @@ function commentLine(comment: Comment, depth: number): OutputLine {
   return {
     depth,
     text: commentText(comment),
-    start: comment.span.startOffset,
-    end: comment.span.endOffset,
+    start: comment.start,
+    end: comment.end,
     opens: false,
     closes: false,
   };

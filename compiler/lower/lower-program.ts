@@ -41,13 +41,13 @@ export function lowerProgram(files: ast.SourceFile[], model: CheckedModel): Prog
           program.events.push(lowerEvent(item));
           break;
         case "RuleDecl":
-          program.rules.push(lowerRule(item, file.path, model));
+          program.rules.push(lowerRule(item, file, model));
           break;
         case "WorkflowDecl":
-          program.workflows.push(lowerWorkflow(item, file.path, model));
+          program.workflows.push(lowerWorkflow(item, file, model));
           break;
         case "TestDecl":
-          program.tests.push(lowerTest(item, program.tests.length, file.path, calendar.timezone));
+          program.tests.push(lowerTest(item, program.tests.length, file, calendar.timezone));
           break;
       }
     }

@@ -1,25 +1,24 @@
 // A rule lowers to one RuleDef. Its name is what output records carry in
 // `rule`: the written name, or `file:line` of its first token (CONTRACT.md).
 import type * as ast from "../../grammar/ast";
+import { positionAt } from "../../grammar/lines";
 import type { RuleDef, SourceLocation } from "../../runtime/ir";
+import { ruleName } from "../binder/rules";
 import type { CheckedModel } from "../model";
 import { lowerAction } from "./lower-actions";
 import { lowerDelay } from "./lower-durations";
 import { lowerExpr } from "./lower-expressions";
 import { lowerTrigger, subjectEntity } from "./lower-subjects";
 
-export function locationOf(node: ast.NodeBase, file: string): SourceLocation {
-  return { file, line: node.span.startLine, column: node.span.startColumn };
+export function locationOf(node: ast.NodeBase, file: ast.SourceFile): SourceLocation {
+  const { line, column } = positionAt(file.lineStarts, node.start);
+  return { file: file.path, line, column };
 }
 
-export function ruleName(rule: ast.RuleDecl, file: string): string {
-  return rule.name ? rule.name.text : `${file}:${rule.span.startLine}`;
-}
-
-export function lowerRule(rule: ast.RuleDecl, file: string, model: CheckedModel): RuleDef {
+export function lowerRule(rule: ast.RuleDecl, file: ast.SourceFile, model: CheckedModel): RuleDef {
   const entity = model.rules.get(rule)?.subject?.entity ?? subjectEntity(rule.subject, model);
   return {
-    name: model.rules.get(rule)?.name ?? ruleName(rule, file),
+    name: model.rules.get(rule)?.name ?? ruleName(file, rule),
     location: locationOf(rule, file),
     entity,
     trigger: lowerTrigger(rule.subject, model),

@@ -9,7 +9,7 @@ import { normaliseDateTime } from "./date-times";
 import { literalValue } from "./lower-expressions";
 import { locationOf } from "./lower-rules";
 
-export function lowerTest(test: ast.TestDecl, index: number, file: string, zone: string): TestDef {
+export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFile, zone: string): TestDef {
   const events: InputEvent[] = [];
   const expectations: TestExpectation[] = [];
   let until: string | undefined;
@@ -45,7 +45,7 @@ function lowerTestEvent(event: ast.TestEvent, id: string, zone: string): InputEv
   };
 }
 
-function lowerExpectation(expect: ast.TestExpect, file: string, zone: string): TestExpectation {
+function lowerExpectation(expect: ast.TestExpect, file: ast.SourceFile, zone: string): TestExpectation {
   return {
     location: locationOf(expect, file),
     negated: expect.negated,

@@ -11,7 +11,7 @@ import { lowerExpr } from "./lower-expressions";
 import { locationOf } from "./lower-rules";
 import { lowerTrigger, subjectEntity } from "./lower-subjects";
 
-export function lowerWorkflow(workflow: ast.WorkflowDecl, file: string, model: CheckedModel): WorkflowDef {
+export function lowerWorkflow(workflow: ast.WorkflowDecl, file: ast.SourceFile, model: CheckedModel): WorkflowDef {
   const resolution = model.workflows.get(workflow);
   const firstEntity = workflow.enrollments[0] ? subjectEntity(workflow.enrollments[0].subject, model) : undefined;
   const recordEntity = resolution?.recordEntity ?? firstEntity ?? workflow.per?.text ?? "";

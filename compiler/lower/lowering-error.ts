@@ -4,7 +4,7 @@ import type { NodeBase } from "../../grammar/ast";
 
 export class LoweringError extends Error {
   constructor(message: string, node?: NodeBase) {
-    const where = node ? ` (line ${node.span.startLine}, column ${node.span.startColumn})` : "";
+    const where = node ? ` (at offset ${node.start})` : "";
     super(`cannot lower: ${message}${where}`);
     this.name = "LoweringError";
   }

@@ -12,13 +12,13 @@ export class ActionParser extends ExpressionParser {
       {
         ALT: () => {
           const first = this.CONSUME(Kw.open);
-          return { kind: "OpenAction", stage: nameOf(this.CONSUME(StringToken)), span: this.spanFrom(first) };
+          return { kind: "OpenAction", stage: nameOf(this.CONSUME(StringToken)), start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       {
         ALT: () => {
           const first = this.CONSUME(Kw.close);
-          return { kind: "CloseAction", stage: nameOf(this.CONSUME2(StringToken)), span: this.spanFrom(first) };
+          return { kind: "CloseAction", stage: nameOf(this.CONSUME2(StringToken)), start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       { ALT: () => this.SUBRULE(this.moveAction) },
@@ -31,7 +31,7 @@ export class ActionParser extends ExpressionParser {
           const field = this.fieldPath();
           this.CONSUME(Assign);
           const value = this.SUBRULE(this.expression);
-          return { kind: "SetAction", field, value, span: this.spanFrom(first) };
+          return { kind: "SetAction", field, value, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       { ALT: () => this.SUBRULE(this.generateReportAction) },
@@ -42,7 +42,7 @@ export class ActionParser extends ExpressionParser {
           const template = nameOf(this.CONSUME3(StringToken));
           this.CONSUME(Kw.from);
           const from = this.SUBRULE(this.recipient);
-          return { kind: "RequestSignatureAction", template, from, span: this.spanFrom(first) };
+          return { kind: "RequestSignatureAction", template, from, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       {
@@ -50,7 +50,7 @@ export class ActionParser extends ExpressionParser {
           const first = this.CONSUME(Kw.notify);
           const to = this.SUBRULE2(this.recipient);
           const text = stringOf(this.CONSUME4(StringToken));
-          return { kind: "NotifyAction", to, text, span: this.spanFrom(first) };
+          return { kind: "NotifyAction", to, text, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
     ],
@@ -79,7 +79,7 @@ export class ActionParser extends ExpressionParser {
       this.CONSUME(Kw.as);
       return stringOf(this.CONSUME2(StringToken));
     });
-    return { kind: "MoveAction", target, stage, allowBack: allowBack === true, as, span: this.spanFrom(first) };
+    return { kind: "MoveAction", target, stage, allowBack: allowBack === true, as, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   // The alternatives below start right after `send` / `create`: `LA(0)` is that
@@ -97,7 +97,7 @@ export class ActionParser extends ExpressionParser {
             this.CONSUME(Kw.cc);
             return this.SUBRULE2(this.recipient);
           });
-          return { kind: "SendEmailAction", template, to, cc, span: this.spanFrom(first) };
+          return { kind: "SendEmailAction", template, to, cc, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       {
@@ -107,7 +107,7 @@ export class ActionParser extends ExpressionParser {
           const template = nameOf(this.CONSUME2(StringToken));
           this.CONSUME2(Kw.to);
           const to = this.SUBRULE3(this.recipient);
-          return { kind: "SendSmsAction", template, to, span: this.spanFrom(first) };
+          return { kind: "SendSmsAction", template, to, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
     ],
@@ -134,7 +134,7 @@ export class ActionParser extends ExpressionParser {
             this.CONSUME(Kw.for);
             return this.SUBRULE(this.recipient);
           });
-          return { kind: "CreateTaskAction", template, for: forWhom, span: this.spanFrom(first) };
+          return { kind: "CreateTaskAction", template, for: forWhom, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       {
@@ -144,7 +144,7 @@ export class ActionParser extends ExpressionParser {
           this.CONSUME(Kw.activity);
           const activityKind = nameOf(this.CONSUME(NameToken));
           const text = stringOf(this.CONSUME2(StringToken));
-          return { kind: "CreateActivityAction", activityKind, text, span: this.spanFrom(first) };
+          return { kind: "CreateActivityAction", activityKind, text, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       {
@@ -163,7 +163,7 @@ export class ActionParser extends ExpressionParser {
             this.CONSUME(RCurly);
             return true;
           });
-          return { kind: "CreateRecordAction", entity, fields, withWritten: withWritten === true, span: this.spanFrom(first) };
+          return { kind: "CreateRecordAction", entity, fields, withWritten: withWritten === true, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
     ],
@@ -182,7 +182,7 @@ export class ActionParser extends ExpressionParser {
     const name = nameOf(this.CONSUME(NameToken));
     this.CONSUME(Colon);
     const value = this.SUBRULE(this.expression);
-    return { kind: "FieldAssignment", name, value, span: this.spanFrom(first) };
+    return { kind: "FieldAssignment", name, value, start: this.startFrom(first), end: this.endFrom(first) };
   }, dropOnError);
 
   /** `assign FIELD from TEAM [round robin | least loaded]` */
@@ -218,7 +218,7 @@ export class ActionParser extends ExpressionParser {
       team,
       strategy: written ? strategy : "round_robin",
       strategyWritten: written,
-      span: this.spanFrom(first),
+      start: this.startFrom(first), end: this.endFrom(first),
     };
   }, noResync);
 
@@ -233,8 +233,8 @@ export class ActionParser extends ExpressionParser {
       const emailTemplate = nameOf(this.CONSUME2(StringToken));
       this.CONSUME(Kw.to);
       const to: Recipient = this.SUBRULE(this.recipient);
-      return { template: emailTemplate, to, span: this.spanFrom(and) };
+      return { template: emailTemplate, to, start: this.startFrom(and), end: this.endFrom(and) };
     });
-    return { kind: "GenerateReportAction", template, email, span: this.spanFrom(first) };
+    return { kind: "GenerateReportAction", template, email, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 }

@@ -5,9 +5,9 @@ import {
   createTokenInstance, EmbeddedActionsParser, EOF, NoViableAltException, tokenMatcher, type ConsumeMethodOpts, type IToken,
   type TokenType,
 } from "chevrotain";
-import type { Span } from "../ast";
 import { StagecraftErrorMessages } from "../messages";
-import { spanBetween } from "../ranges";
+import type { Span } from "../ast";
+import { endOffsetBetween, endOffsetOf, startOffsetOf } from "../ranges";
 import { allTokens, RBracket, RCurly, RParen } from "../tokens";
 
 const closingTokens = new Set<TokenType>([RCurly, RParen, RBracket]);
@@ -70,10 +70,19 @@ export class ParserBase extends EmbeddedActionsParser {
     this.messages = messages;
   }
 
-  /** The span from `first` to the last token consumed so far. */
-  protected spanFrom(first: IToken | undefined): Span {
-    const start = first ?? this.LA(1);
-    return spanBetween(start, this.LA(0));
+  /** A token's place, for the few nodes made of one keyword (`true`, `none`, `stop`). */
+  protected tokenPlace(token: IToken): Span {
+    return { start: startOffsetOf(token), end: endOffsetOf(token) };
+  }
+
+  /** Where a node starting at `first` starts. */
+  protected startFrom(first: IToken | undefined): number {
+    return (first ?? this.LA(1)).startOffset | 0;
+  }
+
+  /** Where a node starting at `first` ends: just past the last token consumed so far. */
+  protected endFrom(first: IToken | undefined): number {
+    return endOffsetBetween(first ?? this.LA(1), this.LA(0));
   }
 
   protected next(k: number): IToken {

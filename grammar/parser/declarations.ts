@@ -21,7 +21,7 @@ export class DeclarationParser extends RuleParser {
       if (setting) settings.push(setting);
     });
     this.CONSUME(RCurly);
-    return { kind: "CalendarDecl", settings, span: this.spanFrom(first) };
+    return { kind: "CalendarDecl", settings, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   calendarSetting = this.RULE("calendarSetting", (): CalendarSetting | undefined => {
@@ -31,7 +31,7 @@ export class DeclarationParser extends RuleParser {
         {
           ALT: () => {
             this.CONSUME(Kw.timezone);
-            return { kind: "Timezone", zone: nameOf(this.CONSUME(StringToken)), span: this.spanFrom(first) };
+            return { kind: "Timezone", zone: nameOf(this.CONSUME(StringToken)), start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
         {
@@ -40,7 +40,7 @@ export class DeclarationParser extends RuleParser {
             const days: Name[] = [];
             // weekday names are plain identifiers, so the next setting's keyword ends the list
             this.MANY(() => days.push(nameOf(this.CONSUME(Identifier))));
-            return { kind: "Workdays", days, span: this.spanFrom(first) };
+            return { kind: "Workdays", days, start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
         {
@@ -49,13 +49,13 @@ export class DeclarationParser extends RuleParser {
             const from = timeOf(this.CONSUME(TimeOfDay));
             this.CONSUME(Range);
             const to = timeOf(this.CONSUME2(TimeOfDay));
-            return { kind: "Hours", from, to, span: this.spanFrom(first) };
+            return { kind: "Hours", from, to, start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
         {
           ALT: () => {
             this.CONSUME(Kw.holiday);
-            return { kind: "Holiday", date: dateOf(this.CONSUME(DateLiteral)), span: this.spanFrom(first) };
+            return { kind: "Holiday", date: dateOf(this.CONSUME(DateLiteral)), start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
       ],
@@ -78,7 +78,7 @@ export class DeclarationParser extends RuleParser {
       }
     });
     this.CONSUME(RCurly);
-    return { kind: "EntityDecl", name, fields, pipeline, span: this.spanFrom(first) };
+    return { kind: "EntityDecl", name, fields, pipeline, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   entityMember = this.RULE("entityMember", (): FieldDecl | PipelineDecl | undefined => {
@@ -103,7 +103,7 @@ export class DeclarationParser extends RuleParser {
     this.CONSUME(Colon);
     const type = this.SUBRULE(this.typeRef);
     const optional = this.OPTION(() => this.CONSUME(Question));
-    return { kind: "FieldDecl", name, type, optional: optional !== undefined, span: this.spanFrom(first) };
+    return { kind: "FieldDecl", name, type, optional: optional !== undefined, start: this.startFrom(first), end: this.endFrom(first) };
   }, dropOnError);
 
   typeRef = this.RULE("typeRef", (): TypeRef => {
@@ -123,13 +123,13 @@ export class DeclarationParser extends RuleParser {
               values.push(nameOf(this.CONSUME2(NameToken)));
             });
             this.CONSUME(RParen);
-            return { kind: "EnumType", values, span: this.spanFrom(first) };
+            return { kind: "EnumType", values, start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
         {
           ALT: () => {
             const name = nameOf(this.CONSUME3(NameToken));
-            return { kind: "NamedType", name, span: name.span, ...(name.missing ? { missing: true } : {}) };
+            return { kind: "NamedType", name, start: name.start, end: name.end, ...(name.missing ? { missing: true } : {}) };
           },
         },
       ],
@@ -147,7 +147,7 @@ export class DeclarationParser extends RuleParser {
       if (stage) stages.push(stage);
     });
     this.CONSUME(RCurly);
-    return { kind: "PipelineDecl", parallel: parallel !== undefined, stages, span: this.spanFrom(first) };
+    return { kind: "PipelineDecl", parallel: parallel !== undefined, stages, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   /** `stage "S" [won|lost]` */
@@ -160,7 +160,7 @@ export class DeclarationParser extends RuleParser {
         { ALT: () => { this.CONSUME(Kw.lost); return "lost" as const; } },
       ]),
     );
-    const stage: StageDecl = { kind: "StageDecl", name, span: this.spanFrom(first) };
+    const stage: StageDecl = { kind: "StageDecl", name, start: this.startFrom(first), end: this.endFrom(first) };
     if (outcome === "won" || outcome === "lost") stage.outcome = outcome;
     return stage;
   }, dropOnError);
@@ -187,7 +187,7 @@ export class DeclarationParser extends RuleParser {
         },
       ]);
     });
-    return { kind: "TemplateDecl", templateKind, name, text, properties, span: this.spanFrom(first) };
+    return { kind: "TemplateDecl", templateKind, name, text, properties, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   /** `subject "…"`, `type call`, `due 1 day` */
@@ -202,7 +202,7 @@ export class DeclarationParser extends RuleParser {
       ],
       ERR_MSG: "a value (quoted text, a name, or a duration such as 1 day)",
     });
-    return { kind: "TemplateProperty", key, value, span: this.spanFrom(first) };
+    return { kind: "TemplateProperty", key, value, start: this.startFrom(first), end: this.endFrom(first) };
   }, dropOnError);
 
   /** `team NAME { "user" … }` */
@@ -213,7 +213,7 @@ export class DeclarationParser extends RuleParser {
     this.CONSUME(LCurly);
     this.MANY(() => members.push(stringOf(this.CONSUME(StringToken))));
     this.CONSUME(RCurly);
-    return { kind: "TeamDecl", name, members, span: this.spanFrom(first) };
+    return { kind: "TeamDecl", name, members, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   /** `event "webinar.attended" { field: type … }` */
@@ -230,6 +230,6 @@ export class DeclarationParser extends RuleParser {
       if (field) fields.push(field);
     });
     this.CONSUME(RCurly);
-    return { kind: "EventDecl", name, fields, span: this.spanFrom(first) };
+    return { kind: "EventDecl", name, fields, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 }

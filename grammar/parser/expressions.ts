@@ -7,7 +7,6 @@ import type {
   BinaryOperator, Duration, DurationUnit, Expr, ListExpr, Name, PathExpr, Recipient,
 } from "../ast";
 import { dateOf, dateTimeOf, isMissing, nameOf, numberOf, pathOf, stringOf } from "../nodes";
-import { spanOf } from "../ranges";
 import {
   AdditiveOperator, Comma, ComparisonOperator, DateLiteral, DateTimeLiteral, DottedName, Kw, LBracket, LParen,
   Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, TimeUnit,
@@ -64,7 +63,7 @@ export class ExpressionParser extends ParserBase {
       amount: Number(amount.image),
       unit,
       unitText: business ? `business ${unitToken.image}` : unitToken.image,
-      span: this.spanFrom(amount),
+      start: this.startFrom(amount), end: this.endFrom(amount),
     };
   }, noResync);
 
@@ -164,23 +163,23 @@ export class ExpressionParser extends ParserBase {
       ALT: () => {
         const first = this.CONSUME(Minus);
         const operand = this.SUBRULE(this.unary);
-        return { kind: "UnaryExpr", operator: "-", operand, span: this.spanFrom(first) } satisfies Expr;
+        return { kind: "UnaryExpr", operator: "-", operand, start: this.startFrom(first), end: this.endFrom(first) } satisfies Expr;
       },
     },
     { ALT: () => stringOf(this.CONSUME(StringLiteral)) },
     { ALT: () => numberOf(this.CONSUME(NumberLiteral)) },
-    { ALT: () => ({ kind: "BooleanLiteral", value: true, span: spanOf(this.CONSUME(Kw.true)) }) satisfies Expr },
-    { ALT: () => ({ kind: "BooleanLiteral", value: false, span: spanOf(this.CONSUME(Kw.false)) }) satisfies Expr },
+    { ALT: () => ({ kind: "BooleanLiteral", value: true, ...this.tokenPlace(this.CONSUME(Kw.true)) }) satisfies Expr },
+    { ALT: () => ({ kind: "BooleanLiteral", value: false, ...this.tokenPlace(this.CONSUME(Kw.false)) }) satisfies Expr },
     { ALT: () => dateTimeOf(this.CONSUME(DateTimeLiteral)) },
     { ALT: () => dateOf(this.CONSUME(DateLiteral)) },
-    { ALT: () => ({ kind: "NoneExpr", span: spanOf(this.CONSUME(Kw.none)) }) satisfies Expr },
-    { ALT: () => ({ kind: "ThisExpr", span: spanOf(this.CONSUME(Kw.this)) }) satisfies Expr },
+    { ALT: () => ({ kind: "NoneExpr", ...this.tokenPlace(this.CONSUME(Kw.none)) }) satisfies Expr },
+    { ALT: () => ({ kind: "ThisExpr", ...this.tokenPlace(this.CONSUME(Kw.this)) }) satisfies Expr },
     {
       ALT: () => {
         const first = this.CONSUME(Kw.is);
         this.CONSUME(Kw.open);
         const stage = nameOf(this.CONSUME2(StringLiteral));
-        return { kind: "IsOpenExpr", stage, span: this.spanFrom(first) } satisfies Expr;
+        return { kind: "IsOpenExpr", stage, start: this.startFrom(first), end: this.endFrom(first) } satisfies Expr;
       },
     },
     { ALT: () => this.SUBRULE(this.list) },
@@ -210,7 +209,7 @@ export class ExpressionParser extends ParserBase {
       });
     });
     this.CONSUME(RBracket);
-    return { kind: "ListExpr", items, span: this.spanFrom(first) };
+    return { kind: "ListExpr", items, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   private readonly callArguments = (): Expr[] => {
@@ -237,9 +236,10 @@ export class ExpressionParser extends ParserBase {
       kind: "Name",
       text: path.segments?.map((segment) => segment.text).join("."),
       quoted: false,
-      span: path.span,
+      start: path.start,
+      end: path.end,
     };
-    return { kind: "CallExpr", callee, args, span: this.spanFrom(first) };
+    return { kind: "CallExpr", callee, args, start: this.startFrom(first), end: this.endFrom(first) };
   }
 
   /**

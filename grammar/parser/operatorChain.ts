@@ -3,7 +3,7 @@
 // precedence level (which cost ten nested rule calls for every operand).
 import type { IToken } from "chevrotain";
 import type { BinaryOperator, Expr, ListExpr } from "../ast";
-import { spanBetween } from "../ranges";
+import { endOffsetBetween, startOffsetOf } from "../ranges";
 
 /** How tightly each operator binds; `not` (a prefix) sits between `and` and the comparisons. */
 const bindingOf: Record<BinaryOperator | "not", number> = {
@@ -60,7 +60,7 @@ export class OperatorChain {
     this.reduceWhileBinding(comparisonBinding + 1);
     const value = this.operands.pop()!;
     this.operands.push({
-      expr: { kind: "InExpr", value: value.expr, options, span: spanBetween(value.first, last) },
+      expr: { kind: "InExpr", value: value.expr, options, start: startOffsetOf(value.first), end: endOffsetBetween(value.first, last) },
       first: value.first,
       last,
     });
@@ -82,7 +82,7 @@ export class OperatorChain {
       if (pending.operator === "not") {
         const token = pending.token!;
         operands.push({
-          expr: { kind: "UnaryExpr", operator: "not", operand: right.expr, span: spanBetween(token, right.last) },
+          expr: { kind: "UnaryExpr", operator: "not", operand: right.expr, start: startOffsetOf(token), end: endOffsetBetween(token, right.last) },
           first: token,
           last: right.last,
         });
@@ -91,7 +91,8 @@ export class OperatorChain {
         operands.push({
           expr: {
             kind: "BinaryExpr", operator: pending.operator, left: left.expr, right: right.expr,
-            span: spanBetween(left.first, right.last),
+            start: startOffsetOf(left.first),
+            end: endOffsetBetween(left.first, right.last),
           },
           first: left.first,
           last: right.last,

@@ -5,7 +5,7 @@ import type {
   Action, Delay, Enrollment, Expr, IfStep, Name, RuleDecl, Step, Subject, TimeOfDay, WorkflowDecl,
 } from "../ast";
 import { nameOf, timeOf } from "../nodes";
-import { spanBetween, spanOf } from "../ranges";
+import { endOffsetBetween, startOffsetOf } from "../ranges";
 import {
   Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, RCurly, StringLiteral, TimeOfDay as TimeOfDayToken,
 } from "../tokens";
@@ -63,7 +63,7 @@ export class RuleParser extends ActionParser {
     const condition = this.OPTION3(this.ruleCondition);
     const block = tokenMatcher(this.LA(1), LCurly);
     const actions = this.OR(this.ruleBodyAlternatives) ?? [];
-    return { kind: "RuleDecl", name, subject, delay, condition, actions, block, span: this.spanFrom(first) };
+    return { kind: "RuleDecl", name, subject, delay, condition, actions, block, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   // After the entity's name: `LA(0)` is that name, where the subject starts.
@@ -79,7 +79,7 @@ export class RuleParser extends ActionParser {
           const entity = nameOf(first);
           this.CONSUME(Kw.becomes);
           const condition = this.SUBRULE(this.expression);
-          return { kind: "BecomesSubject", entity, condition, span: this.spanFrom(first) };
+          return { kind: "BecomesSubject", entity, condition, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
       {
@@ -87,7 +87,7 @@ export class RuleParser extends ActionParser {
           const first = this.LA(0);
           const entity = nameOf(first);
           const event = nameOf(this.OR3(this.eventNameTokens));
-          return { kind: "EventSubject", entity, event, span: this.spanFrom(first) };
+          return { kind: "EventSubject", entity, event, start: this.startFrom(first), end: this.endFrom(first) };
         },
       },
     ],
@@ -132,7 +132,7 @@ export class RuleParser extends ActionParser {
     this.CONSUME(Kw.stage);
     const stage = nameOf(this.CONSUME(StringLiteral));
     const edge = this.OR(this.edgeAlternatives);
-    return { kind: "StageSubject", entity, stage, edge: edge === "close" ? "close" : "open", span: this.spanFrom(first) };
+    return { kind: "StageSubject", entity, stage, edge: edge === "close" ? "close" : "open", start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   private readonly delayAt = (): TimeOfDay => {
@@ -153,7 +153,7 @@ export class RuleParser extends ActionParser {
     const duration = this.SUBRULE(this.duration);
     const at = this.OPTION(this.delayAt);
     const within = this.OPTION2(this.delayWithinWorkingHours);
-    return { kind: "Delay", duration, at, withinWorkingHours: within === true, span: this.spanFrom(first) };
+    return { kind: "Delay", duration, at, withinWorkingHours: within === true, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   workflowDecl = this.RULE("workflowDecl", (): WorkflowDecl => {
@@ -173,7 +173,7 @@ export class RuleParser extends ActionParser {
       else if (member) steps.push(member);
     });
     this.CONSUME(RCurly);
-    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, steps, span: this.spanFrom(first) };
+    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, steps, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   workflowMember = this.RULE("workflowMember", (): Enrollment | Step | undefined => {
@@ -187,7 +187,7 @@ export class RuleParser extends ActionParser {
             this.CONSUME(Kw.when);
             return this.SUBRULE(this.expression);
           });
-          return { kind: "Enrollment", subject, condition, span: this.spanFrom(first) } satisfies Enrollment;
+          return { kind: "Enrollment", subject, condition, start: this.startFrom(first), end: this.endFrom(first) } satisfies Enrollment;
         },
       },
       { ALT: () => this.SUBRULE(this.step) },
@@ -210,24 +210,24 @@ export class RuleParser extends ActionParser {
                     this.CONSUME(Kw.timeout);
                     return this.SUBRULE(this.duration);
                   });
-                  return { kind: "WaitUntilStep", condition, timeout, span: this.spanFrom(first) };
+                  return { kind: "WaitUntilStep", condition, timeout, start: this.startFrom(first), end: this.endFrom(first) };
                 },
               },
               {
                 ALT: () => {
                   const duration = this.SUBRULE2(this.duration);
-                  return { kind: "WaitStep", duration, span: this.spanFrom(first) };
+                  return { kind: "WaitStep", duration, start: this.startFrom(first), end: this.endFrom(first) };
                 },
               },
             ]);
           },
         },
         { ALT: () => this.SUBRULE(this.ifStep) },
-        { ALT: () => ({ kind: "StopStep", span: spanOf(this.CONSUME(Kw.stop)) }) satisfies Step },
+        { ALT: () => ({ kind: "StopStep", ...this.tokenPlace(this.CONSUME(Kw.stop)) }) satisfies Step },
         {
           ALT: () => {
             const action = this.SUBRULE(this.action);
-            return action ? ({ kind: "ActionStep", action, span: this.spanFrom(first) } satisfies Step) : undefined;
+            return action ? ({ kind: "ActionStep", action, start: this.startFrom(first), end: this.endFrom(first) } satisfies Step) : undefined;
           },
         },
       ],
@@ -247,7 +247,7 @@ export class RuleParser extends ActionParser {
         { ALT: () => this.SUBRULE2(this.stepBlock) },
       ]);
     });
-    return { kind: "IfStep", condition, then, else: otherwise, span: this.spanFrom(first) };
+    return { kind: "IfStep", condition, then, else: otherwise, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   stepBlock = this.RULE("stepBlock", (): Step[] => {
@@ -263,6 +263,6 @@ export class RuleParser extends ActionParser {
 
   /** `entity created|updated|deleted` from the entity's token and the event's. */
   private lifecycle(entity: IToken, eventToken: IToken, event: "created" | "updated" | "deleted"): Subject {
-    return { kind: "LifecycleSubject", entity: nameOf(entity), event, span: spanBetween(entity, eventToken) };
+    return { kind: "LifecycleSubject", entity: nameOf(entity), event, start: startOffsetOf(entity), end: endOffsetBetween(entity, eventToken) };
   }
 }

@@ -2,7 +2,7 @@
 // `test` command replays.
 import type { Literal, TestDecl, TestField, TestStatement } from "../ast";
 import { dateOf, dateTimeOf, nameOf, numberOf, stringOf, wordAsString } from "../nodes";
-import { spanBetween, spanOf } from "../ranges";
+import { endOffsetBetween, startOffsetOf } from "../ranges";
 import {
   Colon, Comma, DateLiteral, DateTimeLiteral, DottedName, Kw, LCurly, Minus, Name as NameToken, NumberLiteral,
   RCurly, StringLiteral,
@@ -21,7 +21,7 @@ export class TestParser extends DeclarationParser {
       if (statement) statements.push(statement);
     });
     this.CONSUME(RCurly);
-    return { kind: "TestDecl", name, statements, span: this.spanFrom(first) };
+    return { kind: "TestDecl", name, statements, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   testStatement = this.RULE("testStatement", (): TestStatement | undefined => {
@@ -35,13 +35,13 @@ export class TestParser extends DeclarationParser {
             const record = stringOf(this.CONSUME(StringLiteral));
             const eventType = this.SUBRULE(this.eventName);
             const data = this.OPTION(() => this.SUBRULE(this.testData)) ?? [];
-            return { kind: "TestEvent", at, record, eventType, data, span: this.spanFrom(first) };
+            return { kind: "TestEvent", at, record, eventType, data, start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
         {
           ALT: () => {
             this.CONSUME(Kw.until);
-            return { kind: "TestUntil", at: dateTimeOf(this.CONSUME2(DateTimeLiteral)), span: this.spanFrom(first) };
+            return { kind: "TestUntil", at: dateTimeOf(this.CONSUME2(DateTimeLiteral)), start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
         {
@@ -60,7 +60,7 @@ export class TestParser extends DeclarationParser {
               },
             });
             return {
-              kind: "TestExpect", negated: negated !== undefined, outputType, record, data, at, span: this.spanFrom(first),
+              kind: "TestExpect", negated: negated !== undefined, outputType, record, data, at, start: this.startFrom(first), end: this.endFrom(first),
             };
           },
         },
@@ -87,7 +87,7 @@ export class TestParser extends DeclarationParser {
     const name = nameOf(this.CONSUME(NameToken));
     this.CONSUME(Colon);
     const value = this.SUBRULE(this.testLiteral);
-    return { kind: "TestField", name, value, span: this.spanFrom(first) };
+    return { kind: "TestField", name, value, start: this.startFrom(first), end: this.endFrom(first) };
   }, dropOnError);
 
   /**
@@ -103,11 +103,11 @@ export class TestParser extends DeclarationParser {
             const minus = this.OPTION(() => this.CONSUME(Minus));
             const number = this.CONSUME(NumberLiteral);
             if (!minus) return numberOf(number);
-            return numberOf(number, true, spanBetween(minus, number));
+            return numberOf(number, true, { start: startOffsetOf(minus), end: endOffsetBetween(minus, number) });
           },
         },
-        { ALT: () => ({ kind: "BooleanLiteral", value: true, span: spanOf(this.CONSUME(Kw.true)) }) },
-        { ALT: () => ({ kind: "BooleanLiteral", value: false, span: spanOf(this.CONSUME(Kw.false)) }) },
+        { ALT: () => ({ kind: "BooleanLiteral", value: true, ...this.tokenPlace(this.CONSUME(Kw.true)) }) },
+        { ALT: () => ({ kind: "BooleanLiteral", value: false, ...this.tokenPlace(this.CONSUME(Kw.false)) }) },
         { ALT: () => dateTimeOf(this.CONSUME(DateTimeLiteral)) },
         { ALT: () => dateOf(this.CONSUME(DateLiteral)) },
         { ALT: () => wordAsString(this.CONSUME(NameToken)) },

@@ -4,7 +4,7 @@
 // kept from the last result that parsed, so completion still works while the
 // file under the cursor is half typed.
 import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../../grammar/ast";
-import { rangeOf } from "../../grammar/ranges";
+import { rangeIn } from "../../grammar/lines";
 import { isPrimitiveTypeName } from "../../stdlib/types";
 
 export interface DeclaredName {
@@ -62,20 +62,20 @@ export function buildSymbolIndex(files: SourceFile[]): SymbolIndex {
       if (item.missing) continue;
       switch (item.kind) {
         case "EntityDecl":
-          index.entities.push(entitySymbol(item, file.path));
+          index.entities.push(entitySymbol(item, file));
           break;
         case "TemplateDecl":
           index.templates.push({
-            ...declared(item.name, file.path),
+            ...declared(item.name, file),
             kind: item.templateKind.text,
             summary: templateSummary(item.text?.value, item.properties.map((p) => [p.key.text, propertyText(p.value)])),
           });
           break;
         case "TeamDecl":
-          index.teams.push({ ...declared(item.name, file.path), members: item.members.map((m) => m.value) });
+          index.teams.push({ ...declared(item.name, file), members: item.members.map((m) => m.value) });
           break;
         case "EventDecl":
-          index.events.push({ ...declared(item.name, file.path), fields: item.fields.map((f) => fieldSymbol(f, file.path)) });
+          index.events.push({ ...declared(item.name, file), fields: item.fields.map((f) => fieldSymbol(f, file)) });
           break;
         default:
           break;
@@ -85,7 +85,7 @@ export function buildSymbolIndex(files: SourceFile[]): SymbolIndex {
   return index;
 }
 
-function entitySymbol(entity: EntityDecl, file: string): EntitySymbol {
+function entitySymbol(entity: EntityDecl, file: SourceFile): EntitySymbol {
   const name = entity.name.text;
   return {
     ...declared(entity.name, file),
@@ -97,7 +97,7 @@ function entitySymbol(entity: EntityDecl, file: string): EntitySymbol {
   };
 }
 
-function fieldSymbol(field: FieldDecl, file: string): FieldSymbol {
+function fieldSymbol(field: FieldDecl, file: SourceFile): FieldSymbol {
   const typeText = typeRefText(field.type) + (field.optional ? "?" : "");
   const symbol: FieldSymbol = { ...declared(field.name, file), typeText };
   if (field.type.kind === "EnumType") symbol.enumValues = field.type.values.map((v) => v.text);
@@ -121,6 +121,6 @@ function templateSummary(text: string | undefined, properties: Array<[string, st
   return lines.join("\n");
 }
 
-function declared(name: { text: string; span: Span }, file: string): DeclaredName {
-  return { name: name.text, file, range: rangeOf(name.span) };
+function declared(name: { text: string } & Span, file: SourceFile): DeclaredName {
+  return { name: name.text, file: file.path, range: rangeIn(file, name) };
 }

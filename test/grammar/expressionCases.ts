@@ -45,16 +45,16 @@ export function randomCases(count: number, seed = 20260101): string[] {
   return cases;
 }
 
-type Node = { kind?: string; operator?: string; span?: { startOffset: number; endOffset: number } };
+type Node = { kind?: string; operator?: string; start?: number; end?: number };
 
 /** A compact, order-preserving picture of a syntax tree: kind, operator, span and children. */
 function shapeOf(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(shapeOf).join(" ")}]`;
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const node = value as Node & Record<string, unknown>;
-  const range = node.span ? `@${node.span.startOffset}-${node.span.endOffset}` : "";
+  const range = node.start !== undefined ? `@${node.start}-${node.end}` : "";
   const fields = Object.entries(node)
-    .filter(([key]) => key !== "kind" && key !== "span" && key !== "operator")
+    .filter(([key]) => key !== "kind" && key !== "start" && key !== "end" && key !== "operator")
     .map(([key, field]) => `${key}=${shapeOf(field)}`);
   return `(${node.kind ?? ""}${node.operator ? ` ${node.operator}` : ""}${range} ${fields.join(" ")})`;
 }

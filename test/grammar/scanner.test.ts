@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import type { IToken } from "chevrotain";
 import { describe, expect, it } from "vitest";
-import { scan } from "../../grammar/scanner";
+import { lineStartsOf } from "../../grammar/lines";
+import { scan, Scanner } from "../../grammar/scanner";
 import { classifyWords, stagecraftLexer } from "../../grammar/tokens";
 import { fixture } from "./helpers";
 
@@ -42,5 +43,17 @@ describe("scanner", () => {
 
   it("agrees on arbitrary unicode text", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), agree), { numRuns: 200 });
+  });
+
+  it("records where lines start as lineStartsOf counts them (LF, CRLF, lone CR)", () => {
+    const alphabet = fc.constantFrom(..."ab \"\n\r\t/".split(""));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }).map((chars) => chars.join("")), (text) => {
+        const scanner = new Scanner(text);
+        while (scanner.next() !== undefined);
+        expect(scanner.lineStarts).toEqual(lineStartsOf(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

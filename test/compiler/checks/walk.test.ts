@@ -32,7 +32,7 @@ function everyField(value: unknown, found: CheckableNode[]): void {
   const node = value as { kind?: unknown; missing?: boolean } & Record<string, unknown>;
   if (node.missing) return;
   if (typeof node.kind === "string" && node.kind !== "SourceFile") found.push(node as unknown as CheckableNode);
-  for (const key in node) if (key !== "span") everyField(node[key], found);
+  for (const key in node) everyField(node[key], found);
 }
 
 function walked(file: SourceFile): CheckableNode[] {
