@@ -5,7 +5,7 @@
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../grammar/diagnostic";
 import { parse } from "../grammar/index";
-import { lineStartsOf } from "../grammar/lines";
+import { lineStartsOf } from "../grammar/index";
 import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";

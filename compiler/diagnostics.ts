@@ -2,7 +2,7 @@
 // hand-computed offsets. Nodes invented by error recovery are never reported on.
 import type { Span } from "../grammar/ast";
 import type { Diagnostic, Severity } from "../grammar/diagnostic";
-import { rangeIn } from "../grammar/lines";
+import { rangeIn } from "../grammar/index";
 
 export type { Diagnostic, Severity };
 
@@ -16,8 +16,8 @@ export interface CheckReport {
   severity: Severity;
   message: string;
   node: Located;
-  /** The file the node is in; defaults to the file being checked. */
-  file?: string;
+  /** The path of the file the node is in. */
+  file: string;
 }
 
 /** The diagnostic of a report on a node of `file` (whose line starts turn the node's offsets into lines and columns). */

@@ -38,14 +38,15 @@ export function wordAsString(token: IToken): StringLiteral {
   return mark<StringLiteral>({ kind: "StringLiteral", value: imageOf(token), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
-export function numberOf(
-  token: IToken, negative = false, span: Span = { start: startOffsetOf(token), end: endOffsetOf(token) },
-): NumberLiteral {
-  const value = Number(imageOf(token));
-  return mark<NumberLiteral>(
-    { kind: "NumberLiteral", value: negative ? -value : value, text: negative ? `-${imageOf(token)}` : imageOf(token), start: span.start, end: span.end },
-    token,
-  );
+export function numberOf(token: IToken): NumberLiteral {
+  const image = imageOf(token);
+  return mark<NumberLiteral>({ kind: "NumberLiteral", value: Number(image), text: image, start: startOffsetOf(token), end: endOffsetOf(token) }, token);
+}
+
+/** `-5` in test data: the number token with its minus, spanning both. */
+export function negativeNumberOf(token: IToken, span: Span): NumberLiteral {
+  const image = imageOf(token);
+  return mark<NumberLiteral>({ kind: "NumberLiteral", value: -Number(image), text: `-${image}`, start: span.start, end: span.end }, token);
 }
 
 export function timeOf(token: IToken): TimeOfDay {
@@ -61,7 +62,7 @@ export function dateTimeOf(token: IToken): DateTimeLiteral {
   return mark<DateTimeLiteral>({ kind: "DateTimeLiteral", text: imageOf(token), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
-/** `contact.name` → segments `contact`, `name`, each with its own span (a token never spans lines). */
+/** `contact.name` → segments `contact`, `name`, each with its own span. */
 export function pathOf(token: IToken): PathExpr {
   const start = startOffsetOf(token);
   const end = endOffsetOf(token);

@@ -57,6 +57,7 @@ const MAX_KEYWORD_LENGTH = 32;
 const keywordsByHead: Array<Array<[string, TokenType]> | undefined> = [];
 for (const tokenType of keywordTokenTypes()) {
   const word = keywordOf(tokenType)!;
+  if (word.length >= MAX_KEYWORD_LENGTH) throw new Error(`keyword "${word}" is too long for the scanner's keyword table`);
   const head = word.charCodeAt(0) * MAX_KEYWORD_LENGTH + word.length;
   (keywordsByHead[head] ??= []).push([word, tokenType]);
 }

@@ -177,11 +177,6 @@ function withCode(expr: CompiledExpr, code: CompiledCondition | undefined): Comp
   return code ? { evaluate: code, reads: expr.reads } : expr;
 }
 
-/** The IR's compiled expression, evaluated by precompiled code when there is some (its reads still serve traces). */
-function withEvaluator(expr: CompiledExpr, given: CompiledCondition | undefined): CompiledExpr {
-  return given ? { evaluate: given, reads: expr.reads } : expr;
-}
-
 function asCondition(expr: CompiledExpr): CompiledCondition {
   const evaluate = expr.evaluate;
   return (ctx) => evaluate(ctx) === true;

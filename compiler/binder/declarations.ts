@@ -1,7 +1,7 @@
 // Collects every declaration of every file into one namespace (order does not
 // matter), the stdlib events first. The first declaration of a name wins; later
 // ones are recorded as duplicates.
-import { positionAt } from "../../grammar/lines";
+import { positionAt } from "../../grammar/index";
 import type * as ast from "../../grammar/ast";
 import type { Weekday } from "../../runtime/ir";
 import { activityEvents } from "../../stdlib/events";
@@ -50,18 +50,20 @@ export function declare(files: ast.SourceFile[]): Binding {
   const binding: Binding = { model, files, duplicates: [], pathFailures: new Map() };
   // names by namespace (`rule`, `field` of an entity…), so that claiming each of
   // ten thousand rule names builds no key string
-  const namespaces = new Map<string, Map<string, Duplicate["first"]>>();
+  const namespaces = new Map<string, Map<string, { file: string; node: Duplicate["node"] }>>();
   const lineStartsByPath = new Map(files.map((file) => [file.path, file.lineStarts]));
+  // the first declaration's line, worked out only when there is a duplicate
+  const lineOf = (file: string, node: Duplicate["node"]) => positionAt(lineStartsByPath.get(file) ?? [0], node.start).line;
   const claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string): boolean => {
     const namespace = scope === "" ? what : `${what}\u0000${scope}`;
     let seen = namespaces.get(namespace);
     if (!seen) namespaces.set(namespace, (seen = new Map()));
     const first = seen.get(name);
     if (first) {
-      binding.duplicates.push({ what, name, node, file, first });
+      binding.duplicates.push({ what, name, node, file, first: { file: first.file, line: lineOf(first.file, first.node) } });
       return false;
     }
-    seen.set(name, { file, line: positionAt(lineStartsByPath.get(file) ?? [0], node.start).line });
+    seen.set(name, { file, node });
     return true;
   };
 

@@ -1,7 +1,7 @@
 // Binds rules and workflows: names, subjects, the record entity workflow steps act
 // on, and how an instance key is found (`per`).
 import type * as ast from "../../grammar/ast";
-import { positionAt } from "../../grammar/lines";
+import { positionAt } from "../../grammar/index";
 import type { EnrollmentResolution, RuleResolution, WorkflowResolution } from "../model";
 import type { Binding } from "./binding";
 import { resolveSubject } from "./subjects";

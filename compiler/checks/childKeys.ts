@@ -3,7 +3,7 @@
 // fields are text and numbers). The mapped type makes a new node kind
 // fail to compile until it is listed; test/compiler/checks/walk.test.ts compares
 // the walk with a look at every field, to catch a new child field on an old kind.
-import type { CheckableNode, NodeKind, NodeOfKind } from "./context";
+import type { NodeKind, NodeOfKind } from "./context";
 
 type ChildKey<K extends NodeKind> = Exclude<keyof NodeOfKind<K>, "kind" | "start" | "end" | "missing">;
 
@@ -75,8 +75,3 @@ export const childKeys: { readonly [K in NodeKind]: readonly ChildKey<K>[] } = {
   Name: [],
   TimeOfDay: [],
 };
-
-/** The child fields of a node, or undefined for a kind this table does not know. */
-export function childKeysOf(node: CheckableNode): readonly string[] | undefined {
-  return (childKeys as Record<string, readonly string[] | undefined>)[node.kind];
-}

@@ -16,7 +16,7 @@ export type NodeOfKind<K extends NodeKind> = Extract<CheckableNode, { kind: K }>
 export interface ProgramContext {
   model: CheckedModel;
   binding: Binding;
-  report(report: CheckReport & { file: string }): void;
+  report(report: CheckReport): void;
 }
 
 export interface CheckContext extends ProgramContext {

@@ -10,10 +10,12 @@ import { walkFile, walkPlan } from "./walk";
 export function runChecks(binding: Binding, checks: readonly Check[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const filesByPath = new Map(binding.files.map((file) => [file.path, file]));
-  const report = (entry: CheckReport & { file: string }) => {
+  const report = (entry: CheckReport) => {
     if (entry.node.missing) return;
+    // every report names one of the files being checked: its line starts place the node
     const file = filesByPath.get(entry.file);
-    diagnostics.push(toDiagnostic(entry, file ?? { path: entry.file, lineStarts: [0] }));
+    if (!file) throw new Error(`a check reported on ${entry.file}, which is not being checked`);
+    diagnostics.push(toDiagnostic(entry, file));
   };
   const programContext: ProgramContext = { model: binding.model, binding, report };
   const plan = walkPlan(checks);

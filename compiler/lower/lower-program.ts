@@ -9,6 +9,7 @@ import { catalogEvents, lowerCalendar, lowerEntity, lowerEvent, lowerTeam, lower
 import { lowerRule } from "./lower-rules";
 import { lowerTest } from "./lower-tests";
 import { lowerWorkflow } from "./lower-workflows";
+import { LoweringError } from "./lowering-error";
 
 export function lowerProgram(files: ast.SourceFile[], model: CheckedModel): Program {
   const calendar = lowerCalendar(model.calendar);
@@ -24,33 +25,41 @@ export function lowerProgram(files: ast.SourceFile[], model: CheckedModel): Prog
     tests: [],
   };
   for (const file of files) {
-    for (const item of file.items) {
-      switch (item.kind) {
-        case "CalendarDecl":
-          break; // already resolved, defaults included, in model.calendar
-        case "EntityDecl":
-          program.entities.push(lowerEntity(item));
-          break;
-        case "TemplateDecl":
-          program.templates.push(lowerTemplate(item, model));
-          break;
-        case "TeamDecl":
-          program.teams.push(lowerTeam(item));
-          break;
-        case "EventDecl":
-          program.events.push(lowerEvent(item));
-          break;
-        case "RuleDecl":
-          program.rules.push(lowerRule(item, file, model));
-          break;
-        case "WorkflowDecl":
-          program.workflows.push(lowerWorkflow(item, file, model));
-          break;
-        case "TestDecl":
-          program.tests.push(lowerTest(item, program.tests.length, file, calendar.timezone));
-          break;
-      }
+    try {
+      lowerItems(file, model, program, calendar.timezone);
+    } catch (error) {
+      throw error instanceof LoweringError ? error.in(file) : error;
     }
   }
   return program;
+}
+
+function lowerItems(file: ast.SourceFile, model: CheckedModel, program: Program, timezone: string): void {
+  for (const item of file.items) {
+    switch (item.kind) {
+      case "CalendarDecl":
+        break; // already resolved, defaults included, in model.calendar
+      case "EntityDecl":
+        program.entities.push(lowerEntity(item));
+        break;
+      case "TemplateDecl":
+        program.templates.push(lowerTemplate(item, model));
+        break;
+      case "TeamDecl":
+        program.teams.push(lowerTeam(item));
+        break;
+      case "EventDecl":
+        program.events.push(lowerEvent(item));
+        break;
+      case "RuleDecl":
+        program.rules.push(lowerRule(item, file, model));
+        break;
+      case "WorkflowDecl":
+        program.workflows.push(lowerWorkflow(item, file, model));
+        break;
+      case "TestDecl":
+        program.tests.push(lowerTest(item, program.tests.length, file, timezone));
+        break;
+    }
+  }
 }

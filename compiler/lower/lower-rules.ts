@@ -1,7 +1,7 @@
 // A rule lowers to one RuleDef. Its name is what output records carry in
 // `rule`: the written name, or `file:line` of its first token (CONTRACT.md).
 import type * as ast from "../../grammar/ast";
-import { positionAt } from "../../grammar/lines";
+import { positionAt } from "../../grammar/index";
 import type { RuleDef, SourceLocation } from "../../runtime/ir";
 import { ruleName } from "../binder/rules";
 import type { CheckedModel } from "../model";

@@ -93,7 +93,10 @@ export class ParserBase extends EmbeddedActionsParser {
   // token is next) is settled here, as Chevrotain's matcher would settle it,
   // without the four further calls of its general path (most of a big file is
   // parsed before V8 optimises, where every call counts); a mismatch goes to
-  // Chevrotain's own, with its error and recovery.
+  // Chevrotain's own, with its error and recovery. It relies on Chevrotain 11.2's
+  // internals: the input in `tokVector` with `currIdx` at the last consumed token,
+  // and no concrete syntax tree to record the token in (an EmbeddedActionsParser
+  // builds none). The whole grammar test suite runs through this path.
   consumeInternal(tokType: TokenType, idx: number, options: ConsumeMethodOpts | undefined): IToken {
     const internals = this as unknown as ChevrotainInternals;
     const next = internals.tokVector[internals.currIdx + 1];

@@ -1,7 +1,8 @@
 // Expressions, by precedence from loosest to tightest: or, and, not, comparison
-// and `in [...]`, + -, * /, unary minus, primary (the binary levels are read in
-// one rule and arranged by OperatorChain). Also the small shared pieces
-// (field paths, recipients, durations) that every other layer uses.
+// and `in [...]`, + -, * /, then one operand (`unary`: a minus, a literal, a list,
+// a parenthesised condition, a field path or a call). The binary levels are read
+// in one rule and arranged by OperatorChain. Also the small shared pieces (field
+// paths, recipients, durations) that every other layer uses.
 import { tokenMatcher, type IOrAlt, type OrMethodOpts } from "chevrotain";
 import type {
   BinaryOperator, Duration, DurationUnit, Expr, ListExpr, Name, PathExpr, Recipient,
@@ -244,8 +245,11 @@ export class ExpressionParser extends ParserBase {
 
   /**
    * `amount`, `contact.name`, `stage`: one token, split into segments. A helper,
-   * not a rule (a rule invocation costs more than the token): a rule may call it
-   * at most once, as the token it consumes is its first PathWord.
+   * not a rule (a rule invocation costs more than the token), so its
+   * `CONSUME(PathWord)` belongs to the calling rule: each rule may call it (also
+   * through `pathOrCall`) only once, or two consumes would share occurrence 0.
+   * Only the grammar validation test (test/grammar/grammar-validation.test.ts)
+   * catches a breach, as the CLI skips validation.
    */
   protected fieldPath(): PathExpr {
     return pathOf(this.CONSUME(PathWord));

@@ -61,6 +61,7 @@ export class RuleParser extends ActionParser {
     const subject = this.SUBRULE(this.subject);
     const delay = this.OPTION2(this.ruleDelay);
     const condition = this.OPTION3(this.ruleCondition);
+    // `{` before the body: the block alternative below (its lookahead is this token)
     const block = tokenMatcher(this.LA(1), LCurly);
     const actions = this.OR(this.ruleBodyAlternatives) ?? [];
     return { kind: "RuleDecl", name, subject, delay, condition, actions, block, start: this.startFrom(first), end: this.endFrom(first) };

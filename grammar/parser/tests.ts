@@ -1,7 +1,7 @@
 // `test "name" { at … ; until … ; expect … }` blocks: scenarios the CLI's
 // `test` command replays.
 import type { Literal, TestDecl, TestField, TestStatement } from "../ast";
-import { dateOf, dateTimeOf, nameOf, numberOf, stringOf, wordAsString } from "../nodes";
+import { dateOf, dateTimeOf, nameOf, negativeNumberOf, numberOf, stringOf, wordAsString } from "../nodes";
 import { endOffsetBetween, startOffsetOf } from "../ranges";
 import {
   Colon, Comma, DateLiteral, DateTimeLiteral, DottedName, Kw, LCurly, Minus, Name as NameToken, NumberLiteral,
@@ -103,7 +103,7 @@ export class TestParser extends DeclarationParser {
             const minus = this.OPTION(() => this.CONSUME(Minus));
             const number = this.CONSUME(NumberLiteral);
             if (!minus) return numberOf(number);
-            return numberOf(number, true, { start: startOffsetOf(minus), end: endOffsetBetween(minus, number) });
+            return negativeNumberOf(number, { start: startOffsetOf(minus), end: endOffsetBetween(minus, number) });
           },
         },
         { ALT: () => ({ kind: "BooleanLiteral", value: true, ...this.tokenPlace(this.CONSUME(Kw.true)) }) },

@@ -26,7 +26,7 @@ export class CheckClient {
   private eventsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Map<number, (response: WorkerResponse) => void>();
 
-  constructor(private readonly listeners: CheckListeners) {
+  constructor(listeners: CheckListeners) {
     this.worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
       const response = message.data;
       if (response.kind === "tests") {

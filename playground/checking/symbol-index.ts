@@ -4,7 +4,7 @@
 // kept from the last result that parsed, so completion still works while the
 // file under the cursor is half typed.
 import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../../grammar/ast";
-import { rangeIn } from "../../grammar/lines";
+import { rangeIn } from "../../grammar/index";
 import { isPrimitiveTypeName } from "../../stdlib/types";
 
 export interface DeclaredName {
