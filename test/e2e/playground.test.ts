@@ -201,8 +201,9 @@ describe("playground", () => {
     await typeAtEnd(page, "\n// shared with a colleague", "paste");
     const expected = await page.evaluate(() => window.__stagecraft.workspace());
     await page.click("#share");
+    // the link is compressed asynchronously: wait for it to reach the address bar
+    await page.waitForFunction(() => location.hash.length > 10);
     const hash = await page.evaluate(() => location.hash);
-    expect(hash.length).toBeGreaterThan(10);
     const other = await openPlayground(hash);
     expect(await other.evaluate(() => window.__stagecraft.workspace())).toEqual(expected);
     expect((other as Page & { problems: string[] }).problems).toEqual([]);
