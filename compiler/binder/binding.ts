@@ -31,6 +31,8 @@ export interface PathFailure {
 export interface Binding {
   model: CheckedModel;
   files: ast.SourceFile[];
+  /** The same files by path: reports name their file by path, and its line starts place them. */
+  filesByPath: Map<string, ast.SourceFile>;
   duplicates: Duplicate[];
   pathFailures: Map<ast.PathExpr, PathFailure>;
 }

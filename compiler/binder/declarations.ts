@@ -47,13 +47,13 @@ function defaultCalendar(): CalendarSymbol {
 
 export function declare(files: ast.SourceFile[]): Binding {
   const model = emptyModel();
-  const binding: Binding = { model, files, duplicates: [], pathFailures: new Map() };
+  const filesByPath = new Map(files.map((file) => [file.path, file]));
+  const binding: Binding = { model, files, filesByPath, duplicates: [], pathFailures: new Map() };
   // names by namespace (`rule`, `field` of an entity…), so that claiming each of
   // ten thousand rule names builds no key string
   const namespaces = new Map<string, Map<string, { file: string; node: Duplicate["node"] }>>();
-  const lineStartsByPath = new Map(files.map((file) => [file.path, file.lineStarts]));
   // the first declaration's line, worked out only when there is a duplicate
-  const lineOf = (file: string, node: Duplicate["node"]) => positionAt(lineStartsByPath.get(file) ?? [0], node.start).line;
+  const lineOf = (file: string, node: Duplicate["node"]) => positionAt(filesByPath.get(file)!.lineStarts, node.start).line;
   const claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string): boolean => {
     const namespace = scope === "" ? what : `${what}\u0000${scope}`;
     let seen = namespaces.get(namespace);

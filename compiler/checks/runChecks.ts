@@ -9,11 +9,10 @@ import { walkFile, walkPlan } from "./walk";
 
 export function runChecks(binding: Binding, checks: readonly Check[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const filesByPath = new Map(binding.files.map((file) => [file.path, file]));
   const report = (entry: CheckReport) => {
     if (entry.node.missing) return;
     // every report names one of the files being checked: its line starts place the node
-    const file = filesByPath.get(entry.file);
+    const file = binding.filesByPath.get(entry.file);
     if (!file) throw new Error(`a check reported on ${entry.file}, which is not being checked`);
     diagnostics.push(toDiagnostic(entry, file));
   };
