@@ -1,0 +1,34 @@
+// V8 settings for the short commands (`check`, `fmt`), which an editor or a git
+// hook runs on every save. Such a run is over in well under a second, before V8
+// has settled, and two defaults made for long-running programs cost it most:
+//
+// - TurboFan inlines callees into the functions it optimises. Our parser and
+//   checker are many small functions calling each other, so every optimisation
+//   job grew large (the scanner's took 40–60 ms) and the single compiler thread
+//   fell behind: on a 10,000-rule file it had 1.7 s of compile work queued for a
+//   1 s run, and most of the file was read by unoptimised code. Without inlining
+//   the same jobs total about 0.4 s and optimised code arrives in time.
+// - The young generation doubles each time most of it survives a collection, and
+//   the syntax tree always survives. Growing to 16 MB semi-spaces only adds fresh
+//   pages to fault in (the kernel time of a run) and caches to miss; copying the
+//   survivors costs the same either way. Keeping it at its start size is faster.
+//
+// Measured on the 10,000-rule benchmark file: together about −20% wall time,
+// with no change on the 100-rule file. Long runs (`run`, `compile`) keep V8's
+// defaults: for them inlining pays off, and a fixed young generation made
+// `run` on 200,000 events 15% slower. Neither setting changes what a program does.
+import { setFlagsFromString } from "node:v8";
+
+const shortCommands = new Set(["check", "fmt"]);
+const shortRunFlags = ["--no-turbo-inlining", "--semi-space-growth-factor=1"];
+
+/** The V8 flags for the command `argv` (without node and script) runs: the settings above for a short command. */
+export function v8FlagsFor(argv: readonly string[]): readonly string[] {
+  const command = argv.find((arg) => !arg.startsWith("-"));
+  return command !== undefined && shortCommands.has(command) ? shortRunFlags : [];
+}
+
+/** Applies `v8FlagsFor(argv)`; call it before the command's code runs. */
+export function tuneV8ForCommand(argv: readonly string[]): void {
+  for (const flag of v8FlagsFor(argv)) setFlagsFromString(flag);
+}

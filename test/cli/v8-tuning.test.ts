@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { v8FlagsFor } from "../../cli/v8-tuning";
+
+describe("V8 settings per command", () => {
+  it("tunes the short commands an editor runs on every save", () => {
+    expect(v8FlagsFor(["check", "rules/"])).toEqual(["--no-turbo-inlining", "--semi-space-growth-factor=1"]);
+    expect(v8FlagsFor(["fmt", "--check", "a.rules"])).toEqual(["--no-turbo-inlining", "--semi-space-growth-factor=1"]);
+    expect(v8FlagsFor(["--no-color", "check", "a.rules"])).toContain("--no-turbo-inlining");
+  });
+
+  it("leaves V8's defaults to long runs and to help", () => {
+    expect(v8FlagsFor(["run", "a.rules", "--events", "e.jsonl"])).toEqual([]);
+    expect(v8FlagsFor(["compile", "a.rules"])).toEqual([]);
+    expect(v8FlagsFor(["--help"])).toEqual([]);
+    expect(v8FlagsFor([])).toEqual([]);
+  });
+});
