@@ -15,3 +15,12 @@ describe("V8 settings per command", () => {
     expect(v8FlagsFor([])).toEqual([]);
   });
 });
+
+describe("V8 settings per V8 version", () => {
+  it("applies them only on the V8 lines they were checked on (an unknown flag would print an error)", () => {
+    expect(v8FlagsFor(["check", "a.rules"], "11.3.244.8-node.33")).toHaveLength(2);
+    expect(v8FlagsFor(["check", "a.rules"], "12.4.254.21-node.57")).toHaveLength(2);
+    expect(v8FlagsFor(["check", "a.rules"], "13.6.233.17-node.53")).toHaveLength(2);
+    expect(v8FlagsFor(["check", "a.rules"], "14.1.0.0")).toEqual([]);
+  });
+});
