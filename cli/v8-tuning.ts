@@ -21,7 +21,8 @@
 // Node warns that changing V8 flags after start-up may misbehave in general;
 // these two are read afresh by each optimisation job and each young-generation
 // collection, which is why they take effect here (`--trace-opt` and
-// `--trace-gc` confirm it), and the whole test suite runs the CLI with them.
+// `--trace-gc` confirm it); test/cli/tuned-process.test.ts runs the CLI as a
+// process with them on every golden file and example and compares its output.
 // V8 prints "unrecognized flag" on stderr for a flag it no longer has, so the
 // settings are applied only to the V8 lines they were checked on: 11.3 (Node 20,
 // −25%), 12.4 (Node 22, −16%) and 13.6 (Node 24, no measurable change).

@@ -1,0 +1,30 @@
+// `check` and `fmt` set V8 flags when they start as a process (cli/v8-tuning.ts):
+// run the real entry point on every golden file and compare with the in-process
+// CLI, so the settings are known to change nothing a user sees.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { cli } from "./run-cli";
+
+function processCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ["scripts/run-ts.mjs", "cli/main.ts", ...args], { encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the CLI as a process, with its V8 settings", () => {
+  it("reports exactly what the in-process CLI reports, and nothing on stderr", async () => {
+    const args = ["check", "test/golden", "examples", "--format", "json"];
+    const inProcess = await cli(args);
+    const spawned = processCli(args);
+    expect(spawned.stderr).toBe("");
+    expect(spawned.code).toBe(inProcess.code);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    expect(JSON.parse(spawned.stdout).diagnostics.length).toBeGreaterThan(20);
+  });
+
+  it("formats the same way", async () => {
+    const args = ["fmt", "--check", "examples"];
+    const spawned = processCli(args);
+    expect(spawned.stderr).toBe("");
+    expect(spawned.code).toBe((await cli(args)).code);
+  });
+});
