@@ -2,13 +2,16 @@
 // `stage`/`open`/`close`/`move to`, templates of the right kind after `send
 // email`/`send sms`/`create task`, teams after `assign … from`, events after
 // `on <entity>`, the rule's own fields (and a reference's fields after a dot)
-// in expressions. Names come from the checker's last symbol index.
+// in expressions, the created entity's fields as keys of `create X with { … }`.
+// Names come from the checker's last symbol index.
 import { languages, type editor, type IRange, type Position } from "monaco-editor/editor";
 import { tokenVocabulary } from "../../grammar/vocabulary";
 import { activityEvents } from "../../stdlib/events";
 import { functions } from "../../stdlib/functions";
 import type { EntitySymbol, SymbolIndex } from "../checking/symbol-index";
-import { followPath, quotedStringAt, ruleEntityAt, wordSlotAt, type QuotedString, type WordSlot } from "./source-context";
+import {
+  followPath, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextBefore, wordSlotAt, type QuotedString, type WordSlot,
+} from "./source-context";
 
 type Suggestion = languages.CompletionItem;
 const Kind = languages.CompletionItemKind;
@@ -28,10 +31,11 @@ export function createCompletionProvider(symbolsNow: () => SymbolIndex): languag
       const line = model.getLineContent(position.lineNumber);
       const before = line.slice(0, position.column - 1);
       if (isInComment(before)) return { suggestions: [] };
-      const ruleEntity = ruleEntityAt(model.getLinesContent(), position.lineNumber - 1, symbols);
+      const lines = model.getLinesContent();
+      const ruleEntity = ruleEntityAt(lines, position.lineNumber - 1, symbols);
       const quoted = quotedStringAt(line, position.column);
       if (quoted) return { suggestions: quotedSuggestions(quoted, before, ruleEntity, symbols, position) };
-      const slot = wordSlotAt(before, ruleEntity, symbols);
+      const slot = recordFieldSlotAt(ruleTextBefore(lines, position.lineNumber - 1, position.column), symbols) ?? wordSlotAt(before, ruleEntity, symbols);
       // A space or a dot opens the list only where it means something; elsewhere typing goes on undisturbed.
       const byTypingSpace = context.triggerKind === languages.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === " ";
       if (byTypingSpace && slot.kind === "expression") return { suggestions: [] };
@@ -118,6 +122,28 @@ function wordSuggestions(slot: WordSlot, ruleEntity: EntitySymbol | undefined, s
         { label: "email", kind: Kind.Keyword, insertText: 'email "$1" to ', insertTextRules: snippet, range },
         { label: "sms", kind: Kind.Keyword, insertText: 'sms "$1" to ', insertTextRules: snippet, range },
       ];
+    case "record-field": {
+      // the fields not written yet, each inserted with its colon; of the implicit
+      // ones, a new record may get a responsible and (sequential pipeline) a stage
+      const entity = symbols.entities.find((e) => e.name === slot.entity);
+      if (!entity) return [];
+      const settable = [
+        ...entity.fields.map((f) => ({ name: f.name, typeText: f.typeText, note: "" })),
+        ...implicitFields
+          .filter((f) => f.name === "responsible" || (f.name === "stage" && entity.pipeline === "sequential"))
+          .map((f) => ({ ...f, note: " (implicit)" })),
+      ];
+      return settable
+        .filter((f) => !slot.written.includes(f.name))
+        .map((f, index) => ({
+          label: f.name,
+          kind: Kind.Field,
+          detail: `${entity.name}.${f.name}: ${f.typeText}${f.note}`,
+          insertText: `${f.name}: `,
+          sortText: String(index).padStart(3, "0"),
+          range,
+        }));
+    }
     case "member": {
       const entity = symbols.entities.find((e) => e.name === slot.entity);
       return entity ? fieldSuggestions(entity, range) : [];

@@ -71,6 +71,7 @@ export type WordSlot =
   | { kind: "created-thing" } // after `create`
   | { kind: "message-kind" } // after `send`
   | { kind: "member"; entity: string } // after `<reference field>.`
+  | { kind: "record-field"; entity: string; written: string[] } // a key inside `create <entity> with { … }`
   | { kind: "expression" };
 
 export function wordSlotAt(lineBeforeCursor: string, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex): WordSlot {
@@ -122,3 +123,53 @@ export function ruleEntityAt(lines: readonly string[], lineIndex: number, symbol
   }
   return undefined;
 }
+
+/**
+ * Inside `create <entity> with { … }`, where a field name goes (after `{` or a
+ * `,`): the entity being created and the fields already written. `textBefore` is
+ * the rule's text up to the cursor (a record may span lines). Undefined anywhere
+ * else, including after a field's `:`, where an expression goes.
+ */
+export function recordFieldSlotAt(textBefore: string, symbols: SymbolIndex): Extract<WordSlot, { kind: "record-field" }> | undefined {
+  const text = withoutStringsAndComments(textBefore);
+  const opening = /\bcreate\s+([A-Za-z_]\w*)\s+with\s*\{/g;
+  let open: RegExpExecArray | undefined;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) open = match;
+  if (!open) return undefined;
+  const body = text.slice(open.index + open[0].length);
+  let depth = 0;
+  let entryStart = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "{" || ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (ch === "}") {
+      if (depth === 0) return undefined; // the record is closed before the cursor
+      depth--;
+    } else if (ch === "," && depth === 0) entryStart = i + 1;
+  }
+  if (depth !== 0 || !/^\s*[A-Za-z_]?\w*$/.test(body.slice(entryStart))) return undefined;
+  const entity = open[1]!;
+  if (!symbols.entities.some((e) => e.name === entity)) return undefined;
+  const written = [...body.slice(0, entryStart).matchAll(/(?:^|,)\s*([A-Za-z_]\w*)\s*:/g)].map((m) => m[1]!);
+  return { kind: "record-field", entity, written };
+}
+
+/** `text` with string contents blanked and `//` comments dropped, so braces and commas in them do not count. */
+function withoutStringsAndComments(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/"(?:[^"\\]|\\.)*("|$)/g, (quoted) => '"' + " ".repeat(Math.max(0, quoted.length - 2)) + '"').replace(/\/\/.*$/, ""))
+    .join("\n");
+}
+
+/** The text of the rule around `lineIndex` from its first line up to `column` (1-based) of that line. */
+export function ruleTextBefore(lines: readonly string[], lineIndex: number, column: number): string {
+  // up to the line that starts the item (a rule, workflow or declaration), at most 200 lines back
+  let first = lineIndex;
+  while (first > 0 && lineIndex - first < 200 && !itemStart.test(lines[first] ?? "")) first--;
+  const previous = lines.slice(first, lineIndex);
+  return [...previous, (lines[lineIndex] ?? "").slice(0, column - 1)].join("\n");
+}
+
+const itemStart = /^\s*(on|rule|workflow|entity|template|team|calendar|event|test)\b/;

@@ -158,6 +158,23 @@ describe("playground", () => {
     expect(text.trimEnd().split("\n").at(-1)).toBe('on opportunity stage "Scheduling"');
   });
 
+  it("completes the field names of a created record, leaving out those written", async () => {
+    await loadExample("lead-module");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    await typeAtEnd(page, "\non lead updated -> create deal with { title: name, ");
+    await page.keyboard.press("Control+Space");
+    await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
+    const labels = await page.$$eval(".suggest-widget.visible .monaco-list-row .label-name", (all) => all.map((e) => e.textContent));
+    expect(labels).toEqual(expect.arrayContaining(["lead", "contact", "stage", "responsible"]));
+    expect(labels).not.toContain("title");
+    expect(labels).not.toContain("source"); // a field of lead, the rule's own record
+    await page.keyboard.type("cont");
+    await page.keyboard.press("Enter");
+    const text = await page.evaluate(() => window.__stagecraft.workspace().files.find((f) => f.path === "rules.rules")!.text);
+    // the editor closed the brace as it was typed
+    expect(text.trimEnd().split("\n").at(-1)).toBe("on lead updated -> create deal with { title: name, contact: }");
+  });
+
   it("marks an event line the runtime would refuse, with its line number", async () => {
     await loadExample("solar-substates");
     await page.click("#events-editor .view-lines");

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import type { SymbolIndex } from "../../playground/checking/symbol-index";
 import { replacementFor } from "../../playground/language/quick-fixes";
-import { meaningOfQuote, quotedStringAt, ruleEntityAt, wordSlotAt } from "../../playground/language/source-context";
+import {
+  meaningOfQuote, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextBefore, wordSlotAt,
+} from "../../playground/language/source-context";
 
 const at = { offset: 0, line: 1, column: 1 };
 const range = { start: at, end: at };
@@ -105,5 +107,36 @@ describe("quick fixes", () => {
   it("offers nothing without a suggestion", () => {
     expect(replacementFor('"Nope"', 'Unknown sms template "Nope".')).toBeNull();
     expect(replacementFor("x", 'Unknown field `x`. Known: `a`, `b`.')).toBeNull();
+  });
+});
+
+describe("keys of a created record", () => {
+  it.each([
+    ["on deal updated -> create contact with { |", []],
+    ["on deal updated -> create contact with { na|", []],
+    ["on deal updated -> create contact with { name: title, |", ["name"]],
+    ['on deal updated -> create contact with { name: "a, {b", |', ["name"]],
+    ["on deal updated {\n  create contact with {\n    name: title,\n    |", ["name"]],
+    ["on deal updated {\n  create contact with { // } closes nothing\n    |", []],
+  ])("%j is a field of contact (written: %j)", (text, written) => {
+    const cursorAt = text.indexOf("|");
+    expect(recordFieldSlotAt(text.slice(0, cursorAt), symbols)).toEqual({ kind: "record-field", entity: "contact", written });
+  });
+
+  it.each([
+    ["on deal updated -> create contact with { name: |"],
+    ["on deal updated -> create contact with { name: ti|"],
+    ["on deal updated -> create contact with { name: title } |"],
+    ["on deal updated -> create task |"],
+    ["on deal updated -> create nothing with { |"],
+    ["on deal updated -> create contact with { name: f(a, |"],
+  ])("%j is not a key position", (text) => {
+    expect(recordFieldSlotAt(text.slice(0, text.indexOf("|")), symbols)).toBeUndefined();
+  });
+
+  it("reads the rule from its first line up to the cursor", () => {
+    const lines = ["entity x { a: text }", "on deal updated {", "  create contact with {", "    name: title,", "    na  "];
+    expect(ruleTextBefore(lines, 4, 7)).toBe("on deal updated {\n  create contact with {\n    name: title,\n    na");
+    expect(ruleTextBefore(["one line"], 0, 4)).toBe("one");
   });
 });
