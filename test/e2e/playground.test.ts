@@ -146,12 +146,7 @@ describe("playground", () => {
   });
 
   it("completes a stage name inside the quotes", async () => {
-    await loadExample("solar-substates");
-    await page.click("#file-tabs button[data-path='rules.rules']");
-    await typeAtEnd(page, '\non opportunity stage "Sched');
-    await page.keyboard.press("Control+Space");
-    await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
-    const labels = await page.$$eval(".suggest-widget.visible .monaco-list-row .label-name", (all) => all.map((e) => e.textContent));
+    const labels = await suggestionsAfterTyping("solar-substates", '\non opportunity stage "Sched');
     expect(labels).toContain("Scheduling");
     await page.keyboard.press("Enter");
     const text = await page.evaluate(() => window.__stagecraft.workspace().files.find((f) => f.path === "rules.rules")!.text);
@@ -159,12 +154,7 @@ describe("playground", () => {
   });
 
   it("completes the field names of a created record, leaving out those written", async () => {
-    await loadExample("lead-module");
-    await page.click("#file-tabs button[data-path='rules.rules']");
-    await typeAtEnd(page, "\non lead updated -> create deal with { title: name, ");
-    await page.keyboard.press("Control+Space");
-    await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
-    const labels = await page.$$eval(".suggest-widget.visible .monaco-list-row .label-name", (all) => all.map((e) => e.textContent));
+    const labels = await suggestionsAfterTyping("lead-module", "\non lead updated -> create deal with { title: name, ");
     expect(labels).toEqual(expect.arrayContaining(["lead", "contact", "stage", "responsible"]));
     expect(labels).not.toContain("title");
     expect(labels).not.toContain("source"); // a field of lead, the rule's own record
@@ -271,6 +261,16 @@ async function moveCursor(line: number, column: number): Promise<void> {
 }
 
 /** Types at the end of the open rules file, key by key (auto-closing quotes and all), or pasted at once. */
+/** Types `text` at the end of the example's rules.rules, asks for completion and returns the suggested labels. */
+async function suggestionsAfterTyping(example: string, text: string): Promise<(string | null)[]> {
+  await loadExample(example);
+  await page.click("#file-tabs button[data-path='rules.rules']");
+  await typeAtEnd(page, text);
+  await page.keyboard.press("Control+Space");
+  await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
+  return page.$$eval(".suggest-widget.visible .monaco-list-row .label-name", (all) => all.map((e) => e.textContent));
+}
+
 async function typeAtEnd(target: Page, text: string, how: "type" | "paste" = "type"): Promise<void> {
   await target.click("#rules-editor .view-lines");
   await target.keyboard.press("Control+End");
