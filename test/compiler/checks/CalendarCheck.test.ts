@@ -1,9 +1,16 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { isKnownTimeZone } from "../../../compiler/checks/CalendarCheck";
 import { expectAt, expectClean } from "./marked";
 
 describe("CalendarCheck", () => {
   it("reports unknown time zones", () => {
     expectAt(`calendar { timezone <|>"Europe/Rom" }`, "SC2402", ['Did you mean "Europe/Rome"?']);
+  });
+  it("knows canonical zones, UTC and the old aliases the runtime accepts", () => {
+    for (const zone of ["Europe/Rome", "America/New_York", "UTC", "Etc/UTC", "Asia/Saigon", "US/Eastern"]) {
+      expect(isKnownTimeZone(zone), zone).toBe(true);
+    }
+    for (const zone of ["Europe/Rom", "", " ", "Mars/Olympus"]) expect(isKnownTimeZone(zone), zone).toBe(false);
   });
   it("reports bad weekdays", () => {
     expectAt(`calendar { workdays mon <|>fry }`, "SC2403", ["Did you mean `fri`?"]);
