@@ -10,7 +10,8 @@ import { activityEvents } from "../../stdlib/events";
 import { functions } from "../../stdlib/functions";
 import type { EntitySymbol, SymbolIndex } from "../checking/symbol-index";
 import {
-  followPath, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextBefore, wordSlotAt, type QuotedString, type WordSlot,
+  followPath, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextBefore, wordSlotAt, type QuotedString, type RecordFieldSlot,
+  type WordSlot,
 } from "./source-context";
 
 type Suggestion = languages.CompletionItem;
@@ -35,7 +36,10 @@ export function createCompletionProvider(symbolsNow: () => SymbolIndex): languag
       const ruleEntity = ruleEntityAt(lines, position.lineNumber - 1, symbols);
       const quoted = quotedStringAt(line, position.column);
       if (quoted) return { suggestions: quotedSuggestions(quoted, before, ruleEntity, symbols, position) };
-      const slot = recordFieldSlotAt(ruleTextBefore(lines, position.lineNumber - 1, position.column), symbols) ?? wordSlotAt(before, ruleEntity, symbols);
+      const after = [line.slice(position.column - 1), ...lines.slice(position.lineNumber, position.lineNumber + 200)].join("\n");
+      const recordField = recordFieldSlotAt(ruleTextBefore(lines, position.lineNumber - 1, position.column), symbols, after);
+      if (recordField) return { suggestions: recordFieldSuggestions(recordField, symbols, position, line) };
+      const slot = wordSlotAt(before, ruleEntity, symbols);
       // A space or a dot opens the list only where it means something; elsewhere typing goes on undisturbed.
       const byTypingSpace = context.triggerKind === languages.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === " ";
       if (byTypingSpace && slot.kind === "expression") return { suggestions: [] };
@@ -94,6 +98,42 @@ function stageOwner(textBeforeQuote: string, ruleEntity: EntitySymbol | undefine
   return ruleEntity;
 }
 
+/**
+ * Keys of `create X with { … }`: the fields not written yet, each with its colon;
+ * of the implicit ones, a new record may get a responsible and (sequential
+ * pipeline) a stage. Typing over an existing key (`na|me: …`) replaces the
+ * whole word and keeps its colon.
+ */
+function recordFieldSuggestions(slot: RecordFieldSlot, symbols: SymbolIndex, position: Position, line: string): Suggestion[] {
+  const entity = symbols.entities.find((e) => e.name === slot.entity);
+  if (!entity) return [];
+  const before = line.slice(0, position.column - 1);
+  const typed = /[A-Za-z_]\w*$/.exec(before)?.[0] ?? "";
+  const rest = /^(\w*)(\s*:)?/.exec(line.slice(position.column - 1))!;
+  const range = {
+    startLineNumber: position.lineNumber,
+    endLineNumber: position.lineNumber,
+    startColumn: position.column - typed.length,
+    endColumn: position.column + rest[1]!.length,
+  };
+  const settable = [
+    ...entity.fields.map((f) => ({ name: f.name, typeText: f.typeText, note: "" })),
+    ...implicitFields
+      .filter((f) => f.name === "responsible" || (f.name === "stage" && entity.pipeline === "sequential"))
+      .map((f) => ({ ...f, note: " (implicit)" })),
+  ];
+  return settable
+    .filter((f) => !slot.written.includes(f.name))
+    .map((f, index) => ({
+      label: f.name,
+      kind: Kind.Field,
+      detail: `${entity.name}.${f.name}: ${f.typeText}${f.note}`,
+      insertText: rest[2] ? f.name : `${f.name}: `,
+      sortText: String(index).padStart(3, "0"),
+      range,
+    }));
+}
+
 function wordSuggestions(slot: WordSlot, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex, range: IRange): Suggestion[] {
   switch (slot.kind) {
     case "entity-or-stage":
@@ -122,28 +162,6 @@ function wordSuggestions(slot: WordSlot, ruleEntity: EntitySymbol | undefined, s
         { label: "email", kind: Kind.Keyword, insertText: 'email "$1" to ', insertTextRules: snippet, range },
         { label: "sms", kind: Kind.Keyword, insertText: 'sms "$1" to ', insertTextRules: snippet, range },
       ];
-    case "record-field": {
-      // the fields not written yet, each inserted with its colon; of the implicit
-      // ones, a new record may get a responsible and (sequential pipeline) a stage
-      const entity = symbols.entities.find((e) => e.name === slot.entity);
-      if (!entity) return [];
-      const settable = [
-        ...entity.fields.map((f) => ({ name: f.name, typeText: f.typeText, note: "" })),
-        ...implicitFields
-          .filter((f) => f.name === "responsible" || (f.name === "stage" && entity.pipeline === "sequential"))
-          .map((f) => ({ ...f, note: " (implicit)" })),
-      ];
-      return settable
-        .filter((f) => !slot.written.includes(f.name))
-        .map((f, index) => ({
-          label: f.name,
-          kind: Kind.Field,
-          detail: `${entity.name}.${f.name}: ${f.typeText}${f.note}`,
-          insertText: `${f.name}: `,
-          sortText: String(index).padStart(3, "0"),
-          range,
-        }));
-    }
     case "member": {
       const entity = symbols.entities.find((e) => e.name === slot.entity);
       return entity ? fieldSuggestions(entity, range) : [];

@@ -71,7 +71,6 @@ export type WordSlot =
   | { kind: "created-thing" } // after `create`
   | { kind: "message-kind" } // after `send`
   | { kind: "member"; entity: string } // after `<reference field>.`
-  | { kind: "record-field"; entity: string; written: string[] } // a key inside `create <entity> with { … }`
   | { kind: "expression" };
 
 export function wordSlotAt(lineBeforeCursor: string, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex): WordSlot {
@@ -124,19 +123,55 @@ export function ruleEntityAt(lines: readonly string[], lineIndex: number, symbol
   return undefined;
 }
 
+/** A key inside `create <entity> with { … }`. */
+export interface RecordFieldSlot {
+  kind: "record-field";
+  entity: string;
+  /** The keys the record already has, before or after the cursor. */
+  written: string[];
+}
+
 /**
- * Inside `create <entity> with { … }`, where a field name goes (after `{` or a
- * `,`): the entity being created and the fields already written. `textBefore` is
- * the rule's text up to the cursor (a record may span lines). Undefined anywhere
- * else, including after a field's `:`, where an expression goes.
+ * Inside `create <entity> with { … }`, where a field name goes (after `{`, a `,`,
+ * or a line break after a finished `key: value`, as commas are optional): the
+ * entity being created and the fields written before or after the cursor.
+ * `textBefore` is the rule's text up to the cursor (a record may span lines),
+ * `textAfter` what follows it. Undefined anywhere else, including after a
+ * field's `:`, where an expression goes.
  */
-export function recordFieldSlotAt(textBefore: string, symbols: SymbolIndex): Extract<WordSlot, { kind: "record-field" }> | undefined {
+export function recordFieldSlotAt(
+  textBefore: string,
+  symbols: SymbolIndex,
+  textAfter = "",
+): RecordFieldSlot | undefined {
   const text = withoutStringsAndComments(textBefore);
   const opening = /\bcreate\s+([A-Za-z_]\w*)\s+with\s*\{/g;
   let open: RegExpExecArray | undefined;
   for (let match = opening.exec(text); match; match = opening.exec(text)) open = match;
   if (!open) return undefined;
-  const body = text.slice(open.index + open[0].length);
+  const before = recordEntries(text.slice(open.index + open[0].length));
+  if (before.closed || !/^\s*[A-Za-z_]?\w*$/.test(before.current)) return undefined;
+  const entity = open[1]!;
+  if (!symbols.entities.some((e) => e.name === entity)) return undefined;
+  // after the cursor: when a key is being typed over (`na|me: …`), its entry is this one
+  const after = recordEntries(withoutStringsAndComments(textAfter));
+  const afterEntries = [...after.entries, ...(after.closed ? [] : [after.current])].slice(/^\w*\s*:/.test(textAfter) ? 1 : 0);
+  const written = [...before.entries, ...afterEntries].flatMap(keysOf);
+  return { kind: "record-field", entity, written };
+}
+
+interface RecordEntries {
+  /** The entries ended by a separator (or by the closing brace). */
+  entries: string[];
+  /** The text after the last separator, when the record is not closed. */
+  current: string;
+  /** A `}` closes the record within the text. */
+  closed: boolean;
+}
+
+/** Splits a record's body (after its `{`) into entries at depth 0, up to its closing brace. */
+function recordEntries(body: string): RecordEntries {
+  const entries: string[] = [];
   let depth = 0;
   let entryStart = 0;
   for (let i = 0; i < body.length; i++) {
@@ -144,15 +179,27 @@ export function recordFieldSlotAt(textBefore: string, symbols: SymbolIndex): Ext
     if (ch === "{" || ch === "(" || ch === "[") depth++;
     else if (ch === ")" || ch === "]") depth--;
     else if (ch === "}") {
-      if (depth === 0) return undefined; // the record is closed before the cursor
+      if (depth === 0) {
+        entries.push(body.slice(entryStart, i));
+        return { entries, current: "", closed: true };
+      }
       depth--;
-    } else if (ch === "," && depth === 0) entryStart = i + 1;
+    } else if (depth === 0 && (ch === "," || (ch === "\n" && isFinishedEntry(body.slice(entryStart, i))))) {
+      entries.push(body.slice(entryStart, i));
+      entryStart = i + 1;
+    }
   }
-  if (depth !== 0 || !/^\s*[A-Za-z_]?\w*$/.test(body.slice(entryStart))) return undefined;
-  const entity = open[1]!;
-  if (!symbols.entities.some((e) => e.name === entity)) return undefined;
-  const written = [...body.slice(0, entryStart).matchAll(/(?:^|,)\s*([A-Za-z_]\w*)\s*:/g)].map((m) => m[1]!);
-  return { kind: "record-field", entity, written };
+  return { entries, current: body.slice(entryStart), closed: false };
+}
+
+/** `key: value` with a value that does not go on to the next line (no trailing operator). */
+function isFinishedEntry(entry: string): boolean {
+  return /^\s*[A-Za-z_]\w*\s*:\s*\S/.test(entry) && !/(?:[:+\-*/<>=!,(]|\b(?:and|or|not|in))\s*$/.test(entry);
+}
+
+/** The field names an entry writes (`key:` at its start or after a space, as in `a: 1 b: 2`). */
+function keysOf(entry: string): string[] {
+  return [...entry.matchAll(/(?:^|\s)([A-Za-z_]\w*)\s*:/g)].map((m) => m[1]!);
 }
 
 /** `text` with string contents blanked and `//` comments dropped, so braces and commas in them do not count. */

@@ -1,6 +1,6 @@
 // `check` and `fmt` set V8 flags when they start as a process (cli/v8-tuning.ts):
-// run the real entry point on every golden file and compare with the in-process
-// CLI, so the settings are known to change nothing a user sees.
+// run the real entry point on the golden files and the examples and compare with
+// the in-process CLI, so the settings are known to change nothing a user sees.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { cli } from "./run-cli";
@@ -21,10 +21,12 @@ describe("the CLI as a process, with its V8 settings", () => {
     expect(JSON.parse(spawned.stdout).diagnostics.length).toBeGreaterThan(20);
   });
 
-  it("formats the same way", async () => {
-    const args = ["fmt", "--check", "examples"];
+  it("reports the same files to format", async () => {
+    const args = ["fmt", "--check", "test/golden", "examples"];
+    const inProcess = await cli(args);
     const spawned = processCli(args);
-    expect(spawned.stderr).toBe("");
-    expect(spawned.code).toBe((await cli(args)).code);
+    expect(spawned.stderr).toBe(inProcess.stderr);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    expect(spawned.code).toBe(inProcess.code);
   });
 });

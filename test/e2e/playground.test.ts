@@ -165,6 +165,19 @@ describe("playground", () => {
     expect(text.trimEnd().split("\n").at(-1)).toBe("on lead updated -> create deal with { title: name, contact: }");
   });
 
+  it("completes a key typed over in place, keeping its colon", async () => {
+    await loadExample("lead-module");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    await typeAtEnd(page, "\non lead updated -> create deal with { tixle: name }", "paste");
+    await page.keyboard.press("Home");
+    for (let i = 0; i < "on lead updated -> create deal with { ti".length; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Control+Space");
+    await page.waitForSelector(".suggest-widget.visible .monaco-list-row");
+    await page.keyboard.press("Enter");
+    const text = await page.evaluate(() => window.__stagecraft.workspace().files.find((f) => f.path === "rules.rules")!.text);
+    expect(text.trimEnd().split("\n").at(-1)).toBe("on lead updated -> create deal with { title: name }");
+  });
+
   it("marks an event line the runtime would refuse, with its line number", async () => {
     await loadExample("solar-substates");
     await page.click("#events-editor .view-lines");
@@ -260,7 +273,6 @@ async function moveCursor(line: number, column: number): Promise<void> {
   for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
 }
 
-/** Types at the end of the open rules file, key by key (auto-closing quotes and all), or pasted at once. */
 /** Types `text` at the end of the example's rules.rules, asks for completion and returns the suggested labels. */
 async function suggestionsAfterTyping(example: string, text: string): Promise<(string | null)[]> {
   await loadExample(example);
@@ -271,6 +283,7 @@ async function suggestionsAfterTyping(example: string, text: string): Promise<(s
   return page.$$eval(".suggest-widget.visible .monaco-list-row .label-name", (all) => all.map((e) => e.textContent));
 }
 
+/** Types at the end of the open rules file, key by key (auto-closing quotes and all), or pasted at once. */
 async function typeAtEnd(target: Page, text: string, how: "type" | "paste" = "type"): Promise<void> {
   await target.click("#rules-editor .view-lines");
   await target.keyboard.press("Control+End");

@@ -118,9 +118,16 @@ describe("keys of a created record", () => {
     ['on deal updated -> create contact with { name: "a, {b", |', ["name"]],
     ["on deal updated {\n  create contact with {\n    name: title,\n    |", ["name"]],
     ["on deal updated {\n  create contact with { // } closes nothing\n    |", []],
+    // commas are optional between fields on their own lines
+    ["on deal updated {\n  create contact with {\n    name: title\n    |", ["name"]],
+    ["on deal updated -> create contact with { name: title email: x, |", ["name", "email"]],
+    // fields written after the cursor count too; a key typed over is the one being completed
+    ["on deal updated -> create contact with { |, name: title }", ["name"]],
+    ["on deal updated {\n  create contact with {\n    |\n    name: title\n  }\n}", ["name"]],
+    ["on deal updated -> create contact with { nm|ae: title, email: x }", ["email"]],
   ])("%j is a field of contact (written: %j)", (text, written) => {
     const cursorAt = text.indexOf("|");
-    expect(recordFieldSlotAt(text.slice(0, cursorAt), symbols)).toEqual({ kind: "record-field", entity: "contact", written });
+    expect(recordFieldSlotAt(text.slice(0, cursorAt), symbols, text.slice(cursorAt + 1))).toEqual({ kind: "record-field", entity: "contact", written });
   });
 
   it.each([
@@ -130,6 +137,7 @@ describe("keys of a created record", () => {
     ["on deal updated -> create task |"],
     ["on deal updated -> create nothing with { |"],
     ["on deal updated -> create contact with { name: f(a, |"],
+    ["on deal updated {\n  create contact with {\n    name: first +\n    |"],
   ])("%j is not a key position", (text) => {
     expect(recordFieldSlotAt(text.slice(0, text.indexOf("|")), symbols)).toBeUndefined();
   });
