@@ -1,5 +1,5 @@
 // The Stagecraft parser: one instance, built once (Chevrotain's self-analysis is
-// slow) and fed one top-level item at a time by `parse` in index.ts.
+// slow) and fed one top-level item at a time by `parse` in parse.ts.
 import { EOF, type IToken, type OrMethodOpts } from "chevrotain";
 import type { TopLevelItem } from "./ast";
 import type { GrammarOptions } from "./parser/base";

@@ -5,7 +5,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import {
   Arrow, Assign, BadString, Colon, Comma, Comment, DateLiteral, DateTimeLiteral, DottedName, Equal, Greater,
-  GreaterEqual, Identifier, keywordOf, keywordTokenTypes, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
+  GreaterEqual, Identifier, Kw, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
   Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
 } from "./tokens";
 
@@ -55,8 +55,7 @@ function isWordStart(c: number): boolean {
 // rules file are keywords, and their slices would be garbage at once).
 const MAX_KEYWORD_LENGTH = 32;
 const keywordsByHead: Array<Array<[string, TokenType]> | undefined> = [];
-for (const tokenType of keywordTokenTypes()) {
-  const word = keywordOf(tokenType)!;
+for (const [word, tokenType] of Object.entries(Kw)) {
   if (word.length >= MAX_KEYWORD_LENGTH) throw new Error(`keyword "${word}" is too long for the scanner's keyword table`);
   const head = word.charCodeAt(0) * MAX_KEYWORD_LENGTH + word.length;
   (keywordsByHead[head] ??= []).push([word, tokenType]);

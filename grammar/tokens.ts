@@ -10,9 +10,11 @@ export const PathWord = createToken({ name: "PathWord", pattern: Lexer.NA });
 export const Name = createToken({ name: "Name", pattern: Lexer.NA, categories: [PathWord] });
 /** `minute(s)`, `hour(s)`, `day(s)`, `week(s)`: the unit after a duration's amount. */
 export const TimeUnit = createToken({ name: "TimeUnit", pattern: Lexer.NA });
-export const ComparisonOperator = createToken({ name: "ComparisonOperator", pattern: Lexer.NA });
-export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA });
-export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA });
+/** Any operator written between two operands as a symbol (`==`, `+`, `*`, …): the parser reads them alike. */
+export const SymbolOperator = createToken({ name: "SymbolOperator", pattern: Lexer.NA });
+export const ComparisonOperator = createToken({ name: "ComparisonOperator", pattern: Lexer.NA, categories: [SymbolOperator] });
+export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA, categories: [SymbolOperator] });
+export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA, categories: [SymbolOperator] });
 
 /**
  * Every word is matched by this one pattern, dots included, then retyped as a
@@ -112,11 +114,6 @@ for (const word of softWords) {
 /** Keyword token types by word: `Kw.stage`, `Kw.and`. */
 export const Kw = Object.fromEntries(keywordTokens) as Record<KeywordWord, TokenType>;
 
-/** Every keyword's token type. */
-export function keywordTokenTypes(): readonly TokenType[] {
-  return keywordTokenList;
-}
-
 /** The token type of a keyword. */
 export function kw(word: KeywordWord): TokenType {
   return Kw[word];
@@ -191,7 +188,7 @@ export const allTokens: readonly TokenType[] = [
   // never matched by the lexer itself (see classifyWords), but the parser must know them
   DottedName,
   ...keywordTokenList,
-  Name, PathWord, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator,
+  Name, PathWord, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator, SymbolOperator,
 ];
 
 let referenceLexer: Lexer | undefined;

@@ -10,7 +10,7 @@ import type {
 import { dateOf, dateTimeOf, isMissing, nameOf, numberOf, pathOf, stringOf } from "../nodes";
 import {
   AdditiveOperator, Comma, ComparisonOperator, DateLiteral, DateTimeLiteral, DottedName, Kw, LBracket, LParen,
-  Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, TimeUnit,
+  Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, SymbolOperator, TimeUnit,
 } from "../tokens";
 import { noResync, ParserBase } from "./base";
 import { OperatorChain } from "./operatorChain";
@@ -109,24 +109,11 @@ export class ExpressionParser extends ParserBase {
       },
     },
     {
+      // comparison, + - and * /: the chain ranks them by the operator's text
       ALT: () => {
-        this.chain.infix(this.CONSUME(ComparisonOperator).image as BinaryOperator);
+        this.chain.infix(this.CONSUME(SymbolOperator).image as BinaryOperator);
         const first = this.LA(1);
         this.chain.operand(this.SUBRULE4(this.unary), first, this.LA(0));
-      },
-    },
-    {
-      ALT: () => {
-        this.chain.infix(this.CONSUME(AdditiveOperator).image as BinaryOperator);
-        const first = this.LA(1);
-        this.chain.operand(this.SUBRULE5(this.unary), first, this.LA(0));
-      },
-    },
-    {
-      ALT: () => {
-        this.chain.infix(this.CONSUME(MultiplicativeOperator).image as BinaryOperator);
-        const first = this.LA(1);
-        this.chain.operand(this.SUBRULE6(this.unary), first, this.LA(0));
       },
     },
     {

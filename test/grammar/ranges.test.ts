@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { rangeIn, type Span } from "../../grammar/index";
 import { parseClean } from "./helpers";
 
-/** `line:col-line:col` of a span of the file parsed from `text`, and the text it covers. */
-function at(text: string, span: Span): string {
+/** `line:col-line:col` of a span of the file parsed below, and the text it covers. */
+function at(span: Span): string {
   const { start, end } = rangeIn(file, span);
   return `${start.line}:${start.column}-${end.line}:${end.column} ${text.slice(span.start, span.end)}`;
 }
@@ -28,42 +28,42 @@ describe("ranges", () => {
   const subject = rule.subject;
 
   it("covers whole items", () => {
-    expect(at(text, rule)).toBe(`2:1-4:2 ${text.split("\n").slice(1, 4).join("\n")}`);
-    expect(at(text, file.items[1]!)).toBe("5:1-7:2 entity deal {\n  amount: money?\n}");
-    expect(at(text, file)).toBe(`1:1-7:2 ${text}`);
+    expect(at(rule)).toBe(`2:1-4:2 ${text.split("\n").slice(1, 4).join("\n")}`);
+    expect(at(file.items[1]!)).toBe("5:1-7:2 entity deal {\n  amount: money?\n}");
+    expect(at(file)).toBe(`1:1-7:2 ${text}`);
   });
 
   it("covers subjects, names, delays and conditions", () => {
-    expect(at(text, subject)).toBe('2:4-2:32 deal stage "Validation" open');
-    expect(at(text, subject.entity!)).toBe("2:4-2:8 deal");
-    expect(at(text, subject.stage)).toBe('2:15-2:27 "Validation"');
-    expect(at(text, rule.delay!)).toBe("2:33-2:45 after 4 days");
-    expect(at(text, rule.delay!.duration)).toBe("2:39-2:45 4 days");
-    expect(at(text, rule.condition!)).toBe("2:51-2:71 contact.name != none");
+    expect(at(subject)).toBe('2:4-2:32 deal stage "Validation" open');
+    expect(at(subject.entity!)).toBe("2:4-2:8 deal");
+    expect(at(subject.stage)).toBe('2:15-2:27 "Validation"');
+    expect(at(rule.delay!)).toBe("2:33-2:45 after 4 days");
+    expect(at(rule.delay!.duration)).toBe("2:39-2:45 4 days");
+    expect(at(rule.condition!)).toBe("2:51-2:71 contact.name != none");
   });
 
   it("gives each segment of a dotted name its own range", () => {
     const condition = rule.condition!;
     if (condition.kind !== "BinaryExpr" || condition.left.kind !== "PathExpr") throw new Error("comparison expected");
-    expect(condition.left.segments.map((segment) => at(text, segment))).toEqual(["2:51-2:58 contact", "2:59-2:63 name"]);
+    expect(condition.left.segments.map((segment) => at(segment))).toEqual(["2:51-2:58 contact", "2:59-2:63 name"]);
   });
 
   it("covers actions and recipients", () => {
     const send = rule.actions[0]!;
-    expect(at(text, send)).toBe('3:3-3:47 send email "Welcome" to contact cc installer');
+    expect(at(send)).toBe('3:3-3:47 send email "Welcome" to contact cc installer');
     if (send.kind !== "SendEmailAction") throw new Error("send expected");
-    expect(at(text, send.cc!)).toBe("3:38-3:47 installer");
+    expect(at(send.cc!)).toBe("3:38-3:47 installer");
   });
 
   it("covers fields including the optional mark", () => {
     const entity = file.items[1]!;
     if (entity.kind !== "EntityDecl") throw new Error("entity expected");
-    expect(at(text, entity.fields[0]!)).toBe("6:3-6:17 amount: money?");
-    expect(at(text, entity.fields[0]!.type)).toBe("6:11-6:16 money");
+    expect(at(entity.fields[0]!)).toBe("6:3-6:17 amount: money?");
+    expect(at(entity.fields[0]!.type)).toBe("6:11-6:16 money");
   });
 
   it("collects comments in source order", () => {
-    expect(file.comments.map((comment) => at(text, comment))).toEqual([
+    expect(file.comments.map((comment) => at(comment))).toEqual([
       "1:1-1:21 // Ezzing automation",
       "3:49-3:61 // tell both",
     ]);
