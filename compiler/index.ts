@@ -13,6 +13,8 @@ export type { SourceText, CheckedSources } from "./check";
 export { lowerProgram } from "./lower/lower-program";
 export { LoweringError } from "./lower/lowering-error";
 export { formatSource } from "./format/format-source";
+export { implicitFields } from "./binder/implicitFields";
+export { typeName } from "./types/valueType";
 export type { FormatResult } from "./format/format-source";
 export type { Diagnostic } from "../grammar/diagnostic";
 export type { Program } from "../runtime/ir";

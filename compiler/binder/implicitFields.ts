@@ -3,7 +3,8 @@
 // `is open "S"` instead.
 import type { FieldSymbol, PipelineSymbol } from "../model";
 
-export function implicitFields(entity: string, pipeline: PipelineSymbol | undefined): FieldSymbol[] {
+/** The implicit fields of `entity`; only the pipeline's kind matters (the playground passes just that). */
+export function implicitFields(entity: string, pipeline: Pick<PipelineSymbol, "kind"> | undefined): FieldSymbol[] {
   const fields: FieldSymbol[] = [
     { name: "id", type: { kind: "text" }, optional: false, implicit: true },
     { name: "responsible", type: { kind: "user" }, optional: true, implicit: true },

@@ -4,6 +4,7 @@
 // kept from the last result that parsed, so completion still works while the
 // file under the cursor is half typed.
 import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../../grammar/ast";
+import { implicitFields, typeName } from "../../compiler/index";
 import { rangeIn } from "../../grammar/index";
 import { isPrimitiveTypeName } from "../../stdlib/types";
 
@@ -27,8 +28,16 @@ export interface StageSymbol extends DeclaredName {
   outcome?: "won" | "lost";
 }
 
+/** A field every record of an entity has without declaring it (the compiler's implicitFields). */
+export interface ImplicitFieldSymbol {
+  name: string;
+  typeText: string;
+}
+
 export interface EntitySymbol extends DeclaredName {
   fields: FieldSymbol[];
+  /** `id`, `responsible` and, with a sequential pipeline, `stage`. */
+  implicitFields: ImplicitFieldSymbol[];
   pipeline?: "sequential" | "parallel";
   stages: StageSymbol[];
 }
@@ -87,10 +96,15 @@ export function buildSymbolIndex(files: SourceFile[]): SymbolIndex {
 
 function entitySymbol(entity: EntityDecl, file: SourceFile): EntitySymbol {
   const name = entity.name.text;
+  const pipeline = entity.pipeline ? (entity.pipeline.parallel ? "parallel" : "sequential") : undefined;
   return {
     ...declared(entity.name, file),
     fields: entity.fields.filter((f) => !f.missing).map((f) => fieldSymbol(f, file)),
-    pipeline: entity.pipeline ? (entity.pipeline.parallel ? "parallel" : "sequential") : undefined,
+    implicitFields: implicitFields(name, pipeline && { kind: pipeline }).map((f) => ({
+      name: f.name,
+      typeText: typeName(f.type) + (f.optional ? "?" : ""),
+    })),
+    pipeline,
     stages: (entity.pipeline?.stages ?? [])
       .filter((s) => !s.missing)
       .map((s) => ({ ...declared(s.name, file), entity: name, outcome: s.outcome })),

@@ -10,19 +10,12 @@ import { activityEvents } from "../../stdlib/events";
 import { functions } from "../../stdlib/functions";
 import type { EntitySymbol, SymbolIndex } from "../checking/symbol-index";
 import {
-  followPath, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextBefore, wordSlotAt, type QuotedString, type RecordFieldSlot,
+  followPath, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextAfter, ruleTextBefore, wordSlotAt, type QuotedString, type RecordFieldSlot,
   type WordSlot,
 } from "./source-context";
 
 type Suggestion = languages.CompletionItem;
 const Kind = languages.CompletionItemKind;
-
-/** Fields every entity has without declaring them (LANGUAGE.md §2). */
-const implicitFields = [
-  { name: "id", typeText: "text" },
-  { name: "stage", typeText: "stage" },
-  { name: "responsible", typeText: "user?" },
-];
 
 export function createCompletionProvider(symbolsNow: () => SymbolIndex): languages.CompletionItemProvider {
   return {
@@ -36,8 +29,12 @@ export function createCompletionProvider(symbolsNow: () => SymbolIndex): languag
       const ruleEntity = ruleEntityAt(lines, position.lineNumber - 1, symbols);
       const quoted = quotedStringAt(line, position.column);
       if (quoted) return { suggestions: quotedSuggestions(quoted, before, ruleEntity, symbols, position) };
-      const after = [line.slice(position.column - 1), ...lines.slice(position.lineNumber, position.lineNumber + 200)].join("\n");
-      const recordField = recordFieldSlotAt(ruleTextBefore(lines, position.lineNumber - 1, position.column), symbols, after);
+      const lineIndex = position.lineNumber - 1;
+      const recordField = recordFieldSlotAt(
+        ruleTextBefore(lines, lineIndex, position.column),
+        symbols,
+        ruleTextAfter(lines, lineIndex, position.column),
+      );
       if (recordField) return { suggestions: recordFieldSuggestions(recordField, symbols, position, line) };
       const slot = wordSlotAt(before, ruleEntity, symbols);
       // A space or a dot opens the list only where it means something; elsewhere typing goes on undisturbed.
@@ -99,16 +96,14 @@ function stageOwner(textBeforeQuote: string, ruleEntity: EntitySymbol | undefine
 }
 
 /**
- * Keys of `create X with { … }`: the fields not written yet, each with its colon;
- * of the implicit ones, a new record may get a responsible and (sequential
- * pipeline) a stage. Typing over an existing key (`na|me: …`) replaces the
- * whole word and keeps its colon.
+ * Keys of `create X with { … }`: the entity's fields the record does not have
+ * yet (not `id`: the engine gives it), each with its colon. Typing over a key
+ * (`na|me: …`) replaces the whole word and keeps its colon.
  */
 function recordFieldSuggestions(slot: RecordFieldSlot, symbols: SymbolIndex, position: Position, line: string): Suggestion[] {
   const entity = symbols.entities.find((e) => e.name === slot.entity);
   if (!entity) return [];
-  const before = line.slice(0, position.column - 1);
-  const typed = /[A-Za-z_]\w*$/.exec(before)?.[0] ?? "";
+  const typed = /[A-Za-z_]\w*$/.exec(line.slice(0, position.column - 1))?.[0] ?? "";
   const rest = /^(\w*)(\s*:)?/.exec(line.slice(position.column - 1))!;
   const range = {
     startLineNumber: position.lineNumber,
@@ -116,22 +111,9 @@ function recordFieldSuggestions(slot: RecordFieldSlot, symbols: SymbolIndex, pos
     startColumn: position.column - typed.length,
     endColumn: position.column + rest[1]!.length,
   };
-  const settable = [
-    ...entity.fields.map((f) => ({ name: f.name, typeText: f.typeText, note: "" })),
-    ...implicitFields
-      .filter((f) => f.name === "responsible" || (f.name === "stage" && entity.pipeline === "sequential"))
-      .map((f) => ({ ...f, note: " (implicit)" })),
-  ];
-  return settable
-    .filter((f) => !slot.written.includes(f.name))
-    .map((f, index) => ({
-      label: f.name,
-      kind: Kind.Field,
-      detail: `${entity.name}.${f.name}: ${f.typeText}${f.note}`,
-      insertText: rest[2] ? f.name : `${f.name}: `,
-      sortText: String(index).padStart(3, "0"),
-      range,
-    }));
+  return fieldSuggestions(entity, range)
+    .filter((field) => field.label !== "id" && !slot.written.includes(field.label as string))
+    .map((field) => ({ ...field, insertText: rest[2] ? field.insertText : `${field.insertText}: ` }));
 }
 
 function wordSuggestions(slot: WordSlot, ruleEntity: EntitySymbol | undefined, symbols: SymbolIndex, range: IRange): Suggestion[] {
@@ -201,7 +183,7 @@ function fieldSuggestions(entity: EntitySymbol, range: IRange): Suggestion[] {
       sortText: `0${String(index).padStart(3, "0")}`,
       range,
     })),
-    ...implicitFields.map((f) => ({ label: f.name, kind: Kind.Field, detail: `${entity.name}.${f.name}: ${f.typeText} (implicit)`, insertText: f.name, sortText: `1${f.name}`, range })),
+    ...entity.implicitFields.map((f) => ({ label: f.name, kind: Kind.Field, detail: `${entity.name}.${f.name}: ${f.typeText} (implicit)`, insertText: f.name, sortText: `1${f.name}`, range })),
   ];
 }
 

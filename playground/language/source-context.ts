@@ -102,7 +102,10 @@ export function followPath(entity: EntitySymbol, path: string[], symbols: Symbol
   return current;
 }
 
-const declarationStart = /^\s*(entity|template|team|calendar|event|test)\b/;
+const declarationWords = "entity|template|team|calendar|event|test";
+const declarationStart = new RegExp(`^\\s*(${declarationWords})\\b`);
+/** A line that starts a top-level item: a rule, a workflow or a declaration. */
+const itemStart = new RegExp(`^\\s*(on|rule|workflow|${declarationWords})\\b`);
 
 /**
  * The entity the rule (or workflow) around a line is about: `on deal …`,
@@ -219,4 +222,9 @@ export function ruleTextBefore(lines: readonly string[], lineIndex: number, colu
   return [...previous, (lines[lineIndex] ?? "").slice(0, column - 1)].join("\n");
 }
 
-const itemStart = /^\s*(on|rule|workflow|entity|template|team|calendar|event|test)\b/;
+/** The rest of the item from `column` (1-based) of `lineIndex`, up to the line that starts the next item (at most 200 lines). */
+export function ruleTextAfter(lines: readonly string[], lineIndex: number, column: number): string {
+  let end = lineIndex + 1;
+  while (end < lines.length && end - lineIndex <= 200 && !itemStart.test(lines[end] ?? "")) end++;
+  return [(lines[lineIndex] ?? "").slice(column - 1), ...lines.slice(lineIndex + 1, end)].join("\n");
+}

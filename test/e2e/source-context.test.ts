@@ -4,19 +4,27 @@ import { describe, expect, it } from "vitest";
 import type { SymbolIndex } from "../../playground/checking/symbol-index";
 import { replacementFor } from "../../playground/language/quick-fixes";
 import {
-  meaningOfQuote, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextBefore, wordSlotAt,
+  meaningOfQuote, quotedStringAt, recordFieldSlotAt, ruleEntityAt, ruleTextAfter, ruleTextBefore, wordSlotAt,
 } from "../../playground/language/source-context";
 
 const at = { offset: 0, line: 1, column: 1 };
 const range = { start: at, end: at };
 const symbols: SymbolIndex = {
   entities: [
-    { name: "contact", file: "s.rules", range, fields: [{ name: "name", file: "s.rules", range, typeText: "text" }], stages: [] },
+    {
+      name: "contact",
+      file: "s.rules",
+      range,
+      fields: [{ name: "name", file: "s.rules", range, typeText: "text" }],
+      implicitFields: [{ name: "id", typeText: "text" }, { name: "responsible", typeText: "user?" }],
+      stages: [],
+    },
     {
       name: "deal",
       file: "s.rules",
       range,
       fields: [{ name: "contact", file: "s.rules", range, typeText: "contact", reference: "contact" }],
+      implicitFields: [{ name: "id", typeText: "text" }, { name: "responsible", typeText: "user?" }, { name: "stage", typeText: "stage of deal?" }],
       pipeline: "sequential",
       stages: [{ name: "Won", file: "s.rules", range, entity: "deal", outcome: "won" }],
     },
@@ -146,5 +154,14 @@ describe("keys of a created record", () => {
     const lines = ["entity x { a: text }", "on deal updated {", "  create contact with {", "    name: title,", "    na  "];
     expect(ruleTextBefore(lines, 4, 7)).toBe("on deal updated {\n  create contact with {\n    name: title,\n    na");
     expect(ruleTextBefore(["one line"], 0, 4)).toBe("one");
+  });
+
+  it("reads the rest of the item after the cursor, not the items below it", () => {
+    const lines = ["on deal updated {", "  create contact with { na", "  send sms \"R\" to contact", "}", "on contact created -> create contact with { email: x }", "entity z { a: text }"];
+    expect(ruleTextAfter(lines, 1, 27)).toBe('\n  send sms "R" to contact\n}');
+    // a record not closed yet: keys of the items below do not count as written
+    const open = ["on deal updated -> create contact with { na", "on contact created -> create contact with { email: x }"];
+    expect(ruleTextAfter(open, 0, 44)).toBe("");
+    expect(recordFieldSlotAt(ruleTextBefore(open, 0, 44), symbols, ruleTextAfter(open, 0, 44))).toEqual({ kind: "record-field", entity: "contact", written: [] });
   });
 });
