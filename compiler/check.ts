@@ -5,7 +5,6 @@
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../grammar/diagnostic";
 import { parse } from "../grammar/index";
-import { lineStartsOf } from "../grammar/index";
 import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
@@ -30,7 +29,8 @@ export function checkSources(sources: SourceText[]): CheckedSources {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
-    const parsed = parseSafely(source);
+    // parse never throws either: its own failure comes back as an SC0003 diagnostic
+    const parsed = parse(source.text, source.path);
     files.push(parsed.file);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -48,16 +48,6 @@ export function checkFiles(files: SourceFile[]): { diagnostics: Diagnostic[]; mo
     return { diagnostics: runChecks(binding, specifiedChecks), model: binding.model };
   } catch (error) {
     return { diagnostics: [internalError(files[0]?.path ?? "", error)], model: emptyModel() };
-  }
-}
-
-function parseSafely(source: SourceText): { file: SourceFile; diagnostics: Diagnostic[] } {
-  try {
-    return parse(source.text, source.path);
-  } catch (error) {
-    const diagnostic = internalError(source.path, error);
-    const file: SourceFile = { kind: "SourceFile", path: source.path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(source.text) };
-    return { file, diagnostics: [diagnostic] };
   }
 }
 

@@ -1,6 +1,6 @@
 // Checks report against nodes; positions come from the node's span, never from
 // hand-computed offsets. Nodes invented by error recovery are never reported on.
-import type { Span } from "../grammar/ast";
+import type { SourceFile, Span } from "../grammar/ast";
 import type { Diagnostic, Severity } from "../grammar/diagnostic";
 import { rangeIn } from "../grammar/index";
 
@@ -16,12 +16,16 @@ export interface CheckReport {
   severity: Severity;
   message: string;
   node: Located;
-  /** The path of the file the node is in. */
-  file: string;
+  /**
+   * The file the node is in. The file itself, not its path: two sources may share
+   * a path (compileSources, the playground), and only this file's line starts place the node.
+   */
+  file: SourceFile;
 }
 
-/** The diagnostic of a report on a node of `file` (whose line starts turn the node's offsets into lines and columns). */
-export function toDiagnostic(report: CheckReport, file: { path: string; lineStarts: readonly number[] }): Diagnostic {
+/** The diagnostic of a report (its file's line starts turn the node's offsets into lines and columns). */
+export function toDiagnostic(report: CheckReport): Diagnostic {
+  const { file } = report;
   return {
     code: report.code,
     severity: report.severity,

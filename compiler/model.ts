@@ -136,7 +136,8 @@ export interface SubjectResolution {
 
 export interface RuleResolution {
   decl: ast.RuleDecl;
-  file: string;
+  /** The file the rule is in, whose line starts place its nodes (paths need not be unique). */
+  file: ast.SourceFile;
   /** The rule's written name, or `file:line`. */
   name: string;
   /** Absent when the subject did not resolve (an error was reported). */

@@ -9,7 +9,8 @@ export interface Duplicate {
   what: string;
   name: string;
   node: ast.Name | ast.CalendarDecl | ast.FieldAssignment;
-  file: string;
+  /** The file `node` is in (the file, not its path: two sources may share a path). */
+  file: ast.SourceFile;
   /** Where the first one is, for the message. */
   first: { file: string; line: number };
 }
@@ -31,8 +32,6 @@ export interface PathFailure {
 export interface Binding {
   model: CheckedModel;
   files: ast.SourceFile[];
-  /** The same files by path: reports name their file by path, and its line starts place them. */
-  filesByPath: Map<string, ast.SourceFile>;
   duplicates: Duplicate[];
   pathFailures: Map<ast.PathExpr, PathFailure>;
 }

@@ -47,20 +47,20 @@ function defaultCalendar(): CalendarSymbol {
 
 export function declare(files: ast.SourceFile[]): Binding {
   const model = emptyModel();
-  const filesByPath = new Map(files.map((file) => [file.path, file]));
-  const binding: Binding = { model, files, filesByPath, duplicates: [], pathFailures: new Map() };
+  const binding: Binding = { model, files, duplicates: [], pathFailures: new Map() };
   // names by namespace (`rule`, `field` of an entity…), so that claiming each of
-  // ten thousand rule names builds no key string
-  const namespaces = new Map<string, Map<string, { file: string; node: Duplicate["node"] }>>();
-  // the first declaration's line, worked out only when there is a duplicate
-  const lineOf = (file: string, node: Duplicate["node"]) => positionAt(filesByPath.get(file)!.lineStarts, node.start).line;
-  const claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string): boolean => {
+  // ten thousand rule names builds no key string. Each name keeps its file, not
+  // its path: two sources may share a path, and only the node's own file places it.
+  const namespaces = new Map<string, Map<string, { file: ast.SourceFile; node: Duplicate["node"] }>>();
+  const claim: Claim = (what, scope, name, node, file) => {
     const namespace = scope === "" ? what : `${what}\u0000${scope}`;
     let seen = namespaces.get(namespace);
     if (!seen) namespaces.set(namespace, (seen = new Map()));
     const first = seen.get(name);
     if (first) {
-      binding.duplicates.push({ what, name, node, file, first: { file: first.file, line: lineOf(first.file, first.node) } });
+      // the first declaration's line, worked out only when there is a duplicate
+      const line = positionAt(first.file.lineStarts, first.node.start).line;
+      binding.duplicates.push({ what, name, node, file, first: { file: first.file.path, line } });
       return false;
     }
     seen.set(name, { file, node });
@@ -81,11 +81,11 @@ export function declare(files: ast.SourceFile[]): Binding {
       if (item.missing) continue;
       switch (item.kind) {
         case "EntityDecl":
-          if (claim("entity", "", item.name.text, item.name, file.path)) model.entities.set(item.name.text, entitySymbol(item, file.path, claim));
+          if (claim("entity", "", item.name.text, item.name, file)) model.entities.set(item.name.text, entitySymbol(item, file, claim));
           break;
         case "TemplateDecl": {
           const kind = item.templateKind.text as TemplateKind;
-          if (claim("template", kind, item.name.text, item.name, file.path)) {
+          if (claim("template", kind, item.name.text, item.name, file)) {
             let byName = model.templates.get(kind);
             if (!byName) model.templates.set(kind, (byName = new Map()));
             byName.set(item.name.text, templateSymbol(item, kind, file.path));
@@ -93,30 +93,30 @@ export function declare(files: ast.SourceFile[]): Binding {
           break;
         }
         case "TeamDecl":
-          if (claim("team", "", item.name.text, item.name, file.path)) {
+          if (claim("team", "", item.name.text, item.name, file)) {
             model.teams.set(item.name.text, { name: item.name.text, file: file.path, decl: item, members: item.members.map((m) => m.value) });
           }
           break;
         case "EventDecl": {
           const stdlib = model.events.get(item.name.text);
           if (stdlib && !stdlib.declared) {
-            binding.duplicates.push({ what: "event", name: item.name.text, node: item.name, file: file.path, first: { file: "stdlib", line: 0 } });
-          } else if (claim("event", "", item.name.text, item.name, file.path)) {
-            model.events.set(item.name.text, eventSymbol(item, file.path, claim));
+            binding.duplicates.push({ what: "event", name: item.name.text, node: item.name, file, first: { file: "stdlib", line: 0 } });
+          } else if (claim("event", "", item.name.text, item.name, file)) {
+            model.events.set(item.name.text, eventSymbol(item, file, claim));
           }
           break;
         }
         case "CalendarDecl":
-          if (claim("calendar", "", "calendar", item, file.path)) model.calendar = calendarSymbol(item);
+          if (claim("calendar", "", "calendar", item, file)) model.calendar = calendarSymbol(item);
           break;
         case "RuleDecl":
-          if (item.name) claim("rule", "", item.name.text, item.name, file.path);
+          if (item.name) claim("rule", "", item.name.text, item.name, file);
           break;
         case "WorkflowDecl":
-          claim("workflow", "", item.name.text, item.name, file.path);
+          claim("workflow", "", item.name.text, item.name, file);
           break;
         case "TestDecl":
-          claim("test", "", item.name.text, item.name, file.path);
+          claim("test", "", item.name.text, item.name, file);
           break;
       }
     }
@@ -132,9 +132,9 @@ export function declare(files: ast.SourceFile[]): Binding {
   return binding;
 }
 
-type Claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: string) => boolean;
+type Claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: ast.SourceFile) => boolean;
 
-function fieldSymbols(decls: ast.FieldDecl[], scope: string, file: string, claim: Claim): Map<string, FieldSymbol> {
+function fieldSymbols(decls: ast.FieldDecl[], scope: string, file: ast.SourceFile, claim: Claim): Map<string, FieldSymbol> {
   const fields = new Map<string, FieldSymbol>();
   for (const decl of decls) {
     if (decl.missing || !claim("field", scope, decl.name.text, decl.name, file)) continue;
@@ -146,7 +146,7 @@ function fieldSymbols(decls: ast.FieldDecl[], scope: string, file: string, claim
   return fields;
 }
 
-function entitySymbol(decl: ast.EntityDecl, file: string, claim: Claim): EntitySymbol {
+function entitySymbol(decl: ast.EntityDecl, file: ast.SourceFile, claim: Claim): EntitySymbol {
   const name = decl.name.text;
   const fields = fieldSymbols(decl.fields, name, file, claim);
   let pipeline: PipelineSymbol | undefined;
@@ -165,14 +165,14 @@ function entitySymbol(decl: ast.EntityDecl, file: string, claim: Claim): EntityS
   for (const implicit of implicitFields(name, pipeline)) {
     if (!fields.has(implicit.name)) fields.set(implicit.name, implicit);
   }
-  const symbol: EntitySymbol = { name, file, decl, fields };
+  const symbol: EntitySymbol = { name, file: file.path, decl, fields };
   if (pipeline) symbol.pipeline = pipeline;
   return symbol;
 }
 
-function eventSymbol(decl: ast.EventDecl, file: string, claim: Claim): EventSymbol {
+function eventSymbol(decl: ast.EventDecl, file: ast.SourceFile, claim: Claim): EventSymbol {
   const fields = fieldSymbols(decl.fields, `event ${decl.name.text}`, file, claim);
-  return { name: decl.name.text, doc: `Declared in ${file}.`, fields, declared: true, decl };
+  return { name: decl.name.text, doc: `Declared in ${file.path}.`, fields, declared: true, decl };
 }
 
 function templateSymbol(decl: ast.TemplateDecl, kind: TemplateKind, file: string): TemplateSymbol {

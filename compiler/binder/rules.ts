@@ -20,7 +20,7 @@ export function bindRulesAndWorkflows(binding: Binding): void {
       if (item.kind === "RuleDecl") {
         const subject = resolveSubject(model, item.subject);
         if (subject) model.subjects.set(item.subject, subject);
-        const rule: RuleResolution = { decl: item, file: file.path, name: ruleName(file, item) };
+        const rule: RuleResolution = { decl: item, file, name: ruleName(file, item) };
         if (subject) rule.subject = subject;
         model.rules.set(item, rule);
       } else if (item.kind === "WorkflowDecl") {

@@ -11,9 +11,12 @@ function lacksPipeline(context: CheckContext, entityName: string | undefined): e
   return entity !== undefined && entity.pipeline === undefined;
 }
 
-function requirePipeline(context: CheckContext, entityName: string | undefined, what: string, node: ast.Name): void {
-  if (!lacksPipeline(context, entityName)) return;
+function reportNoPipeline(context: CheckContext, entityName: string, what: string, node: ast.Name): void {
   context.error("SC2313", `${what} needs a pipeline, but ${ident(entityName)} has none; declare \`pipeline { stage … }\` in entity ${entityName}.`, node);
+}
+
+function requirePipeline(context: CheckContext, entityName: string | undefined, what: string, node: ast.Name): void {
+  if (lacksPipeline(context, entityName)) reportNoPipeline(context, entityName, what, node);
 }
 
 export const PipelineActionCheck: Check = {
@@ -23,7 +26,7 @@ export const PipelineActionCheck: Check = {
     StageSubject: (subject, context) => {
       // the subject's wording is built only when it is reported
       if (subject.entity && lacksPipeline(context, subject.entity.text)) {
-        requirePipeline(context, subject.entity.text, `\`stage "${subject.stage.text}" ${subject.edge}\``, subject.stage);
+        reportNoPipeline(context, subject.entity.text, `\`stage "${subject.stage.text}" ${subject.edge}\``, subject.stage);
       }
     },
     OpenAction: (action, context) => requirePipeline(context, context.scope.entity?.name, "`open`", action.stage),

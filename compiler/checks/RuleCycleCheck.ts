@@ -35,7 +35,10 @@ export const RuleCycleCheck: Check = {
     const graph = buildCauseGraph(context.model);
     const ruleCount = graph.rules.length;
     for (const component of stronglyConnectedComponents(graph.edges, 2)) {
-      const first = Math.min(...component);
+      // a loop, not Math.min(...component): passing a large component (about a hundred
+      // thousand nodes, depending on the stack size) as arguments throws a RangeError
+      let first = component[0]!;
+      for (const node of component) if (node < first) first = node;
       if (first >= ruleCount) continue;
       const path = cycleThrough(graph, first, new Set(component));
       const chain = path.map((node) => (node < ruleCount ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");

@@ -10,11 +10,7 @@ import { walkFile, walkPlan } from "./walk";
 export function runChecks(binding: Binding, checks: readonly Check[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (entry: CheckReport) => {
-    if (entry.node.missing) return;
-    // every report names one of the files being checked: its line starts place the node
-    const file = binding.filesByPath.get(entry.file);
-    if (!file) throw new Error(`a check reported on ${entry.file}, which is not being checked`);
-    diagnostics.push(toDiagnostic(entry, file));
+    if (!entry.node.missing) diagnostics.push(toDiagnostic(entry));
   };
   const programContext: ProgramContext = { model: binding.model, binding, report };
   const plan = walkPlan(checks);
@@ -25,8 +21,8 @@ export function runChecks(binding: Binding, checks: readonly Check[]): Diagnosti
       scope: emptyScope,
       rule: undefined,
       workflow: undefined,
-      error: (code, message, node) => report({ code, severity: "error", message, node, file: file.path }),
-      warning: (code, message, node) => report({ code, severity: "warning", message, node, file: file.path }),
+      error: (code, message, node) => report({ code, severity: "error", message, node, file }),
+      warning: (code, message, node) => report({ code, severity: "warning", message, node, file }),
     };
     walkFile(file, context, plan);
   }

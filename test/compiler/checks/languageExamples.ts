@@ -2,53 +2,18 @@
 // name beyond them (a lead entity, a `lead` reference on deal, the "Welcome" and
 // "Follow up" templates). Shared by the clean-check test and the fuzz test.
 
-export const section2 = `calendar {
-  timezone "Europe/Rome"
-  workdays mon tue wed thu fri
-  hours 09:00..18:00
-  holiday 2026-12-25
+import { section2Declarations } from "../../fixtures/language-declarations";
+
+// §2 is the shared fixture (test/fixtures/contract/schema.rules) with one field added.
+const installerField = "  installer: user?\n";
+if (section2Declarations.split(installerField).length !== 2) {
+  throw new Error("test/fixtures/contract/schema.rules: expected one `installer: user?` line in entity deal, where `lead: lead?` is added");
 }
 
-entity contact {
-  name: text
-  email: email?
-  phone: phone?
-}
-
-entity deal {
-  title: text
-  amount: money
-  channel: enum(web, phone, partner)
-  contact: contact
-  installer: user?
-  lead: lead?                     // added: the §3 examples attach deals to leads
-  pipeline {                      // sequential: exactly one stage is open
-    stage "New"
-    stage "Documentation pending"
-    stage "Validation"
-    stage "Won" won
-    stage "Lost" lost
-  }
-}
-
-entity installation {
-  deal: deal
-  pipeline parallel {             // substates: any number open at once
-    stage "Documentation pending"
-    stage "Validation"
-    stage "Scheduling"
-  }
-}
-
-template email "Docs reminder" {
-  subject "We still need your documents"
-  body "Hello {contact.name}, please send the documents for {title}."
-}
-template sms "Reminder" "Reminder about {title}"
-template task "Call back" { type call  description "Call the client"  due 1 day }
-template report "Offer"
-team installers { "ana@solar.example" "bo@solar.example" }
-`;
+export const section2 = section2Declarations.replace(
+  installerField,
+  `${installerField}  lead: lead?                     // added: the §3 examples attach deals to leads\n`,
+);
 
 export const extraDeclarations = `entity lead {
   name: text

@@ -14,6 +14,10 @@ import { runChecks } from "../../../compiler/checks/runChecks";
 import { typeProgram } from "../../../compiler/types/typeProgram";
 import { parse, type SourceFile } from "../../../grammar/index";
 
+/** Every kind the walk visited in any program of the first test, and the child fields it found filled. */
+const visitedKinds = new Set<string>();
+const filledFields = new Set<string>();
+
 function rulesFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
@@ -52,6 +56,13 @@ function expectSameNodes(text: string, path: string): number {
   const expected: CheckableNode[] = [];
   for (const item of file.items) everyField(item, expected);
   const actual = walked(file);
+  for (const node of actual) {
+    visitedKinds.add(node.kind);
+    for (const key of childKeys[node.kind] as readonly string[]) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (child !== undefined && !(Array.isArray(child) && child.length === 0)) filledFields.add(`${node.kind}.${key}`);
+    }
+  }
   expect(actual.map((node) => node.kind)).toEqual(expected.map((node) => node.kind));
   expect(actual.every((node, i) => node === expected[i])).toBe(true);
   return actual.length;
@@ -62,13 +73,35 @@ const programs = ["examples", "test/golden", "test/grammar/fixtures", "test/fixt
   .flatMap((folder) => rulesFiles(join(root, folder)))
   .map((path) => ({ path, text: readFileSync(path, "utf8") }));
 
+// The kinds no example, golden or fixture program happens to contain: `not`, a
+// minus sign, `is open`, `close`, `true`, and `wait until … timeout`.
+const rareKinds = `entity deal { title: text  amount: money  won: bool  pipeline { stage "New" stage "Won" } }
+on deal updated when not won and -amount < 0 and is open "New" and won == true -> close "New"
+workflow "Waits" per deal {
+  enroll on deal created
+  wait until amount > 1000 timeout 3 days
+  close "Won"
+}`;
+
 describe("the checker's walk", () => {
   it("visits the same nodes in the same order as a look at every field", () => {
     let total = 0;
     for (const { path, text } of programs) total += expectSameNodes(text, path);
     total += expectSameNodes(generateRuleSet(60), "generated.rules");
+    expect(parse(rareKinds, "rare.rules").diagnostics).toEqual([]);
+    total += expectSameNodes(rareKinds, "rare.rules");
     expect(programs.length).toBeGreaterThan(10);
     expect(total).toBeGreaterThan(1000);
+    // the comparison only sees a new child field on a kind the programs contain, with
+    // that field filled: so every kind is visited (but the file itself, which the walk
+    // starts from, and ErrorExpr, which only broken text makes) and every child field
+    // is filled somewhere, and a program change that loses one fails here
+    const unvisited = Object.keys(childKeys).filter((kind) => kind !== "SourceFile" && kind !== "ErrorExpr" && !visitedKinds.has(kind));
+    expect(unvisited).toEqual([]);
+    const unfilled = Object.entries(childKeys).flatMap(([kind, keys]) =>
+      kind === "SourceFile" ? [] : keys.map((key) => `${kind}.${key}`).filter((field) => !filledFields.has(field)),
+    );
+    expect(unfilled).toEqual([]);
   });
 
   it("does so on broken programs too (recovered and missing nodes)", () => {
