@@ -1,6 +1,7 @@
 // The baseline of the runtime benchmark: the rules of bench/fixtures/bench.rules
 // written by hand in plain JavaScript, as a developer would without Stagecraft.
-// Same input file, same validation of each line, same output bytes.
+// Same input file, same validation of each line (time order and ids included,
+// as run's stream check), same output bytes.
 //   node bench/handwritten.mjs <events.jsonl> <until-iso>
 import { readFileSync, writeSync } from "node:fs";
 
@@ -8,6 +9,8 @@ const [eventsPath, untilIso] = process.argv.slice(2);
 const STAGES = ["New", "Documentation pending", "Validation", "Won", "Lost"];
 const EVENT_TYPES = new Set(["created", "updated", "deleted", "stage.opened", "stage.closed", "email.opened", "invoice.paid"]);
 const FOUR_DAYS = 4 * 24 * 3600 * 1000;
+// The forms hasOutputIdForm refuses (runtime/event-stream-validator.ts): t<number>, <id>.<number>.
+const OUTPUT_ID_FORM = /^t\d+$|.\.\d+$/;
 
 const deals = new Map(); // id → { amount, contact, stage, opening, timer }
 const contacts = new Map();
@@ -113,6 +116,8 @@ function fail(lineNo, code, message) {
 function main() {
   const lines = readFileSync(eventsPath, "utf8").split("\n");
   let previous = -Infinity;
+  // Input id → its line: ids must be unique and not of an output id's form (SC3010, SC3011).
+  const lineOfId = new Map();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
@@ -126,6 +131,10 @@ function main() {
     const at = Date.parse(e.at);
     if (Number.isNaN(at)) fail(i + 1, "SC3003", "bad time");
     if (at < previous) fail(i + 1, "SC3009", "time goes back");
+    const first = lineOfId.get(e.id);
+    if (first !== undefined) fail(i + 1, "SC3010", `duplicate id "${e.id}": line ${first} already used it`);
+    if (OUTPUT_ID_FORM.test(e.id)) fail(i + 1, "SC3011", `id "${e.id}" has the form of an output id`);
+    lineOfId.set(e.id, i + 1);
     previous = at;
     const slash = e.entity.indexOf("/");
     const type = e.entity.slice(0, slash);

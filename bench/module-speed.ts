@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { compileSources } from "../compiler/index";
 import { emitModule } from "../compiler/backend/index";
 import { loadCompiledModule } from "../cli/load-module";
-import { createEngine, formatOutputLine, validateEventLine, type CompiledProgram, type Program } from "../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, type CompiledProgram, type Program } from "../runtime/index";
 import { generateEvents } from "./generate-events";
 
 const eventCount = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -25,11 +25,11 @@ console.log(`generated ${stream.lines.length} events over ${stream.records} reco
 function replay(program: Program, compiled: CompiledProgram | undefined): string {
   const engine = createEngine(program, compiled ? { compiled } : {});
   const out: string[] = [];
-  let previousAt: string | undefined;
+  // The stream check of cli/commands/run.ts: each line, time order and ids.
+  const validator = new EventStreamValidator(program);
   stream.lines.forEach((line, index) => {
-    const checked = validateEventLine(program, line, index + 1, previousAt);
+    const checked = validator.check(line, index + 1);
     if ("error" in checked) throw new Error(`line ${index + 1}: ${checked.error.message}`);
-    previousAt = checked.event.at;
     for (const record of engine.process(checked.event)) out.push(formatOutputLine(record));
   });
   for (const record of engine.advanceTo(stream.until)) out.push(formatOutputLine(record));

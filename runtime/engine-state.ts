@@ -67,7 +67,11 @@ export class EngineState {
   }
 
   restore(snapshot: Snapshot): void {
-    if (snapshot.version !== SNAPSHOT_VERSION) throw new SnapshotError(`snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}`);
+    if (snapshot.version !== SNAPSHOT_VERSION) {
+      throw new SnapshotError(
+        `snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
+      );
+    }
     this.clock = snapshot.clock;
     for (const record of snapshot.records) this.writeRecord(undefined, record);
     this.timers = new TimerQueue(snapshot.timers);

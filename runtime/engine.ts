@@ -31,6 +31,15 @@ export const DEFAULT_CASCADE_BOUND = 100;
 
 const CHANGE_TYPES = new Set(["created", "updated", "stage.opened", "stage.closed"]);
 
+/** A record just written by `addRecord`, with what its `created` event carries. */
+interface AddedRecord {
+  record: RecordState;
+  fields: Record<string, Value>;
+  /** Every field was none before the creation. */
+  previous: Record<string, Value>;
+  stage: string | undefined;
+}
+
 export function createEngine(program: Program, options: EngineOptions = {}): Engine {
   return new StagecraftEngine(program, options);
 }
@@ -172,7 +181,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const data = event.data ?? {};
     switch (event.type) {
       case "created": {
-        this.addRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), data, event.id, 0, null);
+        this.queueCreated(this.addRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), data), event.id, 0, null);
         return;
       }
       case "updated": {
@@ -318,24 +327,19 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   private createRecord(entity: string, given: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
     const id = this.nextId();
     const ref = `${entity}/${id}`;
-    const { fields, stage } = this.addRecord(ref, entity, id, given, id, depth, chain);
-    this.emit(id, ref, "created", stage === undefined ? fields : { ...fields, stage }, cause, rule);
+    const added = this.addRecord(ref, entity, id, given);
+    // Its line goes out before queuing: queuing throws a CascadeError, and the
+    // record is already in the state, so its `created` line must be too (errors.ts).
+    this.emit(id, ref, "created", added.stage === undefined ? added.fields : { ...added.fields, stage: added.stage }, cause, rule);
+    this.queueCreated(added, id, depth, chain);
   }
 
   /**
-   * A new record, from an input `created` or a `create` action: its fields, and
-   * its stage opened as part of the creation (LANGUAGE.md §5), then the
-   * `created` and `stage.opened` events that run the rules.
+   * Writes a new record, from an input `created` or a `create` action: its
+   * fields, and its stage opened as part of the creation (LANGUAGE.md §5).
+   * `queueCreated` then queues the events that run the rules.
    */
-  private addRecord(
-    ref: string,
-    type: string,
-    id: string,
-    given: Readonly<Record<string, Value>>,
-    eventId: string,
-    depth: number,
-    chain: ChainLink | null,
-  ): { fields: Record<string, Value>; stage: string | undefined } {
+  private addRecord(ref: string, type: string, id: string, given: Readonly<Record<string, Value>>): AddedRecord {
     const fields: Record<string, Value> = {};
     const previous: Record<string, Value> = {};
     for (const name in given) {
@@ -348,12 +352,16 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const record =
       stage === undefined ? newRecord(ref, type, id, born, fields) : newRecordInStage(ref, type, id, born, fields, stage, this.now, this.isSequential(type));
     this.state.writeRecord(this.state.records.get(ref), record);
-    const created = this.pending(eventId, record, "created", depth, chain);
-    created.changes = fields;
-    created.previous = previous;
+    return { record, fields, previous, stage };
+  }
+
+  /** The `created` event of a new record, and its `stage.opened` when it was created in a stage. */
+  private queueCreated(added: AddedRecord, eventId: string, depth: number, chain: ChainLink | null): void {
+    const created = this.pending(eventId, added.record, "created", depth, chain);
+    created.changes = added.fields;
+    created.previous = added.previous;
     this.enqueue(created);
-    if (stage !== undefined) this.enqueue(this.pending(eventId, record, "stage.opened", depth, chain, stage));
-    return { fields, stage };
+    if (added.stage !== undefined) this.enqueue(this.pending(eventId, added.record, "stage.opened", depth, chain, added.stage));
   }
 
   private applyDecision(decision: Decision, record: RecordState, cause: string, rule: string, depth: number, chain: ChainLink | null): void {

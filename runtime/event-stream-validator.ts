@@ -2,8 +2,12 @@
 // only the stream shows — time order and ids. Output ids derive from input ids
 // (`e6` → `e6.1`) and timers are `t<k>`, so an input id may neither repeat nor
 // take one of those forms: every id in a run stays unique (CONTRACT.md).
+// Each id is kept for the validator's life (one run), so its memory grows with
+// the number of events; ids are not kept in snapshots, so uniqueness holds
+// within the events given to one validator.
 import type { Program } from "./ir";
-import { validateEventLine, type ValidatedLine } from "./validate-event";
+import { InputErrorCode, validateEventLine, type ValidatedLine } from "./validate-event";
+import { formatInstant, parseInstant } from "./time";
 
 export const StreamErrorCode = {
   duplicateId: "SC3010",
@@ -24,16 +28,34 @@ function hasOutputIdForm(id: string): boolean {
 }
 
 export class EventStreamValidator {
+  /** The `at` of the last accepted line, as given, and as epoch millis. */
   private previousAt: string | undefined;
+  private previous: number;
   /** Input id → the line that used it first. */
   private readonly lineOfId = new Map<string, number>();
 
-  constructor(private readonly program: Program) {}
+  /**
+   * `resumedAt` (epoch millis, a snapshot's `clock`) is where the stream goes on
+   * from: a line earlier than it is refused like one earlier than the line before.
+   */
+  constructor(
+    private readonly program: Program,
+    private readonly resumedAt: number | null = null,
+  ) {
+    this.previous = resumedAt ?? -Infinity;
+  }
 
   check(line: string, lineNumber: number): ValidatedLine {
-    const checked = validateEventLine(this.program, line, lineNumber, this.previousAt);
+    const checked = validateEventLine(this.program, line);
     if ("error" in checked) return checked;
-    const id = checked.event.id;
+    const { id, at } = checked.event;
+    // validateEventLine has just read this `at`: parseInstant remembers it.
+    const instant = parseInstant(at);
+    if (instant < this.previous) {
+      const before =
+        this.previousAt !== undefined ? `the previous event's ${this.previousAt}` : `${formatInstant(this.resumedAt!)}, the time the resumed snapshot had reached`;
+      return { error: { code: InputErrorCode.timeGoesBack, message: `time ${at} is earlier than ${before}; events must be in time order` } };
+    }
     const first = this.lineOfId.get(id);
     if (first !== undefined) {
       return { error: { code: StreamErrorCode.duplicateId, message: `duplicate id "${id}": line ${first} already used it; every event needs its own id` } };
@@ -47,7 +69,8 @@ export class EventStreamValidator {
       };
     }
     this.lineOfId.set(id, lineNumber);
-    this.previousAt = checked.event.at;
+    this.previousAt = at;
+    this.previous = instant;
     return checked;
   }
 }

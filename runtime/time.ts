@@ -7,8 +7,8 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Epoch millis of an ISO 8601 date-time with offset or Z; NaN when it is not one. */
-// The same `at` is read by the validator, as the next line's `previousAt`, and by
-// the engine: remembering the last two readings saves most of the parsing.
+// The same `at` is read by validateEventLine, by EventStreamValidator's order
+// check and by the engine: remembering the last two readings saves most of the parsing.
 let recentText1 = "";
 let recentValue1 = NaN;
 let recentText2 = "";

@@ -149,7 +149,12 @@ export interface Engine {
   snapshot(): Snapshot;
 }
 
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Bumped whenever the snapshot's fields change, so that restore refuses an older
+ * snapshot instead of resuming from missing fields. 2: `tokenSeq` (version 1 had
+ * none; its waits resumed with NaN tokens and never fired).
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /** Plain JSON: everything the engine needs to go on exactly where it stopped. */
 export interface Snapshot {

@@ -30,12 +30,11 @@ const IS_LIFECYCLE = new Set(LIFECYCLE);
 const NO_FIELDS = new Map<string, FieldDef>();
 
 /**
- * Checks one JSON Lines input line. `previousAt` is the `at` of the line before
- * (the order check); `lineNumber` is only for callers that build the
- * `events.jsonl:LINE:` prefix, the message does not repeat it.
+ * Checks one JSON Lines input line on its own. What only the stream shows (time
+ * order, ids) is EventStreamValidator's; callers build the `events.jsonl:LINE:`
+ * prefix, the message does not repeat it.
  */
-export function validateEventLine(program: Program, line: string, lineNumber: number, previousAt?: string): ValidatedLine {
-  void lineNumber;
+export function validateEventLine(program: Program, line: string): ValidatedLine {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -89,12 +88,6 @@ export function validateEventLine(program: Program, line: string, lineNumber: nu
           : checkFields(data, schema.eventFields.get(type)!, `event ${type}`);
   if (dataError) return { error: dataError };
 
-  if (previousAt !== undefined) {
-    const previous = parseInstant(previousAt);
-    if (!Number.isNaN(previous) && instant < previous) {
-      return fail("timeGoesBack", `time ${at} is earlier than the previous event's ${previousAt}; events must be in time order`);
-    }
-  }
   const event: InputEvent = { id, at, entity, type };
   if (hasData) event.data = data as Record<string, Value>;
   return { event };

@@ -6,7 +6,7 @@
 // long history is replayed once and new events are fed to its snapshot.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { CliError, ExitCode, usageError } from "../errors";
@@ -48,12 +48,17 @@ export function registerRun(program: Command, out: Output): void {
         ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
       }, options.resume);
       const writer = stdoutWriter(out);
-      // Where a runtime error happened, in the user's terms: the input line, or the timers of --until.
-      const position = { at: "before the first event" };
+      // Where a runtime error happened, in the user's terms: the input line, or the
+      // timers of --until. Only processing an event or --until throws, and each sets it first.
+      const position = { at: "" };
       try {
-        const code = replay(engine, loaded.program, events, writer, out, position);
-        position.at = `while firing the timers due by --until ${until ?? ""}`.trimEnd();
-        if (code === ExitCode.ok && until !== undefined) writeAll(writer, engine.advanceTo(until));
+        // A resumed stream goes on from the snapshot's time: an earlier line is an input error (exit 3).
+        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null);
+        const code = replay(engine, validator, events, writer, out, position);
+        if (code === ExitCode.ok && until !== undefined) {
+          position.at = `while firing the timers due by --until ${until}`;
+          writeAll(writer, engine.advanceTo(until));
+        }
         writer.flush();
         if (code === ExitCode.ok && options.saveSnapshot !== undefined) saveSnapshot(options.saveSnapshot, engine.snapshot());
         out.exit(code);
@@ -68,23 +73,34 @@ export function registerRun(program: Command, out: Output): void {
     });
 }
 
-/** A snapshot of other rules, or damaged, is the user's input: exit 2, not a crash. */
+/**
+ * A snapshot that cannot be resumed is the user's input: exit 2, not a crash.
+ * SnapshotError says why (e.g. saved by another snapshot version); anything else
+ * thrown while restoring means the file's fields are not a snapshot's.
+ */
 function startEngine(program: Program, options: EngineOptions, snapshotPath: string | undefined): Engine {
   try {
     return createEngine(program, options);
   } catch (error) {
     if (snapshotPath === undefined) throw error;
-    throw usageError(`${snapshotPath}: this snapshot cannot be resumed with these rules (${(error as Error).message})`);
+    if (error instanceof SnapshotError) throw usageError(`${snapshotPath}: this snapshot cannot be resumed: ${error.message}`);
+    throw usageError(`${snapshotPath}: this snapshot cannot be resumed: it is damaged or not saved by --save-snapshot (${(error as Error).message})`);
   }
 }
 
 function readSnapshot(path: string): Snapshot {
+  let parsed: unknown;
   try {
-    return JSON.parse(readText(path)) as Snapshot;
+    parsed = JSON.parse(readText(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw usageError(`${path}: not a snapshot saved by --save-snapshot (${(error as Error).message})`);
   }
+  // `null` or a number would read as "no snapshot" and start from nothing without a word.
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw usageError(`${path}: not a snapshot saved by --save-snapshot (expected a JSON object)`);
+  }
+  return parsed as Snapshot;
 }
 
 function saveSnapshot(path: string, snapshot: Snapshot): void {
@@ -115,8 +131,7 @@ async function loadProgram(
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
-function replay(engine: Engine, program: Program, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string }): number {
-  const validator = new EventStreamValidator(program);
+function replay(engine: Engine, validator: EventStreamValidator, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string }): number {
   let lineNumber = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     lineNumber++;

@@ -25,7 +25,7 @@ export function validateEventsText(program: Program | null, text: string): Event
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === "") return;
     const lineNumber = index + 1;
-    if (!program) {
+    if (!validator) {
       try {
         JSON.parse(line);
       } catch (error) {
@@ -33,7 +33,7 @@ export function validateEventsText(program: Program | null, text: string): Event
       }
       return;
     }
-    const checked = validator!.check(line, lineNumber);
+    const checked = validator.check(line, lineNumber);
     if ("error" in checked) {
       result.problems.push({ line: lineNumber, ...checked.error });
     } else {

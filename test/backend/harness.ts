@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { compileSources, type SourceText } from "../../compiler/index";
 import { emitModule } from "../../compiler/backend/index";
 import { loadCompiledModule } from "../../cli/load-module";
-import { createEngine, formatOutputLine, RuntimeError, validateEventLine, type CompiledProgram, type Program } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, RuntimeError, type CompiledProgram, type Program } from "../../runtime/index";
 
 export const root = join(import.meta.dirname, "..", "..");
 
@@ -50,13 +50,13 @@ export interface RunResult {
 export function runLines(program: Program, compiled: CompiledProgram | undefined, input: readonly string[], until?: string): RunResult {
   const engine = createEngine(program, compiled ? { compiled } : {});
   const lines: string[] = [];
-  let previousAt: string | undefined;
+  // The stream check of cli/commands/run.ts: each line, time order and ids.
+  const validator = new EventStreamValidator(program);
   try {
     for (const [index, line] of input.entries()) {
       if (line.trim() === "") continue;
-      const checked = validateEventLine(program, line, index + 1, previousAt);
+      const checked = validator.check(line, index + 1);
       if ("error" in checked) return { lines, stop: `${checked.error.code}: ${checked.error.message}` };
-      previousAt = checked.event.at;
       for (const record of engine.process(checked.event)) lines.push(formatOutputLine(record));
     }
     if (until !== undefined) for (const record of engine.advanceTo(until)) lines.push(formatOutputLine(record));

@@ -147,4 +147,69 @@ describe("snapshots", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not a snapshot saved by --save-snapshot/);
   });
+
+  it("JSON that is not an object is not a snapshot (null must not start from nothing)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    writeFileSync(snapshot, "null\n");
+    const result = await cli(["run", contract, "--events", eventsFile, "--resume", snapshot]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/state\.json: not a snapshot saved by --save-snapshot \(expected a JSON object\)/);
+  });
+
+  it("a version 1 snapshot (before tokenSeq) is refused with exit 2, saying which version it has", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
+    const { tokenSeq: _dropped, ...saved } = JSON.parse(readFileSync(snapshot, "utf8")) as Record<string, unknown>;
+    expect(saved.version).toBe(2);
+    writeFileSync(snapshot, JSON.stringify({ ...saved, version: 1 }));
+    const result = await cli(["run", contract, "--events", writeEvents(events.slice(4)), "--resume", snapshot]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: snapshot version 1 is not 2/);
+    expect(result.stderr).not.toMatch(/with these rules/);
+  });
+
+  it("a snapshot whose fields are damaged is refused with exit 2, not a crash", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    writeFileSync(snapshot, JSON.stringify({ version: 2, records: 5 }));
+    const result = await cli(["run", contract, "--events", eventsFile, "--resume", snapshot]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: it is damaged or not saved by --save-snapshot \(/);
+  });
+
+  it("after --resume, an event earlier than the snapshot's last event is SC3009 with exit 3", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
+    // e3 (09:00) comes before e4 (09:30), the snapshot's last event.
+    const result = await cli(["run", contract, "--events", writeEvents([events[2]!.replace('"e3"', '"e3b"')]), "--resume", snapshot]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe("");
+    const stderrLines = result.stderr.trimEnd().split("\n");
+    expect(stderrLines).toHaveLength(1);
+    expect(stderrLines[0]).toMatch(
+      /events\.jsonl:1: error SC3009: time 2026-01-01T09:00:00\+01:00 is earlier than 2026-01-01T08:30:00\.000Z, the time the resumed snapshot had reached; events must be in time order$/,
+    );
+  });
+
+  it("after --resume, an event at the snapshot's time is accepted, and one before its --until is SC3009", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const atLast = join(dir, "at-last.json");
+    expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", atLast])).code).toBe(0);
+    const same = await cli(["run", contract, "--events", writeEvents([events[3]!.replace('"e4"', '"e4b"')]), "--resume", atLast]);
+    expect(same.stderr).toBe("");
+    expect(same.code).toBe(0);
+
+    const afterUntil = join(dir, "after-until.json");
+    const first = await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--until", "2026-01-03T00:00:00Z", "--save-snapshot", afterUntil]);
+    expect(first.code).toBe(0);
+    const early = await cli(["run", contract, "--events", writeEvents(events.slice(4)), "--resume", afterUntil]);
+    expect(early.code).toBe(3);
+    expect(early.stdout).toBe("");
+    expect(early.stderr).toMatch(/events\.jsonl:1: error SC3009: time 2026-01-02T10:00:00\+01:00 is earlier than 2026-01-03T00:00:00\.000Z, the time the resumed snapshot had reached/);
+  });
 });

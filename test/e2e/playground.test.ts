@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSources, formatSource } from "../../compiler/index";
 import { formatOutputLine, runEvents, runTests } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/ir";
-import { validateEventLine } from "../../runtime/validate-event";
+import { EventStreamValidator } from "../../runtime/event-stream-validator";
 import { serveFolder, type StaticServer } from "./static-server";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -77,11 +77,13 @@ function cliOutput(example: string): string[] {
   const folder = join(examplesFolder, example);
   const program = compileExample(example);
   const events: InputEvent[] = [];
+  // The stream check of cli/commands/run.ts: each line, time order and ids.
+  const validator = new EventStreamValidator(program);
   readFileSync(join(folder, "events.jsonl"), "utf8")
     .split("\n")
     .forEach((line, index) => {
       if (line.trim() === "") return;
-      const checked = validateEventLine(program, line, index + 1, events.at(-1)?.at);
+      const checked = validator.check(line, index + 1);
       if ("error" in checked) throw new Error(`${example} events.jsonl:${index + 1}: ${checked.error.message}`);
       events.push(checked.event);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CascadeError, runEvents, type OutputRecord } from "../../runtime/index";
+import { CascadeError, createEngine, runEvents, type OutputRecord } from "../../runtime/index";
 import {
   after,
   assign,
@@ -181,6 +181,24 @@ describe("cascades", () => {
     expect(cascade.chain.length).toBeGreaterThan(100);
     expect(cascade.message).toContain("to validation -> back to new");
     expect(cascade.outputs.length).toBeGreaterThan(0);
+  });
+
+  it("keep the created line of the record whose creation overflowed the bound: the record is in the state", () => {
+    const p = program({ rules: [rule("contact", on("created"), [create("contact", { name: lit("x") })], { name: "spawn" })] });
+    const engine = createEngine(p);
+    let error: unknown;
+    try {
+      engine.process(events(["2026-01-01T08:00:00Z", "contact/C1", "created", { name: "Ana" }])[0]!);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CascadeError);
+    const outputs = (error as CascadeError).outputs;
+    // e1.1 … e1.100 are within the bound; e1.101 is created, then its created event overflows it.
+    expect(outputs).toHaveLength(101);
+    expect(brief(outputs.slice(-1))).toEqual([`e1.101 contact/e1.101 created {"name":"x"} cause=e1.100`]);
+    const created = engine.snapshot().records.filter((r) => r.ref !== "contact/C1").map((r) => r.ref);
+    expect(created).toEqual(outputs.map((o) => o.entity));
   });
 });
 

@@ -29,4 +29,27 @@ describe("EventStreamValidator", () => {
     const earlier = validator.check(line("b", "2026-01-01T00:00:00Z"), 2);
     expect("error" in earlier && earlier.error.code).toBe("SC3009");
   });
+
+  it("goes on from a resumed snapshot's clock: an earlier first line is SC3009, one at that time is accepted", () => {
+    const resumedAt = Date.UTC(2026, 0, 2);
+    const early = new EventStreamValidator(program, resumedAt).check(line("a", "2026-01-01T23:59:59Z"), 1);
+    expect("error" in early && early.error).toEqual({
+      code: "SC3009",
+      message: "time 2026-01-01T23:59:59Z is earlier than 2026-01-02T00:00:00.000Z, the time the resumed snapshot had reached; events must be in time order",
+    });
+    const validator = new EventStreamValidator(program, resumedAt);
+    expect("event" in validator.check(line("a", "2026-01-02T01:00:00+01:00"), 1)).toBe(true);
+    // After an accepted line, the order is against that line, as without a snapshot.
+    const back = validator.check(line("b", "2026-01-01T23:30:00Z"), 2);
+    expect("error" in back && back.error.message).toBe(
+      "time 2026-01-01T23:30:00Z is earlier than the previous event's 2026-01-02T01:00:00+01:00; events must be in time order",
+    );
+  });
+
+  it("checks the time order before the ids, as validateEventLine did", () => {
+    const validator = new EventStreamValidator(program);
+    validator.check(line("a", "2026-01-02T00:00:00Z"), 1);
+    const both = validator.check(line("a", "2026-01-01T00:00:00Z"), 2);
+    expect("error" in both && both.error.code).toBe("SC3009");
+  });
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { validateEventLine } from "../../runtime/index";
+import { EventStreamValidator, validateEventLine } from "../../runtime/index";
 import { program } from "./program-builder";
 
 const p = program();
-const check = (line: string, previousAt?: string) => validateEventLine(p, line, 7, previousAt);
+/** With `previousAt`, the stream's check: a line at that time, then this one (time order is not one line's). */
+const check = (text: string, previousAt?: string) => {
+  if (previousAt === undefined) return validateEventLine(p, text);
+  const validator = new EventStreamValidator(p);
+  validator.check(line({ id: "e0", at: previousAt }), 6);
+  return validator.check(text, 7);
+};
 const errorOf = (line: string, previousAt?: string) => {
   const result = check(line, previousAt);
   if (!("error" in result)) throw new Error(`expected an error for ${line}`);
