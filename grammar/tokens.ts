@@ -103,8 +103,12 @@ function keywordTokenName(word: string): string {
 const timeUnitWords = new Set<string>(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"]);
 
 const keywordTokens = new Map<string, TokenType>();
+/** `and` and `or`: the parser reads them alike (the chain ranks them by their text). */
+export const LogicalOperator = createToken({ name: "LogicalOperator", pattern: Lexer.NA });
+const logicalWords = new Set<string>(["and", "or"]);
 for (const word of reservedWords) {
-  keywordTokens.set(word, createToken({ name: keywordTokenName(word), pattern: Lexer.NA }));
+  const categories = logicalWords.has(word) ? [LogicalOperator] : [];
+  keywordTokens.set(word, createToken({ name: keywordTokenName(word), pattern: Lexer.NA, categories }));
 }
 for (const word of softWords) {
   const categories = timeUnitWords.has(word) ? [Name, TimeUnit] : [Name];
@@ -188,7 +192,7 @@ export const allTokens: readonly TokenType[] = [
   // never matched by the lexer itself (see classifyWords), but the parser must know them
   DottedName,
   ...keywordTokenList,
-  Name, PathWord, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator, SymbolOperator,
+  Name, PathWord, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator, SymbolOperator, LogicalOperator,
 ];
 
 let referenceLexer: Lexer | undefined;

@@ -9,7 +9,7 @@ import type {
 } from "../ast";
 import { dateOf, dateTimeOf, isMissing, nameOf, numberOf, pathOf, stringOf } from "../nodes";
 import {
-  AdditiveOperator, Comma, ComparisonOperator, DateLiteral, DateTimeLiteral, DottedName, Kw, LBracket, LParen,
+  AdditiveOperator, Comma, ComparisonOperator, DateLiteral, DateTimeLiteral, DottedName, Kw, LBracket, LogicalOperator, LParen,
   Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, SymbolOperator, TimeUnit,
 } from "../tokens";
 import { noResync, ParserBase } from "./base";
@@ -72,8 +72,7 @@ export class ExpressionParser extends ParserBase {
   private chain = new OperatorChain();
 
   private readonly readNot = (): void => this.chain.prefixNot(this.CONSUME1(Kw.not));
-  private readonly readNotAfterAnd = (): void => this.chain.prefixNot(this.CONSUME2(Kw.not));
-  private readonly readNotAfterOr = (): void => this.chain.prefixNot(this.CONSUME3(Kw.not));
+  private readonly readNotAfterLogical = (): void => this.chain.prefixNot(this.CONSUME2(Kw.not));
 
   /**
    * The grammar lets any operator follow an operand; the language allows one
@@ -91,21 +90,12 @@ export class ExpressionParser extends ParserBase {
 
   private readonly operatorAlternatives: IOrAlt<void>[] = [
     {
+      // and, or: a `not` may follow them
       ALT: () => {
-        this.CONSUME(Kw.and);
-        this.chain.infix("and");
-        this.MANY3(this.readNotAfterAnd);
+        this.chain.infix(this.CONSUME(LogicalOperator).image as BinaryOperator);
+        this.MANY3(this.readNotAfterLogical);
         const first = this.LA(1);
         this.chain.operand(this.SUBRULE2(this.unary), first, this.LA(0));
-      },
-    },
-    {
-      ALT: () => {
-        this.CONSUME(Kw.or);
-        this.chain.infix("or");
-        this.MANY4(this.readNotAfterOr);
-        const first = this.LA(1);
-        this.chain.operand(this.SUBRULE3(this.unary), first, this.LA(0));
       },
     },
     {
@@ -113,7 +103,7 @@ export class ExpressionParser extends ParserBase {
       ALT: () => {
         this.chain.infix(this.CONSUME(SymbolOperator).image as BinaryOperator);
         const first = this.LA(1);
-        this.chain.operand(this.SUBRULE4(this.unary), first, this.LA(0));
+        this.chain.operand(this.SUBRULE3(this.unary), first, this.LA(0));
       },
     },
     {
