@@ -178,6 +178,13 @@ export class ExpressionParser extends ParserBase {
   /** `[web, partner]` */
   list = this.RULE("list", (): ListExpr => {
     const first = this.CONSUME(LBracket);
+    const items = this.SUBRULE(this.expressions);
+    this.CONSUME(RBracket);
+    return { kind: "ListExpr", items, start: this.startFrom(first), end: this.endFrom(first) };
+  }, noResync);
+
+  /** `a, b, c`, possibly none: a list's items and a call's arguments. */
+  expressions = this.RULE("expressions", (): Expr[] => {
     const items: Expr[] = [];
     this.OPTION(() => {
       items.push(this.SUBRULE(this.expression));
@@ -186,20 +193,12 @@ export class ExpressionParser extends ParserBase {
         items.push(this.SUBRULE2(this.expression));
       });
     });
-    this.CONSUME(RBracket);
-    return { kind: "ListExpr", items, start: this.startFrom(first), end: this.endFrom(first) };
+    return items;
   }, noResync);
 
   private readonly callArguments = (): Expr[] => {
     this.CONSUME2(LParen);
-    const args: Expr[] = [];
-    this.OPTION2(() => {
-      args.push(this.SUBRULE2(this.expression));
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        args.push(this.SUBRULE3(this.expression));
-      });
-    });
+    const args = this.SUBRULE2(this.expressions);
     this.CONSUME2(RParen);
     return args;
   };
