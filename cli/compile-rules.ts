@@ -1,6 +1,6 @@
 // Loads and compiles the rule files named on the command line; the shared first
 // step of check, run, test, compile and explain.
-import { checkSources, compileSources, type CheckedSources, type CompileResult } from "../compiler/index";
+import { checkSourcesStreaming, compileSources, type CompileResult, type Diagnostic } from "../compiler/index";
 import { loadSources, type LoadedSource } from "./sources";
 import type { DiagnosticReport } from "./print-diagnostics";
 
@@ -13,25 +13,28 @@ export interface CompiledRules {
 export function compileRuleFiles(paths: readonly string[]): CompiledRules {
   const sources = loadSources(paths);
   const result = compileSources(sources.map(({ path, text }) => ({ path, text })));
-  return { sources, result, report: reportFor(sources, result) };
+  return { sources, result, report: reportFor(sources, result.diagnostics) };
 }
 
-/** Checking only (no lowering to IR): what `check` needs, on every save. */
-export function checkRuleFiles(paths: readonly string[]): { result: CheckedSources; report: DiagnosticReport } {
+/**
+ * Checking only (no lowering to IR): what `check` needs, on every save. Only the
+ * diagnostics are wanted, so the rules are checked streaming, one item at a time.
+ */
+export function checkRuleFiles(paths: readonly string[]): { diagnostics: Diagnostic[]; report: DiagnosticReport } {
   const sources = loadSources(paths);
-  const result = checkSources(sources.map(({ path, text }) => ({ path, text })));
-  return { result, report: reportFor(sources, result) };
+  const diagnostics = checkSourcesStreaming(sources.map(({ path, text }) => ({ path, text })));
+  return { diagnostics, report: reportFor(sources, diagnostics) };
 }
 
-function reportFor(sources: readonly LoadedSource[], result: CheckedSources): DiagnosticReport {
+function reportFor(sources: readonly LoadedSource[], diagnostics: Diagnostic[]): DiagnosticReport {
   return {
-    diagnostics: result.diagnostics,
+    diagnostics,
     diskPaths: new Map(sources.map((s) => [s.path, s.diskPath])),
     texts: new Map(sources.map((s) => [s.path, s.text])),
     fileCount: sources.length,
   };
 }
 
-export function hasErrors(result: CheckedSources): boolean {
-  return result.diagnostics.some((d) => d.severity === "error");
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
 }

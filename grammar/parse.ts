@@ -108,13 +108,11 @@ class ItemReader {
 const startsItem = new Uint8Array(Math.max(...[...itemStartTokens].map((type) => type.tokenTypeIdx!)) + 1);
 for (const type of itemStartTokens) startsItem[type.tokenTypeIdx!] = 1;
 
-interface ItemsResult {
-  items: TopLevelItem[];
-  diagnostics: Diagnostic[];
-}
+/** Receives each top-level item as soon as it is read, with the file it is in (whose line starts cover it by then). */
+export type ItemHandler = (item: TopLevelItem, file: SourceFile) => void;
 
-function parseItems(reader: ItemReader, text: string, path: string): ItemsResult {
-  const items: TopLevelItem[] = [];
+/** Reads every item of the text, handing each to `emit`; returns the syntax diagnostics. */
+function parseItems(reader: ItemReader, text: string, path: string, emit: (item: TopLevelItem) => void): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const p = parser();
   const rangeAt = (token: IToken, following: IToken | undefined): SourceRange => {
@@ -136,11 +134,13 @@ function parseItems(reader: ItemReader, text: string, path: string): ItemsResult
     const found: Diagnostic[] = [];
     const note = (code: string, message: string, range: SourceRange) =>
       found.push({ code, severity: "error", message, file: path, range });
+    // handed on after the guard below: a stack overflow in the receiver is not this item's nesting
+    const read: TopLevelItem[] = [];
     try {
       while (!p.atEnd()) {
         const before = p.peek();
         const item = p.topLevelItem();
-        if (item) items.push(item);
+        if (item) read.push(item);
         if (p.atEnd()) break;
         const next = p.peek();
         if (next === before || !itemStartTokens.has(next.tokenType)) {
@@ -158,8 +158,9 @@ function parseItems(reader: ItemReader, text: string, path: string): ItemsResult
     }
     for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
     diagnostics.push(...withoutEchoes(found, chunk));
+    for (const item of read) emit(item);
   }
-  return { items, diagnostics };
+  return diagnostics;
 }
 
 /** Index of the first token of `tokens` starting at or after `offset`. */
@@ -203,34 +204,54 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function parseUnguarded(text: string, path: string): ParseResult {
+function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefined): ParseResult {
   const scanner = new Scanner(text);
   const reader = new ItemReader(scanner, path);
-  const { items, diagnostics } = parseItems(reader, text, path);
+  // the scanner's line starts, growing as it reads: a receiver of streamed items can place them
+  const file: SourceFile = { kind: "SourceFile", path, items: [], comments: [], start: 0, end: text.length, lineStarts: scanner.lineStarts };
+  const emit = onItem === undefined ? (item: TopLevelItem) => file.items.push(item) : (item: TopLevelItem) => onItem(item, file);
+  const diagnostics = parseItems(reader, text, path, emit);
+  file.comments = scanner.comments.map(commentOf);
   // as lexSource orders them: unreadable characters, then bad strings
   const lexDiagnostics = scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
   lexDiagnostics.push(...reader.badStrings);
-  const file: SourceFile = {
-    kind: "SourceFile",
-    path,
-    items,
-    comments: scanner.comments.map(commentOf),
-    start: 0,
-    end: text.length,
-    lineStarts: scanner.lineStarts,
-  };
   const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file, diagnostics: all };
 }
 
 /** Parse one `.rules` file. Never throws: an internal failure becomes a diagnostic. */
 export function parse(text: string, path: string): ParseResult {
+  return guarded(text, path, undefined);
+}
+
+/**
+ * Parse one `.rules` file, handing each top-level item to `onItem` as soon as it
+ * is read instead of keeping it in `file.items` (which stays empty): a receiver
+ * that is done with an item can let it go, so a large file is never held whole.
+ * Items, diagnostics and their order are exactly those of `parse`. An exception
+ * thrown by `onItem` stops the handing on and is thrown again once parsing ends.
+ */
+export function parseEach(text: string, path: string, onItem: ItemHandler): ParseResult {
+  let failure: { error: unknown } | undefined;
+  const result = guarded(text, path, (item, file) => {
+    if (failure !== undefined) return;
+    try {
+      onItem(item, file);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure !== undefined) throw failure.error;
+  return result;
+}
+
+function guarded(text: string, path: string, onItem: ItemHandler | undefined): ParseResult {
   // Chevrotain reports syntax errors as exceptions; nobody reads their stack
   // traces, and capturing them dominated the time on files with many errors.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseUnguarded(text, path);
+    return parseUnguarded(text, path, onItem);
   } catch (error) {
     const start = { offset: 0, line: 1, column: 1 };
     return {

@@ -16,8 +16,8 @@ export function registerCheck(program: Command, out: Output): void {
       if (options.format !== "text" && options.format !== "json") {
         throw usageError(`--format must be "text" or "json", not "${options.format}"`);
       }
-      const { result, report } = checkRuleFiles(paths);
+      const { diagnostics, report } = checkRuleFiles(paths);
       out.stdout(options.format === "json" ? formatJsonReport(report) : formatTextReport(report, out.isTty));
-      out.exit(hasErrors(result) ? ExitCode.ruleErrors : ExitCode.ok);
+      out.exit(hasErrors(diagnostics) ? ExitCode.ruleErrors : ExitCode.ok);
     });
 }

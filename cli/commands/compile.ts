@@ -16,7 +16,7 @@ export function registerCompile(program: Command, out: Output): void {
     .requiredOption("-o, --out <file.ts>", "the TypeScript module to write")
     .action(async (paths: string[], options: { out: string }) => {
       const { result, report } = compileRuleFiles(paths);
-      if (hasErrors(result) || !result.program) {
+      if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
         out.exit(ExitCode.ruleErrors);
         return;

@@ -21,7 +21,7 @@ export function registerExplain(program: Command, out: Output): void {
       if (!/^[^/\s]+\/\S+$/.test(options.entity)) throw usageError(`--entity must be type/id (e.g. deal/S1), not "${options.entity}"`);
       const until = options.until === undefined ? undefined : parseUntil(options.until);
       const { result, report } = compileRuleFiles(paths);
-      if (hasErrors(result) || !result.program) {
+      if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
         out.exit(ExitCode.ruleErrors);
         return;

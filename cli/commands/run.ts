@@ -122,7 +122,7 @@ async function loadProgram(
     return loadCompiledModule(options.module);
   }
   const { result, report } = compileRuleFiles(paths);
-  if (hasErrors(result) || !result.program) {
+  if (hasErrors(result.diagnostics) || !result.program) {
     out.stderr(formatTextReport(report, out.isTty));
     out.exit(ExitCode.ruleErrors);
     return undefined;

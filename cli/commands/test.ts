@@ -14,7 +14,7 @@ export function registerTest(program: Command, out: Output): void {
     .argument("<paths...>", ".rules files or folders")
     .action((paths: string[]) => {
       const { result, report } = compileRuleFiles(paths);
-      if (hasErrors(result) || !result.program) {
+      if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
         out.stdout("0 passed, 0 failed\n");
         out.exit(ExitCode.ruleErrors);

@@ -12,21 +12,23 @@ export function ruleName(file: ast.SourceFile, decl: ast.RuleDecl): string {
 }
 
 export function bindRulesAndWorkflows(binding: Binding): void {
-  const { model } = binding;
   for (const file of binding.files) {
     // indexed: one pass per rule on a cold run, where for-of allocates per step
-    for (let i = 0; i < file.items.length; i++) {
-      const item = file.items[i]!;
-      if (item.kind === "RuleDecl") {
-        const subject = resolveSubject(model, item.subject);
-        if (subject) model.subjects.set(item.subject, subject);
-        const rule: RuleResolution = { decl: item, file, name: ruleName(file, item) };
-        if (subject) rule.subject = subject;
-        model.rules.set(item, rule);
-      } else if (item.kind === "WorkflowDecl") {
-        model.workflows.set(item, bindWorkflow(binding, item, file.path));
-      }
-    }
+    for (let i = 0; i < file.items.length; i++) bindItem(binding, file.items[i]!, file);
+  }
+}
+
+/** Binds one rule or workflow (other items have nothing to bind). */
+export function bindItem(binding: Binding, item: ast.TopLevelItem, file: ast.SourceFile): void {
+  const { model } = binding;
+  if (item.kind === "RuleDecl") {
+    const subject = resolveSubject(model, item.subject);
+    if (subject) model.subjects.set(item.subject, subject);
+    const rule: RuleResolution = { decl: item, file, name: ruleName(file, item) };
+    if (subject) rule.subject = subject;
+    model.rules.set(item, rule);
+  } else if (item.kind === "WorkflowDecl") {
+    model.workflows.set(item, bindWorkflow(binding, item, file.path));
   }
 }
 

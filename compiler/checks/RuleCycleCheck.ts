@@ -1,7 +1,7 @@
 // Rules whose actions can re-trigger each other without end (A opens Y, a rule
 // on Y opens X, a rule on X … A). The runtime stops such cascades at a fixed
 // depth; this warns ahead of time, naming the chain.
-import { buildCauseGraph, type CauseGraph } from "./causeGraph";
+import { CauseGraph } from "./causeGraph";
 import type { Check } from "./context";
 import { stronglyConnectedComponents } from "./stronglyConnected";
 
@@ -32,24 +32,36 @@ export const RuleCycleCheck: Check = {
   name: "RuleCycle",
   codes: ["SC2601"],
   program: (context) => {
-    const graph = buildCauseGraph(context.model);
-    const ruleCount = graph.rules.length;
-    for (const component of stronglyConnectedComponents(graph.edges, 2)) {
-      // a loop, not Math.min(...component): passing a large component (about a hundred
-      // thousand nodes, depending on the stack size) as arguments throws a RangeError
-      let first = component[0]!;
-      for (const node of component) if (node < first) first = node;
-      if (first >= ruleCount) continue;
-      const path = cycleThrough(graph, first, new Set(component));
-      const chain = path.map((node) => (node < ruleCount ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");
-      const rule = graph.rules[first]!;
-      context.report({
-        code: "SC2601",
-        severity: "warning",
-        message: `Rules can re-trigger each other without end: ${chain}. Add a condition that stops the loop.`,
-        node: rule.decl.name ?? rule.decl.subject,
-        file: rule.file,
-      });
-    }
+    const graph = new CauseGraph();
+    return {
+      // every bound rule, as the binder left it (also those whose item recovery marked missing)
+      item: (item) => {
+        if (item.kind !== "RuleDecl") return;
+        const rule = context.model.rules.get(item);
+        if (rule) graph.addRule(rule, context.model);
+      },
+      finish: () => {
+        for (const component of stronglyConnectedComponents(graph.edges, 2)) {
+          // the component's first rule in file order (a loop, not Math.min(...): a
+          // component of about a hundred thousand nodes as arguments throws a RangeError)
+          let first = -1;
+          for (const node of component) {
+            const index = graph.ruleIndex[node]!;
+            if (index >= 0 && (first < 0 || index < graph.ruleIndex[first]!)) first = node;
+          }
+          if (first < 0) continue;
+          const path = cycleThrough(graph, first, new Set(component));
+          const chain = path.map((node) => (graph.ruleIndex[node]! >= 0 ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");
+          const rule = graph.rules[graph.ruleIndex[first]!]!;
+          context.report({
+            code: "SC2601",
+            severity: "warning",
+            message: `Rules can re-trigger each other without end: ${chain}. Add a condition that stops the loop.`,
+            node: rule.node,
+            file: rule.file,
+          });
+        }
+      },
+    };
   },
 };

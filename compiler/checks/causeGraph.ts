@@ -6,13 +6,15 @@
 // small per-entity tables (no key strings built per lookup, no closures per
 // action); a trigger's label is built once, when the trigger is first seen.
 import type * as ast from "../../grammar/ast";
+import type { Located } from "../diagnostics";
 import type { CheckedModel, RuleResolution } from "../model";
 
-export interface CauseGraph {
-  /** Nodes 0..rules.length-1 are rules (declaration order), the rest are triggers. */
-  rules: RuleResolution[];
-  labels: string[];
-  edges: number[][];
+/** What a cycle report needs of a rule, kept instead of the rule's syntax tree. */
+export interface RuleNode {
+  name: string;
+  /** Where a report about the rule goes: its name, or its subject when it has none. */
+  node: Located;
+  file: ast.SourceFile;
 }
 
 /** The trigger nodes of one entity; -1 where that trigger is not a node yet. */
@@ -41,6 +43,7 @@ class TriggerNodes {
   constructor(
     private readonly labels: string[],
     private readonly edges: number[][],
+    private readonly ruleIndex: number[],
   ) {}
 
   created(entity: string): number {
@@ -96,24 +99,35 @@ class TriggerNodes {
   private add(label: string): number {
     this.labels.push(label);
     this.edges.push(noEdges);
+    this.ruleIndex.push(-1);
     return this.labels.length - 1;
   }
 }
 
-export function buildCauseGraph(model: CheckedModel): CauseGraph {
-  const rules: RuleResolution[] = [];
-  const labels: string[] = [];
-  const edges: number[][] = [];
-  for (const rule of model.rules.values()) {
-    rules.push(rule);
-    labels.push(rule.name);
-    edges.push(noEdges);
-  }
-  const triggers = new TriggerNodes(labels, edges);
-  for (let index = 0; index < rules.length; index++) {
-    const rule = rules[index]!;
+/**
+ * The graph, built one rule at a time as rules are checked (the streaming check
+ * lets a rule's syntax tree go right after): rule and trigger nodes are numbered
+ * in the order they are first seen.
+ */
+export class CauseGraph {
+  readonly labels: string[] = [];
+  readonly edges: number[][] = [];
+  /** The rules in the order added. */
+  readonly rules: RuleNode[] = [];
+  /** For each node, its index in `rules`, or -1 for a trigger. */
+  readonly ruleIndex: number[] = [];
+  private readonly triggers = new TriggerNodes(this.labels, this.edges, this.ruleIndex);
+
+  /** Adds a bound and typed rule: the trigger it watches, and those its actions fire. */
+  addRule(rule: RuleResolution, model: CheckedModel): void {
+    const index = this.labels.length;
+    this.labels.push(rule.name);
+    this.edges.push(noEdges);
+    this.ruleIndex.push(this.rules.length);
+    this.rules.push({ name: rule.name, node: rule.decl.name ?? rule.decl.subject, file: rule.file });
     const subject = rule.subject;
-    if (!subject) continue;
+    if (!subject) return;
+    const triggers = this.triggers;
     const decl = rule.decl.subject;
     const entity = subject.entity;
     let watched = -1;
@@ -128,14 +142,13 @@ export function buildCauseGraph(model: CheckedModel): CauseGraph {
       const required = requiredChange(rule.decl.condition);
       watched = required === undefined ? triggers.updated(entity) : triggers.fieldChanged(entity, required);
     }
-    if (watched >= 0) addEdge(edges, watched, index);
+    if (watched >= 0) addEdge(this.edges, watched, index);
     const actions = rule.decl.actions;
     for (let i = 0; i < actions.length; i++) {
       const caused = causedTrigger(model, triggers, actions[i]!, entity);
-      if (caused >= 0) addEdge(edges, index, caused);
+      if (caused >= 0) addEdge(this.edges, index, caused);
     }
   }
-  return { rules, labels, edges };
 }
 
 /** The trigger an action fires, or -1 for none. */

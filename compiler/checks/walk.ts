@@ -43,26 +43,28 @@ export function walkPlan(checks: readonly Check[]): WalkPlan {
 }
 
 export function walkFile(file: ast.SourceFile, context: CheckContext, plan: WalkPlan): void {
-  const { model } = context;
   const items = file.items;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (item.missing) continue;
-    if (item.kind === "RuleDecl") {
-      const rule = model.rules.get(item);
-      context.rule = item;
-      context.scope = subjectScope(model, item.subject, rule?.subject);
-    } else if (item.kind === "WorkflowDecl") {
-      const workflow = model.workflows.get(item);
-      context.workflow = workflow;
-      context.scope = stepScope(model, workflow?.recordEntity);
-    } else {
-      context.scope = emptyScope;
-    }
-    visitValue(item, context, plan);
-    context.rule = undefined;
-    context.workflow = undefined;
+  for (let i = 0; i < items.length; i++) walkItem(items[i]!, context, plan);
+}
+
+/** Visits one top-level item of `context.file`, in the scope of its rule or workflow. */
+export function walkItem(item: ast.TopLevelItem, context: CheckContext, plan: WalkPlan): void {
+  if (item.missing) return;
+  const { model } = context;
+  if (item.kind === "RuleDecl") {
+    const rule = model.rules.get(item);
+    context.rule = item;
+    context.scope = subjectScope(model, item.subject, rule?.subject);
+  } else if (item.kind === "WorkflowDecl") {
+    const workflow = model.workflows.get(item);
+    context.workflow = workflow;
+    context.scope = stepScope(model, workflow?.recordEntity);
+  } else {
+    context.scope = emptyScope;
   }
+  visitValue(item, context, plan);
+  context.rule = undefined;
+  context.workflow = undefined;
   context.scope = emptyScope;
 }
 

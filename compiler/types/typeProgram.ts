@@ -2,6 +2,7 @@
 // each in the scope of its subject (or, for workflow steps, its enrolled record).
 import type * as ast from "../../grammar/ast";
 import type { Binding } from "../binder/binding";
+import type { RuleResolution, WorkflowResolution } from "../model";
 import { stepScope, subjectScope, type Scope } from "../binder/scope";
 import { typeAction } from "./typeActions";
 import { typeExpr, type TypingEnv } from "./typeExpr";
@@ -9,21 +10,37 @@ import { boolType } from "./valueType";
 
 export function typeProgram(binding: Binding): void {
   const { model } = binding;
-  for (const rule of model.rules.values()) {
-    const env = { binding, scope: subjectScope(model, rule.decl.subject, rule.subject) };
-    typeSubject(env, rule.decl.subject);
-    if (rule.decl.condition) typeExpr(env, rule.decl.condition, boolType);
-    const actions = rule.decl.actions;
-    for (let i = 0; i < actions.length; i++) typeAction(env, actions[i]!);
+  for (const rule of model.rules.values()) typeRule(binding, rule);
+  for (const workflow of model.workflows.values()) typeWorkflow(binding, workflow);
+}
+
+/** Types one bound rule or workflow (other items have no expressions to type). */
+export function typeItem(binding: Binding, item: ast.TopLevelItem): void {
+  if (item.kind === "RuleDecl") {
+    const rule = binding.model.rules.get(item);
+    if (rule) typeRule(binding, rule);
+  } else if (item.kind === "WorkflowDecl") {
+    const workflow = binding.model.workflows.get(item);
+    if (workflow) typeWorkflow(binding, workflow);
   }
-  for (const workflow of model.workflows.values()) {
-    for (const enrollment of workflow.decl.enrollments) {
-      const env = { binding, scope: subjectScope(model, enrollment.subject, model.subjects.get(enrollment.subject)) };
-      typeSubject(env, enrollment.subject);
-      if (enrollment.condition) typeExpr(env, enrollment.condition, boolType);
-    }
-    typeSteps({ binding, scope: stepScope(model, workflow.recordEntity) }, workflow.decl.steps);
+}
+
+function typeRule(binding: Binding, rule: RuleResolution): void {
+  const env = { binding, scope: subjectScope(binding.model, rule.decl.subject, rule.subject) };
+  typeSubject(env, rule.decl.subject);
+  if (rule.decl.condition) typeExpr(env, rule.decl.condition, boolType);
+  const actions = rule.decl.actions;
+  for (let i = 0; i < actions.length; i++) typeAction(env, actions[i]!);
+}
+
+function typeWorkflow(binding: Binding, workflow: WorkflowResolution): void {
+  const { model } = binding;
+  for (const enrollment of workflow.decl.enrollments) {
+    const env = { binding, scope: subjectScope(model, enrollment.subject, model.subjects.get(enrollment.subject)) };
+    typeSubject(env, enrollment.subject);
+    if (enrollment.condition) typeExpr(env, enrollment.condition, boolType);
   }
+  typeSteps({ binding, scope: stepScope(model, workflow.recordEntity) }, workflow.decl.steps);
 }
 
 function typeSubject(env: TypingEnv, subject: ast.Subject): void {

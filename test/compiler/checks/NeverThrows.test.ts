@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../../compiler/check";
+import { mutatedProgram } from "../mutations";
 import { extraDeclarations, section1, section2, section3, section4 } from "./languageExamples";
 
 const program = section2 + extraDeclarations + section1 + section3 + section4;
@@ -20,24 +21,6 @@ describe("checkSources on any input", () => {
   });
 
   it("never crashes on mutated valid programs", () => {
-    const mutation = fc.record({
-      at: fc.nat({ max: program.length }),
-      length: fc.nat({ max: 40 }),
-      insert: fc.constantFrom(...fragments),
-      kind: fc.constantFrom("cut", "insert", "duplicate"),
-    });
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        let text = program;
-        for (const { at, length, insert, kind } of mutations) {
-          const start = Math.min(at, text.length);
-          if (kind === "cut") text = text.slice(0, start) + text.slice(start + length);
-          else if (kind === "insert") text = text.slice(0, start) + insert + text.slice(start);
-          else text = text.slice(0, start) + text.slice(start, start + length) + text.slice(start);
-        }
-        checkedWithoutCrash(text);
-      }),
-      { numRuns: 150 },
-    );
+    fc.assert(fc.property(mutatedProgram(program, fragments, 4), checkedWithoutCrash), { numRuns: 150 });
   });
 });
