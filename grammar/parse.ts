@@ -126,6 +126,7 @@ function parseItems(reader: ItemReader, text: string, path: string, emit: (item:
     const following = reader.following();
     if (!itemStartTokens.has(chunk[0]!.tokenType)) {
       report("SC0003", `${itemExpectation}, found ${describeFound(chunk[0]!)}; skipped to the next declaration`, tokenRange(chunk[0]!));
+      reader.scanner.recycle(chunk);
       continue;
     }
     p.input = chunk;
@@ -158,6 +159,9 @@ function parseItems(reader: ItemReader, text: string, path: string, emit: (item:
     }
     for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
     diagnostics.push(...withoutEchoes(found, chunk));
+    // nothing refers to this item's tokens any more: its nodes hold offsets, its
+    // diagnostics ranges (`following` is the next item's and is not recycled)
+    reader.scanner.recycle(chunk);
     for (const item of read) emit(item);
   }
   return diagnostics;

@@ -113,24 +113,35 @@ function somethingStartsAt(text: string, at: number): boolean {
     isDigit(c) || isWordStart(c) || operatorAt(text, at) !== undefined;
 }
 
-/** A token as Chevrotain's lexer would make it (IToken), built by a constructor. */
+/**
+ * A token as Chevrotain's lexer would make it (IToken), built by a constructor.
+ * The scanner writes its fields again when it reuses it (see `Scanner.recycle`).
+ */
 class ScannedToken implements IToken {
-  readonly endOffset: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly tokenTypeIdx: number;
+  image!: string;
+  startOffset!: number;
+  endOffset!: number;
+  startLine!: number;
+  endLine!: number;
+  startColumn!: number;
+  endColumn!: number;
+  tokenType!: TokenType;
+  tokenTypeIdx!: number;
 
-  constructor(
-    readonly image: string,
-    readonly startOffset: number,
-    end: number,
-    readonly startLine: number,
-    readonly startColumn: number,
-    readonly tokenType: TokenType,
-  ) {
+  constructor(image: string, startOffset: number, end: number, line: number, column: number, tokenType: TokenType) {
+    this.set(image, startOffset, end, line, column, tokenType);
+  }
+
+  set(image: string, startOffset: number, end: number, line: number, column: number, tokenType: TokenType): void {
+    // Tokens never contain a line break, so one line and column pair describes both ends.
+    this.image = image;
+    this.startOffset = startOffset;
     this.endOffset = end - 1;
-    this.endLine = startLine;
-    this.endColumn = startColumn + (end - startOffset) - 1;
+    this.startLine = line;
+    this.endLine = line;
+    this.startColumn = column;
+    this.endColumn = column + (end - startOffset) - 1;
+    this.tokenType = tokenType;
     this.tokenTypeIdx = tokenType.tokenTypeIdx!;
   }
 }
@@ -150,11 +161,26 @@ export class Scanner {
   /** Where each line read so far starts (the file's `lineStarts`). */
   readonly lineStarts: number[] = [0];
 
+  /** Tokens handed back by `recycle`, reused before new ones are made. */
+  private readonly spare: ScannedToken[] = [];
+
   constructor(private readonly text: string) {}
 
   private token(tokenType: TokenType, start: number, end: number, image: string): IToken {
-    // Tokens never contain a line break, so one line and column pair describes both ends.
-    return new ScannedToken(image, start, end, this.line, start - this.lineStart + 1, tokenType);
+    const column = start - this.lineStart + 1;
+    const token = this.spare.pop();
+    if (token === undefined) return new ScannedToken(image, start, end, this.line, column, tokenType);
+    token.set(image, start, end, this.line, column, tokenType);
+    return token;
+  }
+
+  /**
+   * Hands tokens back for reuse; the caller keeps no reference to any of them.
+   * `parse` recycles each item's tokens once the item is read, so a 1 MB file is
+   * read with a few dozen token objects instead of a quarter of a million.
+   */
+  recycle(tokens: readonly IToken[]): void {
+    for (const token of tokens) if (token instanceof ScannedToken) this.spare.push(token);
   }
 
   /** The next token for the parser, or undefined at the end of the text. */
