@@ -8,7 +8,8 @@ import { lowerProgram } from "./lower/lower-program";
 import { internalErrorDiagnostic } from "./diagnostics";
 import type { CheckedModel } from "./model";
 
-export { checkSources, checkSourcesStreaming, checkFiles } from "./check";
+export { checkSources, checkFiles } from "./check";
+export { checkSourcesStreaming } from "./streaming-check";
 export type { SourceText, CheckedSources } from "./check";
 export { lowerProgram } from "./lower/lower-program";
 export { LoweringError } from "./lower/lowering-error";

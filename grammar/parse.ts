@@ -15,7 +15,7 @@ import { StagecraftParser } from "./parser";
 import { Scanner } from "./scanner";
 import { lineStartsOf } from "./lines";
 import { endOfText, tokenRange } from "./ranges";
-import { BadString, Colon, itemStartTokens } from "./tokens";
+import { BadString, Colon, declarationStartTokens, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
   file: SourceFile;
@@ -111,8 +111,21 @@ for (const type of itemStartTokens) startsItem[type.tokenTypeIdx!] = 1;
 /** Receives each top-level item as soon as it is read, with the file it is in (whose line starts cover it by then). */
 export type ItemHandler = (item: TopLevelItem, file: SourceFile) => void;
 
-/** Reads every item of the text, handing each to `emit`; returns the syntax diagnostics. */
-function parseItems(reader: ItemReader, text: string, path: string, emit: (item: TopLevelItem) => void): Diagnostic[] {
+/**
+ * Which items a read parses: all of them, only the declarations (the pieces of
+ * text starting with calendar, entity, template, team or event), or only the
+ * others. The two parts together read what one whole read does; the part with
+ * the declarations also reports what the scanner found (bad characters and strings)
+ * and text that starts no item.
+ */
+export type ItemSelection = "all" | "declarations" | "others";
+
+/** By token type index: 1 for the words that start a declaration. */
+const startsDeclaration = new Uint8Array(startsItem.length);
+for (const type of declarationStartTokens) startsDeclaration[type.tokenTypeIdx!] = 1;
+
+/** Reads the selected items of the text, handing each to `emit`; returns their syntax diagnostics. */
+function parseItems(reader: ItemReader, text: string, path: string, selection: ItemSelection, emit: (item: TopLevelItem) => void): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const p = parser();
   const rangeAt = (token: IToken, following: IToken | undefined): SourceRange => {
@@ -124,6 +137,14 @@ function parseItems(reader: ItemReader, text: string, path: string, emit: (item:
 
   for (let chunk = reader.nextItem(); chunk !== undefined; chunk = reader.nextItem()) {
     const following = reader.following();
+    if (selection !== "all") {
+      // text that starts no item is reported by the declarations' part
+      const declarationsPart = startsDeclaration[chunk[0]!.tokenTypeIdx] === 1 || !itemStartTokens.has(chunk[0]!.tokenType);
+      if (declarationsPart !== (selection === "declarations")) {
+        reader.scanner.recycle(chunk);
+        continue;
+      }
+    }
     if (!itemStartTokens.has(chunk[0]!.tokenType)) {
       report("SC0003", `${itemExpectation}, found ${describeFound(chunk[0]!)}; skipped to the next declaration`, tokenRange(chunk[0]!));
       reader.scanner.recycle(chunk);
@@ -208,34 +229,36 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefined): ParseResult {
+function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefined, selection: ItemSelection): ParseResult {
   const scanner = new Scanner(text);
   const reader = new ItemReader(scanner, path);
   // the scanner's line starts, growing as it reads: a receiver of streamed items can place them
   const file: SourceFile = { kind: "SourceFile", path, items: [], comments: [], start: 0, end: text.length, lineStarts: scanner.lineStarts };
   const emit = onItem === undefined ? (item: TopLevelItem) => file.items.push(item) : (item: TopLevelItem) => onItem(item, file);
-  const diagnostics = parseItems(reader, text, path, emit);
+  const diagnostics = parseItems(reader, text, path, selection, emit);
   file.comments = scanner.comments.map(commentOf);
   // as lexSource orders them: unreadable characters, then bad strings
-  const lexDiagnostics = scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
-  lexDiagnostics.push(...reader.badStrings);
+  const lexDiagnostics = selection === "others" ? [] : scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
+  if (selection !== "others") lexDiagnostics.push(...reader.badStrings);
   const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { file, diagnostics: all };
 }
 
 /** Parse one `.rules` file. Never throws: an internal failure becomes a diagnostic. */
 export function parse(text: string, path: string): ParseResult {
-  return guarded(text, path, undefined);
+  return guarded(text, path, undefined, "all");
 }
 
 /**
  * Parse one `.rules` file, handing each top-level item to `onItem` as soon as it
  * is read instead of keeping it in `file.items` (which stays empty): a receiver
  * that is done with an item can let it go, so a large file is never held whole.
- * Items, diagnostics and their order are exactly those of `parse`. An exception
- * thrown by `onItem` stops the handing on and is thrown again once parsing ends.
+ * Items, diagnostics and their order are exactly those of `parse`; with a
+ * `selection`, those of its part (`mergeParts` joins the two parts' diagnostics).
+ * An exception thrown by `onItem` stops the handing on and is thrown again once
+ * parsing ends.
  */
-export function parseEach(text: string, path: string, onItem: ItemHandler): ParseResult {
+export function parseEach(text: string, path: string, onItem: ItemHandler, selection: ItemSelection = "all"): ParseResult {
   let failure: { error: unknown } | undefined;
   const result = guarded(text, path, (item, file) => {
     if (failure !== undefined) return;
@@ -244,18 +267,23 @@ export function parseEach(text: string, path: string, onItem: ItemHandler): Pars
     } catch (error) {
       failure = { error };
     }
-  });
+  }, selection);
   if (failure !== undefined) throw failure.error;
   return result;
 }
 
-function guarded(text: string, path: string, onItem: ItemHandler | undefined): ParseResult {
+/** The diagnostics of a file read in two parts (declarations, then others), as one whole read orders them. */
+export function mergeParts(declarations: Diagnostic[], others: Diagnostic[]): Diagnostic[] {
+  return dedupe([...declarations, ...others]).sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+function guarded(text: string, path: string, onItem: ItemHandler | undefined, selection: ItemSelection): ParseResult {
   // Chevrotain reports syntax errors as exceptions; nobody reads their stack
   // traces, and capturing them dominated the time on files with many errors.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseUnguarded(text, path, onItem);
+    return parseUnguarded(text, path, onItem, selection);
   } catch (error) {
     const start = { offset: 0, line: 1, column: 1 };
     return {

@@ -207,6 +207,11 @@ export function stagecraftLexer(): Lexer {
 }
 
 /** Words that begin a top-level item; the parser resynchronises on them. */
+/** The words that start a declaration: the schema rules, workflows and tests are read against. */
+export const declarationStartTokens: ReadonlySet<TokenType> = new Set(
+  (["calendar", "entity", "template", "team", "event"] as const).map((word) => Kw[word]),
+);
+
 export const itemStartTokens: ReadonlySet<TokenType> = new Set(
   (["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"] as const).map((word) => Kw[word]),
 );

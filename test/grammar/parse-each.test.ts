@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, parseEach, type SourceFile, type TopLevelItem } from "../../grammar/index";
+import { mergeParts, parse, parseEach, type SourceFile, type TopLevelItem } from "../../grammar/index";
 
 const golden = join(import.meta.dirname, "../golden");
 const files = readdirSync(golden).filter((name) => name.endsWith(".rules")).sort();
@@ -25,6 +25,19 @@ describe("parseEach", () => {
     expect(result.file.lineStarts).toEqual(whole.file.lineStarts);
     expect(result.file.comments).toEqual(whole.file.comments);
     expect([...seen]).toEqual(streamed.length > 0 ? [result.file] : []);
+  });
+
+  it.each(files)("reads %s in two parts, declarations then the rest, as one whole read", (name) => {
+    const text = readFileSync(join(golden, name), "utf8");
+    const whole = parse(text, name);
+    const declarations: TopLevelItem[] = [];
+    const others: TopLevelItem[] = [];
+    const first = parseEach(text, name, (item) => declarations.push(item), "declarations");
+    const second = parseEach(text, name, (item) => others.push(item), "others");
+    const isDeclaration = (item: TopLevelItem) => ["CalendarDecl", "EntityDecl", "TemplateDecl", "TeamDecl", "EventDecl"].includes(item.kind);
+    expect(declarations).toEqual(whole.file.items.filter(isDeclaration));
+    expect(others).toEqual(whole.file.items.filter((item) => !isDeclaration(item)));
+    expect(mergeParts(first.diagnostics, second.diagnostics)).toEqual(whole.diagnostics);
   });
 
   it("stops handing over after the receiver throws, and throws that error once parsing is done", () => {
