@@ -18,8 +18,8 @@ import { sortDiagnostics } from "./diagnostics";
  * a time instead of the whole program's. The schema is declared first: one file
  * whose declarations all come first is read once; otherwise every file is read in
  * two parts, the declarations of all files, then the rest. Where neither fits (a
- * declaration and a rule written on one line, a parser failure) the sources are
- * checked whole.
+ * declaration and a rule written on one line, sources sharing a path, a parser
+ * that gave up) the sources are checked whole.
  */
 export function checkSourcesStreaming(sources: SourceText[]): Diagnostic[] {
   try {
@@ -33,6 +33,9 @@ export function checkSourcesStreaming(sources: SourceText[]): Diagnostic[] {
 
 /** The streamed diagnostics; undefined when the sources must be checked whole. */
 export function streamChecks(sources: SourceText[]): Diagnostic[] | undefined {
+  // Sources sharing a path rank alike when diagnostics are sorted, so the order
+  // they were found in decides ties, and streaming finds them in another order.
+  if (new Set(sources.map((source) => source.path)).size !== sources.length) return undefined;
   if (sources.length === 1) {
     const inOneRead = streamInOneRead(sources[0]!);
     if (inOneRead !== "declaration after a rule") return inOneRead;
@@ -86,15 +89,14 @@ class StreamingChecker {
   }
 }
 
-/** Parses one source or one part of it, handing its items to `take`; undefined on a parser failure. */
+/**
+ * Parses one source or one part of it, handing its items to `take`; undefined
+ * when the parser gave up on some of it (`gaveUp`), which the whole check, reading
+ * from elsewhere, might not: it decides then.
+ */
 function read(source: SourceText, selection: ItemSelection, take: (item: TopLevelItem, file: SourceFile) => void): Diagnostic[] | undefined {
-  let streamedFile: SourceFile | undefined;
-  const parsed = parseEach(source.text, source.path, (item, file) => {
-    streamedFile = file;
-    take(item, file);
-  }, selection);
-  // a parser failure hands back a file of its own, without the items it streamed
-  return streamedFile !== undefined && parsed.file !== streamedFile ? undefined : parsed.diagnostics;
+  const parsed = parseEach(source.text, source.path, take, selection);
+  return parsed.gaveUp ? undefined : parsed.diagnostics;
 }
 
 function streamInOneRead(source: SourceText): Diagnostic[] | undefined | "declaration after a rule" {

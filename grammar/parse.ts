@@ -20,6 +20,13 @@ import { BadString, Colon, declarationStartTokens, itemStartTokens } from "./tok
 export interface ParseResult {
   file: SourceFile;
   diagnostics: Diagnostic[];
+  /**
+   * Set when the parser gave up on part of the text for a reason of its own rather
+   * than of the text: it failed, or an item nested beyond what the stack holds
+   * (which depends on how deep the caller already is). Reading the same text from
+   * elsewhere may then read more of it.
+   */
+  gaveUp?: true;
 }
 
 let sharedParser: StagecraftParser | undefined;
@@ -124,9 +131,16 @@ export type ItemSelection = "all" | "declarations" | "others";
 const startsDeclaration = new Uint8Array(startsItem.length);
 for (const type of declarationStartTokens) startsDeclaration[type.tokenTypeIdx!] = 1;
 
-/** Reads the selected items of the text, handing each to `emit`; returns their syntax diagnostics. */
-function parseItems(reader: ItemReader, text: string, path: string, selection: ItemSelection, emit: (item: TopLevelItem) => void): Diagnostic[] {
+interface ItemsRead {
+  diagnostics: Diagnostic[];
+  /** An item nested beyond what the stack holds was skipped. */
+  tooDeep: boolean;
+}
+
+/** Reads the selected items of the text, handing each to `emit`. */
+function parseItems(reader: ItemReader, text: string, path: string, selection: ItemSelection, emit: (item: TopLevelItem) => void): ItemsRead {
   const diagnostics: Diagnostic[] = [];
+  let tooDeep = false;
   const p = parser();
   const rangeAt = (token: IToken, following: IToken | undefined): SourceRange => {
     if (!Number.isNaN(token.startOffset) && token.tokenType.name !== "EOF") return tokenRange(token);
@@ -173,6 +187,7 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     } catch (error) {
       // thousands of nested parentheses or ifs exhaust the stack: lose this item only
       if (!(error instanceof RangeError)) throw error;
+      tooDeep = true;
       note("SC0003", "this item is nested too deeply to read; skipped to the next declaration", tokenRange(chunk[0]!));
     }
     for (const error of p.errors as IRecognitionException[]) {
@@ -185,7 +200,7 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     reader.scanner.recycle(chunk);
     for (const item of read) emit(item);
   }
-  return diagnostics;
+  return { diagnostics, tooDeep };
 }
 
 /** Index of the first token of `tokens` starting at or after `offset`. */
@@ -235,13 +250,13 @@ function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefi
   // the scanner's line starts, growing as it reads: a receiver of streamed items can place them
   const file: SourceFile = { kind: "SourceFile", path, items: [], comments: [], start: 0, end: text.length, lineStarts: scanner.lineStarts };
   const emit = onItem === undefined ? (item: TopLevelItem) => file.items.push(item) : (item: TopLevelItem) => onItem(item, file);
-  const diagnostics = parseItems(reader, text, path, selection, emit);
+  const { diagnostics, tooDeep } = parseItems(reader, text, path, selection, emit);
   file.comments = scanner.comments.map(commentOf);
   // as lexSource orders them: unreadable characters, then bad strings
   const lexDiagnostics = selection === "others" ? [] : scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
   if (selection !== "others") lexDiagnostics.push(...reader.badStrings);
   const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { file, diagnostics: all };
+  return tooDeep ? { file, diagnostics: all, gaveUp: true } : { file, diagnostics: all };
 }
 
 /** Parse one `.rules` file. Never throws: an internal failure becomes a diagnostic. */
@@ -287,6 +302,7 @@ function guarded(text: string, path: string, onItem: ItemHandler | undefined, se
   } catch (error) {
     const start = { offset: 0, line: 1, column: 1 };
     return {
+      gaveUp: true,
       file: { kind: "SourceFile", path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(text) },
       diagnostics: [{
         code: "SC0003",

@@ -206,12 +206,12 @@ export function stagecraftLexer(): Lexer {
   return referenceLexer;
 }
 
-/** Words that begin a top-level item; the parser resynchronises on them. */
 /** The words that start a declaration: the schema rules, workflows and tests are read against. */
 export const declarationStartTokens: ReadonlySet<TokenType> = new Set(
   (["calendar", "entity", "template", "team", "event"] as const).map((word) => Kw[word]),
 );
 
+/** Words that begin a top-level item; the parser resynchronises on them. */
 export const itemStartTokens: ReadonlySet<TokenType> = new Set(
   (["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"] as const).map((word) => Kw[word]),
 );

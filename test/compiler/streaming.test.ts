@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { ParserBase } from "../../grammar/parser/base";
 import { checkSources, type SourceText } from "../../compiler/check";
 import { checkSourcesStreaming, streamChecks } from "../../compiler/streaming-check";
 import { isSchemaItem } from "../../compiler/binder/declarations";
@@ -112,6 +113,42 @@ describe("checkSourcesStreaming", () => {
     const sources = [{ path: "one-line.rules", text: `${rules}entity lead { name: text } on lead created -> notify responsible "New lead"\n${schema}` }];
     expect(streamChecks(sources)).toBeUndefined();
     expectSameAsWhole(sources);
+  });
+
+  it("checks whole when sources share a path (their diagnostics would tie in another order)", () => {
+    const sources = [
+      { path: "same.rules", text: "on deal created -> set zz = 1\n" },
+      { path: "same.rules", text: "entity deal { titlexy: Foo }\n" },
+    ];
+    expect(streamChecks(sources)).toBeUndefined();
+    expectSameAsWhole(sources);
+  });
+
+  it("checks whole when the parser gives up on an item nested beyond the stack", () => {
+    const deep = `${schema}on deal created when amount == ${"(".repeat(50_000)}1${")".repeat(50_000)} -> open "Won"\n`;
+    const sources = [{ path: "deep.rules", text: deep }];
+    expect(streamChecks(sources)).toBeUndefined();
+    expectSameAsWhole(sources);
+  });
+
+  it("checks whole when the parser fails on one part of a file", () => {
+    // a parser bug, simulated: reading the word CRASHME throws
+    const original = ParserBase.prototype.consumeInternal;
+    const failing = vi.spyOn(ParserBase.prototype, "consumeInternal").mockImplementation(function (this: ParserBase, ...args) {
+      if (this.LA(1).image === "CRASHME") throw new TypeError("simulated parser failure");
+      return original.apply(this, args);
+    });
+    try {
+      const sources = [
+        { path: "a.rules", text: `entity lead { name: CRASHME }\non deal created -> set zz = "x"\n` },
+        { path: "s.rules", text: schema },
+      ];
+      expect(streamChecks(sources)).toBeUndefined();
+      expectSameAsWhole(sources);
+      expect(checkSources(sources).diagnostics.map((diagnostic) => diagnostic.code)).toContain("SC0003");
+    } finally {
+      failing.mockRestore();
+    }
   });
 
   it("reports the same for sources without rules, without items, or sharing a path", () => {
