@@ -24,15 +24,31 @@ export function loadSources(paths: readonly string[]): LoadedSource[] {
       files.push(file);
     }
   }
-  // Two folders may both hold `x.rules`: such files keep their path as given, so
-  // rule names and diagnostics never mix them up.
-  const nameCounts = new Map<string, number>();
-  for (const file of files) nameCounts.set(file.name, (nameCounts.get(file.name) ?? 0) + 1);
-  return files.map((file) => ({
-    path: nameCounts.get(file.name)! > 1 ? file.diskPath : file.name,
-    diskPath: file.diskPath,
-    text: readText(file.diskPath),
-  }));
+  const shown = distinctPaths(files);
+  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, text: readText(file.diskPath) }));
+}
+
+/**
+ * Each file's path for rule names and diagnostics: its name in the folder given,
+ * unless another file would show the same path; then the path as given, so that
+ * rule names and diagnostics never mix two files up. (`check d b` with `d/b/x.rules`
+ * and `b/x.rules`: the first is `b/x.rules` in d, the second is `b/x.rules` as given.)
+ */
+function distinctPaths(files: ReadonlyArray<{ name: string; diskPath: string }>): string[] {
+  const paths = files.map((file) => file.name);
+  for (;;) {
+    const counts = new Map<string, number>();
+    for (const path of paths) counts.set(path, (counts.get(path) ?? 0) + 1);
+    let changed = false;
+    files.forEach((file, index) => {
+      if (counts.get(paths[index]!)! > 1 && paths[index] !== file.diskPath) {
+        paths[index] = file.diskPath;
+        changed = true;
+      }
+    });
+    // paths as given are distinct (one per file read), so this ends
+    if (!changed) return paths;
+  }
 }
 
 function expandPath(given: string): Array<{ name: string; diskPath: string }> {
