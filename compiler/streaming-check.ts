@@ -54,10 +54,6 @@ class StreamingChecker {
   private readonly schemaFiles: SourceFile[] = [];
   private checking: { binding: Binding; run: CheckRun } | undefined;
 
-  get schemaClosed(): boolean {
-    return this.checking !== undefined;
-  }
-
   declaration(item: TopLevelItem, file: SourceFile): void {
     if (this.checking !== undefined) throw new CannotStream();
     if (this.schemaFiles[this.schemaFiles.length - 1] !== file) this.schemaFiles.push(file);

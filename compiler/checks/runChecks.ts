@@ -25,9 +25,10 @@ export function startChecks(binding: Binding, checks: readonly Check[]): CheckRu
   const programContext: ProgramContext = { model: binding.model, binding, report };
   const plan = walkPlan(checks);
   // one context for the whole run, its file, scope, rule and workflow set per item
+  // (node checks run only inside `item`, so the placeholder file is never reported on)
   const context: CheckContext = {
     ...programContext,
-    file: binding.files[0]!,
+    file: binding.files[0] ?? { kind: "SourceFile", path: "", items: [], comments: [], start: 0, end: 0, lineStarts: [0] },
     scope: emptyScope,
     rule: undefined,
     workflow: undefined,
