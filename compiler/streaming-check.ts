@@ -4,9 +4,9 @@
 // keeping it (bench/README.md).
 import type { SourceFile, TopLevelItem } from "../grammar/ast";
 import type { Diagnostic } from "../grammar/diagnostic";
-import { mergeParts, parseEach, type ItemSelection } from "../grammar/index";
+import { isDeclarationItem, mergeParts, parseEach, type ItemSelection } from "../grammar/index";
 import { forgetItemResults, type Binding } from "./binder/binding";
-import { declareSchema, isSchemaItem } from "./binder/declarations";
+import { declareSchema } from "./binder/declarations";
 import { checkSources, type SourceText } from "./check";
 import { checkItem } from "./check-item";
 import { specifiedChecks } from "./checks/index";
@@ -15,11 +15,11 @@ import { sortDiagnostics } from "./diagnostics";
 
 /**
  * Exactly `checkSources(sources).diagnostics`, holding one item's syntax tree at
- * a time instead of the whole program's. The schema is declared first: one file
- * whose declarations all come first is read once; otherwise every file is read in
- * two parts, the declarations of all files, then the rest. Where neither fits (a
- * declaration and a rule written on one line, sources sharing a path, a parser
- * that gave up) the sources are checked whole.
+ * a time instead of the whole program's. The declarations are declared first: one
+ * file whose declarations all come first is read once; otherwise every file is
+ * read in two parts, the declarations of all files, then the rest. Where neither
+ * fits (a declaration and a rule written on one line, sources sharing a path, a
+ * parser that gave up) the sources are checked whole.
  */
 export function checkSourcesStreaming(sources: SourceText[]): Diagnostic[] {
   try {
@@ -36,52 +36,47 @@ export function streamChecks(sources: SourceText[]): Diagnostic[] | undefined {
   // Sources sharing a path rank alike when diagnostics are sorted, so the order
   // they were found in decides ties, and streaming finds them in another order.
   if (new Set(sources.map((source) => source.path)).size !== sources.length) return undefined;
-  if (sources.length === 1) {
-    const inOneRead = streamInOneRead(sources[0]!);
-    if (inOneRead !== "declaration after a rule") return inOneRead;
-  }
-  return streamInTwoParts(sources);
+  return (sources.length === 1 ? streamInOneRead(sources[0]!) : undefined) ?? streamInTwoParts(sources);
 }
 
-/** Thrown (and caught here) when a read hands over an item it cannot take. */
+/** One file, read once; undefined when a declaration follows a rule (or the parser gave up). */
+export function streamInOneRead(source: SourceText): Diagnostic[] | undefined {
+  const checker = new StreamingChecker();
+  return unlessCannotStream(() => {
+    const diagnostics = read(source, "all", (item, file) => checker.take(item, file));
+    return diagnostics && checker.finish(diagnostics, [source]);
+  });
+}
+
+/** Every file read in two parts: the declarations of all of them, then the rest of each. */
+function streamInTwoParts(sources: SourceText[]): Diagnostic[] | undefined {
+  const checker = new StreamingChecker();
+  return unlessCannotStream(() => {
+    const declarationParts: Diagnostic[][] = [];
+    for (const source of sources) {
+      const diagnostics = read(source, "declarations", (item, file) => checker.take(item, file, "declarations"));
+      if (diagnostics === undefined) return undefined;
+      declarationParts.push(diagnostics);
+    }
+    const parseDiagnostics: Diagnostic[] = [];
+    for (const [index, source] of sources.entries()) {
+      const diagnostics = read(source, "others", (item, file) => checker.take(item, file, "others"));
+      if (diagnostics === undefined) return undefined;
+      parseDiagnostics.push(...mergeParts(declarationParts[index]!, diagnostics));
+    }
+    return checker.finish(parseDiagnostics, sources);
+  });
+}
+
+/** Thrown (and caught by `unlessCannotStream`) when a read hands over an item it cannot take. */
 class CannotStream extends Error {}
 
-/**
- * One run of the checks, fed the declarations until the schema is closed, then
- * every other item, each let go once checked.
- */
-class StreamingChecker {
-  private readonly schemaFiles: SourceFile[] = [];
-  private checking: { binding: Binding; run: CheckRun } | undefined;
-
-  declaration(item: TopLevelItem, file: SourceFile): void {
-    if (this.checking !== undefined) throw new CannotStream();
-    if (this.schemaFiles[this.schemaFiles.length - 1] !== file) this.schemaFiles.push(file);
-    file.items.push(item);
-  }
-
-  item(item: TopLevelItem, file: SourceFile): void {
-    const { binding, run } = this.start();
-    checkItem(binding, run, item, file);
-    forgetItemResults(binding);
-  }
-
-  finish(parseDiagnostics: Diagnostic[], sources: SourceText[]): Diagnostic[] {
-    const diagnostics = [...parseDiagnostics, ...this.start().run.finish()];
-    return sortDiagnostics(diagnostics, sources.map((source) => source.path));
-  }
-
-  /** Closes the schema on first use: declares it and checks the declarations, in file order. */
-  private start(): { binding: Binding; run: CheckRun } {
-    if (this.checking === undefined) {
-      const binding = declareSchema(this.schemaFiles);
-      const run = startChecks(binding, specifiedChecks);
-      for (const file of this.schemaFiles) {
-        for (let i = 0; i < file.items.length; i++) checkItem(binding, run, file.items[i]!, file);
-      }
-      this.checking = { binding, run };
-    }
-    return this.checking;
+function unlessCannotStream(stream: () => Diagnostic[] | undefined): Diagnostic[] | undefined {
+  try {
+    return stream();
+  } catch (error) {
+    if (error instanceof CannotStream) return undefined;
+    throw error;
   }
 }
 
@@ -95,44 +90,47 @@ function read(source: SourceText, selection: ItemSelection, take: (item: TopLeve
   return parsed.gaveUp ? undefined : parsed.diagnostics;
 }
 
-function streamInOneRead(source: SourceText): Diagnostic[] | undefined | "declaration after a rule" {
-  const checker = new StreamingChecker();
-  try {
-    const diagnostics = read(source, "all", (item, file) => {
-      if (isSchemaItem(item)) checker.declaration(item, file);
-      else checker.item(item, file);
-    });
-    return diagnostics && checker.finish(diagnostics, [source]);
-  } catch (error) {
-    if (error instanceof CannotStream) return "declaration after a rule";
-    throw error;
-  }
-}
+/**
+ * One run of the checks, fed the declarations until the first other item closes
+ * them, then every other item, each let go once checked.
+ */
+class StreamingChecker {
+  private readonly declarationFiles: SourceFile[] = [];
+  private checking: { binding: Binding; run: CheckRun } | undefined;
 
-function streamInTwoParts(sources: SourceText[]): Diagnostic[] | undefined {
-  const checker = new StreamingChecker();
-  const take = (item: TopLevelItem, file: SourceFile, declarations: boolean) => {
-    // a declaration and another item on one line are read together, in the wrong part
-    if (isSchemaItem(item) !== declarations) throw new CannotStream();
-    if (declarations) checker.declaration(item, file);
-    else checker.item(item, file);
-  };
-  try {
-    const declarationParts: Diagnostic[][] = [];
-    for (const source of sources) {
-      const diagnostics = read(source, "declarations", (item, file) => take(item, file, true));
-      if (diagnostics === undefined) return undefined;
-      declarationParts.push(diagnostics);
+  /** Takes the next item; in a part of a file read alone, an item of the other part cannot be placed in order. */
+  take(item: TopLevelItem, file: SourceFile, part?: "declarations" | "others"): void {
+    const declaration = isDeclarationItem(item);
+    // a declaration and another item on one line are read together, in one part
+    if (part !== undefined && declaration !== (part === "declarations")) throw new CannotStream();
+    if (!declaration) {
+      const { binding, run } = this.start();
+      checkItem(binding, run, item, file);
+      forgetItemResults(binding);
+    } else if (this.checking !== undefined) {
+      // it could change how the items checked before it read
+      throw new CannotStream();
+    } else {
+      if (this.declarationFiles[this.declarationFiles.length - 1] !== file) this.declarationFiles.push(file);
+      file.items.push(item);
     }
-    const parseDiagnostics: Diagnostic[] = [];
-    for (const [index, source] of sources.entries()) {
-      const diagnostics = read(source, "others", (item, file) => take(item, file, false));
-      if (diagnostics === undefined) return undefined;
-      parseDiagnostics.push(...mergeParts(declarationParts[index]!, diagnostics));
+  }
+
+  finish(parseDiagnostics: Diagnostic[], sources: SourceText[]): Diagnostic[] {
+    const diagnostics = [...parseDiagnostics, ...this.start().run.finish()];
+    return sortDiagnostics(diagnostics, sources.map((source) => source.path));
+  }
+
+  /** Closes the declarations on first use: declares them and checks them, in file order. */
+  private start(): { binding: Binding; run: CheckRun } {
+    if (this.checking === undefined) {
+      const binding = declareSchema(this.declarationFiles);
+      const run = startChecks(binding, specifiedChecks);
+      for (const file of this.declarationFiles) {
+        for (let i = 0; i < file.items.length; i++) checkItem(binding, run, file.items[i]!, file);
+      }
+      this.checking = { binding, run };
     }
-    return checker.finish(parseDiagnostics, sources);
-  } catch (error) {
-    if (error instanceof CannotStream) return undefined;
-    throw error;
+    return this.checking;
   }
 }

@@ -127,6 +127,20 @@ export type ItemHandler = (item: TopLevelItem, file: SourceFile) => void;
  */
 export type ItemSelection = "all" | "declarations" | "others";
 
+/** An item of the declarations' part (`ItemSelection`): what rules, workflows and tests are read against. */
+export function isDeclarationItem(item: TopLevelItem): boolean {
+  switch (item.kind) {
+    case "CalendarDecl":
+    case "EntityDecl":
+    case "TemplateDecl":
+    case "TeamDecl":
+    case "EventDecl":
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** By token type index: 1 for the words that start a declaration. */
 const startsDeclaration = new Uint8Array(startsItem.length);
 for (const type of declarationStartTokens) startsDeclaration[type.tokenTypeIdx!] = 1;
@@ -233,15 +247,17 @@ function withoutEchoes(found: Diagnostic[], chunk: IToken[]): Diagnostic[] {
   return kept;
 }
 
-/** One diagnostic per place: recovery can report the same token twice. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+/** In text order, one per place (recovery can report the same token twice; the first report wins). */
+function inTextOrder(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.range.start.offset}:${d.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return diagnostics
+    .filter((d) => {
+      const key = `${d.range.start.offset}:${d.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefined, selection: ItemSelection): ParseResult {
@@ -255,7 +271,7 @@ function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefi
   // as lexSource orders them: unreadable characters, then bad strings
   const lexDiagnostics = selection === "others" ? [] : scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
   if (selection !== "others") lexDiagnostics.push(...reader.badStrings);
-  const all = dedupe([...lexDiagnostics, ...diagnostics]).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const all = inTextOrder([...lexDiagnostics, ...diagnostics]);
   return tooDeep ? { file, diagnostics: all, gaveUp: true } : { file, diagnostics: all };
 }
 
@@ -289,7 +305,7 @@ export function parseEach(text: string, path: string, onItem: ItemHandler, selec
 
 /** The diagnostics of a file read in two parts (declarations, then others), as one whole read orders them. */
 export function mergeParts(declarations: Diagnostic[], others: Diagnostic[]): Diagnostic[] {
-  return dedupe([...declarations, ...others]).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return inTextOrder([...declarations, ...others]);
 }
 
 function guarded(text: string, path: string, onItem: ItemHandler | undefined, selection: ItemSelection): ParseResult {

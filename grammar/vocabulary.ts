@@ -2,7 +2,7 @@
 // table so the playground never keeps a second copy of the patterns.
 import type { TokenType } from "chevrotain";
 import {
-  BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, Kw,
+  BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, itemStartWords, Kw,
   keywordOf, NumberLiteral, operatorTokens, reservedWords, softWords, StringLiteral, TimeOfDay, WhiteSpace,
 } from "./tokens";
 
@@ -37,6 +37,8 @@ export interface TokenVocabulary {
   reservedKeywords: readonly string[];
   /** Operator and punctuation spellings (`->`, `==`, `{`…). */
   operators: readonly string[];
+  /** The words that start a top-level item when first on their line (`on`, `rule`, `entity`…). */
+  itemStartWords: readonly string[];
   /** Token kinds in the order a highlighter should try them (first match wins; keywords longest first). */
   tokens: readonly TokenKind[];
 }
@@ -97,5 +99,6 @@ export const tokenVocabulary: TokenVocabulary = {
   keywords: [...reservedWords, ...softWords].sort(),
   reservedKeywords: [...reservedWords],
   operators: operatorTokens.map((token) => patternSource(token).replace(/\\/g, "")),
+  itemStartWords,
   tokens: highlightingOrder.map(kindOf),
 };

@@ -45,20 +45,6 @@ function defaultCalendar(): CalendarSymbol {
   return { timezone: "UTC", workdays: [1, 2, 3, 4, 5], hours: { from: 9 * 60, to: 18 * 60 }, holidays: [] };
 }
 
-/** The kinds `declareSchema` declares: everything a rule, workflow or test reads. */
-export function isSchemaItem(item: ast.TopLevelItem): boolean {
-  switch (item.kind) {
-    case "EntityDecl":
-    case "TemplateDecl":
-    case "TeamDecl":
-    case "EventDecl":
-    case "CalendarDecl":
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Declares everything, including the names of rules, workflows and tests. */
 export function declare(files: ast.SourceFile[]): Binding {
   const binding = declareSchema(files);
@@ -83,8 +69,9 @@ export function claimItemName(binding: Binding, item: ast.TopLevelItem, file: as
 }
 
 /**
- * Declares the schema items (`isSchemaItem`) of every file: the symbols rules are
- * checked against. Rules, workflows and tests are left to `claimItemName`.
+ * Declares the declarations (calendar, entities, templates, teams, events:
+ * `isDeclarationItem`) of every file, the symbols rules are checked against.
+ * Rules, workflows and tests are left to `claimItemName`.
  */
 export function declareSchema(files: ast.SourceFile[]): Binding {
   const model = emptyModel();

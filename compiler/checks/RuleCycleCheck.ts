@@ -42,13 +42,11 @@ export const RuleCycleCheck: Check = {
       },
       finish: () => {
         for (const component of stronglyConnectedComponents(graph.edges, 2)) {
-          // the component's first rule in file order (a loop, not Math.min(...): a
-          // component of about a hundred thousand nodes as arguments throws a RangeError)
+          // the component's first rule in file order: rules are numbered in that order
+          // (a loop, not Math.min(...): a component of about a hundred thousand
+          // nodes as arguments throws a RangeError)
           let first = -1;
-          for (const node of component) {
-            const index = graph.ruleIndex[node]!;
-            if (index >= 0 && (first < 0 || index < graph.ruleIndex[first]!)) first = node;
-          }
+          for (const node of component) if (graph.ruleIndex[node]! >= 0 && (first < 0 || node < first)) first = node;
           if (first < 0) continue;
           const path = cycleThrough(graph, first, new Set(component));
           const chain = path.map((node) => (graph.ruleIndex[node]! >= 0 ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");

@@ -9,10 +9,8 @@ import type * as ast from "../../grammar/ast";
 import type { Located } from "../diagnostics";
 import type { CheckedModel, RuleResolution } from "../model";
 
-/** What a cycle report needs of a rule, kept instead of the rule's syntax tree. */
+/** Where a cycle report about a rule goes (its name, or its subject when it has none), kept instead of its syntax tree. */
 export interface RuleNode {
-  name: string;
-  /** Where a report about the rule goes: its name, or its subject when it has none. */
   node: Located;
   file: ast.SourceFile;
 }
@@ -112,7 +110,7 @@ class TriggerNodes {
 export class CauseGraph {
   readonly labels: string[] = [];
   readonly edges: number[][] = [];
-  /** The rules in the order added. */
+  /** The rules in the order added (their labels are their names). */
   readonly rules: RuleNode[] = [];
   /** For each node, its index in `rules`, or -1 for a trigger. */
   readonly ruleIndex: number[] = [];
@@ -124,7 +122,7 @@ export class CauseGraph {
     this.labels.push(rule.name);
     this.edges.push(noEdges);
     this.ruleIndex.push(this.rules.length);
-    this.rules.push({ name: rule.name, node: rule.decl.name ?? rule.decl.subject, file: rule.file });
+    this.rules.push({ node: rule.decl.name ?? rule.decl.subject, file: rule.file });
     const subject = rule.subject;
     if (!subject) return;
     const triggers = this.triggers;

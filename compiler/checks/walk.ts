@@ -42,11 +42,6 @@ export function walkPlan(checks: readonly Check[]): WalkPlan {
   return plan;
 }
 
-export function walkFile(file: ast.SourceFile, context: CheckContext, plan: WalkPlan): void {
-  const items = file.items;
-  for (let i = 0; i < items.length; i++) walkItem(items[i]!, context, plan);
-}
-
 /** Visits one top-level item of `context.file`, in the scope of its rule or workflow. */
 export function walkItem(item: ast.TopLevelItem, context: CheckContext, plan: WalkPlan): void {
   if (item.missing) return;

@@ -2,6 +2,7 @@
 // tree: while a rule is being typed it does not parse, yet completion must
 // still know "a stage name goes here" and "this rule is about deals". The names
 // themselves come from the checker's last symbol index.
+import { tokenVocabulary } from "../../grammar/vocabulary";
 import type { EntitySymbol, FieldSymbol, SymbolIndex } from "../checking/symbol-index";
 
 /** What kind of name a quoted string at this place stands for. */
@@ -102,10 +103,14 @@ export function followPath(entity: EntitySymbol, path: string[], symbols: Symbol
   return current;
 }
 
-const declarationWords = "entity|template|team|calendar|event|test";
-const declarationStart = new RegExp(`^\\s*(${declarationWords})\\b`);
-/** A line that starts a top-level item: a rule, a workflow or a declaration. */
-const itemStart = new RegExp(`^\\s*(on|rule|workflow|${declarationWords})\\b`);
+/** A line that starts a top-level item (the grammar's words): a rule, a workflow, a declaration or a test. */
+const itemStart = startOfLineWith(tokenVocabulary.itemStartWords);
+/** A line that starts an item other than a rule or a workflow: the rule above it has ended. */
+const declarationStart = startOfLineWith(tokenVocabulary.itemStartWords.filter((word) => !["on", "rule", "workflow"].includes(word)));
+
+function startOfLineWith(words: readonly string[]): RegExp {
+  return new RegExp(`^\\s*(${words.join("|")})\\b`);
+}
 
 /**
  * The entity the rule (or workflow) around a line is about: `on deal …`,

@@ -8,9 +8,8 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { ParserBase } from "../../grammar/parser/base";
 import { checkSources, type SourceText } from "../../compiler/check";
-import { checkSourcesStreaming, streamChecks } from "../../compiler/streaming-check";
-import { isSchemaItem } from "../../compiler/binder/declarations";
-import { parse } from "../../grammar/index";
+import { checkSourcesStreaming, streamChecks, streamInOneRead } from "../../compiler/streaming-check";
+import { isDeclarationItem, parse } from "../../grammar/index";
 import { mutatedProgram } from "./mutations";
 import { extraDeclarations, section1, section2, section3, section4 } from "./checks/languageExamples";
 
@@ -31,7 +30,7 @@ const corpus: SourceText[] = ["test/golden", "test/grammar/fixtures", "examples"
 function schemaFirst(source: SourceText): SourceText {
   const items = parse(source.text, source.path).file.items;
   const textOf = (item: (typeof items)[number]) => source.text.slice(item.start, item.end);
-  const ordered = [...items.filter(isSchemaItem), ...items.filter((item) => !isSchemaItem(item))];
+  const ordered = [...items.filter(isDeclarationItem), ...items.filter((item) => !isDeclarationItem(item))];
   return { path: source.path, text: `${ordered.map(textOf).join("\n\n")}\n` };
 }
 
@@ -69,7 +68,7 @@ describe("checkSourcesStreaming", () => {
 
   it.each(corpus.map((source) => [source.path, source] as const))("streams %s with its schema first (in one read), to the same report", (_path, source) => {
     const reordered = schemaFirst(source);
-    const streamed = streamChecks([reordered]);
+    const streamed = streamInOneRead(reordered);
     expect(streamed).toBeDefined();
     expect(streamed).toEqual(checkSources([reordered]).diagnostics);
   });
@@ -99,6 +98,7 @@ describe("checkSourcesStreaming", () => {
 
   it("streams in two parts when a declaration follows a rule, in one file or the next", () => {
     const late = [{ path: "late.rules", text: rules + schema }];
+    expect(streamInOneRead(late[0]!)).toBeUndefined();
     expect(streamChecks(late)).toBeDefined();
     expectSameAsWhole(late);
     const schemaLast = [

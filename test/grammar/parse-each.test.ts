@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mergeParts, parse, parseEach, type SourceFile, type TopLevelItem } from "../../grammar/index";
+import { isDeclarationItem, mergeParts, parse, parseEach, type SourceFile, type TopLevelItem } from "../../grammar/index";
 
 const golden = join(import.meta.dirname, "../golden");
 const files = readdirSync(golden).filter((name) => name.endsWith(".rules")).sort();
@@ -34,9 +34,8 @@ describe("parseEach", () => {
     const others: TopLevelItem[] = [];
     const first = parseEach(text, name, (item) => declarations.push(item), "declarations");
     const second = parseEach(text, name, (item) => others.push(item), "others");
-    const isDeclaration = (item: TopLevelItem) => ["CalendarDecl", "EntityDecl", "TemplateDecl", "TeamDecl", "EventDecl"].includes(item.kind);
-    expect(declarations).toEqual(whole.file.items.filter(isDeclaration));
-    expect(others).toEqual(whole.file.items.filter((item) => !isDeclaration(item)));
+    expect(declarations).toEqual(whole.file.items.filter(isDeclarationItem));
+    expect(others).toEqual(whole.file.items.filter((item) => !isDeclarationItem(item)));
     expect(mergeParts(first.diagnostics, second.diagnostics)).toEqual(whole.diagnostics);
   });
 
