@@ -117,6 +117,14 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     return this.state.snapshot();
   }
 
+  nextDueAt(): number | null {
+    return this.state.timers.peek()?.due ?? null;
+  }
+
+  record(ref: string): RecordState | undefined {
+    return this.state.records.get(ref);
+  }
+
   // ------------------------------------------------------------ DecisionWorld
 
   teamCounter(team: string): number {

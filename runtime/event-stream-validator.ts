@@ -20,7 +20,7 @@ const DOT = 46;
 const LOWER_T = 116;
 
 /** `t<number>` or `<anything>.<number>`: read by hand, it runs on every line. */
-function hasOutputIdForm(id: string): boolean {
+export function hasOutputIdForm(id: string): boolean {
   let i = id.length - 1;
   while (i >= 0 && id.charCodeAt(i) >= DIGIT_0 && id.charCodeAt(i) <= DIGIT_9) i--;
   if (i === id.length - 1) return false; // does not end in a number

@@ -51,4 +51,4 @@ export { explain, formatExplanation, describeTrigger, type Explanation, type Rul
 export { formatTrace } from "./trace-format";
 export { InMemoryEventStore, type EventStore } from "./event-store";
 export { parseInstant } from "./time";
-export { EventStreamValidator, StreamErrorCode } from "./event-stream-validator";
+export { EventStreamValidator, StreamErrorCode, hasOutputIdForm } from "./event-stream-validator";

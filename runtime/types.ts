@@ -147,6 +147,15 @@ export interface Engine {
   /** Fires the timers due at or before the instant (`--until`). */
   advanceTo(isoTime: string): OutputRecord[];
   snapshot(): Snapshot;
+  /**
+   * When the earliest pending timer (rule delay, workflow wait or timeout) is
+   * due, epoch millis, or null when none is pending. Pure: a scheduler asks it
+   * and fires with `advanceTo`. A cancelled timer still counts: it comes due and
+   * does nothing.
+   */
+  nextDueAt(): number | null;
+  /** A record's current state by `type/id`, or undefined when there is none. */
+  record(ref: string): RecordState | undefined;
 }
 
 /**
