@@ -17,7 +17,9 @@ export interface PostgresOptions {
 }
 
 export async function openPostgres(url: string, options: PostgresOptions): Promise<SqlDriver> {
-  const config = { connectionString: url, application_name: `stagecraft ${options.command} (pid ${process.pid} on ${hostname()})`.slice(0, 63) };
+  // PostgreSQL keeps 63 bytes of a name: the command's first words, then who runs it.
+  const command = options.command.split(" ").slice(0, 2).join(" ");
+  const config = { connectionString: url, application_name: `${command} (pid ${process.pid} on ${hostname()})`.slice(0, 63) };
   const pool = new pg.Pool({ ...config, max: 4 });
   // An idle connection that drops is replaced on the next query; it must not end the process.
   pool.on("error", () => undefined);
@@ -75,7 +77,7 @@ async function takeWriterLock(config: pg.ClientConfig, workspace: string, url: s
     return client;
   }
   const holder = await client.query<{ pid: number; application_name: string; client_addr: string | null; backend_start: Date }>(
-    `SELECT a.pid, a.application_name, a.client_addr::text, a.backend_start
+    `SELECT a.pid, a.application_name, host(a.client_addr) AS client_addr, a.backend_start
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted
         AND ((l.classid::bigint << 32) | l.objid::bigint) = ${key}`,
