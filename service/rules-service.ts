@@ -211,9 +211,12 @@ export class RulesService {
     return this.exclusive(async () => (await this.ready()).engine.record(ref));
   }
 
-  health(): Health | undefined {
-    const replica = this.replica;
-    if (!replica) return undefined;
+  /** The service's state once the store answers (503 otherwise: events would not be accepted). */
+  async health(): Promise<Health> {
+    const replica = await this.guard(async () => {
+      await this.store.ping();
+      return this.replica ?? (await this.exclusive(() => this.ready()));
+    });
     return { status: "ok", clock: replica.clock === null ? null : new Date(replica.clock).toISOString(), events: replica.events, outputs: replica.outputPosition };
   }
 

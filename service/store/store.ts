@@ -62,6 +62,11 @@ export class Store {
     }
   }
 
+  /** Fails when the database does not answer. */
+  async ping(): Promise<void> {
+    await this.driver.query("SELECT 1");
+  }
+
   /** False when no `serve` has written here yet (nothing to export). */
   async exists(): Promise<boolean> {
     const rows = await this.driver.query("SELECT to_regclass('stagecraft_workspaces') IS NOT NULL AS present");

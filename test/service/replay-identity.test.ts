@@ -27,7 +27,7 @@ const plan = fc.record({
 });
 
 /** Posts `lines` as the plan says, the clock within 5 minutes of each batch's last event so none is refused as early. */
-async function postAll(running: Awaited<ReturnType<typeof startService>>, lines: string[], { sizes, leads }: fc.Infer<typeof plan>): Promise<void> {
+async function postAll(running: Awaited<ReturnType<typeof startService>>, lines: string[], { sizes, leads }: { sizes: number[]; leads: number[] }): Promise<void> {
   for (let start = 0, batch = 0; start < lines.length; batch++) {
     const size = sizes[batch % sizes.length]!;
     const slice = lines.slice(start, start + size);
