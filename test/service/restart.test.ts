@@ -87,6 +87,30 @@ describe.each(storeKinds)("restart on %s", (kind) => {
     });
   }
 
+  it("after a restart, tells an event stored before the snapshot from a new one: duplicate, conflict or new", async () => {
+    const program = programOf([join(root, "examples", "solar-substates")]);
+    const contact = (id: string, name: string) => JSON.stringify({ id, at: "2026-01-02T08:00:00Z", entity: `contact/${id}`, type: "created", data: { name } });
+    const handle = await testStore(kind);
+    try {
+      let store = await handle.open();
+      let running = await startService(program, store, { clock: new FakeClock(Date.parse("2026-01-02T08:00:00Z")) });
+      expect((await running.post([contact("c1", "Ana"), contact("c2", "Bo")].join("\n"))).status).toBe(200);
+      await running.stop(); // the snapshot holds both: the restarted service has not seen their ids
+      await store.close();
+      store = await handle.open();
+      running = await startService(program, store, { clock: new FakeClock(Date.parse("2026-01-02T08:00:00Z")) });
+      expect(await running.post([contact("c3", "Cy"), contact("c1", "Ana")].join("\n"))).toEqual({ status: 200, body: { accepted: [{ id: "c3", position: 3 }], duplicates: ["c1"] } });
+      const conflict = await running.post([contact("c4", "Di"), contact("c2", "Other")].join("\n"));
+      expect(conflict.status).toBe(409);
+      expect(conflict.body.error).toMatchObject({ code: "SC3010", line: 2 });
+      expect((await running.get("/v1/health")).body).toMatchObject({ events: 3 });
+      await running.stop();
+      await store.close();
+    } finally {
+      await handle.remove();
+    }
+  });
+
   it("refuses to start on a store written by other rules, naming the rules that differ", async () => {
     const base = 'rule "Keep": on deal created -> send email "Docs reminder" to contact\nrule "Change": on deal updated -> send email "Docs reminder" to contact\nrule "Drop": on deal deleted -> send email "Docs reminder" to contact\n';
     const schema = readFileSync(join(root, "test", "fixtures", "contract", "schema.rules"), "utf8");
