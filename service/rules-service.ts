@@ -25,7 +25,7 @@ import { RequestError, ServiceErrorCode } from "./errors";
 import type { BatchItem } from "./event-batch";
 import { processedEvent } from "./log-entry";
 import { canonicalJson, describeRuleChanges, rulesFingerprint } from "./rules-identity";
-import { EventIdTakenError, StoreError } from "./store/errors";
+import { EventIdTakenError, ServeError } from "./store/errors";
 import type { LogEntry, Store, StoredOutput } from "./store/store";
 
 /** Events more than this far ahead of the wall clock are refused (SC3013). */
@@ -303,7 +303,7 @@ export class RulesService {
     }
     if (stored.fingerprint === this.fingerprint) return;
     const changes = describeRuleChanges(JSON.parse(stored.rules) as Program, this.program);
-    throw new StoreError(
+    throw new ServeError(
       `${this.store.description} was written by other rules (${stored.fingerprint}, these are ${this.fingerprint}): ${changes}. ` +
         "Its log and timers belong to the rules that wrote it; serve those rules, or start a new store (another --data folder or database).",
     );
@@ -351,7 +351,7 @@ export class RulesService {
     }
     const last = await this.store.lastPositions();
     if (last.output !== replica.outputPosition) {
-      throw new StoreError(
+      throw new ServeError(
         `${this.store.description}: replaying the log gives ${replica.outputPosition} outputs but ${last.output} are stored; the store was changed outside Stagecraft`,
       );
     }
@@ -446,7 +446,7 @@ export class RulesService {
 
   private unavailable(error: unknown): RequestError {
     this.logError("the store failed", error);
-    if (error instanceof StoreError) return new RequestError(503, ServiceErrorCode.storeUnavailable, error.message);
+    if (error instanceof ServeError) return new RequestError(503, ServiceErrorCode.storeUnavailable, error.message);
     return new RequestError(503, ServiceErrorCode.storeUnavailable, `the store is unavailable (${(error as Error).message}); nothing of this request was stored, send it again`);
   }
 

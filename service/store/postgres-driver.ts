@@ -5,7 +5,7 @@
 import { hostname } from "node:os";
 import pg from "pg";
 import type { Row, SqlDriver, SqlRunner } from "./driver";
-import { StoreError, StoreLockedError } from "./errors";
+import { ServeError, StoreLockedError } from "./errors";
 
 export interface PostgresOptions {
   /** `serve …` or `log export`: shown to whoever finds the lock taken. */
@@ -29,8 +29,8 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     if (options.writerOf !== undefined) releaseLock = await takeWriterLock(config, options.writerOf, url, options.onLockLost);
   } catch (error) {
     await pool.end();
-    if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
+    if (error instanceof ServeError) throw error;
+    throw new ServeError(`cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
   }
   const runner = (target: pg.Pool | pg.PoolClient): SqlRunner => ({
     query: async (sql, params) => (await target.query<Row>(sql, params ? [...params] : undefined)).rows,
@@ -76,7 +76,7 @@ async function takeWriterLock(config: pg.ClientConfig, workspace: string, url: s
     const lose = (why: string): void => {
       if (lost) return;
       lost = true;
-      onLost?.(new StoreError(`lost the writer lock of ${redact(url)}: ${why}; stopping, since another writer may now start`));
+      onLost?.(new ServeError(`lost the writer lock of ${redact(url)}: ${why}; stopping, since another writer may now start`));
     };
     client.on("error", (error) => lose(error.message));
     client.on("end", () => lose("its connection closed"));

@@ -16,6 +16,8 @@ import { testStore, type TestStore } from "./stores";
 
 const examples = join(root, "examples");
 const MINUTE = 60_000;
+/** Many services (one per generated case) run in turn on a machine that may be busy. */
+const SLOW = 300_000;
 
 /**
  * A plan: batch sizes, and for each batch how far the clock goes past its last
@@ -88,7 +90,7 @@ describe("replay identity", () => {
         }),
         { numRuns: 4 },
       );
-    });
+    }, SLOW);
   }
 
   it("generated rules and events: export + run reproduce the stored outputs", async () => {
@@ -114,5 +116,5 @@ describe("replay identity", () => {
       { numRuns: 15 },
     );
     expect(late).toBeGreaterThan(0);
-  });
+  }, SLOW);
 });

@@ -3,7 +3,7 @@
 // snapshots, consistent reads, workspaces apart, one writer at a time).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../service/open-store";
-import { StoreError, StoreLockedError } from "../../service/store/errors";
+import { ServeError, StoreLockedError } from "../../service/store/errors";
 import { Store, type LogEntry, type StoredOutput } from "../../service/store/store";
 import { freshSchema, postgresAvailable, storeKinds, testStore, type TestStore } from "./stores";
 
@@ -129,7 +129,7 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL writer lock", () => {
         "SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'stagecraft serve%' AND pid <> pg_backend_pid())",
       );
       for (let waited = 0; lost.length === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(lost[0]).toBeInstanceOf(StoreError);
+      expect(lost[0]).toBeInstanceOf(ServeError);
       expect(lost[0]!.message).toMatch(/^lost the writer lock of .*; stopping, since another writer may now start$/);
     } finally {
       await store.close();
