@@ -24,7 +24,7 @@ import { systemClock, type Clock } from "./clock";
 import { RequestError, ServiceErrorCode } from "./errors";
 import type { BatchItem } from "./event-batch";
 import { processedEvent } from "./log-entry";
-import { canonicalJson, describeRuleChanges, rulesFingerprint } from "./rules-identity";
+import { canonicalJson, describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
 import { EventIdTakenError, ServeError } from "./store/errors";
 import type { LogEntry, Store, StoredOutput } from "./store/store";
 
@@ -297,11 +297,12 @@ export class RulesService {
 
   private async checkRules(): Promise<void> {
     const stored = await this.store.rules();
+    const rules = storedRules(this.program);
     if (!stored) {
-      await this.store.saveRules({ fingerprint: this.fingerprint, rules: JSON.stringify(this.program) });
+      await this.store.saveRules({ fingerprint: this.fingerprint, rules });
       return;
     }
-    if (stored.fingerprint === this.fingerprint) return;
+    if (stored.rules === rules) return;
     const changes = describeRuleChanges(JSON.parse(stored.rules) as Program, this.program);
     throw new ServeError(
       `${this.store.description} was written by other rules (${stored.fingerprint}, these are ${this.fingerprint}): ${changes}. ` +
