@@ -92,6 +92,7 @@ export class RulesService {
   private closed = false;
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
+  private readonly logger: Logger | undefined;
 
   private constructor(
     private readonly program: Program,
@@ -103,8 +104,6 @@ export class RulesService {
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.logger = options.logger;
   }
-
-  private readonly logger: Logger | undefined;
 
   /** Migrates the store, checks it was written by these rules, and rebuilds the engine from it. */
   static async open(options: ServiceOptions): Promise<RulesService> {
