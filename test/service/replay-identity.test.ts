@@ -11,7 +11,7 @@ import { FakeClock } from "../../service/clock";
 import { Store } from "../../service/store/store";
 import { eventStream, ruleFile, schema } from "../backend/arbitrary-programs";
 import { root } from "../backend/harness";
-import { expectReplayIdentity, programOf, rulesFolder, startService } from "./harness";
+import { expectReplayIdentity, programOf, rulesFolder, startService, withSlowWrites } from "./harness";
 import { testStore, type TestStore } from "./stores";
 
 const examples = join(root, "examples");
@@ -97,7 +97,7 @@ describe("replay identity", () => {
     const rules = join(examples, "solar-substates");
     const program = programOf([rules]);
     const lines = readFileSync(join(rules, "events.jsonl"), "utf8").split("\n").filter((line) => line.trim() !== "");
-    const store = workspace();
+    const store = withSlowWrites(workspace());
     const running = await startService(program, store, { clock: new FakeClock(Date.parse("2026-01-14T09:00:00Z")) });
     try {
       const conflicting = JSON.stringify({ ...(JSON.parse(lines[0]!) as object), data: { name: "Someone else" } });
