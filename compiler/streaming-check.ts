@@ -3,7 +3,7 @@
 // file that is most of a check's memory, and the garbage collector's work of
 // keeping it (bench/README.md).
 import type { SourceFile, TopLevelItem } from "../grammar/ast";
-import type { Diagnostic } from "../grammar/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { isDeclarationItem, mergeParts, parseEach, type ItemSelection } from "../grammar/index";
 import { forgetItemResults, type Binding } from "./binder/binding";
 import { declareSchema } from "./binder/declarations";

@@ -1,7 +1,9 @@
 // Text → tokens, comments and SC0001 lexing diagnostics.
 import type { IToken } from "chevrotain";
 import type { Comment } from "./ast";
-import type { Diagnostic } from "./diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnose } from "../diagnostics/message";
+import { Diagnostics } from "../diagnostics/messages";
 import { endOffsetOf, startOffsetOf, tokenRange } from "./ranges";
 import { stringProblem } from "./strings";
 import { scan, type ScanError } from "./scanner";
@@ -14,20 +16,24 @@ export interface LexedSource {
   diagnostics: Diagnostic[];
 }
 
-function unexpectedCharacters(found: string): string {
-  const what = found.length === 1 ? `character "${found}"` : `characters "${found}"`;
-  if (found.startsWith("'")) return `unexpected ${what}: text goes in double quotes ("…")`;
-  if (found.startsWith(".")) return `unexpected ${what}: a dot only joins names, as in contact.name`;
-  return `unexpected ${what}`;
+/** What to write instead of characters that start no token, when they say what was meant. */
+function insteadOf(found: string): string {
+  if (found.startsWith("'")) return `: text goes in double quotes ("…")`;
+  if (/^[\u2018\u2019\u201C\u201D]/.test(found)) return `: curly quotes are not quotes; write straight double quotes ("…")`;
+  if (found.startsWith("/*")) return ": comments start with //, to the end of the line";
+  if (found.startsWith(".")) return ": a dot only joins names, as in contact.name";
+  if (found.startsWith("&&")) return ": write and";
+  if (found.startsWith("||")) return ": write or";
+  return "";
 }
 
 /** SC0001 for characters no token starts with. */
 export function scanErrorDiagnostic(error: ScanError, text: string, path: string): Diagnostic {
   const { line, column } = error;
+  const found = text.substr(error.offset, error.length);
+  const what = found.length === 1 ? `character "${found}"` : `characters "${found}"`;
   return {
-    code: "SC0001",
-    severity: "error",
-    message: unexpectedCharacters(text.substr(error.offset, error.length)),
+    ...diagnose(Diagnostics.UnexpectedCharacters, { what, hint: insteadOf(found) }),
     file: path,
     range: {
       start: { offset: error.offset, line, column },
@@ -40,9 +46,7 @@ export function scanErrorDiagnostic(error: ScanError, text: string, path: string
 export function badStringDiagnostic(token: IToken, path: string): Diagnostic | undefined {
   if (token.tokenType !== BadString) return undefined;
   return {
-    code: "SC0001",
-    severity: "error",
-    message: stringProblem(token.image) ?? "this string cannot be read",
+    ...diagnose(Diagnostics.UnreadableString, { problem: stringProblem(token.image) ?? "this string cannot be read" }),
     file: path,
     range: tokenRange(token),
   };

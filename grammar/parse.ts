@@ -8,7 +8,10 @@
 // field or step) keeps as much of the broken item as it can.
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { SourceFile, SourceRange, TopLevelItem } from "./ast";
-import type { Diagnostic } from "./diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { internalErrorDiagnostic } from "../diagnostics/internal";
+import { diagnose } from "../diagnostics/message";
+import { Diagnostics } from "../diagnostics/messages";
 import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
 import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
@@ -28,6 +31,8 @@ export interface ParseResult {
    */
   gaveUp?: true;
 }
+
+type Diagnosed = ReturnType<typeof diagnose>;
 
 let sharedParser: StagecraftParser | undefined;
 
@@ -160,8 +165,7 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     if (!Number.isNaN(token.startOffset) && token.tokenType.name !== "EOF") return tokenRange(token);
     return following ? tokenRange(following) : endOfText(text);
   };
-  const report = (code: string, message: string, range: SourceRange) =>
-    diagnostics.push({ code, severity: "error", message, file: path, range });
+  const report = (diagnosed: Diagnosed, range: SourceRange) => diagnostics.push({ ...diagnosed, file: path, range });
 
   for (let chunk = reader.nextItem(); chunk !== undefined; chunk = reader.nextItem()) {
     const following = reader.following();
@@ -174,7 +178,7 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
       }
     }
     if (!itemStartTokens.has(chunk[0]!.tokenType)) {
-      report("SC0003", `${itemExpectation}, found ${describeFound(chunk[0]!)}; skipped to the next declaration`, tokenRange(chunk[0]!));
+      report(diagnose(Diagnostics.NotAnItem, { expectation: itemExpectation, found: describeFound(chunk[0]!) }), tokenRange(chunk[0]!));
       reader.scanner.recycle(chunk);
       continue;
     }
@@ -182,8 +186,7 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     p.problems = [];
     p.messages.followingToken = following;
     const found: Diagnostic[] = [];
-    const note = (code: string, message: string, range: SourceRange) =>
-      found.push({ code, severity: "error", message, file: path, range });
+    const note = (diagnosed: Diagnosed, range: SourceRange) => found.push({ ...diagnosed, file: path, range });
     // handed on after the guard below: a stack overflow in the receiver is not this item's nesting
     const read: TopLevelItem[] = [];
     try {
@@ -194,7 +197,7 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
         if (p.atEnd()) break;
         const next = p.peek();
         if (next === before || !itemStartTokens.has(next.tokenType)) {
-          note("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
+          note(diagnose(Diagnostics.ItemEndsEarly, { found: describeFound(next) }), tokenRange(next));
           break;
         }
       }
@@ -202,12 +205,12 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
       // thousands of nested parentheses or ifs exhaust the stack: lose this item only
       if (!(error instanceof RangeError)) throw error;
       tooDeep = true;
-      note("SC0003", "this item is nested too deeply to read; skipped to the next declaration", tokenRange(chunk[0]!));
+      note(diagnose(Diagnostics.NestedTooDeeply), tokenRange(chunk[0]!));
     }
     for (const error of p.errors as IRecognitionException[]) {
-      note("SC0002", error.message, rangeAt(error.token, following));
+      note(diagnose(Diagnostics.Expected, { expectation: error.message }), rangeAt(error.token, following));
     }
-    for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
+    for (const problem of p.problems) note(diagnose(Diagnostics.Expected, { expectation: problem.message }), rangeAt(problem.token, following));
     diagnostics.push(...withoutEchoes(found, chunk));
     // nothing refers to this item's tokens any more: its nodes hold offsets, its
     // diagnostics ranges (`following` is the next item's and is not recycled)
@@ -316,17 +319,10 @@ function guarded(text: string, path: string, onItem: ItemHandler | undefined, se
   try {
     return parseUnguarded(text, path, onItem, selection);
   } catch (error) {
-    const start = { offset: 0, line: 1, column: 1 };
     return {
       gaveUp: true,
       file: { kind: "SourceFile", path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(text) },
-      diagnostics: [{
-        code: "SC0003",
-        severity: "error",
-        message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`,
-        file: path,
-        range: { start, end: start },
-      }],
+      diagnostics: [internalErrorDiagnostic("parser", error, path, "Nothing of this file was checked.")],
     };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;

@@ -4,6 +4,7 @@
 // due time would not be a representable date.
 import type { DurationUnit } from "../../grammar/ast";
 import type { Check } from "./context";
+import { Diagnostics } from "../../diagnostics/messages";
 
 const LONGEST: Record<DurationUnit, number> = {
   minutes: 100 * 366 * 24 * 60,
@@ -19,13 +20,10 @@ export const DurationCheck: Check = {
   nodes: {
     Duration: (duration, context) => {
       if (!(Number.isFinite(duration.amount) && duration.amount > 0)) {
-        context.error("SC2401", `A duration must be positive, but this is ${duration.amount} ${duration.unitText}; drop \`after\` to act at once.`, duration);
+        context.report(duration, Diagnostics.DelayNotPositive, { duration: `${duration.amount} ${duration.unitText}` });
       } else if (duration.amount > LONGEST[duration.unit]) {
-        context.error(
-          "SC2408",
-          `A duration of ${duration.amount} ${duration.unitText} is more than a hundred years; at most ${LONGEST[duration.unit]} ${duration.unitText} are allowed.`,
-          duration,
-        );
+        const longest = `${LONGEST[duration.unit]} ${duration.unitText}`;
+        context.report(duration, Diagnostics.DurationTooLong, { duration: `${duration.amount} ${duration.unitText}`, longest });
       }
     },
   },
