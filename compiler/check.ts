@@ -20,6 +20,8 @@ import type { CheckedModel } from "./model";
 export interface SourceText {
   path: string;
   text: string;
+  /** The file's path as the user gave it, when `path` is shorter (`SourceFile.location`). */
+  location?: string;
 }
 
 export interface CheckedSources {
@@ -35,6 +37,7 @@ export function checkSources(sources: SourceText[]): CheckedSources {
   for (const source of sources) {
     // parse never throws either: its own failure comes back as an internal-error diagnostic
     const parsed = parse(source.text, source.path);
+    if (source.location !== undefined) parsed.file.location = source.location;
     files.push(parsed.file);
     diagnostics.push(...parsed.diagnostics);
   }

@@ -86,7 +86,11 @@ function unlessCannotStream(stream: () => Diagnostic[] | undefined): Diagnostic[
  * from elsewhere, might not: it decides then.
  */
 function read(source: SourceText, selection: ItemSelection, take: (item: TopLevelItem, file: SourceFile) => void): Diagnostic[] | undefined {
-  const parsed = parseEach(source.text, source.path, take, selection);
+  const located = (item: TopLevelItem, file: SourceFile) => {
+    if (source.location !== undefined) file.location = source.location;
+    take(item, file);
+  };
+  const parsed = parseEach(source.text, source.path, located, selection);
   return parsed.gaveUp ? undefined : parsed.diagnostics;
 }
 

@@ -32,10 +32,14 @@ string, so the rest of the item is checked normally. Strings accept \`\\"\`, \`\
 quotes are not strings, and comments start with \`//\`.`,
     example: `on deal created # -> open "Validation"
 template sms "Reminder" "Your appointment is tomorrow
-template sms "Path" "C:\\qtemp"`,
+template sms "Path" "C:\\qtemp"
+on deal created when amount > 5 && title != "" -> open "Validation"
+/* a comment */`,
     output: `solar.rules:1:17: error SC0001: unexpected character "#"
 solar.rules:2:25: error SC0001: this string is not closed: add a " before the end of the line
-solar.rules:3:21: error SC0001: unknown escape \\q in a string: use \\" \\\\ \\n \\t or \\u{hex}`,
+solar.rules:3:21: error SC0001: unknown escape \\q in a string: use \\" \\\\ \\n \\t or \\u{hex}
+solar.rules:4:33: error SC0001: unexpected characters "&&": write and
+solar.rules:5:1: error SC0001: unexpected characters "/* a comment */": write // for a comment (to the end of the line)`,
   },
   SC0002: {
     severity: "error",
@@ -51,9 +55,13 @@ a quoted name), it keeps the item and marks the invented part as missing, so lat
 checks skip it rather than report on it. An action, step, field or test statement
 it cannot read is left out, and the rest of its block is kept.`,
     example: `on deal stage Validation open -> open "Scheduling"
-on deal stage "Validation" open send email "Welcome" to contact`,
+on deal stage "Validation" open send email "Welcome" to contact
+on deal created when amount = 5 -> open "Validation"
+on deal created when amount > 5 AND title != "" -> open "Validation"`,
     output: `solar.rules:1:15: error SC0002: expected a stage name in quotes after "stage", found "Validation"
-solar.rules:2:33: error SC0002: expected "->" or "{" after the rule's subject, found "send"`,
+solar.rules:2:33: error SC0002: expected "->" or "{" after the rule's subject, found "send"
+solar.rules:3:29: error SC0002: expected "->" or "{" after the rule's subject, found "=" (write == to compare)
+solar.rules:4:33: error SC0002: expected "->" or "{" after the rule's subject, found "AND" (keywords are lower case: write and)`,
   },
   SC0003: {
     severity: "error",
@@ -61,11 +69,16 @@ solar.rules:2:33: error SC0002: expected "->" or "{" after the rule's subject, f
     title: "this part could not be read at all",
     about: `Words outside any item, or left over after a complete item; they are skipped up to
 the next line that starts an item (\`on\`, \`rule\`, \`entity\`, \`workflow\`, \`template\`,
-\`team\`, \`event\`, \`calendar\` or \`test\`), so a mistake costs at most the item it is in.`,
+\`team\`, \`event\`, \`calendar\` or \`test\`), so a mistake costs at most the item it is in.
+An item with a syntax error also ends at a later line that starts in the first
+column with a plain name (\`deal settings\`, \`On deal created\`): that line is read
+as an item of its own, so its mistakes are reported too.`,
     example: `deal settings
-on deal created -> move to "New" "Validation"`,
+on deal created -> move to "New" "Validation"
+On deal created -> open "Validation"`,
     output: `solar.rules:1:1: error SC0003: expected a declaration (calendar, entity, template, team, event), a rule (on …), a workflow or a test, found "deal"; skipped to the next declaration
-solar.rules:2:34: error SC0003: the item ends before the quoted text "Validation"; skipped to the next declaration`,
+solar.rules:2:34: error SC0003: the item ends before the quoted text "Validation"; skipped to the next declaration
+solar.rules:3:1: error SC0003: expected a declaration (calendar, entity, template, team, event), a rule (on …), a workflow or a test, found "On" (keywords are lower case: write on); skipped to the next declaration`,
   },
   SC2001: {
     severity: "error",

@@ -40,6 +40,12 @@ export interface Comment extends Span {
 export interface SourceFile extends NodeBase {
   kind: "SourceFile";
   path: string;
+  /**
+   * How a person finds the file (the path given on the command line, folder
+   * included) when that differs from `path`: messages that point into another
+   * file name it so. Set by the checker's caller, not by the parser.
+   */
+  location?: string;
   items: TopLevelItem[];
   /** Every `//` comment in the file, in source order (the formatter keeps them). */
   comments: Comment[];

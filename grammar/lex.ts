@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { diagnose } from "../diagnostics/message";
 import { Diagnostics } from "../diagnostics/messages";
 import { endOffsetOf, startOffsetOf, tokenRange } from "./ranges";
+import { insteadOf } from "./other-spellings";
 import { stringProblem } from "./strings";
 import { scan, type ScanError } from "./scanner";
 import { BadString } from "./tokens";
@@ -17,13 +18,12 @@ export interface LexedSource {
 }
 
 /** What to write instead of characters that start no token, when they say what was meant. */
-function insteadOf(found: string): string {
+function insteadOfCharacters(found: string): string {
   if (found.startsWith("'")) return `: text goes in double quotes ("…")`;
   if (/^[\u2018\u2019\u201C\u201D]/.test(found)) return `: curly quotes are not quotes; write straight double quotes ("…")`;
-  if (found.startsWith("/*")) return ": comments start with //, to the end of the line";
   if (found.startsWith(".")) return ": a dot only joins names, as in contact.name";
-  if (found.startsWith("&&")) return ": write and";
-  if (found.startsWith("||")) return ": write or";
+  if (found.startsWith("/*")) return `: write ${insteadOf("/*")}`;
+  for (const spelling of ["&&", "||", "!"]) if (found.startsWith(spelling)) return `: write ${insteadOf(spelling)}`;
   return "";
 }
 
@@ -31,9 +31,10 @@ function insteadOf(found: string): string {
 export function scanErrorDiagnostic(error: ScanError, text: string, path: string): Diagnostic {
   const { line, column } = error;
   const found = text.substr(error.offset, error.length);
-  const what = found.length === 1 ? `character "${found}"` : `characters "${found}"`;
+  const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
+  const what = found.length === 1 ? `character "${found}"` : `characters "${shown}"`;
   return {
-    ...diagnose(Diagnostics.UnexpectedCharacters, { what, hint: insteadOf(found) }),
+    ...diagnose(Diagnostics.UnexpectedCharacters, { what, hint: insteadOfCharacters(found) }),
     file: path,
     range: {
       start: { offset: error.offset, line, column },

@@ -15,10 +15,10 @@ import { Diagnostics } from "../diagnostics/messages";
 import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
 import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
-import { Scanner } from "./scanner";
+import { Scanner, type ScanError } from "./scanner";
 import { lineStartsOf } from "./lines";
 import { endOfText, tokenRange } from "./ranges";
-import { BadString, Colon, declarationStartTokens, itemStartTokens } from "./tokens";
+import { BadString, Colon, declarationStartTokens, Identifier, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
   file: SourceFile;
@@ -167,8 +167,15 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
   };
   const report = (diagnosed: Diagnosed, range: SourceRange) => diagnostics.push({ ...diagnosed, file: path, range });
 
-  for (let chunk = reader.nextItem(); chunk !== undefined; chunk = reader.nextItem()) {
-    const following = reader.following();
+  // the rest of an item cut after a syntax error (see splitAfterError), read next
+  let pending: IToken[] | undefined;
+  const nextChunk = (): IToken[] | undefined => {
+    const chunk = pending ?? reader.nextItem();
+    pending = undefined;
+    return chunk;
+  };
+  for (let chunk = nextChunk(); chunk !== undefined; chunk = nextChunk()) {
+    let following = pending?.[0] ?? reader.following();
     if (selection !== "all") {
       // text that starts no item is reported by the declarations' part
       const declarationsPart = startsDeclaration[chunk[0]!.tokenTypeIdx] === 1 || !itemStartTokens.has(chunk[0]!.tokenType);
@@ -182,36 +189,46 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
       reader.scanner.recycle(chunk);
       continue;
     }
-    p.input = chunk;
-    p.problems = [];
-    p.messages.followingToken = following;
-    const found: Diagnostic[] = [];
+    let found: Diagnostic[] = [];
     const note = (diagnosed: Diagnosed, range: SourceRange) => found.push({ ...diagnosed, file: path, range });
     // handed on after the guard below: a stack overflow in the receiver is not this item's nesting
-    const read: TopLevelItem[] = [];
-    try {
-      while (!p.atEnd()) {
-        const before = p.peek();
-        const item = p.topLevelItem();
-        if (item) read.push(item);
-        if (p.atEnd()) break;
-        const next = p.peek();
-        if (next === before || !itemStartTokens.has(next.tokenType)) {
-          note(diagnose(Diagnostics.ItemEndsEarly, { found: describeFound(next) }), tokenRange(next));
-          break;
+    let read: TopLevelItem[] = [];
+    for (;;) {
+      p.input = chunk;
+      p.problems = [];
+      p.messages.followingToken = following;
+      try {
+        while (!p.atEnd()) {
+          const before = p.peek();
+          const item = p.topLevelItem();
+          if (item) read.push(item);
+          if (p.atEnd()) break;
+          const next = p.peek();
+          if (next === before || !itemStartTokens.has(next.tokenType)) {
+            note(diagnose(Diagnostics.ItemEndsEarly, { found: describeFound(next) }), tokenRange(next));
+            break;
+          }
         }
+      } catch (error) {
+        // thousands of nested parentheses or ifs exhaust the stack: lose this item only
+        if (!(error instanceof RangeError)) throw error;
+        tooDeep = true;
+        note(diagnose(Diagnostics.NestedTooDeeply), tokenRange(chunk[0]!));
       }
-    } catch (error) {
-      // thousands of nested parentheses or ifs exhaust the stack: lose this item only
-      if (!(error instanceof RangeError)) throw error;
-      tooDeep = true;
-      note(diagnose(Diagnostics.NestedTooDeeply), tokenRange(chunk[0]!));
+      for (const error of p.errors as IRecognitionException[]) {
+        note(diagnose(Diagnostics.Expected, { expectation: error.message }), rangeAt(error.token, following));
+      }
+      for (const problem of p.problems) note(diagnose(Diagnostics.Expected, { expectation: problem.message }), rangeAt(problem.token, following));
+      const cut = found.length === 0 ? -1 : splitAfterError(chunk, found);
+      if (cut < 0) break;
+      // read the part before the cut again on its own; the rest is the next item
+      pending = chunk.slice(cut);
+      chunk = chunk.slice(0, cut);
+      following = pending[0];
+      found = [];
+      read = [];
     }
-    for (const error of p.errors as IRecognitionException[]) {
-      note(diagnose(Diagnostics.Expected, { expectation: error.message }), rangeAt(error.token, following));
-    }
-    for (const problem of p.problems) note(diagnose(Diagnostics.Expected, { expectation: problem.message }), rangeAt(problem.token, following));
-    diagnostics.push(...withoutEchoes(found, chunk));
+    diagnostics.push(...withoutEchoes(found, chunk, reader.scanner.errors));
     // nothing refers to this item's tokens any more: its nodes hold offsets, its
     // diagnostics ranges (`following` is the next item's and is not recycled)
     reader.scanner.recycle(chunk);
@@ -234,20 +251,55 @@ function tokenIndexAt(tokens: IToken[], offset: number): number {
 
 /**
  * Recovery can stumble again a token or two after a mistake; such a report only
- * echoes the first one, on the same line, and is left out.
+ * echoes the first one, on the same line, and is left out. So is a report just
+ * after characters the scanner could not read (`&&`, `!`): the parser never saw them.
  */
-function withoutEchoes(found: Diagnostic[], chunk: IToken[]): Diagnostic[] {
-  if (found.length < 2) return found;
+function withoutEchoes(found: Diagnostic[], chunk: IToken[], scanErrors: readonly ScanError[]): Diagnostic[] {
+  if (found.length === 0) return found;
   found.sort((a, b) => a.range.start.offset - b.range.start.offset);
   const kept: Diagnostic[] = [];
   let last: { line: number; index: number } | undefined;
+  const unread = scanErrorsIn(scanErrors, chunk[0]!.startOffset, chunk[chunk.length - 1]!.endOffset!);
   for (const diagnostic of found) {
     const index = tokenIndexAt(chunk, diagnostic.range.start.offset);
     if (last && last.line === diagnostic.range.start.line && index - last.index <= 3) continue;
+    if (unread.some((error) => error.line === diagnostic.range.start.line && error.offset < diagnostic.range.start.offset && index - tokenIndexAt(chunk, error.offset) <= 1)) continue;
     kept.push(diagnostic);
     last = { line: diagnostic.range.start.line, index };
   }
   return kept;
+}
+
+/** The scanner's errors between two offsets (they are in text order). */
+function scanErrorsIn(errors: readonly ScanError[], from: number, to: number): readonly ScanError[] {
+  let low = 0;
+  let high = errors.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (errors[middle]!.offset < from) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < errors.length && errors[end]!.offset <= to) end++;
+  return errors.slice(low, end);
+}
+
+/**
+ * Where to cut an item that has a syntax error: at a later line that starts in
+ * the first column with a plain name, as `deal settings` or `On deal created`
+ * do. Such a line is not how an item goes on (continuations are indented or start
+ * with a keyword or a symbol), so its own mistakes are reported rather than lost
+ * in the broken item. -1 when there is no such line.
+ */
+function splitAfterError(chunk: IToken[], found: Diagnostic[]): number {
+  let firstError = Infinity;
+  for (const diagnostic of found) firstError = Math.min(firstError, diagnostic.range.start.offset);
+  for (let i = 1; i < chunk.length; i++) {
+    const token = chunk[i]!;
+    if (token.startOffset <= firstError || token.tokenType !== Identifier || token.startColumn !== 1) continue;
+    if (chunk[i - 1]!.endLine !== token.startLine) return i;
+  }
+  return -1;
 }
 
 /** In text order, one per place (recovery can report the same token twice; the first report wins). */

@@ -28,7 +28,7 @@ const timePattern = /\d{2}:\d{2}/y;
 const numberPattern = /\d+(?:\.\d+)?/y;
 const unicodeEscapePattern = /u\{[0-9A-Fa-f]{1,6}\}/y;
 
-const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46;
+const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46, STAR = 42;
 
 // The scanner runs over every character of a file once, mostly before V8 has
 // optimised it: character classes are table lookups and the hot loops call no
@@ -259,6 +259,14 @@ export class Scanner {
         const start = offset;
         while (offset < length && text.charCodeAt(offset) !== LF && text.charCodeAt(offset) !== CR) offset++;
         this.comments.push(this.token(Comment, start, offset, text.slice(start, offset)));
+      } else if (c === SLASH && text.charCodeAt(offset + 1) === STAR) {
+        // a comment of another language: one error up to its end (or the line's), not a run of operators
+        const start = offset;
+        const close = text.indexOf("*/", offset + 2);
+        let end = offset + 2;
+        while (end < length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+        offset = close >= 0 && close + 2 <= end ? close + 2 : end;
+        this.errors.push({ offset: start, length: offset - start, line: this.line, column: start - this.lineStart + 1 });
       } else {
         const operator = operatorAt(text, offset);
         if (operator) {

@@ -1,9 +1,18 @@
 // Field paths must name fields of the rule's record, following references
 // (`contact.name` needs `contact` to be a reference). `create X with { f: … }`
 // must name fields of X.
+import { insteadOf, miscasedKeyword } from "../../grammar/other-spellings";
 import type { Check } from "./context";
 import { ident, suggestion } from "./suggest";
 import { Diagnostics } from "../../diagnostics/messages";
+
+/** ` Write \`none\` …` for a word of another language (`null`, `True`) where a value was meant. */
+function spellingHint(word: string): string | undefined {
+  const instead = insteadOf(word);
+  if (instead !== undefined) return ` Write \`${instead}\` for no value.`;
+  const keyword = miscasedKeyword(word);
+  return keyword === undefined ? undefined : ` Keywords are lower case: write \`${keyword}\`.`;
+}
 
 export const UnknownFieldCheck: Check = {
   name: "UnknownField",
@@ -20,7 +29,7 @@ export const UnknownFieldCheck: Check = {
         const hint =
           segment.text === "stage" && path.segments.length === 1
             ? ` ${ident(failure.owner)} has no sequential pipeline; use \`is open "S"\` for a parallel one.`
-            : suggestion(segment.text, failure.candidates, ident);
+            : (path.segments.length === 1 ? spellingHint(segment.text) : undefined) ?? suggestion(segment.text, failure.candidates, ident);
         context.report(segment, Diagnostics.UnknownField, { field: segment.text, owner: failure.owner, hint });
       }
     },
