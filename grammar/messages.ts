@@ -3,18 +3,15 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import {
   DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, PathWord, RCurly,
-  StringLiteral, TimeOfDay, TimeUnit,
+  StringLiteral, TimeOfDay, TimeUnit, operatorSpellings, stageNameWords, templateNameWords, type KeywordWord,
 } from "./tokens";
 import { insteadHint } from "./other-spellings";
 
-const operatorSpellings: Record<string, string> = {
-  Arrow: "->", Range: "..", Equal: "==", NotEqual: "!=", LessEqual: "<=", GreaterEqual: ">=",
-  Less: "<", Greater: ">", Plus: "+", Minus: "-", Star: "*", Slash: "/", Assign: "=", Colon: ":",
-  Comma: ",", LParen: "(", RParen: ")", LCurly: "{", RCurly: "}", LBracket: "[", RBracket: "]", Question: "?",
-};
-
-const stageWords = new Set<TokenType>(["stage", "open", "close", "to"].map((w) => kw(w as "stage")));
-const templateWords = new Set<TokenType>(["email", "sms", "task", "report", "signature"].map((w) => kw(w as "email")));
+const stageWords = new Set<TokenType>(stageNameWords.map((word) => kw(word)));
+// the last word of each phrase a template name follows (`send email`: email)
+const templateWords = new Set<TokenType>(
+  Object.values(templateNameWords).flatMap((phrases) => phrases.map((phrase) => kw(phrase.split(" ").at(-1) as KeywordWord))),
+);
 
 /** What the parser wanted, e.g. `a stage name in quotes` or `"->"`. */
 export function describeExpected(tokenType: TokenType, previous?: IToken): string {
@@ -34,7 +31,7 @@ export function describeExpected(tokenType: TokenType, previous?: IToken): strin
   if (tokenType === TimeOfDay) return "a time of day such as 09:00";
   const word = keywordOf(tokenType);
   if (word) return `"${word}"`;
-  const spelling = operatorSpellings[tokenType.name];
+  const spelling = operatorSpellings.get(tokenType);
   return spelling ? `"${spelling}"` : tokenType.name;
 }
 

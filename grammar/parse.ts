@@ -174,9 +174,10 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     pending = undefined;
     return chunk;
   };
-  for (let chunk = nextChunk(); chunk !== undefined; chunk = nextChunk()) {
+  for (let chunk = nextChunk(), cutOff = false; chunk !== undefined; cutOff = pending !== undefined, chunk = nextChunk()) {
     let following = pending?.[0] ?? reader.following();
-    if (selection !== "all") {
+    // the rest of a cut item belongs to the part that read the item
+    if (selection !== "all" && !cutOff) {
       // text that starts no item is reported by the declarations' part
       const declarationsPart = startsDeclaration[chunk[0]!.tokenTypeIdx] === 1 || !itemStartTokens.has(chunk[0]!.tokenType);
       if (declarationsPart !== (selection === "declarations")) {

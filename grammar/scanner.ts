@@ -6,7 +6,7 @@ import type { IToken, TokenType } from "chevrotain";
 import {
   Arrow, Assign, BadString, Colon, Comma, Comment, DateLiteral, DateTimeLiteral, DottedName, Equal, Greater,
   GreaterEqual, Identifier, Kw, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
-  Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
+  operatorSpellings, Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
 } from "./tokens";
 
 export interface ScanError {
@@ -94,12 +94,7 @@ function operatorAt(text: string, at: number): TokenType | undefined {
 
 // Most tokens are keywords and punctuation; giving them one shared image string
 // instead of a fresh slice each keeps a 1 MB file's tokens much lighter on the GC.
-const fixedImages = new Map<TokenType, string>([
-  [Arrow, "->"], [Minus, "-"], [Range, ".."], [Equal, "=="], [Assign, "="], [NotEqual, "!="], [LessEqual, "<="],
-  [Less, "<"], [GreaterEqual, ">="], [Greater, ">"], [Slash, "/"], [Plus, "+"], [Star, "*"], [Colon, ":"],
-  [Comma, ","], [LParen, "("], [RParen, ")"], [LCurly, "{"], [RCurly, "}"], [LBracket, "["], [RBracket, "]"],
-  [Question, "?"],
-]);
+const fixedImages = operatorSpellings;
 
 function matchAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
