@@ -238,16 +238,23 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
   return { diagnostics, tooDeep };
 }
 
-/** Index of the first token of `tokens` starting at or after `offset`. */
-function tokenIndexAt(tokens: IToken[], offset: number): number {
+/** Index of the first of `items` (in text order) starting at or after `offset`. */
+function firstIndexAt<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
-  let high = tokens.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (tokens[middle]!.startOffset < offset) low = middle + 1;
+    if (startOf(items[middle]!) < offset) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+const tokenStart = (token: IToken): number => token.startOffset;
+
+/** Index of the first token of `tokens` starting at or after `offset`. */
+function tokenIndexAt(tokens: IToken[], offset: number): number {
+  return firstIndexAt(tokens, offset, tokenStart);
 }
 
 /**
@@ -273,13 +280,7 @@ function withoutEchoes(found: Diagnostic[], chunk: IToken[], scanErrors: readonl
 
 /** The scanner's errors between two offsets (they are in text order). */
 function scanErrorsIn(errors: readonly ScanError[], from: number, to: number): readonly ScanError[] {
-  let low = 0;
-  let high = errors.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (errors[middle]!.offset < from) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndexAt(errors, from, (error) => error.offset);
   let end = low;
   while (end < errors.length && errors[end]!.offset <= to) end++;
   return errors.slice(low, end);
