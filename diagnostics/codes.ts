@@ -546,7 +546,7 @@ checker, the lowering or the formatter failed on this input. It is reported at
 the file's start like any diagnostic (never as a stack trace, never hidden), the
 command fails, and the message says how to report it. Never expected, so no
 golden test can produce it; a unit test forces it.`,
-    example: `solar.rules:1:1: error SC9999: Internal error in the checker: Cannot read properties of undefined (reading 'name'). This is a bug in Stagecraft, not in your rules; please report it with the files you checked and this message. Nothing was written.`,
+    example: `solar.rules:1:1: error SC9999: Internal error in the checker: Cannot read properties of undefined (reading 'name'). This is a bug in Stagecraft, not in your input; please report it with the files you gave and this message.`,
   },
 } as const satisfies Record<`SC${number}`, CodeInfo>;
 
