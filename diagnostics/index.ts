@@ -3,7 +3,7 @@
 export { codes, type Category, type Code, type CodeInfo } from "./codes";
 export type { Diagnostic, Severity, SourcePosition, SourceRange } from "./diagnostic";
 export { codeFrame, formatDiagnostic, formatLineError } from "./format";
-export { internalErrorDiagnostic, type InternalPart } from "./internal";
+export { internalError, internalErrorDiagnostic, type InternalPart } from "./internal";
 export { diagnose, render, type DiagnosticMessage, type MessageArguments } from "./message";
 export { Diagnostics } from "./messages";
 export { closestName, editDistance } from "./suggest";
