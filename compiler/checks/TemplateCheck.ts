@@ -1,8 +1,8 @@
 // A template named by an action must be declared with the kind the action sends,
 // and every `{path}` placeholder in it (and in `notify`/`create activity` texts)
 // must be a field path of the rule's record. A template's bad placeholder is
-// reported once, at the placeholder, naming the records it is sent for: the
-// template is what needs the fix, not each rule that sends it.
+// reported once, at the field it gets wrong, naming the records it is sent for:
+// the template is what needs the fix, not each rule that sends it.
 import type * as ast from "../../grammar/ast";
 import { Diagnostics } from "../../diagnostics/messages";
 import { placeholderPathsOf } from "../binder/templateText";
@@ -37,20 +37,25 @@ function badSegment(model: CheckedModel, entity: EntitySymbol, path: string[]): 
 }
 
 /** What the message says of a bad segment: the field, its owner and a "did you mean". */
-function describeBad(path: string[], bad: BadSegment, entity: EntitySymbol) {
+function describeBad(path: string[], bad: BadSegment, entity: EntitySymbol, withHint: boolean) {
   const field = path[bad.index]!;
   const owner = bad.index === 0 ? entity.name : path.slice(0, bad.index).join(".");
-  const hint = bad.owner ? suggestion(field, bad.owner.fields.keys(), ident) : "";
+  const hint = bad.owner && withHint ? suggestion(field, bad.owner.fields.keys(), ident) : "";
   return { placeholder: path.join("."), field, owner, hint };
 }
 
-/** The placeholder's own characters when the literal has no escapes before it; else the whole literal. */
-function placeholderSpan(literal: ast.StringLiteral, path: string[]): ast.Span {
-  const written = `{${path.join(".")}}`;
-  const index = literal.value.indexOf(written);
+/**
+ * The bad segment's own characters (`nme` of `{contact.nme}`), so carets and a
+ * quick fix land on the word to change; the whole literal when escapes before it
+ * make its place in the source unclear (then `precise` is false).
+ */
+function segmentSpan(literal: ast.StringLiteral, path: string[], segment: number): { span: ast.Span; precise: boolean } {
+  const index = literal.value.indexOf(`{${path.join(".")}}`);
   const escapeFree = literal.end - literal.start === literal.value.length + 2;
-  if (index < 0 || !escapeFree) return literal;
-  return { start: literal.start + 1 + index, end: literal.start + 1 + index + written.length };
+  if (index < 0 || !escapeFree) return { span: literal, precise: false };
+  const before = path.slice(0, segment).join(".");
+  const start = literal.start + 1 + index + 1 + before.length + (segment > 0 ? 1 : 0);
+  return { span: { start, end: start + path[segment]!.length }, precise: true };
 }
 
 function checkTextPlaceholders(context: CheckContext, text: ast.StringLiteral, what: string): void {
@@ -58,7 +63,9 @@ function checkTextPlaceholders(context: CheckContext, text: ast.StringLiteral, w
   if (!entity) return;
   for (const path of placeholderPathsOf(text.value)) {
     const bad = badSegment(context.model, entity, path);
-    if (bad) context.report(placeholderSpan(text, path), Diagnostics.TextPlaceholder, { what, entity: entity.name, ...describeBad(path, bad, entity) });
+    if (!bad) continue;
+    const { span, precise } = segmentSpan(text, path, bad.index);
+    context.report(span, Diagnostics.TextPlaceholder, { what, entity: entity.name, ...describeBad(path, bad, entity, precise) });
   }
 }
 
@@ -143,19 +150,20 @@ function reportPlaceholder(
   placeholder: TemplatePlaceholder,
   entities: Set<EntitySymbol>,
 ): void {
-  const failures = new Map<string, { args: ReturnType<typeof describeBad>; senders: string[] }>();
+  const failures = new Map<string, { args: ReturnType<typeof describeBad>; span: ast.Span; senders: string[] }>();
   for (const entity of entities) {
     const bad = badSegment(context.model, entity, placeholder.path);
     if (!bad) continue;
-    const args = describeBad(placeholder.path, bad, entity);
+    const { span, precise } = segmentSpan(placeholder.node, placeholder.path, bad.index);
+    const args = describeBad(placeholder.path, bad, entity, precise);
     const key = `${args.field}\u0000${args.owner}`;
     const failure = failures.get(key);
     if (failure) failure.senders.push(ident(entity.name));
-    else failures.set(key, { args, senders: [ident(entity.name)] });
+    else failures.set(key, { args, span, senders: [ident(entity.name)] });
   }
-  for (const { args, senders } of failures.values()) {
+  for (const { args, span, senders } of failures.values()) {
     const sentBy = `${senders.length === 1 ? "a rule" : "rules"} on ${senders.join(", ")}`;
-    context.reportIn(file, placeholderSpan(placeholder.node, placeholder.path), Diagnostics.TemplatePlaceholder, {
+    context.reportIn(file, span, Diagnostics.TemplatePlaceholder, {
       template: template.name,
       property: placeholder.property,
       senders: sentBy,
