@@ -241,9 +241,10 @@ entity deal { … }                              // Duplicate entity "deal": alr
     title: "placeholder that is not a field path",
     about: `Every \`{path}\` of a template must be a field path of the record of every rule
 that sends it (and every \`{path}\` of a \`notify\` or \`create activity\` text a field
-path of its rule's record). A bad placeholder is reported once, at the template,
-with the rules that send it; a \`notify\` text at the text.`,
-    example: `template sms "Ping" "Hi {contact.nme}"         // Template "Ping" uses {contact.nme}, but \`nme\` is not a field of \`contact\` (sent by a rule on \`deal\`) … Did you mean \`name\`?
+path of its rule's record). A template's bad placeholder is reported once, at the
+field it gets wrong in the template, naming the records it is sent for; a
+\`notify\` text's at the text.`,
+    example: `template sms "Ping" "Hi {contact.nme}"         // Template "Ping" (text) uses {contact.nme}, but \`nme\` is not a field of \`contact\` (sent by a rule on \`deal\`); … Did you mean \`name\`?
 on deal created -> send sms "Ping" to contact`,
   },
   SC2311: {
@@ -297,7 +298,7 @@ on deal created -> send sms "Ping" to contact`,
     title: "duration not positive",
     about: `The message names the word the duration belongs to (\`after\`, \`wait\`, \`timeout\`, \`due\`).`,
     example: `on deal stage "New" open after 0 days -> …     // A duration must be positive, but this is 0 days; drop \`after\` to act at once.
-step "Call" timeout 0 days { … }               // A \`timeout\` must be positive, but this is 0 days; …`,
+wait until amount > 5 timeout 0 days          // A \`timeout\` must be positive, but this is 0 days; drop the \`timeout\` to wait without end.`,
   },
   SC2402: {
     severity: "error",
