@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { codeFrame, formatDiagnostic, formatLineError } from "../../diagnostics/format";
@@ -33,6 +34,23 @@ describe("diagnostic lines", () => {
     expect(carets).toBe(`    | \t\t${" ".repeat(21)}^^^^^`);
     // the carets start where `amout` starts, counting a tab as one character
     expect(carets!.indexOf("^") - "    | ".length).toBe(line.indexOf("amout"));
+  });
+
+  it("put the first caret under the range's first character on any line of tabs, spaces and words", () => {
+    const line = fc.array(fc.constantFrom("\t", " ", "a", "é", "{", "\""), { minLength: 1, maxLength: 40 }).map((chars) => chars.join(""));
+    fc.assert(
+      fc.property(line, fc.nat(), fc.nat(), (text, from, width) => {
+        const start = from % text.length;
+        const end = Math.min(text.length, start + 1 + (width % 5));
+        const [source, carets] = codeFrame(text, at(3, start + 1, end + 1));
+        const gutter = "  3 | ".length;
+        // the caret line is the source line with every character before the range blanked, tabs kept
+        expect(carets!.slice(gutter, gutter + start)).toBe(text.slice(0, start).replace(/[^\t]/g, " "));
+        expect(carets!.slice(gutter + start)).toMatch(/^\^+$/);
+        expect(source).toBe(`  3 | ${text}`);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("mark one character for an empty range and the rest of the line for a range that goes on", () => {
