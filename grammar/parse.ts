@@ -299,7 +299,8 @@ function splitAfterError(chunk: IToken[], found: Diagnostic[]): number {
   for (let i = 1; i < chunk.length; i++) {
     const token = chunk[i]!;
     if (token.startOffset <= firstError || token.tokenType !== Identifier || token.startColumn !== 1) continue;
-    if (chunk[i - 1]!.endLine !== token.startLine) return i;
+    // a field name (`status: text`) goes on a declaration's block, as when items are cut
+    if (chunk[i - 1]!.endLine !== token.startLine && chunk[i + 1]?.tokenType !== Colon) return i;
   }
   return -1;
 }
