@@ -27,19 +27,21 @@ export const codes = {
     title: "the text cannot be split into words",
     about: `An unexpected character, a string that is not closed before the end of its line,
 or an unknown escape inside a string. The parser still reads a broken string as a
-string, so the rest of the item is checked normally. Strings accept \`\\"\`, \`\\\\\`,
+string (text in curly quotes too), so the rest of the item is checked normally. Strings accept \`\\"\`, \`\\\\\`,
 \`\\n\`, \`\\t\` and \`\\u{1F600}\` (1–6 hex digits); text goes in double quotes, single
 quotes are not strings, and comments start with \`//\`.`,
     example: `on deal created # -> open "Validation"
 template sms "Reminder" "Your appointment is tomorrow
 template sms "Path" "C:\\qtemp"
 on deal created when amount > 5 && title != "" -> open "Validation"
-/* a comment */`,
+/* a comment */
+on deal created -> open “Validation”`,
     output: `solar.rules:1:17: error SC0001: unexpected character "#"
 solar.rules:2:25: error SC0001: this string is not closed: add a " before the end of the line
 solar.rules:3:21: error SC0001: unknown escape \\q in a string: use \\" \\\\ \\n \\t or \\u{hex}
 solar.rules:4:33: error SC0001: unexpected characters "&&": write and
-solar.rules:5:1: error SC0001: unexpected characters "/* a comment */": write // for a comment (to the end of the line)`,
+solar.rules:5:1: error SC0001: unexpected characters "/* a comment */": write // for a comment (to the end of the line)
+solar.rules:6:25: error SC0001: curly quotes are not quotes: write "Validation" in straight double quotes`,
   },
   SC0002: {
     severity: "error",

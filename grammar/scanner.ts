@@ -28,6 +28,7 @@ const timePattern = /\d{2}:\d{2}/y;
 const numberPattern = /\d+(?:\.\d+)?/y;
 const unicodeEscapePattern = /u\{[0-9A-Fa-f]{1,6}\}/y;
 
+const OPENING_CURLY_QUOTE = 0x201c, CLOSING_CURLY_QUOTE = 0x201d;
 const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46, STAR = 42;
 
 // The scanner runs over every character of a file once, mostly before V8 has
@@ -104,7 +105,7 @@ function matchAt(pattern: RegExp, text: string, at: number): number {
 /** True when some token (or whitespace) can be read at `at`: there an error run ends. */
 function somethingStartsAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return c === SPACE || c === TAB || c === LF || c === CR || c === BOM || c === QUOTE ||
+  return c === SPACE || c === TAB || c === LF || c === CR || c === BOM || c === QUOTE || c === OPENING_CURLY_QUOTE ||
     isDigit(c) || isWordStart(c) || operatorAt(text, at) !== undefined;
 }
 
@@ -239,6 +240,20 @@ export class Scanner {
         }
         this.offset = offset;
         return this.token(wellFormed ? StringLiteral : BadString, start, offset, text.slice(start, offset));
+      } else if (c === OPENING_CURLY_QUOTE) {
+        // “…”: read as a string, reported as one mistake (strings.ts says which)
+        const start = offset;
+        offset++;
+        for (; offset < length; offset++) {
+          const d = text.charCodeAt(offset);
+          if (d === LF || d === CR) break;
+          if (d === CLOSING_CURLY_QUOTE) {
+            offset++;
+            break;
+          }
+        }
+        this.offset = offset;
+        return this.token(BadString, start, offset, text.slice(start, offset));
       } else if (isDigit(c)) {
         const start = offset;
         let size = 0;

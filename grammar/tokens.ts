@@ -51,12 +51,13 @@ export const StringLiteral = createToken({
 });
 
 /**
- * A string that is unterminated or has an unknown escape. The parser takes it as a
- * string (so one typo does not derail the item) and the lexer step reports SC0001.
+ * A string that is unterminated, has an unknown escape or is in curly quotes
+ * (“…”, as word processors write them). The parser takes it as a string (so one
+ * typo does not derail the item) and the lexer step reports SC0001.
  */
 export const BadString = createToken({
   name: "BadString",
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/,
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?|\u201C[^\u201D\r\n]*\u201D?/,
   categories: [StringLiteral],
 });
 
