@@ -2,19 +2,16 @@
 // (declaration order does not matter), type every expression, run the checks.
 // It never throws: a crash in a check on broken input would hide every other
 // diagnostic, so an internal failure becomes one diagnostic instead.
-//
-// The items go through `checkItem` one at a time in file order once the schema is
-// declared, as in the streaming check (streaming-check.ts) that `stagecraft check`
-// runs; this one keeps every tree and model entry, for lowering and the editor.
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../grammar/diagnostic";
 import { parse } from "../grammar/index";
-import { declareSchema, emptyModel } from "./binder/declarations";
-import { checkItem } from "./check-item";
+import { declare, emptyModel } from "./binder/declarations";
+import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
-import { startChecks } from "./checks/runChecks";
+import { runChecks } from "./checks/runChecks";
 import { internalErrorDiagnostic, sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
+import { typeProgram } from "./types/typeProgram";
 
 export interface SourceText {
   path: string;
@@ -45,12 +42,10 @@ export function checkSources(sources: SourceText[]): CheckedSources {
 /** Binds, types and checks already parsed files (the playground re-uses parsed trees). */
 export function checkFiles(files: SourceFile[]): { diagnostics: Diagnostic[]; model: CheckedModel } {
   try {
-    const binding = declareSchema(files);
-    const run = startChecks(binding, specifiedChecks);
-    for (const file of files) {
-      for (let i = 0; i < file.items.length; i++) checkItem(binding, run, file.items[i]!, file);
-    }
-    return { diagnostics: run.finish(), model: binding.model };
+    const binding = declare(files);
+    bindRulesAndWorkflows(binding);
+    typeProgram(binding);
+    return { diagnostics: runChecks(binding, specifiedChecks), model: binding.model };
   } catch (error) {
     return { diagnostics: [internalError(files[0]?.path ?? "", error)], model: emptyModel() };
   }

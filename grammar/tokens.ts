@@ -206,10 +206,7 @@ export function stagecraftLexer(): Lexer {
   return referenceLexer;
 }
 
-/** The words that start a declaration: the schema rules, workflows and tests are read against. */
-export const declarationWords = ["calendar", "entity", "template", "team", "event"] as const;
 /** Words that begin a top-level item (first on their line); the parser resynchronises on them. */
-export const itemStartWords = [...declarationWords, "rule", "on", "workflow", "test"] as const;
+export const itemStartWords = ["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"] as const;
 
-export const declarationStartTokens: ReadonlySet<TokenType> = new Set(declarationWords.map((word) => Kw[word]));
 export const itemStartTokens: ReadonlySet<TokenType> = new Set(itemStartWords.map((word) => Kw[word]));

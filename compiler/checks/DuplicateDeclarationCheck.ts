@@ -14,12 +14,10 @@ function messageOf(duplicate: Duplicate): string {
 export const DuplicateDeclarationCheck: Check = {
   name: "DuplicateDeclaration",
   codes: ["SC2101"],
-  // the binder records duplicates as it claims names; they are all known at the end
-  program: (context) => ({
-    finish: () => {
-      for (const duplicate of context.binding.duplicates) {
-        context.report({ code: "SC2101", severity: "error", message: messageOf(duplicate), node: duplicate.node, file: duplicate.file });
-      }
-    },
-  }),
+  // the binder records duplicates as it claims names
+  program: (context) => {
+    for (const duplicate of context.binding.duplicates) {
+      context.report({ code: "SC2101", severity: "error", message: messageOf(duplicate), node: duplicate.node, file: duplicate.file });
+    }
+  },
 };
