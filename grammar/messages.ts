@@ -3,14 +3,8 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import {
   DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, PathWord, RCurly,
-  StringLiteral, TimeOfDay, TimeUnit,
+  spellingOf, StringLiteral, TimeOfDay, TimeUnit,
 } from "./tokens";
-
-const operatorSpellings: Record<string, string> = {
-  Arrow: "->", Range: "..", Equal: "==", NotEqual: "!=", LessEqual: "<=", GreaterEqual: ">=",
-  Less: "<", Greater: ">", Plus: "+", Minus: "-", Star: "*", Slash: "/", Assign: "=", Colon: ":",
-  Comma: ",", LParen: "(", RParen: ")", LCurly: "{", RCurly: "}", LBracket: "[", RBracket: "]", Question: "?",
-};
 
 const stageWords = new Set<TokenType>(["stage", "open", "close", "to"].map((w) => kw(w as "stage")));
 const templateWords = new Set<TokenType>(["email", "sms", "task", "report", "signature"].map((w) => kw(w as "email")));
@@ -33,7 +27,7 @@ export function describeExpected(tokenType: TokenType, previous?: IToken): strin
   if (tokenType === TimeOfDay) return "a time of day such as 09:00";
   const word = keywordOf(tokenType);
   if (word) return `"${word}"`;
-  const spelling = operatorSpellings[tokenType.name];
+  const spelling = spellingOf(tokenType);
   return spelling ? `"${spelling}"` : tokenType.name;
 }
 

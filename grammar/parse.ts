@@ -6,7 +6,7 @@
 // then only lose the item it is in; the items around it still parse, and Chevrotain's
 // in-item recovery (single-token insertion/deletion, skipping to the next action,
 // field or step) keeps as much of the broken item as it can.
-import type { IRecognitionException, IToken } from "chevrotain";
+import { NotAllInputParsedException, type IRecognitionException, type IToken } from "chevrotain";
 import type { SourceFile, SourceRange, TopLevelItem } from "./ast";
 import type { Diagnostic } from "./diagnostic";
 import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
@@ -149,6 +149,8 @@ function parseItems(reader: ItemReader, text: string, path: string, items: TopLe
       note("SC0003", "this item is nested too deeply to read; skipped to the next declaration", tokenRange(chunk[0]!));
     }
     for (const error of p.errors as IRecognitionException[]) {
+      // each call reads one item and leaves the rest of the piece to the loop above
+      if (error instanceof NotAllInputParsedException) continue;
       note("SC0002", error.message, rangeAt(error.token, following));
     }
     for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
