@@ -72,22 +72,23 @@ function keywordAt(text: string, start: number, end: number): [string, TokenType
   return undefined;
 }
 
-// Operators by their first character, longer spellings first (`->` before `-`).
-const operatorsByHead = new Map<number, Array<[string, TokenType]>>();
+// Operators by their first character (all are ASCII), longer spellings first (`->` before `-`).
+const operatorsByHead: Array<Array<[string, TokenType]> | undefined> = [];
 for (const tokenType of operatorTokens) {
   const spelling = spellingOf(tokenType)!;
-  const head = spelling.charCodeAt(0);
-  const candidates = operatorsByHead.get(head) ?? [];
+  const candidates = (operatorsByHead[spelling.charCodeAt(0)] ??= []);
   candidates.push([spelling, tokenType]);
-  candidates.sort((a, b) => b[0].length - a[0].length);
-  operatorsByHead.set(head, candidates);
+  candidates.sort((x, y) => y[0].length - x[0].length);
 }
 
 /** The operator or punctuation written at `at` (its spelling and type), if any. */
 function operatorAt(text: string, at: number): [string, TokenType] | undefined {
-  const candidates = operatorsByHead.get(text.charCodeAt(at));
+  const candidates = operatorsByHead[text.charCodeAt(at)];
   if (candidates === undefined) return undefined;
-  for (const candidate of candidates) if (text.startsWith(candidate[0], at)) return candidate;
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (candidate[0].length === 1 || text.startsWith(candidate[0], at)) return candidate;
+  }
   return undefined;
 }
 
