@@ -27,28 +27,21 @@ const dateTimePattern = sticky(DateTimeLiteral);
 const datePattern = sticky(DateLiteral);
 const timePattern = sticky(TimeOfDay);
 const numberPattern = sticky(NumberLiteral);
+const wordPattern = sticky(Identifier);
 const unicodeEscapePattern = new RegExp(unicodeEscape, "y");
 
 const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46;
 
 // The scanner runs over every character of a file once, mostly before V8 has
-// optimised it: character classes are table lookups and the hot loops call no
-// helpers (a call per character is what a cold run pays for most).
-const WORD_START = 1;
-const WORD_PART = 2;
-const charClass = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  const digit = c >= 48 && c <= 57;
-  charClass[c] = (letter ? WORD_START | WORD_PART : 0) | (digit ? WORD_PART : 0);
-}
-
+// optimised it: runs of word characters are matched by the regular expression
+// engine (native code) rather than a loop per character, and the classes of
+// single characters are plain comparisons.
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 function isWordStart(c: number): boolean {
-  return c < 128 && (charClass[c]! & WORD_START) !== 0;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
 // Keywords by first character and length, so a word is matched against the few
@@ -164,15 +157,10 @@ export class Scanner {
       } else if (isWordStart(c)) {
         const start = offset;
         let dotted = false;
-        offset++;
-        for (;;) {
-          for (; offset < length; offset++) {
-            const d = text.charCodeAt(offset);
-            if (d >= 128 || (charClass[d]! & WORD_PART) === 0) break;
-          }
-          if (text.charCodeAt(offset) !== DOT || !isWordStart(text.charCodeAt(offset + 1))) break;
+        offset += matchAt(wordPattern, text, offset);
+        while (text.charCodeAt(offset) === DOT && isWordStart(text.charCodeAt(offset + 1))) {
           dotted = true;
-          offset += 2;
+          offset += 1 + matchAt(wordPattern, text, offset + 1);
         }
         this.offset = offset;
         const keyword = dotted ? undefined : keywordAt(text, start, offset);
