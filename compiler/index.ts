@@ -9,7 +9,6 @@ import { internalErrorDiagnostic } from "../diagnostics/internal";
 import type { CheckedModel } from "./model";
 
 export { checkSources, checkFiles } from "./check";
-export { checkSourcesStreaming } from "./streaming-check";
 export type { SourceText, CheckedSources } from "./check";
 export { lowerProgram } from "./lower/lower-program";
 export { LoweringError } from "./lower/lowering-error";

@@ -18,10 +18,8 @@ function report(context: ProgramContext, duplicate: Duplicate): void {
 export const DuplicateDeclarationCheck: Check = {
   name: "DuplicateDeclaration",
   codes: ["SC2101"],
-  // the binder records duplicates as it claims names; they are all known at the end
-  program: (context) => ({
-    finish: () => {
-      for (const duplicate of context.binding.duplicates) report(context, duplicate);
-    },
-  }),
+  // the binder records duplicates as it claims names
+  program: (context) => {
+    for (const duplicate of context.binding.duplicates) report(context, duplicate);
+  },
 };

@@ -122,23 +122,17 @@ export const TemplateCheck: Check = {
     CreateActivityAction: (action, context) => checkTextPlaceholders(context, action.text, "The activity text"),
   },
   program: (context) => {
-    // the file of each template declaration, kept for reporting at the end
-    const fileOf = new Map<ast.TemplateDecl, ast.SourceFile>();
-    return {
-      item: (item, itemContext) => {
-        if (item.kind === "TemplateDecl") fileOf.set(item, itemContext.file);
-      },
-      finish: () => {
-        const uses = sentFor.get(context.model);
-        if (!uses) return;
-        sentFor.delete(context.model);
-        for (const [template, entities] of uses) {
-          const file = fileOf.get(template.decl);
-          if (!file) continue;
-          for (const placeholder of template.placeholders) reportPlaceholder(context, file, template, placeholder, entities);
-        }
-      },
-    };
+    const uses = sentFor.get(context.model);
+    if (!uses) return;
+    sentFor.delete(context.model);
+    // the file of each template declaration, to report in
+    const fileOf = new Map<ast.TopLevelItem, ast.SourceFile>();
+    for (const file of context.binding.files) for (const item of file.items) if (item.kind === "TemplateDecl") fileOf.set(item, file);
+    for (const [template, entities] of uses) {
+      const file = fileOf.get(template.decl);
+      if (!file) continue;
+      for (const placeholder of template.placeholders) reportPlaceholder(context, file, template, placeholder, entities);
+    }
   },
 };
 

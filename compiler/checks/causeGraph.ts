@@ -10,7 +10,7 @@ import type { Located } from "../diagnostics";
 import type { CheckedModel, RuleResolution } from "../model";
 import { moveOutcome } from "./moveOutcome";
 
-/** Where a cycle report about a rule goes (its name, or its subject when it has none), kept instead of its syntax tree. */
+/** Where a cycle report about a rule goes: its name, or its subject when it has none. */
 export interface RuleNode {
   node: Located;
   file: ast.SourceFile;
@@ -103,11 +103,7 @@ class TriggerNodes {
   }
 }
 
-/**
- * The graph, built one rule at a time as rules are checked (the streaming check
- * lets a rule's syntax tree go right after): rule and trigger nodes are numbered
- * in the order they are first seen.
- */
+/** The graph, built one rule at a time: rule and trigger nodes are numbered in the order they are first seen. */
 export class CauseGraph {
   readonly labels: string[] = [];
   readonly edges: number[][] = [];
