@@ -3,7 +3,19 @@
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine";
 export { runEvents, type RunOptions } from "./run-events";
 export { formatOutputLine } from "./output-format";
-export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError } from "./errors";
+export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError } from "./errors";
+export {
+  programFingerprint,
+  programManifest,
+  comparePrograms,
+  ruleIdentities,
+  type ProgramManifest,
+  type ManifestItem,
+  type ItemKind,
+  type ProgramChanges,
+  type RuleToIdentify,
+  type RuleBehaviour,
+} from "./identity";
 export type {
   Engine,
   EngineOptions,

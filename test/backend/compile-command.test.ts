@@ -73,7 +73,7 @@ describe("loadCompiledModule", () => {
     expect(readdirSync(cache)).toHaveLength(before + 1);
     expect((await loadCompiledModule(path)).program).toEqual(first.program);
     expect(readdirSync(cache)).toHaveLength(before + 1);
-    writeFileSync(path, readFileSync(path, "utf8").replace('"Validate documents"', '"Validate the documents"'));
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll('"Validate documents"', '"Validate the documents"'));
     const edited = await loadCompiledModule(path);
     expect(edited.program.rules[0]!.name).toBe("Validate the documents");
     expect(readdirSync(cache)).toHaveLength(before + 2);

@@ -158,24 +158,24 @@ describe("snapshots", () => {
     expect(result.stderr).toMatch(/state\.json: not a snapshot saved by --save-snapshot \(expected a JSON object\)/);
   });
 
-  it("a version 1 snapshot (before tokenSeq) is refused with exit 2, saying which version it has", async () => {
+  it("a version 2 snapshot (rules by index) is refused with exit 2, saying which version it has", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
     const snapshot = join(dir, "state.json");
     expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
-    const { tokenSeq: _dropped, ...saved } = JSON.parse(readFileSync(snapshot, "utf8")) as Record<string, unknown>;
-    expect(saved.version).toBe(2);
-    writeFileSync(snapshot, JSON.stringify({ ...saved, version: 1 }));
+    const { program: _dropped, ...saved } = JSON.parse(readFileSync(snapshot, "utf8")) as Record<string, unknown>;
+    expect(saved.version).toBe(3);
+    writeFileSync(snapshot, JSON.stringify({ ...saved, version: 2 }));
     const result = await cli(["run", contract, "--events", writeEvents(events.slice(4)), "--resume", snapshot]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: snapshot version 1 is not 2/);
+    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: snapshot version 2 is not 3/);
     expect(result.stderr).not.toMatch(/with these rules/);
   });
 
   it("a snapshot whose fields are damaged is refused with exit 2, not a crash", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
     const snapshot = join(dir, "state.json");
-    writeFileSync(snapshot, JSON.stringify({ version: 2, records: 5 }));
+    writeFileSync(snapshot, JSON.stringify({ version: 3, records: 5 }));
     const result = await cli(["run", contract, "--events", eventsFile, "--resume", snapshot]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: it is damaged or not saved by --save-snapshot \(/);
