@@ -35,7 +35,8 @@ export type {
   RuleTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./ir";
-// The expression semantics that code emitted by the TypeScript backend calls.
+// The expression semantics that code emitted by the TypeScript backend calls
+// (each name as in expressionSemantics; test/backend/semantics-exports.test.ts).
 export {
   fieldOf,
   follow,
@@ -45,6 +46,7 @@ export {
   isOpen,
   negate,
   equal,
+  notEqual,
   less,
   lessOrEqual,
   greater,
@@ -56,7 +58,7 @@ export {
   divide,
   callFunction,
   placeholder,
-} from "./compiled-support";
+} from "./expression-semantics";
 export { validateEventLine, InputErrorCode, type InputError, type ValidatedLine } from "./validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
