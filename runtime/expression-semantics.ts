@@ -50,31 +50,36 @@ export function negate(value: Value): Value {
   return typeof value === "number" ? -value : null;
 }
 
-export function equal(a: Value, b: Value, ctx: EvalContext): boolean {
+/** What comparisons read of the context: the zone a date is local to. The checker's constant folding passes only this. */
+export interface ZoneContext {
+  readonly calendar: { readonly timezone: string };
+}
+
+export function equal(a: Value, b: Value, ctx: ZoneContext): boolean {
   return valuesEqual(a, b, ctx.calendar.timezone);
 }
 
-export function notEqual(a: Value, b: Value, ctx: EvalContext): boolean {
+export function notEqual(a: Value, b: Value, ctx: ZoneContext): boolean {
   return !valuesEqual(a, b, ctx.calendar.timezone);
 }
 
-export function less(a: Value, b: Value, ctx: EvalContext): boolean {
+export function less(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) < 0;
 }
 
-export function lessOrEqual(a: Value, b: Value, ctx: EvalContext): boolean {
+export function lessOrEqual(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) <= 0;
 }
 
-export function greater(a: Value, b: Value, ctx: EvalContext): boolean {
+export function greater(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) > 0;
 }
 
-export function greaterOrEqual(a: Value, b: Value, ctx: EvalContext): boolean {
+export function greaterOrEqual(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) >= 0;
 }
 
-export function isIn(value: Value, options: readonly Value[], ctx: EvalContext): boolean {
+export function isIn(value: Value, options: readonly Value[], ctx: ZoneContext): boolean {
   const zone = ctx.calendar.timezone;
   for (const option of options) if (valuesEqual(value, option, zone)) return true;
   return false;

@@ -7,7 +7,7 @@ import { constantValue } from "./constantValue";
 
 function warnIfAlwaysFalse(context: CheckContext, condition: ast.Expr | undefined, consequence: string): void {
   if (!condition || condition.missing) return;
-  if (constantValue(condition) === false) {
+  if (constantValue(condition, context.model.calendar.timezone) === false) {
     context.warning("SC2602", `This condition is always false, so ${consequence}.`, condition);
   }
 }
@@ -20,7 +20,7 @@ export const NeverFiresCheck: Check = {
     Enrollment: (enrollment, context) => warnIfAlwaysFalse(context, enrollment.condition, "nothing ever enrolls this way"),
     IfStep: (step, context) => warnIfAlwaysFalse(context, step.condition, "these steps never run"),
     BecomesSubject: (subject, context) => {
-      if (subject.condition.missing || constantValue(subject.condition) === undefined) return;
+      if (subject.condition.missing || constantValue(subject.condition, context.model.calendar.timezone) === undefined) return;
       context.warning("SC2602", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires.", subject.condition);
     },
   },
