@@ -134,9 +134,9 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
 
   const rules = program.rules.map((def, index): PreparedRule => {
     const conditionExpr = def.condition ? compileExpr(def.condition) : null;
-    // Precompiled code belongs to the rule it names; a mismatch means another program, so it is not used.
-    const code = compiled?.rules?.[index]?.name === def.name ? compiled.rules[index] : undefined;
-    const given = code?.condition ?? compiled?.conditions?.[def.name];
+    // Precompiled code belongs to the rule whose identity it names; a mismatch means another program, so it is not used.
+    const code = compiled?.rules?.[index]?.id === def.id ? compiled.rules[index] : undefined;
+    const given = code?.condition ?? (compiled?.conditions && Object.hasOwn(compiled.conditions, def.id) ? compiled.conditions[def.id] : undefined);
     const becomes = def.trigger.kind === "becomes" ? withCode(compileExpr(def.trigger.condition), code?.becomes) : null;
     return {
       id: def.id,
@@ -155,7 +155,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
 
   const workflows = program.workflows.map((def, index): PreparedWorkflow => {
     const entity = def.enrollments[0]?.entity ?? def.per;
-    const code = compiled?.workflows?.[index]?.name === def.name ? compiled.workflows[index] : undefined;
+    const code = compiled?.workflows?.[index]?.id === def.id ? compiled.workflows[index] : undefined;
     const ops: WorkflowOp[] = [];
     flattenSteps(def.steps, ops, (action, given) => prepareActions(entity, [action], given ? [given] : undefined)[0]!, code?.steps);
     return {

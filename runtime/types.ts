@@ -67,9 +67,9 @@ export interface CompiledAction {
   target?: CompiledValue;
 }
 
-/** Precompiled code of one rule; `name` must match the program's rule at the same index, or it is ignored. */
+/** Precompiled code of one rule; `id` must be the identity of the program's rule at the same index, or it is ignored. */
 export interface CompiledRule {
-  name: string;
+  id: string;
   condition?: CompiledCondition;
   becomes?: CompiledCondition;
   /** One entry per action, in written order. */
@@ -86,7 +86,8 @@ export interface CompiledStep {
 }
 
 export interface CompiledWorkflow {
-  name: string;
+  /** The identity of the program's workflow at the same index, or the code is ignored. */
+  id: string;
   enrollments?: Array<{ condition?: CompiledCondition; becomes?: CompiledCondition }>;
   steps?: CompiledStep[];
 }
@@ -97,7 +98,7 @@ export interface CompiledWorkflow {
  * traces still describe the IR, so they read the same either way.
  */
 export interface CompiledProgram {
-  /** Keyed by rule name. */
+  /** Keyed by rule identity (a named rule's is its name). */
   conditions?: Record<string, CompiledCondition>;
   /** By index in `program.rules`. */
   rules?: CompiledRule[];

@@ -45,7 +45,7 @@ describe("stagecraft compile", () => {
     expect(await compile([solar, "-o", out])).toEqual({ code: 0, stderr: "" });
     const loaded = await loadCompiledModule(out);
     expect(loaded.program).toEqual(JSON.parse(JSON.stringify(compileProgram(folderSources(solar)))));
-    expect(loaded.compiled.rules?.map((rule) => rule.name)).toEqual(loaded.program.rules.map((rule) => rule.name));
+    expect(loaded.compiled.rules?.map((rule) => rule.id)).toEqual(loaded.program.rules.map((rule) => rule.id));
   });
 
   it("writes nothing and prints the diagnostics on rule errors, exit 1", async () => {
