@@ -6,51 +6,44 @@
 
 /** JSON with object keys in code-unit order and `undefined` fields dropped: equal values give equal text. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) {
-    let text = "[";
-    for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + canonicalJson(value[i]);
-    return text + "]";
+  return JSON.stringify(value, keysInOrder) ?? "null";
+}
+
+// IR objects are mostly built with their keys in one order: copy only those that are not in code-unit order.
+function keysInOrder(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort();
+      const sorted: Record<string, unknown> = {};
+      for (const key of keys) sorted[key] = (value as Record<string, unknown>)[key];
+      return sorted;
+    }
   }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  let text = "{";
-  for (let i = 0; i < keys.length; i++) text += (i === 0 ? "" : ",") + JSON.stringify(keys[i]) + ":" + canonicalJson(record[keys[i]!]);
-  return text + "}";
+  return value;
 }
 
 const encoder = new TextEncoder();
 
 /**
  * 64-bit FNV-1a of the text's UTF-8 bytes, as 16 lowercase hex digits. The
- * 64-bit state is four 16-bit limbs, so every product stays exact in a double.
+ * state is two 32-bit halves; every intermediate product stays below 2^53, so
+ * it is exact in a double.
  */
 export function fnv1a64(text: string): string {
   const bytes = encoder.encode(text);
-  // offset basis 0xcbf29ce484222325, low limb first
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
+  // offset basis 0xcbf29ce484222325
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < bytes.length; i++) {
-    h0 ^= bytes[i]!;
-    // multiply by the prime 0x100000001b3 = 2^40 + 0x1b3, modulo 2^64
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + (t1 >>> 16) + ((h0 & 0xff) << 8);
-    const t3 = h3 * 0x1b3 + (t2 >>> 16) + (h0 >>> 8) + ((h1 & 0xff) << 8);
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
+    lo = (lo ^ bytes[i]!) >>> 0;
+    // times the prime 0x100000001b3 = 2^40 + 0x1b3, modulo 2^64: 2^40 moves lo's low 24 bits into hi
+    const product = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + Math.floor(product / 0x100000000) + (lo << 8)) >>> 0;
+    lo = product >>> 0;
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
-}
-
-function hex4(limb: number): string {
-  return limb.toString(16).padStart(4, "0");
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
 /** The digest of an IR value: equal values (whatever their key order) give equal digests. */

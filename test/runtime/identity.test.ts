@@ -1,5 +1,6 @@
 // Stable identities and the program fingerprint (runtime/identity.ts): what
 // they depend on, what they ignore, and what a comparison reports.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, digestOf, fnv1a64 } from "../../runtime/digest";
 import { comparePrograms, programFingerprint, programManifest, ruleIdentities } from "../../runtime/identity";
@@ -14,6 +15,15 @@ describe("fnv1a64", () => {
     expect(fnv1a64("")).toBe("cbf29ce484222325");
     expect(fnv1a64("a")).toBe("af63dc4c8601ec8c");
     expect(fnv1a64("foobar")).toBe("85944171f73967e8");
+  });
+
+  it("equals the textbook definition (64-bit arithmetic on each UTF-8 byte) on any text", () => {
+    const reference = (text: string): string => {
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of new TextEncoder().encode(text)) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return hash.toString(16).padStart(16, "0");
+    };
+    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (text) => expect(fnv1a64(text)).toBe(reference(text))), { numRuns: 300 });
   });
 
   it("hashes the UTF-8 encoding, so text beyond ASCII counts every byte", () => {
