@@ -23,7 +23,12 @@ describe("fnv1a64", () => {
       for (const byte of new TextEncoder().encode(text)) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
       return hash.toString(16).padStart(16, "0");
     };
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (text) => expect(fnv1a64(text)).toBe(reference(text))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (text) => {
+        expect(fnv1a64(text)).toBe(reference(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("hashes the UTF-8 encoding, so text beyond ASCII counts every byte", () => {
