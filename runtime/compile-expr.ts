@@ -1,27 +1,15 @@
 // IR expressions become closures once, at engine creation, so evaluating a
 // condition per event is a few function calls instead of a tree walk. What each
 // operator means lives in expression-semantics.ts, which the TypeScript
-// backend's emitted code calls too; this file only wires those functions into
-// closures.
+// backend's emitted code calls too (operators through operator-table.ts); this
+// file only wires those functions into closures.
 import type { Expr, TemplateText, Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
-import {
-  arithmeticSemantics,
-  changed,
-  comparisonSemantics,
-  eventField,
-  expressionSemantics,
-  fieldOf,
-  follow,
-  isIn,
-  isOpen,
-  negate,
-  placeholder,
-  previous,
-  resolveFunction,
-} from "./expression-semantics";
+import { changed, eventField, fieldOf, follow, isIn, isOpen, negate, placeholder, previous } from "./expression-semantics";
+import { arithmeticSemantics, comparisonSemantics, expressionSemantics } from "./operator-table";
+import { resolveFunction } from "./functions";
 
-export { readField } from "./expression-semantics";
+export { readField } from "./record-state";
 
 export type Evaluator = (ctx: EvalContext) => Value;
 

@@ -1,24 +1,17 @@
-// The meaning of every expression operator, once. The interpreter
-// (compile-expr.ts) builds closures that call these functions; code emitted by
-// the TypeScript backend imports the same functions from the runtime's public
-// API under the names in `expressionSemantics`, so both paths give the same
-// value on every input. Null-safety (LANGUAGE.md §3): a path through an empty
-// reference is none, comparisons with none are false except `==`/`!=`. Only
-// the boolean connectives (`not`, `and`, `or`) are not here: both paths
-// short-circuit them with the host language's own operators on `=== true`.
+// The meaning of every expression operator, once, and nothing else: every
+// function here is what code emitted by the TypeScript backend may call, and
+// runtime/index.ts exports this whole module under these names. The interpreter
+// (compile-expr.ts) builds closures that call the same functions, through
+// operator-table.ts for operators, so both paths give the same value on every
+// input. Null-safety (LANGUAGE.md §3): a path through an empty reference is
+// none, comparisons with none are false except `==`/`!=`. Only the boolean
+// connectives (`not`, `and`, `or`) are not here: both paths short-circuit them
+// with the host language's own operators on `=== true`.
 import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
-import { runtimeFunctions } from "./functions";
-import { UnknownFunctionError } from "./errors";
+import { resolveFunction } from "./functions";
+import { readField } from "./record-state";
 import { compareValues, valuesEqual } from "./values";
-
-/** Reads one field of a record; `id` and `stage` are implicit. */
-export function readField(record: RecordState, name: string): Value {
-  if (name === "id") return record.id;
-  if (name === "stage") return record.stage;
-  const fields = record.fields;
-  return Object.hasOwn(fields, name) ? fields[name]! : null;
-}
 
 /** A field of a record; none when the record is missing (an empty or dangling reference). */
 export function fieldOf(record: RecordState | undefined, name: string): Value {
@@ -102,19 +95,7 @@ export function divide(a: Value, b: Value): Value {
   return typeof a === "number" && typeof b === "number" ? (b === 0 ? null : a / b) : null;
 }
 
-export type StdlibFunction = (args: Value[], ctx: EvalContext) => Value;
-
-/** A stdlib function by name; calling an unknown one is a runtime error (an IR from a newer compiler). */
-export function resolveFunction(name: string): StdlibFunction {
-  const fn = Object.hasOwn(runtimeFunctions, name) ? runtimeFunctions[name] : undefined;
-  return (
-    fn ??
-    (() => {
-      throw new UnknownFunctionError(name);
-    })
-  );
-}
-
+/** A stdlib function by name; an unknown name is a runtime error, as in the engine. */
 export function callFunction(name: string, args: Value[], ctx: EvalContext): Value {
   return resolveFunction(name)(args, ctx);
 }
@@ -123,54 +104,3 @@ export function callFunction(name: string, args: Value[], ctx: EvalContext): Val
 export function placeholder(value: Value): string {
   return value === null ? "" : String(value);
 }
-
-/**
- * Every function emitted code may call, by the name runtime/index.ts exports it
- * under (a test keeps the two equal). The emitter writes these names; the
- * interpreter looks operators up here, so an operator has one implementation.
- */
-export const expressionSemantics = {
-  fieldOf,
-  follow,
-  eventField,
-  changed,
-  previous,
-  isOpen,
-  negate,
-  equal,
-  notEqual,
-  less,
-  lessOrEqual,
-  greater,
-  greaterOrEqual,
-  isIn,
-  add,
-  subtract,
-  multiply,
-  divide,
-  callFunction,
-  placeholder,
-} as const;
-
-export type SemanticsName = keyof typeof expressionSemantics;
-
-export type ComparisonOperator = "==" | "!=" | "<" | "<=" | ">" | ">=";
-export type ArithmeticOperator = "+" | "-" | "*" | "/";
-
-/** Each comparison operator's implementation, by name. */
-export const comparisonSemantics = {
-  "==": "equal",
-  "!=": "notEqual",
-  "<": "less",
-  "<=": "lessOrEqual",
-  ">": "greater",
-  ">=": "greaterOrEqual",
-} as const satisfies Record<ComparisonOperator, SemanticsName>;
-
-/** Each arithmetic operator's implementation, by name. */
-export const arithmeticSemantics = {
-  "+": "add",
-  "-": "subtract",
-  "*": "multiply",
-  "/": "divide",
-} as const satisfies Record<ArithmeticOperator, SemanticsName>;

@@ -35,30 +35,8 @@ export type {
   RuleTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./ir";
-// The expression semantics that code emitted by the TypeScript backend calls
-// (each name as in expressionSemantics; test/backend/semantics-exports.test.ts).
-export {
-  fieldOf,
-  follow,
-  eventField,
-  changed,
-  previous,
-  isOpen,
-  negate,
-  equal,
-  notEqual,
-  less,
-  lessOrEqual,
-  greater,
-  greaterOrEqual,
-  isIn,
-  add,
-  subtract,
-  multiply,
-  divide,
-  callFunction,
-  placeholder,
-} from "./expression-semantics";
+// The expression semantics that code emitted by the TypeScript backend calls, each under its own name.
+export * from "./expression-semantics";
 export { validateEventLine, InputErrorCode, type InputError, type ValidatedLine } from "./validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";

@@ -4,7 +4,8 @@
 // runtime's own expression semantics, with literals as lowering writes them.
 import type * as ast from "../../grammar/ast";
 import type { Value } from "../../runtime/ir";
-import { arithmeticSemantics, comparisonSemantics, expressionSemantics, negate, type ZoneContext } from "../../runtime/expression-semantics";
+import { negate, type ZoneContext } from "../../runtime/expression-semantics";
+import { arithmeticSemantics, comparisonSemantics, expressionSemantics } from "../../runtime/operator-table";
 import { literalValue } from "../lower/lower-expressions";
 
 export type Constant = Value;
