@@ -37,9 +37,9 @@ export function ruleIdentities(rules: readonly RuleToIdentify[]): string[] {
   return rules.map(({ writtenName, rule }) => {
     if (writtenName !== undefined) return writtenName;
     const base = `${rule.entity}#${behaviourDigest(rule)}`;
-    // A written name equal to the digest form is as good as an earlier identical rule: count past it.
-    let count = seen.get(base) ?? (taken.has(base) ? 1 : 0);
-    let id = base;
+    // Counting skips any written name spelled like a digest form.
+    let count = seen.get(base) ?? 0;
+    let id: string;
     do {
       count++;
       id = count === 1 ? base : `${base}#${count}`;
