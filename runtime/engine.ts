@@ -14,7 +14,7 @@ import type {
   TraceRecord,
 } from "./types";
 import type { Program } from "./ir";
-import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
+import { prepareProgram, ruleOf, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
 import { schemaOf, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, isOutputForm, parseInstant } from "./time";
@@ -69,7 +69,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.schema = schemaOf(program);
     this.prepared = prepareProgram(program, options.compiled);
     this.calendar = program.calendar;
-    this.state = new EngineState(this.prepared.loadFields);
+    this.state = new EngineState(program, this.prepared.loadFields);
     this.onTrace = options.onTrace;
     this.cascadeBound = options.cascadeBound ?? DEFAULT_CASCADE_BOUND;
     if (options.snapshot) this.state.restore(options.snapshot);
@@ -479,7 +479,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       seq: ++this.state.timerSeq,
       due: dueTime(this.now, rule.delay!, this.calendar),
       cause: event.id,
-      rule: rule.index,
+      rule: rule.id,
       record: record.ref,
       born: record.born,
       eventType: event.type,
@@ -512,7 +512,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   }
 
   private fireRuleTimer(timer: RuleTimer): void {
-    const rule = this.prepared.rules[timer.rule]!;
+    const rule = ruleOf(this.prepared, timer.rule);
     const id = `t${timer.seq}`;
     const record = this.state.records.get(timer.record);
     if (!record || record.born !== timer.born) {

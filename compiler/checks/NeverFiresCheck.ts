@@ -8,7 +8,7 @@ import { Diagnostics } from "../../diagnostics/messages";
 
 function warnIfAlwaysFalse(context: CheckContext, condition: ast.Expr | undefined, consequence: string): void {
   if (!condition || condition.missing) return;
-  if (constantValue(condition) === false) {
+  if (constantValue(condition, context.model.calendar.timezone) === false) {
     context.report(condition, Diagnostics.AlwaysFalse, { consequence });
   }
 }
@@ -21,7 +21,7 @@ export const NeverFiresCheck: Check = {
     Enrollment: (enrollment, context) => warnIfAlwaysFalse(context, enrollment.condition, "nothing ever enrolls this way"),
     IfStep: (step, context) => warnIfAlwaysFalse(context, step.condition, "these steps never run"),
     BecomesSubject: (subject, context) => {
-      if (subject.condition.missing || constantValue(subject.condition) === undefined) return;
+      if (subject.condition.missing || constantValue(subject.condition, context.model.calendar.timezone) === undefined) return;
       context.report(subject.condition, Diagnostics.BecomesReadsNothing);
     },
   },
