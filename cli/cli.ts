@@ -11,6 +11,7 @@ import { registerExplain } from "./commands/explain";
 import { registerCompile } from "./commands/compile";
 import { registerServe } from "./commands/serve";
 import { registerLog } from "./commands/log";
+import { internalError } from "../diagnostics/internal";
 
 export const VERSION = "0.1.0";
 
@@ -49,8 +50,8 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       out.stderr(`stagecraft: ${error.message}\n`);
       return error.exitCode;
     }
-    out.stderr(`stagecraft: internal error: ${(error as Error).message ?? String(error)}\n` +
-      "This is a bug in Stagecraft, not in your rules; please report it with the command you ran.\n");
+    const internal = internalError("command", error, "Give the command you ran.");
+    out.stderr(`stagecraft: error ${internal.code}: ${internal.message}\n`);
     return 70;
   }
 }

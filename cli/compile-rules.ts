@@ -1,6 +1,6 @@
 // Loads and compiles the rule files named on the command line; the shared first
 // step of check, run, test, compile and explain.
-import { checkSourcesStreaming, compileSources, type CompileResult, type Diagnostic } from "../compiler/index";
+import { checkSources, compileSources, type CompileResult, type Diagnostic } from "../compiler/index";
 import { loadSources, type LoadedSource } from "./sources";
 import type { DiagnosticReport } from "./print-diagnostics";
 
@@ -12,17 +12,14 @@ export interface CompiledRules {
 
 export function compileRuleFiles(paths: readonly string[]): CompiledRules {
   const sources = loadSources(paths);
-  const result = compileSources(sources.map(({ path, text }) => ({ path, text })));
+  const result = compileSources(sources.map(({ path, text, location }) => ({ path, text, location })));
   return { sources, result, report: reportFor(sources, result.diagnostics) };
 }
 
-/**
- * Checking only (no lowering to IR): what `check` needs, on every save. Only the
- * diagnostics are wanted, so the rules are checked streaming, one item at a time.
- */
+/** Checking only (no lowering to IR): what `check` needs, on every save. */
 export function checkRuleFiles(paths: readonly string[]): { diagnostics: Diagnostic[]; report: DiagnosticReport } {
   const sources = loadSources(paths);
-  const diagnostics = checkSourcesStreaming(sources.map(({ path, text }) => ({ path, text })));
+  const { diagnostics } = checkSources(sources.map(({ path, text, location }) => ({ path, text, location })));
   return { diagnostics, report: reportFor(sources, diagnostics) };
 }
 

@@ -2,23 +2,23 @@
 // (declaration order does not matter), type every expression, run the checks.
 // It never throws: a crash in a check on broken input would hide every other
 // diagnostic, so an internal failure becomes one diagnostic instead.
-//
-// The items go through `checkItem` one at a time in file order once the schema is
-// declared, as in the streaming check (streaming-check.ts) that `stagecraft check`
-// runs; this one keeps every tree and model entry, for lowering and the editor.
 import type { SourceFile } from "../grammar/ast";
-import type { Diagnostic } from "../grammar/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { parse } from "../grammar/index";
-import { declareSchema, emptyModel } from "./binder/declarations";
-import { checkItem } from "./check-item";
+import { declare, emptyModel } from "./binder/declarations";
+import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
-import { startChecks } from "./checks/runChecks";
-import { internalErrorDiagnostic, sortDiagnostics } from "./diagnostics";
+import { runChecks } from "./checks/runChecks";
+import { internalErrorDiagnostic } from "../diagnostics/internal";
+import { sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
+import { typeProgram } from "./types/typeProgram";
 
 export interface SourceText {
   path: string;
   text: string;
+  /** The file's path as the user gave it, when `path` is shorter (`SourceFile.location`). */
+  location?: string;
 }
 
 export interface CheckedSources {
@@ -32,30 +32,29 @@ export function checkSources(sources: SourceText[]): CheckedSources {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
-    // parse never throws either: its own failure comes back as an SC0003 diagnostic
+    // parse never throws either: its own failure comes back as an internal-error diagnostic
     const parsed = parse(source.text, source.path);
+    if (source.location !== undefined) parsed.file.location = source.location;
     files.push(parsed.file);
-    diagnostics.push(...parsed.diagnostics);
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
   }
   const checked = checkFiles(files);
-  diagnostics.push(...checked.diagnostics);
+  for (const diagnostic of checked.diagnostics) diagnostics.push(diagnostic);
   return { files, diagnostics: sortDiagnostics(diagnostics, sources.map((source) => source.path)), model: checked.model };
 }
 
 /** Binds, types and checks already parsed files (the playground re-uses parsed trees). */
 export function checkFiles(files: SourceFile[]): { diagnostics: Diagnostic[]; model: CheckedModel } {
   try {
-    const binding = declareSchema(files);
-    const run = startChecks(binding, specifiedChecks);
-    for (const file of files) {
-      for (let i = 0; i < file.items.length; i++) checkItem(binding, run, file.items[i]!, file);
-    }
-    return { diagnostics: run.finish(), model: binding.model };
+    const binding = declare(files);
+    bindRulesAndWorkflows(binding);
+    typeProgram(binding);
+    return { diagnostics: runChecks(binding, specifiedChecks), model: binding.model };
   } catch (error) {
     return { diagnostics: [internalError(files[0]?.path ?? "", error)], model: emptyModel() };
   }
 }
 
 function internalError(file: string, error: unknown): Diagnostic {
-  return internalErrorDiagnostic("SC2999", "compiler", error, file);
+  return internalErrorDiagnostic("checker", error, file);
 }

@@ -3,27 +3,17 @@
 // hand-computed offsets. Nodes rebuilt by error recovery are marked `missing`;
 // checks skip them instead of reporting on invented values.
 
-/** A position in a source file: 0-based offset, 1-based line and column. */
-export interface SourcePosition {
-  offset: number;
-  line: number;
-  column: number;
-}
-
-/** Half-open range [start, end) in one source file: what diagnostics carry. */
-export interface SourceRange {
-  start: SourcePosition;
-  end: SourcePosition;
-}
+// Positions and ranges (0-based offset, 1-based line and column) are what diagnostics carry.
+export type { SourcePosition, SourceRange } from "../diagnostics/diagnostic";
 
 /**
  * Where a node is: the offsets of its first character and just past its last
  * (0-based, in UTF-16 code units, as the editor counts). Lines and columns are
  * found only when a diagnostic or a source location needs them, from the file's
  * `lineStarts` (`positionAt` in grammar/lines.ts). Two numbers on the node, not a
- * range object: a 1 MB file has over a hundred thousand nodes, and a separate
- * object for each one's place was a third of the tree and of the garbage
- * collector's work.
+ * range object: a large file has hundreds of thousands of nodes, and a separate
+ * object for each one's place would be a large share of the tree and of the
+ * garbage collector's work.
  */
 export interface Span {
   start: number;
@@ -50,6 +40,12 @@ export interface Comment extends Span {
 export interface SourceFile extends NodeBase {
   kind: "SourceFile";
   path: string;
+  /**
+   * How a person finds the file (the path given on the command line, folder
+   * included) when that differs from `path`: messages that point into another
+   * file name it so. Set by the checker's caller, not by the parser.
+   */
+  location?: string;
   items: TopLevelItem[];
   /** Every `//` comment in the file, in source order (the formatter keeps them). */
   comments: Comment[];

@@ -3,7 +3,7 @@
 import type { TokenType } from "chevrotain";
 import {
   BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, itemStartWords, Kw,
-  keywordOf, NumberLiteral, operatorTokens, reservedWords, softWords, StringLiteral, TimeOfDay, WhiteSpace,
+  keywordOf, NumberLiteral, operatorTokens, reservedWords, softWords, spellingOf, stageNameWords, StringLiteral, templateNameWords, TimeOfDay, WhiteSpace,
 } from "./tokens";
 
 export type TokenCategory =
@@ -39,6 +39,10 @@ export interface TokenVocabulary {
   operators: readonly string[];
   /** The words that start a top-level item when first on their line (`on`, `rule`, `entity`…). */
   itemStartWords: readonly string[];
+  /** The words a quoted stage name follows (`stage`, `open`, `close`, `to`). */
+  stageNameWords: readonly string[];
+  /** The phrases a quoted template name follows, by template kind (`send email`, `create task`…). */
+  templateNameWords: Readonly<Record<"email" | "sms" | "task" | "report", readonly string[]>>;
   /** Token kinds in the order a highlighter should try them (first match wins; keywords longest first). */
   tokens: readonly TokenKind[];
 }
@@ -65,13 +69,9 @@ function categoryOf(token: TokenType): TokenCategory {
   return punctuationNames.has(token.name) ? "punctuation" : "operator";
 }
 
-const identifierSource = "[A-Za-z_][A-Za-z0-9_]*";
-
 function patternSource(token: TokenType): string {
   const word = keywordOf(token);
   if (word) return `\\b${word}\\b`;
-  if (token === Identifier) return identifierSource;
-  if (token === DottedName) return `${identifierSource}(?:\\.${identifierSource})+`;
   const pattern = token.PATTERN;
   return pattern instanceof RegExp ? pattern.source : String(pattern);
 }
@@ -85,8 +85,8 @@ function kindOf(token: TokenType): TokenKind {
   return kind;
 }
 
-// The lexer reads every word with one pattern and then sorts keywords and dotted
-// names out of it; an editor tokenizer wants them as separate rules, tried first.
+// The scanner reads a word and then looks it up among the keywords; an editor
+// tokenizer wants keywords as rules of their own, tried before identifiers.
 const highlightingOrder: TokenType[] = [
   WhiteSpace, Comment, StringLiteral, BadString, DateTimeLiteral, DateLiteral, TimeOfDay, NumberLiteral,
   DottedName,
@@ -98,7 +98,9 @@ const highlightingOrder: TokenType[] = [
 export const tokenVocabulary: TokenVocabulary = {
   keywords: [...reservedWords, ...softWords].sort(),
   reservedKeywords: [...reservedWords],
-  operators: operatorTokens.map((token) => patternSource(token).replace(/\\/g, "")),
+  operators: operatorTokens.map((token) => spellingOf(token)!),
   itemStartWords,
+  stageNameWords,
+  templateNameWords,
   tokens: highlightingOrder.map(kindOf),
 };

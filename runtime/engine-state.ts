@@ -1,9 +1,11 @@
 // Everything the engine remembers between events, and its snapshot form.
 // Records live in a Map of immutable values; the other parts are small.
+import type { Program } from "./ir";
 import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./types";
 import { SNAPSHOT_VERSION } from "./types";
 import { TimerQueue } from "./timer-queue";
-import { SnapshotError } from "./errors";
+import { ProgramChangedError, SnapshotError } from "./errors";
+import { comparePrograms, programManifest } from "./identity";
 import { readField } from "./compile-expr";
 
 export class EngineState {
@@ -22,7 +24,10 @@ export class EngineState {
   /** `entity.field` → member → records holding the member in that field (`least loaded`). */
   readonly loads = new Map<string, Map<string, number>>();
 
-  constructor(private readonly loadFields: ReadonlySet<string>) {
+  constructor(
+    private readonly program: Program,
+    private readonly loadFields: ReadonlySet<string>,
+  ) {
     for (const key of loadFields) this.loads.set(key, new Map());
   }
 
@@ -54,6 +59,7 @@ export class EngineState {
   snapshot(): Snapshot {
     return {
       version: SNAPSHOT_VERSION,
+      program: programManifest(this.program),
       clock: this.clock,
       records: [...this.records.values()],
       timers: this.timers.toSortedArray(),
@@ -72,6 +78,12 @@ export class EngineState {
         `snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
       );
     }
+    const saved = snapshot.program as Snapshot["program"] | undefined;
+    if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
+      throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
+    }
+    // Timers and instances name rules by identity; under another program an identity may mean other behaviour.
+    if (saved.fingerprint !== programManifest(this.program).fingerprint) throw new ProgramChangedError(comparePrograms(saved, this.program));
     this.clock = snapshot.clock;
     for (const record of snapshot.records) this.writeRecord(undefined, record);
     this.timers = new TimerQueue(snapshot.timers);

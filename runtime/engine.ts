@@ -14,7 +14,7 @@ import type {
   TraceRecord,
 } from "./types";
 import type { Program } from "./ir";
-import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
+import { prepareProgram, ruleOf, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
 import { schemaOf, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, isOutputForm, parseInstant } from "./time";
@@ -26,6 +26,8 @@ import { readField, readValues, type CompiledExpr } from "./compile-expr";
 import { CascadeError, EventOrderError, RuntimeError } from "./errors";
 import { WorkflowRunner } from "./workflow-runner";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
+import { Diagnostics } from "../diagnostics/messages";
+import { diagnose } from "../diagnostics/message";
 
 export const DEFAULT_CASCADE_BOUND = 100;
 
@@ -67,7 +69,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.schema = schemaOf(program);
     this.prepared = prepareProgram(program, options.compiled);
     this.calendar = program.calendar;
-    this.state = new EngineState(this.prepared.loadFields);
+    this.state = new EngineState(program, this.prepared.loadFields);
     this.onTrace = options.onTrace;
     this.cascadeBound = options.cascadeBound ?? DEFAULT_CASCADE_BOUND;
     if (options.snapshot) this.state.restore(options.snapshot);
@@ -77,7 +79,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   process(event: InputEvent): OutputRecord[] {
     const at = parseInstant(event.at);
-    if (Number.isNaN(at)) throw new RuntimeError("SC4005", `event "${event.id}" has an invalid time "${event.at}"`);
+    if (Number.isNaN(at)) throw new RuntimeError(diagnose(Diagnostics.InvalidEventTime, { id: event.id, time: event.at }));
     const clock = this.state.clock;
     if (clock !== null && at < clock) throw new EventOrderError(event.id, event.at, formatInstant(clock));
     const outputs: OutputRecord[] = [];
@@ -99,7 +101,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   advanceTo(isoTime: string): OutputRecord[] {
     const until = parseInstant(isoTime);
-    if (Number.isNaN(until)) throw new RuntimeError("SC4005", `invalid time "${isoTime}"`);
+    if (Number.isNaN(until)) throw new RuntimeError(diagnose(Diagnostics.InvalidTime, { time: isoTime }));
     const outputs: OutputRecord[] = [];
     this.outputs = outputs;
     try {
@@ -185,7 +187,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const ref = event.entity;
     // Split only when a record is made: most events find their record by `ref`.
     const slash = ref.indexOf("/");
-    if (slash <= 0 || slash === ref.length - 1) throw new RuntimeError("SC4006", `event "${event.id}": "${event.entity}" is not a type/id reference`);
+    if (slash <= 0 || slash === ref.length - 1) throw new RuntimeError(diagnose(Diagnostics.NotARecordReference, { id: event.id, entity: event.entity }));
     const data = event.data ?? {};
     switch (event.type) {
       case "created": {
@@ -485,7 +487,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       seq: ++this.state.timerSeq,
       due: dueTime(this.now, rule.delay!, this.calendar),
       cause: event.id,
-      rule: rule.index,
+      rule: rule.id,
       record: record.ref,
       born: record.born,
       eventType: event.type,
@@ -518,7 +520,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   }
 
   private fireRuleTimer(timer: RuleTimer): void {
-    const rule = this.prepared.rules[timer.rule]!;
+    const rule = ruleOf(this.prepared, timer.rule);
     const id = `t${timer.seq}`;
     const record = this.state.records.get(timer.record);
     if (!record || record.born !== timer.born) {

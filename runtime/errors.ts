@@ -1,17 +1,21 @@
 // Errors that stop a run. The CLI maps RuntimeError to exit code 4; the
 // outputs produced before the failure travel with the error so that everything
 // decided up to then can still be written.
+import { Diagnostics } from "../diagnostics/messages";
+import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
+import type { ProgramChanges } from "./identity";
 
 export class RuntimeError extends Error {
   readonly code: string;
   /** Outputs of the failing event produced before the error. */
   outputs: OutputRecord[] = [];
 
-  constructor(code: string, message: string) {
-    super(message);
+  /** `error` is a message of the table with its arguments filled in (`diagnose`). */
+  constructor(error: { code: string; message: string }) {
+    super(error.message);
     this.name = "RuntimeError";
-    this.code = code;
+    this.code = error.code;
   }
 }
 
@@ -21,7 +25,7 @@ export class CascadeError extends RuntimeError {
   readonly chain: string[];
 
   constructor(chain: string[], bound: number) {
-    super("SC4001", `cascade deeper than ${bound} derived events; the rules feed each other: ${summariseChain(chain)}`);
+    super(diagnose(Diagnostics.Cascade, { bound, chain: summariseChain(chain) }));
     this.name = "CascadeError";
     this.chain = chain;
   }
@@ -30,7 +34,7 @@ export class CascadeError extends RuntimeError {
 /** Input events must come in time order; the engine refuses to go back. */
 export class EventOrderError extends RuntimeError {
   constructor(eventId: string, at: string, previous: string) {
-    super("SC4002", `event "${eventId}" at ${at} is earlier than the previous time ${previous}`);
+    super(diagnose(Diagnostics.EventOutOfOrder, { id: eventId, at, previous }));
     this.name = "EventOrderError";
   }
 }
@@ -38,16 +42,46 @@ export class EventOrderError extends RuntimeError {
 /** An expression called a function the runtime does not know (an IR from a newer compiler). */
 export class UnknownFunctionError extends RuntimeError {
   constructor(name: string) {
-    super("SC4003", `unknown function "${name}"`);
+    super(diagnose(Diagnostics.RuntimeUnknownFunction, { name }));
     this.name = "UnknownFunctionError";
   }
 }
 
 export class SnapshotError extends RuntimeError {
   constructor(message: string) {
-    super("SC4004", message);
+    super(diagnose(Diagnostics.SnapshotMismatch, { reason: message }));
     this.name = "SnapshotError";
   }
+}
+
+/**
+ * A snapshot saved by another program: its timers and instances may belong to
+ * rules that are gone or now do something else. Until rules can be migrated
+ * between versions, such a resume is refused, naming what changed.
+ */
+export class ProgramChangedError extends SnapshotError {
+  readonly changes: ProgramChanges;
+
+  constructor(changes: ProgramChanges) {
+    super(
+      `the rules changed since it was saved (${describeChanges(changes)}); ` +
+        "a snapshot resumes only with the rules that saved it: run with those rules, or replay all events with the new ones",
+    );
+    this.name = "ProgramChangedError";
+    this.changes = changes;
+  }
+}
+
+const LISTED = 10;
+
+function describeChanges(changes: ProgramChanges): string {
+  const parts: string[] = [];
+  for (const [label, names] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]] as const) {
+    if (names.length === 0) continue;
+    const shown = names.slice(0, LISTED).join(", ");
+    parts.push(`${label}: ${shown}${names.length > LISTED ? ` and ${names.length - LISTED} more` : ""}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : "its fingerprint differs";
 }
 
 // A cycle repeats the same few rules; name each once, in the order the chain met them.

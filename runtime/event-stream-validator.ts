@@ -6,13 +6,9 @@
 // the number of events; ids are not kept in snapshots, so uniqueness holds
 // within the events given to one validator.
 import type { Program } from "./ir";
-import { InputErrorCode, validateEventLine, type ValidatedLine } from "./validate-event";
+import { Diagnostics } from "../diagnostics/messages";
+import { inputError, validateEventLine, type ValidatedLine } from "./validate-event";
 import { formatInstant, parseInstant } from "./time";
-
-export const StreamErrorCode = {
-  duplicateId: "SC3010",
-  reservedId: "SC3011",
-} as const;
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -54,19 +50,14 @@ export class EventStreamValidator {
     if (instant < this.previous) {
       const before =
         this.previousAt !== undefined ? `the previous event's ${this.previousAt}` : `${formatInstant(this.resumedAt!)}, the time the resumed snapshot had reached`;
-      return { error: { code: InputErrorCode.timeGoesBack, message: `time ${at} is earlier than ${before}; events must be in time order` } };
+      return { error: inputError(Diagnostics.TimeGoesBack, { at, previous: before }) };
     }
     const first = this.lineOfId.get(id);
     if (first !== undefined) {
-      return { error: { code: StreamErrorCode.duplicateId, message: `duplicate id "${id}": line ${first} already used it; every event needs its own id` } };
+      return { error: inputError(Diagnostics.DuplicateId, { id, line: first }) };
     }
     if (hasOutputIdForm(id)) {
-      return {
-        error: {
-          code: StreamErrorCode.reservedId,
-          message: `id "${id}" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. "e${id.replace(/[^A-Za-z0-9]/g, "_")}"`,
-        },
-      };
+      return { error: inputError(Diagnostics.OutputIdForm, { id, example: `e${id.replace(/[^A-Za-z0-9]/g, "_")}` }) };
     }
     this.lineOfId.set(id, lineNumber);
     this.previousAt = at;

@@ -3,7 +3,19 @@
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine";
 export { runEvents, type RunOptions } from "./run-events";
 export { formatOutputLine } from "./output-format";
-export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError } from "./errors";
+export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError } from "./errors";
+export {
+  programFingerprint,
+  programManifest,
+  comparePrograms,
+  ruleIdentities,
+  type ProgramManifest,
+  type ManifestItem,
+  type ItemKind,
+  type ProgramChanges,
+  type RuleToIdentify,
+  type RuleBehaviour,
+} from "./identity";
 export type {
   Engine,
   EngineOptions,
@@ -23,32 +35,13 @@ export type {
   RuleTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./ir";
-// The expression semantics that code emitted by the TypeScript backend calls.
-export {
-  fieldOf,
-  follow,
-  eventField,
-  changed,
-  previous,
-  isOpen,
-  negate,
-  equal,
-  less,
-  lessOrEqual,
-  greater,
-  greaterOrEqual,
-  isIn,
-  add,
-  subtract,
-  multiply,
-  divide,
-  callFunction,
-  placeholder,
-} from "./compiled-support";
-export { validateEventLine, InputErrorCode, type InputError, type ValidatedLine } from "./validate-event";
+// The expression semantics that code emitted by the TypeScript backend calls, each under its own name.
+export * from "./expression-semantics";
+export { validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
 export { formatTrace } from "./trace-format";
 export { InMemoryEventStore, type EventStore } from "./event-store";
 export { parseInstant } from "./time";
-export { EventStreamValidator, StreamErrorCode, hasOutputIdForm } from "./event-stream-validator";
+export { EventStreamValidator, hasOutputIdForm } from "./event-stream-validator";
+export { canonicalJson } from "./digest";

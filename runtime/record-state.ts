@@ -14,6 +14,14 @@ const { produce } = new Immer({ autoFreeze: false });
 // three million empty objects). Frozen, so a write in place would fail loudly.
 const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
+/** Reads one field of a record; `id` and `stage` are implicit. */
+export function readField(record: RecordState, name: string): Value {
+  if (name === "id") return record.id;
+  if (name === "stage") return record.stage;
+  const fields = record.fields;
+  return Object.hasOwn(fields, name) ? fields[name]! : null;
+}
+
 export function newRecord(ref: string, type: string, id: string, born: number, fields: Record<string, Value>): RecordState {
   return { ref, type, id, born, fields, stage: null, open: NONE, openings: NONE, becomes: NONE };
 }

@@ -1,20 +1,8 @@
-// Errors a request gets back: an HTTP status, a stable code, a message in the
-// user's words and, for a bad event, the 1-based line (or array index) it was on.
-// Body: {"error":{"code","message","line"}} (CONTRACT.md "The service").
-
-export const ServiceErrorCode = {
-  /** The body holds no events, or is not JSON Lines / JSON as its content type says. */
-  emptyBody: "SC3012",
-  futureEvent: "SC3013",
-  bodyTooLarge: "SC3014",
-  unsupportedMediaType: "SC3015",
-  unauthorized: "SC3016",
-  notFound: "SC3017",
-  storeUnavailable: "SC3018",
-  badQuery: "SC3019",
-  /** A bug in Stagecraft (status 500), logged with its stack. */
-  internal: "SC3099",
-} as const;
+// Errors a request gets back: an HTTP status, a code and message of the
+// diagnostics table (diagnostics/messages.ts) and, for a bad event, the
+// 1-based line (or array index) it was on.
+// Body: {"error":{"code","message","line"}} (docs/service.md).
+import { render, type DiagnosticMessage, type MessageArguments } from "../diagnostics/message";
 
 export class RequestError extends Error {
   constructor(
@@ -29,4 +17,9 @@ export class RequestError extends Error {
   toBody(): { error: { code: string; message: string; line?: number } } {
     return { error: this.line === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, line: this.line } };
   }
+}
+
+/** A refusal with a message of the table; `line` is the event's, when it is about one. */
+export function refuse<T extends string>(status: number, message: DiagnosticMessage<T>, line: number | undefined, ...args: MessageArguments<T>): RequestError {
+  return new RequestError(status, message.code, render(message, ...args), line);
 }

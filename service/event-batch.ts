@@ -1,8 +1,8 @@
 // A POST /v1/events body split into events, each with the line (JSON Lines)
 // or 1-based array index (JSON) that errors name. Parsing only: what each
 // event must hold is validateEventLine's, as for `run`.
-import { InputErrorCode } from "../runtime/index";
-import { RequestError, ServiceErrorCode } from "./errors";
+import { Diagnostics } from "../diagnostics/messages";
+import { refuse } from "./errors";
 
 export interface BatchItem {
   line: number;
@@ -15,7 +15,7 @@ export type BodyFormat = "ndjson" | "json";
 export function readBatch(body: string, format: BodyFormat): BatchItem[] {
   const items = format === "ndjson" ? readJsonLines(body) : readJson(body);
   if (items.length === 0) {
-    throw new RequestError(400, ServiceErrorCode.emptyBody, "the body holds no events: send JSON Lines, one event per line, or a JSON event or array of events");
+    throw refuse(400, Diagnostics.NoEvents, undefined);
   }
   return items;
 }
@@ -40,9 +40,9 @@ function readJson(body: string): BatchItem[] {
     parsed = JSON.parse(body);
   } catch (error) {
     if (body.trim() === "") return [];
-    throw new RequestError(400, InputErrorCode.badJson, `the body is not valid JSON (${(error as Error).message})`);
+    throw refuse(400, Diagnostics.NotJson, undefined, { reason: (error as Error).message });
   }
   if (Array.isArray(parsed)) return parsed.map((event, index) => ({ line: index + 1, text: JSON.stringify(event) }));
   if (typeof parsed === "object" && parsed !== null) return [{ line: 1, text: body }];
-  throw new RequestError(400, InputErrorCode.badJson, "an event must be a JSON object; send one event or an array of events", 1);
+  throw refuse(400, Diagnostics.NotAnObject, 1);
 }

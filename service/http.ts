@@ -5,7 +5,8 @@ import { timingSafeEqual } from "node:crypto";
 import Fastify, { LogController, type FastifyError } from "fastify";
 import { pino, type Logger } from "pino";
 import type { RecordState } from "../runtime/index";
-import { RequestError, ServiceErrorCode } from "./errors";
+import { Diagnostics } from "../diagnostics/messages";
+import { refuse, RequestError } from "./errors";
 import { readBatch, type BodyFormat } from "./event-batch";
 import type { RulesService } from "./rules-service";
 
@@ -38,7 +39,7 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
       if (request.url === "/v1/health" || request.url.startsWith("/v1/health?")) return;
       const given = Buffer.from(request.headers.authorization ?? "");
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new RequestError(401, ServiceErrorCode.unauthorized, request.headers.authorization ? "the bearer token is wrong" : "missing Authorization: Bearer <token>");
+        throw refuse(401, request.headers.authorization ? Diagnostics.WrongToken : Diagnostics.MissingToken, undefined);
       }
     });
   }
@@ -74,7 +75,7 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
   app.get("/v1/records/:type/:id", async (request, reply) => {
     const { type, id } = request.params as { type: string; id: string };
     const record = await service.record(`${type}/${id}`);
-    if (!record) throw new RequestError(404, ServiceErrorCode.notFound, `no record ${type}/${id}: no event has created it, or it was deleted`);
+    if (!record) throw refuse(404, Diagnostics.NoRecord, undefined, { ref: `${type}/${id}` });
     return reply.send(recordBody(record));
   });
 
@@ -83,7 +84,7 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
   });
 
   app.setNotFoundHandler(async (request) => {
-    throw new RequestError(404, ServiceErrorCode.notFound, `no route ${request.method} ${request.url.split("?")[0]}; the routes are ${ROUTES}`);
+    throw refuse(404, Diagnostics.NoRoute, undefined, { method: request.method, path: request.url.split("?")[0]!, routes: ROUTES });
   });
 
   app.setErrorHandler(async (error: FastifyError | RequestError, request, reply) => {
@@ -99,22 +100,17 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
 function asRequestError(error: FastifyError | RequestError, contentType: string | undefined): RequestError {
   if (error instanceof RequestError) return error;
   if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-    return new RequestError(413, ServiceErrorCode.bodyTooLarge, `the body is larger than ${BODY_LIMIT} bytes (1 MiB); send the events in smaller batches`);
+    return refuse(413, Diagnostics.BodyTooLarge, undefined, { limit: BODY_LIMIT });
   }
   if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return unsupportedMediaType(contentType);
-  if (error.validation) return new RequestError(400, ServiceErrorCode.badQuery, `bad query: ${error.message}`);
-  if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
-    return new RequestError(error.statusCode, ServiceErrorCode.emptyBody, error.message);
-  }
-  return new RequestError(500, ServiceErrorCode.internal, `internal error: ${error.message}; this is a bug in Stagecraft, not in the request`);
+  if (error.validation) return refuse(400, Diagnostics.BadQuery, undefined, { reason: error.message });
+  // Any other refusal fastify makes before the route (e.g. a body it cannot read) is about the body.
+  if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) return new RequestError(error.statusCode, Diagnostics.NoEvents.code, error.message);
+  return refuse(500, Diagnostics.ServiceInternalError, undefined, { reason: error.message });
 }
 
 function unsupportedMediaType(contentType: string | undefined): RequestError {
-  return new RequestError(
-    415,
-    ServiceErrorCode.unsupportedMediaType,
-    `${contentType ? `content type ${essence(contentType)}` : "no content type"}: send application/x-ndjson (JSON Lines) or application/json (an event or an array)`,
-  );
+  return refuse(415, Diagnostics.UnsupportedMediaType, undefined, { given: contentType ? `content type ${essence(contentType)}` : "no content type" });
 }
 
 function essence(contentType: string | undefined): string {

@@ -6,12 +6,12 @@
 // piece at a time (`exclusive`); HTTP is elsewhere (http.ts).
 import type { Logger } from "pino";
 import {
+  canonicalJson,
   createEngine,
   formatOutputLine,
   hasOutputIdForm,
   parseInstant,
   RuntimeError,
-  StreamErrorCode,
   validateEventLine,
   type Engine,
   type InputEvent,
@@ -21,10 +21,11 @@ import {
   type Snapshot,
 } from "../runtime/index";
 import { systemClock, type Clock } from "./clock";
-import { RequestError, ServiceErrorCode } from "./errors";
+import { Diagnostics } from "../diagnostics/messages";
+import { refuse, RequestError } from "./errors";
 import type { BatchItem } from "./event-batch";
 import { processedEvent } from "./log-entry";
-import { canonicalJson, describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
+import { describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
 import { EventIdTakenError, ServeError } from "./store/errors";
 import type { LogEntry, Store, StoredOutput } from "./store/store";
 
@@ -340,22 +341,8 @@ export class RulesService {
       const result = validateEventLine(this.program, text);
       if ("error" in result) throw new RequestError(400, result.error.code, result.error.message, line);
       const { event } = result;
-      if (hasOutputIdForm(event.id)) {
-        throw new RequestError(
-          400,
-          StreamErrorCode.reservedId,
-          `id "${event.id}" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another`,
-          line,
-        );
-      }
-      if (parseInstant(event.at) > latest) {
-        throw new RequestError(
-          400,
-          ServiceErrorCode.futureEvent,
-          `"at" ${event.at} is more than 5 minutes ahead of the service's clock (${new Date(this.clock.now()).toISOString()}); send events when they happen`,
-          line,
-        );
-      }
+      if (hasOutputIdForm(event.id)) throw refuse(400, Diagnostics.OutputIdForm, line, { id: event.id, example: `e${event.id.replace(/[^A-Za-z0-9]/g, "_")}` });
+      if (parseInstant(event.at) > latest) throw refuse(400, Diagnostics.EventInTheFuture, line, { at: event.at, now: new Date(this.clock.now()).toISOString() });
       return { line, event, json: JSON.stringify(event) };
     });
   }
@@ -512,8 +499,8 @@ export class RulesService {
 
   private unavailable(error: unknown): RequestError {
     this.logError("the store failed", error);
-    if (error instanceof ServeError) return new RequestError(503, ServiceErrorCode.storeUnavailable, error.message);
-    return new RequestError(503, ServiceErrorCode.storeUnavailable, `the store is unavailable (${(error as Error).message}); nothing of this request was stored, send it again`);
+    if (error instanceof ServeError) return new RequestError(503, Diagnostics.StoreUnavailable.code, error.message);
+    return refuse(503, Diagnostics.StoreUnavailable, undefined, { reason: (error as Error).message });
   }
 
   private logError(message: string, error: unknown): void {
@@ -536,7 +523,7 @@ function splitDuplicates(checked: readonly CheckedEvent[], stored: ReadonlyMap<s
     }
     if (canonicalJson(JSON.parse(before)) !== canonicalJson(item.event)) {
       const where = stored.has(id) ? "was stored before" : `came earlier in this request (line ${inBatch.get(id)!.line})`;
-      throw new RequestError(409, StreamErrorCode.duplicateId, `id "${id}" ${where} with other content; an id names one event: give this one its own id`, item.line);
+      throw refuse(409, Diagnostics.IdStoredWithOtherContent, item.line, { id, where });
     }
     duplicates.push(id);
   }

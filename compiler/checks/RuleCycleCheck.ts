@@ -2,6 +2,7 @@
 // on Y opens X, a rule on X … A). The runtime stops such cascades at a fixed
 // depth; this warns ahead of time, naming the chain.
 import { CauseGraph } from "./causeGraph";
+import { Diagnostics } from "../../diagnostics/messages";
 import type { Check } from "./context";
 import { stronglyConnectedComponents } from "./stronglyConnected";
 
@@ -33,33 +34,19 @@ export const RuleCycleCheck: Check = {
   codes: ["SC2601"],
   program: (context) => {
     const graph = new CauseGraph();
-    return {
-      // every bound rule, as the binder left it (also those whose item recovery marked missing)
-      item: (item) => {
-        if (item.kind !== "RuleDecl") return;
-        const rule = context.model.rules.get(item);
-        if (rule) graph.addRule(rule, context.model);
-      },
-      finish: () => {
-        for (const component of stronglyConnectedComponents(graph.edges, 2)) {
-          // the component's first rule in file order: rules are numbered in that order
-          // (a loop, not Math.min(...): a component of about a hundred thousand
-          // nodes as arguments throws a RangeError)
-          let first = -1;
-          for (const node of component) if (graph.ruleIndex[node]! >= 0 && (first < 0 || node < first)) first = node;
-          if (first < 0) continue;
-          const path = cycleThrough(graph, first, new Set(component));
-          const chain = path.map((node) => (graph.ruleIndex[node]! >= 0 ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");
-          const rule = graph.rules[graph.ruleIndex[first]!]!;
-          context.report({
-            code: "SC2601",
-            severity: "warning",
-            message: `Rules can re-trigger each other without end: ${chain}. Add a condition that stops the loop.`,
-            node: rule.node,
-            file: rule.file,
-          });
-        }
-      },
-    };
+    // every bound rule, in file order, as the binder left it (also those whose item recovery marked missing)
+    for (const rule of context.model.rules.values()) graph.addRule(rule, context.model);
+    for (const component of stronglyConnectedComponents(graph.edges, 2)) {
+      // the component's first rule in file order: rules are numbered in that order
+      // (a loop, not Math.min(...): a component of about a hundred thousand
+      // nodes as arguments throws a RangeError)
+      let first = -1;
+      for (const node of component) if (graph.ruleIndex[node]! >= 0 && (first < 0 || node < first)) first = node;
+      if (first < 0) continue;
+      const path = cycleThrough(graph, first, new Set(component));
+      const chain = path.map((node) => (graph.ruleIndex[node]! >= 0 ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");
+      const rule = graph.rules[graph.ruleIndex[first]!]!;
+      context.reportIn(rule.file, rule.node, Diagnostics.RuleCycle, { chain });
+    }
   },
 };

@@ -8,8 +8,9 @@
 import type * as ast from "../../grammar/ast";
 import type { Located } from "../diagnostics";
 import type { CheckedModel, RuleResolution } from "../model";
+import { moveOutcome } from "./moveOutcome";
 
-/** Where a cycle report about a rule goes (its name, or its subject when it has none), kept instead of its syntax tree. */
+/** Where a cycle report about a rule goes: its name, or its subject when it has none. */
 export interface RuleNode {
   node: Located;
   file: ast.SourceFile;
@@ -102,11 +103,7 @@ class TriggerNodes {
   }
 }
 
-/**
- * The graph, built one rule at a time as rules are checked (the streaming check
- * lets a rule's syntax tree go right after): rule and trigger nodes are numbered
- * in the order they are first seen.
- */
+/** The graph, built one rule at a time: rule and trigger nodes are numbered in the order they are first seen. */
 export class CauseGraph {
   readonly labels: string[] = [];
   readonly edges: number[][] = [];
@@ -143,14 +140,14 @@ export class CauseGraph {
     if (watched >= 0) addEdge(this.edges, watched, index);
     const actions = rule.decl.actions;
     for (let i = 0; i < actions.length; i++) {
-      const caused = causedTrigger(model, triggers, actions[i]!, entity);
+      const caused = causedTrigger(model, triggers, actions[i]!, entity, rule.decl);
       if (caused >= 0) addEdge(this.edges, index, caused);
     }
   }
 }
 
 /** The trigger an action fires, or -1 for none. */
-function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.Action, entity: string): number {
+function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.Action, entity: string, rule: ast.RuleDecl): number {
   switch (action.kind) {
     case "OpenAction":
     case "CloseAction": {
@@ -158,8 +155,10 @@ function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.
       return reference ? triggers.stage(reference.entity, reference.stage.name, action.kind === "OpenAction" ? "open" : "close") : -1;
     }
     case "MoveAction": {
+      // a move that cannot happen, or to the stage already open, opens nothing
       const move = model.moves.get(action);
-      return move?.stage ? triggers.stage(move.targetEntity, move.stage.name, "open") : -1;
+      if (!move?.stage || moveOutcome(model, action, move, rule).kind !== "moves") return -1;
+      return triggers.stage(move.targetEntity, move.stage.name, "open");
     }
     case "SetAction":
     case "AssignAction": {

@@ -16,8 +16,10 @@ export function lowerWorkflow(workflow: ast.WorkflowDecl, file: ast.SourceFile, 
   const firstEntity = workflow.enrollments[0] ? subjectEntity(workflow.enrollments[0].subject, model) : undefined;
   const recordEntity = resolution?.recordEntity ?? firstEntity ?? workflow.per?.text ?? "";
   const per = resolution?.per ?? workflow.per?.text ?? recordEntity;
+  const name = resolution?.name ?? workflow.name.text;
   return {
-    name: resolution?.name ?? workflow.name.text,
+    id: name,
+    name,
     location: locationOf(workflow, file),
     per,
     reentry: workflow.reentry,

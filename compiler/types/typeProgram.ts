@@ -14,17 +14,6 @@ export function typeProgram(binding: Binding): void {
   for (const workflow of model.workflows.values()) typeWorkflow(binding, workflow);
 }
 
-/** Types one bound rule or workflow (other items have no expressions to type). */
-export function typeItem(binding: Binding, item: ast.TopLevelItem): void {
-  if (item.kind === "RuleDecl") {
-    const rule = binding.model.rules.get(item);
-    if (rule) typeRule(binding, rule);
-  } else if (item.kind === "WorkflowDecl") {
-    const workflow = binding.model.workflows.get(item);
-    if (workflow) typeWorkflow(binding, workflow);
-  }
-}
-
 function typeRule(binding: Binding, rule: RuleResolution): void {
   const env = { binding, scope: subjectScope(binding.model, rule.decl.subject, rule.subject) };
   typeSubject(env, rule.decl.subject);

@@ -136,9 +136,9 @@ describe.each(storeKinds)("restart on %s", (kind) => {
       expect(refused).toBeInstanceOf(ServeError);
       const message = (refused as Error).message;
       expect(message).toContain("was written by other rules");
-      expect(message).toContain('added "New"');
-      expect(message).toContain('removed "Drop"');
-      expect(message).toContain('changed "Change"');
+      expect(message).toContain('added rule "New"');
+      expect(message).toContain('removed rule "Drop"');
+      expect(message).toContain('changed rule "Change"');
       expect(message).not.toContain('"Keep"');
     } finally {
       first.remove();

@@ -146,7 +146,8 @@ const action: fc.Arbitrary<Tokens> = fc.oneof(
   recipient.map((to) => ["notify", ...to, '"Look at {title}, {contact.name}"']),
 );
 
-const rule: fc.Arbitrary<string> = fc
+/** One rule; a named one is called `… #`, for the caller to number (rule names are unique). */
+export const rule: fc.Arbitrary<string> = fc
   .record({
     name: fc.option(fc.constantFrom("Welcome", 'Docs \\"reminder\\"', "ünïcode ✓"), { nil: undefined }),
     subject,

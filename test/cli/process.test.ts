@@ -1,6 +1,6 @@
-// `check` and `fmt` set V8 flags when they start as a process (cli/v8-tuning.ts):
-// run the real entry point on the golden files and the examples and compare with
-// the in-process CLI, so the settings are known to change nothing a user sees.
+// The CLI as a process (its real entry point, cli/main.ts) must print what the
+// in-process CLI the other tests drive prints: run both on the golden files and
+// the examples and compare.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { cli } from "./run-cli";
@@ -10,7 +10,7 @@ function processCli(args: string[]): { code: number | null; stdout: string; stde
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("the CLI as a process, with its V8 settings", () => {
+describe("the CLI as a process", () => {
   it("reports exactly what the in-process CLI reports, and nothing on stderr", async () => {
     const args = ["check", "test/golden", "examples", "--format", "json"];
     const inProcess = await cli(args);

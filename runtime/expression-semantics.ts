@@ -1,13 +1,16 @@
-// What code emitted by the TypeScript backend calls: the engine's expression
-// semantics (compile-expr.ts) as plain functions, so an emitted condition and
-// the engine's own closure give the same value on every input. Null-safety as
-// in LANGUAGE.md §3: a path through an empty reference is none, comparisons
-// with none are false except `==`/`!=`.
+// The meaning of every expression operator, once, and nothing else: every
+// function here is what code emitted by the TypeScript backend may call, and
+// runtime/index.ts exports this whole module under these names. The interpreter
+// (compile-expr.ts) builds closures that call the same functions, through
+// operator-table.ts for operators, so both paths give the same value on every
+// input. Null-safety (LANGUAGE.md §3): a path through an empty reference is
+// none, comparisons with none are false except `==`/`!=`. Only the boolean
+// connectives (`not`, `and`, `or`) are not here: both paths short-circuit them
+// with the host language's own operators on `=== true`.
 import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
-import { readField } from "./compile-expr";
-import { runtimeFunctions } from "./functions";
-import { UnknownFunctionError } from "./errors";
+import { resolveFunction } from "./functions";
+import { readField } from "./record-state";
 import { compareValues, valuesEqual } from "./values";
 
 /** A field of a record; none when the record is missing (an empty or dangling reference). */
@@ -40,27 +43,36 @@ export function negate(value: Value): Value {
   return typeof value === "number" ? -value : null;
 }
 
-export function equal(a: Value, b: Value, ctx: EvalContext): boolean {
+/** What comparisons read of the context: the zone a date is local to. The checker's constant folding passes only this. */
+export interface ZoneContext {
+  readonly calendar: { readonly timezone: string };
+}
+
+export function equal(a: Value, b: Value, ctx: ZoneContext): boolean {
   return valuesEqual(a, b, ctx.calendar.timezone);
 }
 
-export function less(a: Value, b: Value, ctx: EvalContext): boolean {
+export function notEqual(a: Value, b: Value, ctx: ZoneContext): boolean {
+  return !valuesEqual(a, b, ctx.calendar.timezone);
+}
+
+export function less(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) < 0;
 }
 
-export function lessOrEqual(a: Value, b: Value, ctx: EvalContext): boolean {
+export function lessOrEqual(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) <= 0;
 }
 
-export function greater(a: Value, b: Value, ctx: EvalContext): boolean {
+export function greater(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) > 0;
 }
 
-export function greaterOrEqual(a: Value, b: Value, ctx: EvalContext): boolean {
+export function greaterOrEqual(a: Value, b: Value, ctx: ZoneContext): boolean {
   return (compareValues(a, b, ctx.calendar.timezone) ?? NaN) >= 0;
 }
 
-export function isIn(value: Value, options: readonly Value[], ctx: EvalContext): boolean {
+export function isIn(value: Value, options: readonly Value[], ctx: ZoneContext): boolean {
   const zone = ctx.calendar.timezone;
   for (const option of options) if (valuesEqual(value, option, zone)) return true;
   return false;
@@ -85,9 +97,7 @@ export function divide(a: Value, b: Value): Value {
 
 /** A stdlib function by name; an unknown name is a runtime error, as in the engine. */
 export function callFunction(name: string, args: Value[], ctx: EvalContext): Value {
-  const fn = Object.hasOwn(runtimeFunctions, name) ? runtimeFunctions[name] : undefined;
-  if (!fn) throw new UnknownFunctionError(name);
-  return fn(args, ctx);
+  return resolveFunction(name)(args, ctx);
 }
 
 /** A placeholder's text in a template: none prints nothing. */
