@@ -7,6 +7,8 @@ import type { EvalContext, RecordState } from "./types";
 import { runtimeFunctions } from "./functions";
 import { UnknownFunctionError } from "./errors";
 import { compareValues, valuesEqual } from "./values";
+import { readField } from "./record-state";
+import { fieldChanged } from "./field-changes";
 
 export type Evaluator = (ctx: EvalContext) => Value;
 
@@ -89,7 +91,7 @@ function compileNode(expr: Expr, noteRead: NoteRead): Evaluator {
     }
     case "changed": {
       const field = expr.field;
-      const reader: Evaluator = (ctx) => ctx.changes !== null && Object.hasOwn(ctx.changes, field);
+      const reader: Evaluator = (ctx) => fieldChanged(ctx, field);
       noteRead(`changed(${field})`, reader);
       return reader;
     }
@@ -158,14 +160,6 @@ function compileCall(name: string, args: Evaluator[]): Evaluator {
     };
   }
   return (ctx) => fn(args.map((arg) => arg(ctx)), ctx);
-}
-
-/** Reads one field of a record; `id` and `stage` are implicit. */
-export function readField(record: RecordState, name: string): Value {
-  if (name === "id") return record.id;
-  if (name === "stage") return record.stage;
-  const fields = record.fields;
-  return Object.hasOwn(fields, name) ? fields[name]! : null;
 }
 
 /** Follows references along the path; any empty or dangling link gives none. */

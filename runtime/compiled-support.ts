@@ -5,7 +5,8 @@
 // with none are false except `==`/`!=`.
 import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
-import { readField } from "./compile-expr";
+import { readField } from "./record-state";
+import { fieldChanged } from "./field-changes";
 import { runtimeFunctions } from "./functions";
 import { UnknownFunctionError } from "./errors";
 import { compareValues, valuesEqual } from "./values";
@@ -24,9 +25,8 @@ export function eventField(ctx: EvalContext, field: string): Value {
   return ctx.eventData !== null && Object.hasOwn(ctx.eventData, field) ? ctx.eventData[field]! : null;
 }
 
-export function changed(ctx: EvalContext, field: string): boolean {
-  return ctx.changes !== null && Object.hasOwn(ctx.changes, field);
-}
+/** `changed(field)`, as the interpreter reads it. */
+export const changed = fieldChanged;
 
 export function previous(ctx: EvalContext, field: string): Value {
   return ctx.previous !== null && Object.hasOwn(ctx.previous, field) ? ctx.previous[field]! : readField(ctx.record, field);

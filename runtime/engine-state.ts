@@ -4,7 +4,7 @@ import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./type
 import { SNAPSHOT_VERSION } from "./types";
 import { TimerQueue } from "./timer-queue";
 import { SnapshotError } from "./errors";
-import { readField } from "./compile-expr";
+import { readField } from "./record-state";
 
 export class EngineState {
   readonly records = new Map<string, RecordState>();

@@ -22,12 +22,16 @@ import { dueTime } from "./calendar";
 import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
 import { newRecord, newRecordInStage, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
-import { readField, readValues, type CompiledExpr } from "./compile-expr";
+import { readValues, type CompiledExpr } from "./compile-expr";
 import { CascadeError, EventOrderError, RuntimeError } from "./errors";
 import { WorkflowRunner } from "./workflow-runner";
+import { diffFields } from "./field-changes";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
 
 export const DEFAULT_CASCADE_BOUND = 100;
+
+/** The change of an event that changed no field: shared, never written. */
+const NO_CHANGES: Record<string, Value> = Object.freeze({}) as Record<string, Value>;
 
 const CHANGE_TYPES = new Set(["created", "updated", "stage.opened", "stage.closed"]);
 
@@ -35,7 +39,8 @@ const CHANGE_TYPES = new Set(["created", "updated", "stage.opened", "stage.close
 interface AddedRecord {
   record: RecordState;
   fields: Record<string, Value>;
-  /** Every field was none before the creation. */
+  /** The fields created with a value (every field was none before). */
+  changes: Record<string, Value>;
   previous: Record<string, Value>;
   stage: string | undefined;
 }
@@ -185,13 +190,14 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         return;
       }
       case "updated": {
+        // The record takes every value given (a date-time keeps the form it was
+        // sent in); the rules see as changed only the fields whose value differs.
         const record = this.ensureRecord(ref, slash);
-        const previous: Record<string, Value> = {};
-        for (const name in data) previous[name] = readField(record, name);
         this.state.writeRecord(record, withFields(record, data));
         const updated = this.pending(event.id, record, "updated", 0, null);
-        updated.changes = data;
-        updated.previous = previous;
+        const diff = diffFields(record, data, this.calendar.timezone);
+        updated.changes = diff?.changes ?? NO_CHANGES;
+        updated.previous = diff?.previous ?? NO_CHANGES;
         this.enqueue(updated);
         return;
       }
@@ -301,18 +307,12 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   }
 
   private updateFields(record: RecordState, fields: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
-    let changes: Record<string, Value> | null = null;
-    const previous: Record<string, Value> = {};
-    for (const name in fields) {
-      const before = readField(record, name);
-      if (before === fields[name]) continue;
-      (changes ??= {})[name] = fields[name]!;
-      previous[name] = before;
-    }
-    if (changes === null) {
+    const diff = diffFields(record, fields, this.calendar.timezone);
+    if (diff === null) {
       this.traceSkip(rule, record.ref, cause, `set ${Object.keys(fields).join(", ")}: the value is already there`);
       return;
     }
+    const { changes, previous } = diff;
     const updated = withFields(record, changes);
     this.state.writeRecord(record, updated);
     const id = this.nextId();
@@ -341,24 +341,21 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
    */
   private addRecord(ref: string, type: string, id: string, given: Readonly<Record<string, Value>>): AddedRecord {
     const fields: Record<string, Value> = {};
-    const previous: Record<string, Value> = {};
-    for (const name in given) {
-      if (name === "stage") continue;
-      fields[name] = given[name]!;
-      previous[name] = null;
-    }
+    for (const name in given) if (name !== "stage") fields[name] = given[name]!;
+    // A field created empty did not change: it was none before too.
+    const diff = diffFields(undefined, fields, this.calendar.timezone);
     const stage = typeof given.stage === "string" ? given.stage : undefined;
     const born = ++this.state.recordSeq;
     const record =
       stage === undefined ? newRecord(ref, type, id, born, fields) : newRecordInStage(ref, type, id, born, fields, stage, this.now, this.isSequential(type));
     this.state.writeRecord(this.state.records.get(ref), record);
-    return { record, fields, previous, stage };
+    return { record, fields, changes: diff?.changes ?? NO_CHANGES, previous: diff?.previous ?? NO_CHANGES, stage };
   }
 
   /** The `created` event of a new record, and its `stage.opened` when it was created in a stage. */
   private queueCreated(added: AddedRecord, eventId: string, depth: number, chain: ChainLink | null): void {
     const created = this.pending(eventId, added.record, "created", depth, chain);
-    created.changes = added.fields;
+    created.changes = added.changes;
     created.previous = added.previous;
     this.enqueue(created);
     if (added.stage !== undefined) this.enqueue(this.pending(eventId, added.record, "stage.opened", depth, chain, added.stage));

@@ -82,3 +82,11 @@ export function withStageMoved(record: RecordState, from: string, to: string, at
     draft.stage = to;
   });
 }
+
+/** Reads one field of a record; `id` and `stage` are implicit. */
+export function readField(record: RecordState, name: string): Value {
+  if (name === "id") return record.id;
+  if (name === "stage") return record.stage;
+  const fields = record.fields;
+  return Object.hasOwn(fields, name) ? fields[name]! : null;
+}

@@ -4,7 +4,7 @@
 import type { EvalContext, WorkflowInstance, WorkflowTimer } from "./types";
 import type { PreparedEnrollment, PreparedWorkflow } from "./prepare";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
-import { readField } from "./compile-expr";
+import { readField } from "./record-state";
 import { addDuration } from "./calendar";
 
 export class WorkflowRunner {
