@@ -23,7 +23,7 @@ import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
 import { newRecord, newRecordInStage, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
 import { readValues, type CompiledExpr } from "./compile-expr";
-import { CascadeError, EventOrderError, RuntimeError } from "./errors";
+import { CascadeError, EventOrderError, RecordExistsError, RuntimeError } from "./errors";
 import { WorkflowRunner } from "./workflow-runner";
 import { diffFields } from "./field-changes";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
@@ -186,6 +186,9 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const data = event.data ?? {};
     switch (event.type) {
       case "created": {
+        // EventStreamValidator refuses this line first (SC3012, naming the line);
+        // the check here keeps a direct caller from wiping a record all the same.
+        if (this.state.records.has(ref)) throw new RecordExistsError(event.id, ref);
         this.queueCreated(this.addRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), data), event.id, 0, null);
         return;
       }

@@ -43,6 +43,14 @@ export class UnknownFunctionError extends RuntimeError {
   }
 }
 
+/** A `created` event for a record that exists: replacing it would lose its state. */
+export class RecordExistsError extends RuntimeError {
+  constructor(eventId: string, ref: string) {
+    super("SC4007", `event "${eventId}" creates ${ref}, which already exists; a created event cannot replace a record (send updated, or deleted first)`);
+    this.name = "RecordExistsError";
+  }
+}
+
 export class SnapshotError extends RuntimeError {
   constructor(message: string) {
     super("SC4004", message);

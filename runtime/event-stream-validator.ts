@@ -1,17 +1,22 @@
 // Checks input lines as a stream: each line alone (validateEventLine), plus what
-// only the stream shows — time order and ids. Output ids derive from input ids
+// only the stream shows — time order, ids and records. Output ids derive from input ids
 // (`e6` → `e6.1`) and timers are `t<k>`, so an input id may neither repeat nor
 // take one of those forms: every id in a run stays unique (CONTRACT.md).
 // Each id is kept for the validator's life (one run), so its memory grows with
 // the number of events; ids are not kept in snapshots, so uniqueness holds
 // within the events given to one validator.
+// A `created` line for a record that exists is refused (SC3012): a webhook
+// delivered twice must not wipe the record's stage, fields and timers. A record
+// exists from the first line that mentions it (any event but `deleted` starts
+// an empty record) until a `deleted` line; after that it may be created anew.
 import type { Program } from "./ir";
-import { InputErrorCode, validateEventLine, type ValidatedLine } from "./validate-event";
+import { InputErrorCode, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 import { formatInstant, parseInstant } from "./time";
 
 export const StreamErrorCode = {
   duplicateId: "SC3010",
   reservedId: "SC3011",
+  recordExists: "SC3012",
 } as const;
 
 const DIGIT_0 = 48;
@@ -33,16 +38,21 @@ export class EventStreamValidator {
   private previous: number;
   /** Input id → the line that used it first. */
   private readonly lineOfId = new Map<string, number>();
+  /** Existing record → the line that created or started it (0: the resumed snapshot holds it). */
+  private readonly lineOfRecord = new Map<string, { line: number; type: string }>();
 
   /**
    * `resumedAt` (epoch millis, a snapshot's `clock`) is where the stream goes on
    * from: a line earlier than it is refused like one earlier than the line before.
+   * `resumedRecords` are the records the snapshot holds: they exist already.
    */
   constructor(
     private readonly program: Program,
     private readonly resumedAt: number | null = null,
+    resumedRecords: Iterable<string> = [],
   ) {
     this.previous = resumedAt ?? -Infinity;
+    for (const ref of resumedRecords) this.lineOfRecord.set(ref, { line: 0, type: "" });
   }
 
   check(line: string, lineNumber: number): ValidatedLine {
@@ -68,9 +78,35 @@ export class EventStreamValidator {
         },
       };
     }
+    const recordError = this.checkRecord(checked.event.entity, checked.event.type, lineNumber);
+    if (recordError) return { error: recordError };
     this.lineOfId.set(id, lineNumber);
     this.previousAt = at;
     this.previous = instant;
     return checked;
+  }
+
+  /** Keeps which records exist; a `created` for one of them is SC3012. */
+  private checkRecord(ref: string, type: string, lineNumber: number): InputError | undefined {
+    if (type === "deleted") {
+      this.lineOfRecord.delete(ref);
+      return undefined;
+    }
+    const first = this.lineOfRecord.get(ref);
+    if (first === undefined) {
+      this.lineOfRecord.set(ref, { line: lineNumber, type });
+      return undefined;
+    }
+    if (type !== "created") return undefined;
+    const origin =
+      first.line === 0
+        ? "the resumed snapshot holds it"
+        : first.type === "created"
+          ? `line ${first.line} created it`
+          : `line ${first.line} started it (a ${first.type} event before any created)`;
+    return {
+      code: StreamErrorCode.recordExists,
+      message: `record "${ref}" already exists: ${origin}; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew`,
+    };
   }
 }

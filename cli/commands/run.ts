@@ -52,8 +52,9 @@ export function registerRun(program: Command, out: Output): void {
       // timers of --until. Only processing an event or --until throws, and each sets it first.
       const position = { at: "" };
       try {
-        // A resumed stream goes on from the snapshot's time: an earlier line is an input error (exit 3).
-        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null);
+        // A resumed stream goes on from the snapshot's time and records: an earlier line, or a
+        // created for a record the snapshot holds, is an input error (exit 3).
+        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref));
         const code = replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
           position.at = `while firing the timers due by --until ${until}`;
