@@ -64,3 +64,15 @@ function summariseChain(chain: string[]): string {
   const shown = distinct.length <= 12 ? distinct : [...distinct.slice(0, 12), "…"];
   return shown.join(" -> ");
 }
+
+/**
+ * A loop of the runtime passed the bound its input guarantees (the checker
+ * refuses programs that could reach it): a bug of Stagecraft, reported as an
+ * internal error instead of running for ever. Deliberately not a RuntimeError.
+ */
+export class LoopBoundError extends Error {
+  constructor(what: string) {
+    super(`loop bound exceeded: ${what}`);
+    this.name = "LoopBoundError";
+  }
+}
