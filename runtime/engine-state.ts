@@ -3,7 +3,7 @@
 import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./types";
 import { SNAPSHOT_VERSION } from "./types";
 import { TimerQueue } from "./timer-queue";
-import { SnapshotError } from "./errors";
+import { LoopBoundError, SnapshotError } from "./errors";
 import { readField } from "./record-state";
 
 export class EngineState {
@@ -31,6 +31,18 @@ export class EngineState {
     if (next) this.records.set(next.ref, next);
     else if (previous) this.records.delete(previous.ref);
     if (this.loadFields.size > 0) this.countLoads(previous, next);
+  }
+
+  /**
+   * Queues a timer. Durations are positive (the checker refuses others) and `at`
+   * and working hours only move a due time later, so every timer comes due after
+   * the time that scheduled it; that is what ends the loop firing due timers.
+   */
+  schedule(timer: TimerState): void {
+    if (this.clock !== null && !(timer.due > this.clock)) {
+      throw new LoopBoundError(`timer t${timer.seq} would come due at ${timer.due}, not after the current time ${this.clock}`);
+    }
+    this.timers.push(timer);
   }
 
   load(entity: string, field: string, member: string): number {

@@ -489,7 +489,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       timer.stage = rule.openAfterStage;
       timer.opening = record.openings[rule.openAfterStage] ?? 0;
     }
-    this.state.timers.push(timer);
+    this.state.schedule(timer);
     if (this.onTrace) {
       this.traceRule(rule.name, record.ref, event.id, event.type, false, `scheduled as t${timer.seq}, due ${formatInstant(timer.due)}`);
     }

@@ -6,6 +6,7 @@ import type { PreparedEnrollment, PreparedWorkflow } from "./prepare";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
 import { readField } from "./record-state";
 import { addDuration } from "./calendar";
+import { LoopBoundError } from "./errors";
 
 export class WorkflowRunner {
   constructor(private readonly host: EngineHost) {}
@@ -65,7 +66,10 @@ export class WorkflowRunner {
   private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
     const workflow = this.host.prepared.workflows[instance.workflow]!;
     const ops = workflow.ops;
-    for (;;) {
+    // Steps only jump forward (prepare.ts flattens `if` that way), so one run of
+    // an instance visits each step at most once before it waits or ends.
+    for (let visited = 0; ; visited++) {
+      if (visited > ops.length) throw new LoopBoundError(`workflow "${workflow.name}" ran more than its ${ops.length} steps without waiting`);
       if (this.host.state.instances.get(instance.key) !== instance) return;
       const record = this.host.state.records.get(instance.bound);
       if (!record) return;
@@ -114,11 +118,11 @@ export class WorkflowRunner {
 
   private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
     const token = (instance.token = ++this.host.state.tokenSeq);
-    this.host.state.timers.push({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
+    this.host.state.schedule({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
   }
 
   private scheduleTimeout(instance: WorkflowInstance, due: number, cause: string): void {
-    this.host.state.timers.push({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
+    this.host.state.schedule({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
   }
 
   /** `wait until` is re-evaluated whenever the bound record changes. */

@@ -49,7 +49,12 @@ export const CalendarCheck: Check = {
       const from = setting.from.hour * 60 + setting.from.minute;
       const to = setting.to.hour * 60 + setting.to.minute;
       if (setting.from.missing || setting.to.missing || from < to) return;
-      context.error("SC2404", `Working hours ${setting.from.text}..${setting.to.text} end before they start; write the earlier time first, e.g. 09:00..18:00.`, setting);
+      const range = `${setting.from.text}..${setting.to.text}`;
+      const message =
+        from === to
+          ? `Working hours ${range} are empty: they end when they start; give them a length, e.g. 09:00..18:00.`
+          : `Working hours ${range} end before they start; write the earlier time first, e.g. 09:00..18:00.`;
+      context.error("SC2404", message, setting);
     },
   },
 };

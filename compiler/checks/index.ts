@@ -27,6 +27,7 @@ import { UnknownEntityCheck } from "./UnknownEntityCheck";
 import { UnknownFieldCheck } from "./UnknownFieldCheck";
 import { UnknownTeamCheck } from "./UnknownTeamCheck";
 import { WorkflowCheck } from "./WorkflowCheck";
+import { WorkingTimeCheck } from "./WorkingTimeCheck";
 
 export const specifiedChecks: readonly Check[] = [
   UnknownEntityCheck,
@@ -48,6 +49,7 @@ export const specifiedChecks: readonly Check[] = [
   DurationCheck,
   TimeOfDayCheck,
   CalendarCheck,
+  WorkingTimeCheck,
   DateTimeCheck,
   TeamMemberCheck,
   WorkflowCheck,
