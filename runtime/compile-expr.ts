@@ -109,6 +109,8 @@ function compileNode(expr: Expr, noteRead: NoteRead): Evaluator {
       noteRead(`is open "${stage}"`, reader);
       return reader;
     }
+    case "text":
+      return compileTemplateText(expr.parts);
     case "call":
       return compileCall(expr.fn, expr.args.map((arg) => compileNode(arg, noteRead)));
   }

@@ -167,6 +167,8 @@ export type Expr =
   /** The field's value before the triggering change. */
   | { kind: "previous"; field: string }
   | { kind: "isOpen"; stage: string }
+  /** A text literal with `{path}` placeholders written to a field (`set`, `create`): filled from the rule's record as `notify` texts are. */
+  | { kind: "text"; parts: TemplateText }
   /** A stdlib function (see stdlib/functions.ts) by name. */
   | { kind: "call"; fn: string; args: Expr[] };
 

@@ -1,6 +1,7 @@
 // A template named by an action must be declared with the kind the action sends,
-// and every `{path}` placeholder in it (and in `notify`/`create activity` texts)
-// must be a field path of the rule's record.
+// and every `{path}` placeholder in it (and in `notify`/`create activity` texts,
+// and text literals written by `set` and `create`) must be a field path of the
+// rule's record.
 import type * as ast from "../../grammar/ast";
 import { placeholderPaths, placeholderPathsOf } from "../binder/templateText";
 import type { EntitySymbol, TemplateKind, TemplateSymbol } from "../model";
@@ -97,5 +98,14 @@ export const TemplateCheck: Check = {
     },
     NotifyAction: (action, context) => checkPlaceholders(context, placeholderPathsOf(action.text.value), "The notification text", action.text),
     CreateActivityAction: (action, context) => checkPlaceholders(context, placeholderPathsOf(action.text.value), "The activity text", action.text),
+    // A text literal written to a field is filled in too (lower-actions.ts).
+    SetAction: (action, context) => {
+      if (action.value.kind === "StringLiteral") checkPlaceholders(context, placeholderPathsOf(action.value.value), "The text of `set`", action.value);
+    },
+    CreateRecordAction: (action, context) => {
+      for (const field of action.fields) {
+        if (field.value.kind === "StringLiteral") checkPlaceholders(context, placeholderPathsOf(field.value.value), `The text of \`${field.name.text}\``, field.value);
+      }
+    },
   },
 };
