@@ -85,7 +85,7 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
         ? checkRecordData(entitySchema, type, data)
         : type === "deleted"
           ? checkFields(data, NO_FIELDS, "a deleted event")
-          : checkFields(data, schema.eventFields.get(type)!, `event ${type}`);
+          : checkPayload(data, schema.eventFields.get(type)!, type);
   if (dataError) return { error: dataError };
 
   const event: InputEvent = { id, at, entity, type };
@@ -138,6 +138,23 @@ function checkRecordData(entity: EntitySchema, type: string, data: Record<string
     }
   }
   return checkFields(data, entity.dataFields, name, "stage");
+}
+
+/** An activity event's payload: the fields given fit, and every field it requires is there. */
+function checkPayload(data: Record<string, unknown>, fields: Map<string, FieldDef>, type: string): InputError | undefined {
+  const problem = checkFields(data, fields, `event ${type}`);
+  if (problem) return problem;
+  for (const field of fields.values()) {
+    if (field.optional || Object.hasOwn(data, field.name)) continue;
+    return error("missingField", `missing "data.${field.name}": event ${type} requires it (${describeType(field.type)})`);
+  }
+  return undefined;
+}
+
+function describeType(type: FieldType): string {
+  if (type.kind === "enum") return `one of ${type.values.join(", ")}`;
+  if (type.kind === "ref") return `a ${type.entity} reference`;
+  return type.kind;
 }
 
 /** `owner` names what the fields belong to: an entity (`deal`) or an event (`event invoice.paid`). */
