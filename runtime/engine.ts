@@ -33,7 +33,10 @@ export const DEFAULT_CASCADE_BOUND = 100;
 /** The change of an event that changed no field: shared, never written. */
 const NO_CHANGES: Record<string, Value> = Object.freeze({}) as Record<string, Value>;
 
-const CHANGE_TYPES = new Set(["created", "updated", "stage.opened", "stage.closed"]);
+const RESPONSIBLE_CHANGED = "responsible.changed";
+
+/** Events that change their record: `wait until` and `becomes` are re-evaluated on them. */
+export const CHANGE_TYPES: ReadonlySet<string> = new Set(["created", "updated", "stage.opened", "stage.closed", RESPONSIBLE_CHANGED]);
 
 /** A record just written by `addRecord`, with what its `created` event carries. */
 interface AddedRecord {
@@ -232,6 +235,16 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         const record = this.ensureRecord(ref, slash);
         const activity = this.pending(event.id, record, event.type, 0, null);
         activity.eventData = data;
+        // `responsible.changed` reports a change of the record's responsible: its
+        // rules see the new one, with changed(responsible) and previous(responsible).
+        if (event.type === RESPONSIBLE_CHANGED && Object.hasOwn(data, "to")) {
+          const diff = diffFields(record, { responsible: data.to! }, this.calendar.timezone);
+          if (diff !== null) {
+            this.state.writeRecord(record, withFields(record, diff.changes));
+            activity.changes = diff.changes;
+            activity.previous = diff.previous;
+          }
+        }
         this.enqueue(activity);
       }
     }
@@ -298,7 +311,9 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       id = this.nextId();
       this.emit(id, record.ref, "stage.opened", by === undefined ? { stage } : { stage, by }, cause, rule);
     }
-    this.enqueue(this.pending(id, opened, "stage.opened", depth, chain, stage));
+    const opening = this.pending(id, opened, "stage.opened", depth, chain, stage);
+    opening.opening = opened.openings[stage];
+    this.enqueue(opening);
   }
 
   private closeStage(record: RecordState, stage: string, cause: string, rule: string | null, depth: number, chain: ChainLink | null): void {
@@ -361,7 +376,11 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     created.changes = added.changes;
     created.previous = added.previous;
     this.enqueue(created);
-    if (added.stage !== undefined) this.enqueue(this.pending(eventId, added.record, "stage.opened", depth, chain, added.stage));
+    if (added.stage !== undefined) {
+      const opening = this.pending(eventId, added.record, "stage.opened", depth, chain, added.stage);
+      opening.opening = added.record.openings[added.stage];
+      this.enqueue(opening);
+    }
   }
 
   private applyDecision(decision: Decision, record: RecordState, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
@@ -441,9 +460,28 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     };
   }
 
+  /**
+   * Rules of `stage "S" open` run for the opening that triggered them: when an
+   * earlier rule of the same firing has already closed S (or closed and opened it
+   * again), they are skipped, as a timer of that opening would be.
+   */
+  openingEnded(record: RecordState, event: PendingEvent): string | undefined {
+    const stage = event.stage!;
+    if (!Object.hasOwn(record.open, stage)) return `stage "${stage}" was no longer open when its open rules ran`;
+    if (record.openings[stage] !== event.opening) return `stage "${stage}" was opened again since; its rules run for that opening`;
+    return undefined;
+  }
+
   private considerRule(rule: PreparedRule, event: PendingEvent): void {
     const record = event.removed ?? this.state.records.get(event.ref);
     if (!record) return;
+    if (rule.stageTrigger?.edge === "open" && event.opening !== undefined) {
+      const ended = this.openingEnded(record, event);
+      if (ended !== undefined) {
+        if (this.onTrace) this.traceRule(rule.name, record.ref, event.id, event.type, false, ended);
+        return;
+      }
+    }
     const ctx = this.contextFor(record, event);
     if (rule.becomes && !this.turnsTrue(rule.becomes, rule.key, record, ctx, rule.name, event)) return;
     if (rule.delay) {
@@ -485,9 +523,9 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       previous: event.previous,
       eventData: event.eventData,
     };
-    if (rule.openAfterStage !== undefined) {
-      timer.stage = rule.openAfterStage;
-      timer.opening = record.openings[rule.openAfterStage] ?? 0;
+    if (rule.stageTrigger !== undefined) {
+      timer.stage = rule.stageTrigger.stage;
+      timer.opening = record.openings[rule.stageTrigger.stage] ?? 0;
     }
     this.state.schedule(timer);
     if (this.onTrace) {
@@ -517,13 +555,9 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       if (this.onTrace) this.traceRule(rule.name, timer.record, id, "timer", false, "the record was deleted before the timer came due");
       return;
     }
-    if (timer.stage !== undefined && (!Object.hasOwn(record.open, timer.stage) || record.openings[timer.stage] !== timer.opening)) {
-      if (this.onTrace) {
-        const reason = Object.hasOwn(record.open, timer.stage)
-          ? `stage "${timer.stage}" was re-opened since; this timer belonged to the earlier opening`
-          : `stage "${timer.stage}" was no longer open when the timer came due`;
-        this.traceRule(rule.name, record.ref, id, "timer", false, reason);
-      }
+    const stale = timer.stage === undefined ? undefined : staleStageTimer(record, timer.stage, timer.opening ?? 0, rule.stageTrigger?.edge ?? "open");
+    if (stale !== undefined) {
+      if (this.onTrace) this.traceRule(rule.name, record.ref, id, "timer", false, stale);
       return;
     }
     const ctx = this.contextFor(record, timer);
@@ -556,6 +590,20 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   private traceSkip(rule: string | null, record: string, cause: string, reason: string): void {
     if (this.onTrace && rule !== null) this.traceRule(rule, record, cause, "action", false, reason);
   }
+}
+
+/**
+ * Why a stage timer no longer applies, or undefined when it does. `open after`:
+ * S must still be open in the same opening; `close after`: S must not have
+ * opened again since it closed (LANGUAGE.md: closing cancels the one, re-opening
+ * the other).
+ */
+function staleStageTimer(record: RecordState, stage: string, opening: number, edge: "open" | "close"): string | undefined {
+  const isOpen = Object.hasOwn(record.open, stage);
+  const reopened = record.openings[stage] !== opening;
+  if (edge === "close") return reopened ? `stage "${stage}" was opened again since it closed; the timer belonged to that close` : undefined;
+  if (!isOpen) return `stage "${stage}" was no longer open when the timer came due`;
+  return reopened ? `stage "${stage}" was re-opened since; this timer belonged to the earlier opening` : undefined;
 }
 
 function chainNames(chain: ChainLink | null): string[] {

@@ -31,8 +31,12 @@ export interface PreparedRule {
   conditionExpr: CompiledExpr | null;
   becomes: CompiledExpr | null;
   delay: Delay | undefined;
-  /** For `stage "S" open after D`: S, whose opening the timer belongs to. */
-  openAfterStage: string | undefined;
+  /**
+   * For `stage "S" open|close …`: S and the edge. An open rule runs only while
+   * the opening that triggered it lasts; a timer of `open after` or `close after`
+   * belongs to one opening of S (the one that opened, or that closed).
+   */
+  stageTrigger: { stage: string; edge: "open" | "close" } | undefined;
   actions: PreparedAction[];
 }
 
@@ -144,7 +148,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
       conditionExpr,
       becomes,
       delay: def.delay,
-      openAfterStage: def.delay && def.trigger.kind === "stage" && def.trigger.edge === "open" ? def.trigger.stage : undefined,
+      stageTrigger: def.trigger.kind === "stage" ? { stage: def.trigger.stage, edge: def.trigger.edge } : undefined,
       actions: prepareActions(def.entity, def.actions, code?.actions),
     };
   });
@@ -307,6 +311,7 @@ function changeKeys(program: Program, entity: string): EventKey[] {
   return [
     [entity, "created"],
     [entity, "updated"],
+    [entity, "responsible.changed"],
     ...stages.flatMap((stage): EventKey[] => [
       [entity, "stage.opened", stage.name],
       [entity, "stage.closed", stage.name],

@@ -187,7 +187,7 @@ export interface RuleTimer extends TimerBase {
   rule: number;
   record: string;
   born: number;
-  /** For `stage "S" open after`: the stage and which opening of it. */
+  /** For `stage "S" open after` / `close after`: the stage and which opening of it (the one that opened, or closed). */
   stage?: string;
   opening?: number;
   eventType: string;

@@ -27,8 +27,16 @@ export class WorkflowRunner {
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
     const record = event.removed ?? this.host.state.records.get(event.ref);
     if (!record) return;
-    const ctx = this.host.contextFor(record, event);
     const name = workflow.name;
+    const trigger = enrollment.def.trigger;
+    if (trigger.kind === "stage" && trigger.edge === "open" && event.opening !== undefined) {
+      const ended = this.host.openingEnded(record, event);
+      if (ended !== undefined) {
+        if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${ended}`);
+        return;
+      }
+    }
+    const ctx = this.host.contextFor(record, event);
     if (enrollment.becomes && !this.host.turnsTrue(enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
     if (enrollment.condition && enrollment.condition.evaluate(ctx) !== true) {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
