@@ -91,7 +91,7 @@ export class EngineState {
     this.tokenSeq = snapshot.tokenSeq;
     this.recordSeq = snapshot.recordSeq;
     for (const [team, counter] of Object.entries(snapshot.teamCounters)) this.teamCounters.set(team, counter);
-    for (const instance of snapshot.instances) this.addInstance({ ...instance });
+    for (const instance of snapshot.instances) this.addInstance({ ...instance, keyRef: instance.keyRef ?? keyRefOf(instance.key) });
     for (const key of snapshot.finished) this.finished.add(key);
   }
 
@@ -109,4 +109,9 @@ export class EngineState {
       if (typeof after === "string") counts.set(after, (counts.get(after) ?? 0) + 1);
     }
   }
+}
+
+/** The key record of an instance key `<workflow>|<record>` (the workflow part holds no "|"). */
+function keyRefOf(key: string): string {
+  return key.slice(key.indexOf("|") + 1);
 }

@@ -417,11 +417,24 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     }
   }
 
-  /** Runs actions in written order; each decides against the state the previous ones left. */
-  runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void {
+  /**
+   * Runs actions in written order; each decides against the state the previous
+   * ones left, read through `view` when given (a workflow instance's own key record).
+   */
+  runActions(
+    actions: PreparedAction[],
+    ctx: EvalContext,
+    ref: string,
+    cause: string,
+    rule: string,
+    depth: number,
+    chain: ChainLink,
+    view?: (record: RecordState) => RecordState,
+  ): void {
     for (const action of actions) {
       // A `deleted` rule acts on the record as it was: its effects go out, its state changes find nothing to change.
-      const record = this.state.records.get(ref) ?? ctx.record;
+      const current = this.state.records.get(ref);
+      const record = current === undefined ? ctx.record : view ? view(current) : current;
       ctx.record = record;
       for (const decision of decideAction(action, ctx, this)) {
         this.applyDecision(decision, this.state.records.get(ref) ?? record, cause, rule, depth, chain);

@@ -43,7 +43,16 @@ export interface EngineHost {
   /** Why the opening a `stage.opened` event announced has ended, or undefined while it lasts. */
   openingEnded(record: RecordState, event: PendingEvent): string | undefined;
   turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean;
-  runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void;
+  runActions(
+    actions: PreparedAction[],
+    ctx: EvalContext,
+    ref: string,
+    cause: string,
+    rule: string,
+    depth: number,
+    chain: ChainLink,
+    view?: (record: RecordState) => RecordState,
+  ): void;
   traceRule(
     rule: string,
     record: string,

@@ -60,6 +60,8 @@ export interface PreparedWorkflow {
   index: number;
   def: WorkflowDef;
   name: string;
+  /** Enrolling entity → the field holding the instance's key record (null: the record itself). */
+  keyFields: Map<string, string | null>;
   ops: WorkflowOp[];
   enrollments: PreparedEnrollment[];
 }
@@ -162,6 +164,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
       index,
       def,
       name: def.name,
+      keyFields: new Map(def.enrollments.map((enrollment) => [enrollment.entity, enrollment.keyField])),
       ops,
       enrollments: def.enrollments.map((enrollment, i) => ({
         index: i,

@@ -208,6 +208,13 @@ export interface WorkflowInstance {
   key: string;
   workflow: number;
   bound: string;
+  /**
+   * The record the instance is keyed by (`per contact`: the contact). Its steps
+   * read it through the key field even when the bound record now refers to
+   * another one: the instance goes on with its own contact. A snapshot saved
+   * before instances kept it has none: restore reads it from `key`.
+   */
+  keyRef: string;
   /** Index of the next step in the workflow's flattened step list. */
   pc: number;
   token: number;

@@ -1,7 +1,7 @@
 // Workflow instances (LANGUAGE.md §4, seed 000): enrollment keyed by the `per`
 // record, steps run until a wait, waits resumed by timers or (for `wait until`)
 // by changes of the bound record. Instance progress lives in the engine state.
-import type { EvalContext, WorkflowInstance, WorkflowTimer } from "./types";
+import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "./types";
 import type { PreparedEnrollment, PreparedWorkflow } from "./prepare";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
 import { readField } from "./record-state";
@@ -64,7 +64,7 @@ export class WorkflowRunner {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
       return;
     }
-    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
+    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
     this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
@@ -88,7 +88,7 @@ export class WorkflowRunner {
         return;
       }
       const ctx: EvalContext = {
-        record,
+        record: this.keyedView(workflow, instance, record),
         lookup: this.host.lookup,
         changes: trigger?.changes ?? null,
         previous: trigger?.previous ?? null,
@@ -98,7 +98,7 @@ export class WorkflowRunner {
       };
       switch (op.kind) {
         case "action":
-          this.host.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain);
+          this.host.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain, (current) => this.keyedView(workflow, instance, current));
           instance.pc++;
           break;
         case "wait":
@@ -124,6 +124,17 @@ export class WorkflowRunner {
     }
   }
 
+  /**
+   * The bound record as the instance's steps read it: its key field holds the
+   * instance's key record, even after the record was pointed at another one
+   * (a deal moved to another contact keeps mailing the contact it enrolled for).
+   */
+  private keyedView(workflow: PreparedWorkflow, instance: WorkflowInstance, record: RecordState): RecordState {
+    const keyField = workflow.keyFields.get(record.type);
+    if (keyField === undefined || keyField === null || readField(record, keyField) === instance.keyRef) return record;
+    return { ...record, fields: { ...record.fields, [keyField]: instance.keyRef } };
+  }
+
   private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
     const token = (instance.token = ++this.host.state.tokenSeq);
     this.host.state.schedule({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
@@ -143,7 +154,7 @@ export class WorkflowRunner {
       const op = workflow.ops[instance.pc];
       const record = this.host.state.records.get(instance.bound);
       if (op?.kind !== "waitUntil" || !record) continue;
-      const ctx = this.host.contextFor(record, event);
+      const ctx = this.host.contextFor(this.keyedView(workflow, instance, record), event);
       if (op.condition.evaluate(ctx) !== true) continue;
       if (this.host.onTrace) this.host.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
       instance.token = ++this.host.state.tokenSeq;
