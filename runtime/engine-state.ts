@@ -4,6 +4,7 @@ import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./type
 import { SNAPSHOT_VERSION } from "./types";
 import { TimerQueue } from "./timer-queue";
 import { LoopBoundError, SnapshotError } from "./errors";
+import { ReferenceIndex } from "./reference-index";
 import { readField } from "./record-state";
 
 export class EngineState {
@@ -22,15 +23,23 @@ export class EngineState {
   /** `entity.field` → member → records holding the member in that field (`least loaded`). */
   readonly loads = new Map<string, Map<string, number>>();
 
-  constructor(private readonly loadFields: ReadonlySet<string>) {
+  /** Referenced record → referring records, for the references conditions read through. */
+  readonly references: ReferenceIndex;
+
+  constructor(
+    private readonly loadFields: ReadonlySet<string>,
+    referenceFields: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  ) {
     for (const key of loadFields) this.loads.set(key, new Map());
+    this.references = new ReferenceIndex(referenceFields);
   }
 
-  /** Replaces (or with `next` undefined, removes) a record, keeping the load counts in step. */
+  /** Replaces (or with `next` undefined, removes) a record, keeping the load counts and the reference index in step. */
   writeRecord(previous: RecordState | undefined, next: RecordState | undefined): void {
     if (next) this.records.set(next.ref, next);
     else if (previous) this.records.delete(previous.ref);
     if (this.loadFields.size > 0) this.countLoads(previous, next);
+    if (this.references.active) this.references.update(previous, next);
   }
 
   /**

@@ -26,6 +26,7 @@ import { readValues, type CompiledExpr } from "./compile-expr";
 import { CascadeError, EventOrderError, RecordExistsError, RuntimeError } from "./errors";
 import { WorkflowRunner } from "./workflow-runner";
 import { diffFields } from "./field-changes";
+import type { Route } from "./reference-index";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
 
 export const DEFAULT_CASCADE_BOUND = 100;
@@ -75,7 +76,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.schema = schemaOf(program);
     this.prepared = prepareProgram(program, options.compiled);
     this.calendar = program.calendar;
-    this.state = new EngineState(this.prepared.loadFields);
+    this.state = new EngineState(this.prepared.loadFields, this.prepared.references.fields);
     this.onTrace = options.onTrace;
     this.cascadeBound = options.cascadeBound ?? DEFAULT_CASCADE_BOUND;
     if (options.snapshot) this.state.restore(options.snapshot);
@@ -459,6 +460,28 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     }
     const bound = this.state.instancesByRecord;
     if (bound.size > 0 && CHANGE_TYPES.has(event.type) && bound.has(event.ref)) this.workflows.resumeWaitsUntil(event);
+    const routes = this.prepared.references.routes.get(event.entity);
+    if (routes !== undefined && (CHANGE_TYPES.has(event.type) || event.type === "deleted")) this.reevaluateReferrers(event, routes);
+  }
+
+  /**
+   * A record changed that `becomes` conditions or `wait until` of other records
+   * read through a reference: evaluate them again on exactly the records that
+   * refer to it (reference-index.ts), as if those records had changed.
+   */
+  private reevaluateReferrers(event: PendingEvent, routes: Route[]): void {
+    for (const route of routes) {
+      for (const ref of this.state.references.reach(route, event.ref)) {
+        const record = this.state.records.get(ref);
+        if (!record) continue;
+        const related = this.pending(event.id, record, event.type, event.depth, event.chain);
+        for (const watcher of route.watchers) {
+          if (watcher.kind === "rule") this.considerRule(watcher.rule, related);
+          else if (watcher.kind === "enroll") this.workflows.considerEnrollment(watcher.workflow, watcher.enrollment, related);
+          else if (this.state.instancesByRecord.has(ref)) this.workflows.resumeWaitsUntil(related);
+        }
+      }
+    }
   }
 
   contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext {

@@ -6,6 +6,7 @@ import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, 
 import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "./types";
 import type { Value } from "./ir";
 import { compileExpr, compileTemplateText, fieldPathReader, type CompiledExpr, type Evaluator } from "./compile-expr";
+import { watchReferences, type ReferenceWatch } from "./reference-index";
 
 export type RecipientReader = (ctx: EvalContext) => Value;
 
@@ -78,6 +79,8 @@ export interface PreparedProgram {
   handlers: HandlerIndex;
   /** `entity.field` pairs that `assign … least loaded` counts over. */
   loadFields: Set<string>;
+  /** The references `becomes` and `wait until` read through, and who to evaluate when a referenced record changes. */
+  references: ReferenceWatch;
 }
 
 /** An event on a record: its entity, type and (for stage events) stage. */
@@ -176,7 +179,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
     };
   });
 
-  return { program, rules, workflows, handlers: indexHandlers(program, rules, workflows), loadFields };
+  return { program, rules, workflows, handlers: indexHandlers(program, rules, workflows), loadFields, references: watchReferences(program, rules, workflows) };
 }
 
 /** Precompiled code evaluates; the IR's compilation still lists what the expression reads, for traces. */
