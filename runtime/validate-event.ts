@@ -78,6 +78,9 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
     return fail("unknownEventType", `unknown event type "${type}"${expected(type, [...LIFECYCLE, ...schema.events.keys()], false)}`);
   }
 
+  // Stage names compare in Unicode NFC, as the compiler reads them (a CRM may
+  // send "Café" with a combining accent).
+  if (typeof data.stage === "string" && !isNfc(data.stage)) data.stage = data.stage.normalize("NFC");
   const dataError =
     type === "stage.opened" || type === "stage.closed"
       ? checkStageData(entitySchema, data)
@@ -91,6 +94,12 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   const event: InputEvent = { id, at, entity, type };
   if (hasData) event.data = data as Record<string, Value>;
   return { event };
+}
+
+/** ASCII text (nearly every stage name) is NFC without asking `normalize`. */
+function isNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return text === text.normalize("NFC");
+  return true;
 }
 
 // Every line of a run is checked against the same program: its schema is kept at hand.
