@@ -14,7 +14,7 @@ import type {
   TraceRecord,
 } from "./types";
 import type { Program } from "./ir";
-import { prepareProgram, type PreparedAction, type PreparedProgram, type PreparedRule } from "./prepare";
+import { prepareProgram, type PreparedProgram, type PreparedRule } from "./prepare";
 import { schemaOf, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, isOutputForm, parseInstant } from "./time";
@@ -27,7 +27,7 @@ import { CascadeError, EventOrderError, RecordExistsError, RuntimeError } from "
 import { WorkflowRunner } from "./workflow-runner";
 import { diffFields } from "./field-changes";
 import type { Route } from "./reference-index";
-import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
+import type { ChainLink, EngineHost, PendingEvent, RunActions } from "./pending-event";
 
 export const DEFAULT_CASCADE_BOUND = 100;
 
@@ -418,20 +418,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     }
   }
 
-  /**
-   * Runs actions in written order; each decides against the state the previous
-   * ones left, read through `view` when given (a workflow instance's own key record).
-   */
-  runActions(
-    actions: PreparedAction[],
-    ctx: EvalContext,
-    ref: string,
-    cause: string,
-    rule: string,
-    depth: number,
-    chain: ChainLink,
-    view?: (record: RecordState) => RecordState,
-  ): void {
+  readonly runActions: RunActions = (actions, ctx, ref, cause, rule, depth, chain, view) => {
     for (const action of actions) {
       // A `deleted` rule acts on the record as it was: its effects go out, its state changes find nothing to change.
       const current = this.state.records.get(ref);
@@ -441,7 +428,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         this.applyDecision(decision, this.state.records.get(ref) ?? record, cause, rule, depth, chain);
       }
     }
-  }
+  };
 
   // ------------------------------------------------------------ rules
 

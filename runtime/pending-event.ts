@@ -31,6 +31,22 @@ export interface PendingEvent {
   chain: ChainLink | null;
 }
 
+/**
+ * Runs actions in written order on the record `ref`; each decides against the
+ * state the previous ones left, read through `view` when given (a workflow
+ * instance's own key record).
+ */
+export type RunActions = (
+  actions: PreparedAction[],
+  ctx: EvalContext,
+  ref: string,
+  cause: string,
+  rule: string,
+  depth: number,
+  chain: ChainLink,
+  view?: (record: RecordState) => RecordState,
+) => void;
+
 /** The engine as the workflow runner sees it. */
 export interface EngineHost {
   readonly state: EngineState;
@@ -43,16 +59,7 @@ export interface EngineHost {
   /** Why the opening a `stage.opened` event announced has ended, or undefined while it lasts. */
   openingEnded(record: RecordState, event: PendingEvent): string | undefined;
   turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean;
-  runActions(
-    actions: PreparedAction[],
-    ctx: EvalContext,
-    ref: string,
-    cause: string,
-    rule: string,
-    depth: number,
-    chain: ChainLink,
-    view?: (record: RecordState) => RecordState,
-  ): void;
+  runActions: RunActions;
   traceRule(
     rule: string,
     record: string,
