@@ -38,8 +38,12 @@ export class EventStreamValidator {
   private previous: number;
   /** Input id → the line that used it first. */
   private readonly lineOfId = new Map<string, number>();
-  /** Existing record → the line that created or started it (0: the resumed snapshot holds it). */
-  private readonly lineOfRecord = new Map<string, { line: number; type: string }>();
+  /**
+   * Existing record → the line that created it, or minus the line of another
+   * event that started it before any created; 0 when the resumed snapshot holds it.
+   * A number, not an object: a run may hold millions of records.
+   */
+  private readonly lineOfRecord = new Map<string, number>();
 
   /**
    * `resumedAt` (epoch millis, a snapshot's `clock`) is where the stream goes on
@@ -52,7 +56,7 @@ export class EventStreamValidator {
     resumedRecords: Iterable<string> = [],
   ) {
     this.previous = resumedAt ?? -Infinity;
-    for (const ref of resumedRecords) this.lineOfRecord.set(ref, { line: 0, type: "" });
+    for (const ref of resumedRecords) this.lineOfRecord.set(ref, 0);
   }
 
   check(line: string, lineNumber: number): ValidatedLine {
@@ -94,16 +98,16 @@ export class EventStreamValidator {
     }
     const first = this.lineOfRecord.get(ref);
     if (first === undefined) {
-      this.lineOfRecord.set(ref, { line: lineNumber, type });
+      this.lineOfRecord.set(ref, type === "created" ? lineNumber : -lineNumber);
       return undefined;
     }
     if (type !== "created") return undefined;
     const origin =
-      first.line === 0
+      first === 0
         ? "the resumed snapshot holds it"
-        : first.type === "created"
-          ? `line ${first.line} created it`
-          : `line ${first.line} started it (a ${first.type} event before any created)`;
+        : first > 0
+          ? `line ${first} created it`
+          : `line ${-first} started it (an event for it came before any created)`;
     return {
       code: StreamErrorCode.recordExists,
       message: `record "${ref}" already exists: ${origin}; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew`,

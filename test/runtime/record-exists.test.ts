@@ -29,7 +29,7 @@ describe("a created event for a record that exists", () => {
     const validator = new EventStreamValidator(program);
     validator.check(line("stage.opened", { stage: "New" }), 1);
     const created = validator.check(line("created", { title: "A" }), 2);
-    expect("error" in created && created.error.message).toContain("line 1 started it (a stage.opened event before any created)");
+    expect("error" in created && created.error.message).toContain("line 1 started it (an event for it came before any created)");
   });
 
   it("is SC3012 for a record the resumed snapshot holds", () => {
