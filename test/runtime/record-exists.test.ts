@@ -1,5 +1,6 @@
 // A second `created` for a record that exists is an input error (SC3012), never
 // a silent wipe of its stage, fields and timers; the engine refuses it too.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
 import { createEngine, EventStreamValidator, RecordExistsError } from "../../runtime/index";
@@ -61,5 +62,26 @@ describe("a created event for a record that exists", () => {
     engine.process({ id: "e2", at: "2026-01-01T09:00:00Z", entity: "deal/D1", type: "deleted" });
     engine.process({ id: "e3", at: "2026-01-01T10:00:00Z", entity: "deal/D1", type: "created", data: { title: "B" } });
     expect(engine.advanceTo("2026-01-04T00:00:00Z")).toEqual([]);
+  });
+
+  // The law: whatever the stream, the validator refuses every created the engine
+  // would refuse, so a run never reaches the engine's guard and never wipes a record.
+  it("the validator accepts no line the engine's guard would refuse", () => {
+    const line = fc.record({
+      ref: fc.constantFrom("deal/D1", "deal/D2"),
+      type: fc.constantFrom("created", "created", "updated", "deleted", "stage.opened"),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        const validator = new EventStreamValidator(program);
+        const engine = createEngine(program);
+        lines.forEach(({ ref, type }, i) => {
+          const data = type === "stage.opened" ? { stage: "New" } : type === "deleted" ? undefined : { title: "A" };
+          const text = JSON.stringify({ id: `e${i}`, at: "2026-01-01T08:00:00Z", entity: ref, type, ...(data ? { data } : {}) });
+          const checked = validator.check(text, i + 1);
+          if ("event" in checked) expect(() => engine.process(checked.event)).not.toThrow();
+        });
+      }),
+    );
   });
 });
