@@ -19,6 +19,8 @@ export class EngineState {
   readonly instances = new Map<string, WorkflowInstance>();
   /** Bound record → keys of its workflow instances (deletion, `wait until`). */
   readonly instancesByRecord = new Map<string, Set<string>>();
+  /** Key record → keys of the instances keyed by it and bound to another record (`per contact`). */
+  readonly instancesByKeyRef = new Map<string, Set<string>>();
   readonly finished = new Set<string>();
   /** `entity.field` → member → records holding the member in that field (`least loaded`). */
   readonly loads = new Map<string, Map<string, number>>();
@@ -60,16 +62,14 @@ export class EngineState {
 
   addInstance(instance: WorkflowInstance): void {
     this.instances.set(instance.key, instance);
-    let keys = this.instancesByRecord.get(instance.bound);
-    if (!keys) this.instancesByRecord.set(instance.bound, (keys = new Set()));
-    keys.add(instance.key);
+    addTo(this.instancesByRecord, instance.bound, instance.key);
+    if (instance.keyRef !== instance.bound) addTo(this.instancesByKeyRef, instance.keyRef, instance.key);
   }
 
   removeInstance(instance: WorkflowInstance): void {
     this.instances.delete(instance.key);
-    const keys = this.instancesByRecord.get(instance.bound);
-    keys?.delete(instance.key);
-    if (keys?.size === 0) this.instancesByRecord.delete(instance.bound);
+    removeFrom(this.instancesByRecord, instance.bound, instance.key);
+    if (instance.keyRef !== instance.bound) removeFrom(this.instancesByKeyRef, instance.keyRef, instance.key);
   }
 
   snapshot(): Snapshot {
@@ -123,4 +123,16 @@ export class EngineState {
 /** The key record of an instance key `<workflow>|<record>` (the workflow part holds no "|"). */
 function keyRefOf(key: string): string {
   return key.slice(key.indexOf("|") + 1);
+}
+
+function addTo(index: Map<string, Set<string>>, ref: string, key: string): void {
+  let keys = index.get(ref);
+  if (!keys) index.set(ref, (keys = new Set()));
+  keys.add(key);
+}
+
+function removeFrom(index: Map<string, Set<string>>, ref: string, key: string): void {
+  const keys = index.get(ref);
+  keys?.delete(key);
+  if (keys?.size === 0) index.delete(ref);
 }

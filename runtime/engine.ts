@@ -456,9 +456,29 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
    * read through a reference: evaluate them again on exactly the records that
    * refer to it (reference-index.ts), as if those records had changed.
    */
+  /**
+   * A `per contact` instance reads its own contact through the key field even
+   * when its bound deal now refers to another (workflow-runner.ts): the records
+   * its route reaches through the key field are found by key, not by the index.
+   */
+  private addKeyedInstances(route: Route, changed: string, reached: Set<string>): void {
+    const last = route.links[route.links.length - 1]!;
+    for (const keyRef of this.state.references.reach(route, changed, route.links.length - 1)) {
+      const keys = this.state.instancesByKeyRef.get(keyRef);
+      if (keys === undefined) continue;
+      for (const key of keys) {
+        const instance = this.state.instances.get(key)!;
+        const bound = this.state.records.get(instance.bound);
+        if (bound?.type === last.entity && this.prepared.workflows[instance.workflow]!.keyFields.get(last.entity) === last.field) reached.add(instance.bound);
+      }
+    }
+  }
+
   private reevaluateReferrers(event: PendingEvent, routes: Route[]): void {
     for (const route of routes) {
-      for (const ref of this.state.references.reach(route, event.ref)) {
+      const reached = this.state.references.reach(route, event.ref);
+      if (this.state.instancesByKeyRef.size > 0 && route.watchers.some((watcher) => watcher.kind === "waitUntil")) this.addKeyedInstances(route, event.ref, reached);
+      for (const ref of reached) {
         const record = this.state.records.get(ref);
         if (!record) continue;
         const related = this.pending(event.id, record, event.type, event.depth, event.chain);

@@ -208,10 +208,11 @@ export class ReferenceIndex {
     return this.byLink.get(`${link.entity}.${link.field}`)?.get(ref);
   }
 
-  /** The records a route reaches back from a changed record, in index order. */
-  reach(route: Route, ref: string): Set<string> {
+  /** The records a route reaches back from a changed record (through its first `hops` links), in index order. */
+  reach(route: Route, ref: string, hops = route.links.length): Set<string> {
     let refs = new Set([ref]);
-    for (const link of route.links) {
+    for (let i = 0; i < hops; i++) {
+      const link = route.links[i]!;
       const next = new Set<string>();
       for (const current of refs) {
         const referring = this.referrers(link, current);
