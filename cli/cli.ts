@@ -9,6 +9,7 @@ import { registerRun } from "./commands/run";
 import { registerTest } from "./commands/test";
 import { registerExplain } from "./commands/explain";
 import { registerCompile } from "./commands/compile";
+import { internalError } from "../diagnostics/internal";
 
 export const VERSION = "0.1.0";
 
@@ -47,8 +48,8 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
       out.stderr(`stagecraft: ${error.message}\n`);
       return error.exitCode;
     }
-    out.stderr(`stagecraft: internal error: ${(error as Error).message ?? String(error)}\n` +
-      "This is a bug in Stagecraft, not in your rules; please report it with the command you ran.\n");
+    const internal = internalError("command", error, "Give the command you ran.");
+    out.stderr(`stagecraft: error ${internal.code}: ${internal.message}\n`);
     return 70;
   }
 }

@@ -12,7 +12,7 @@ export interface CompiledRules {
 
 export function compileRuleFiles(paths: readonly string[]): CompiledRules {
   const sources = loadSources(paths);
-  const result = compileSources(sources.map(({ path, text }) => ({ path, text })));
+  const result = compileSources(sources.map(({ path, text, location }) => ({ path, text, location })));
   return { sources, result, report: reportFor(sources, result.diagnostics) };
 }
 
@@ -22,7 +22,7 @@ export function compileRuleFiles(paths: readonly string[]): CompiledRules {
  */
 export function checkRuleFiles(paths: readonly string[]): { diagnostics: Diagnostic[]; report: DiagnosticReport } {
   const sources = loadSources(paths);
-  const diagnostics = checkSourcesStreaming(sources.map(({ path, text }) => ({ path, text })));
+  const diagnostics = checkSourcesStreaming(sources.map(({ path, text, location }) => ({ path, text, location })));
   return { diagnostics, report: reportFor(sources, diagnostics) };
 }
 

@@ -25,7 +25,7 @@ export function loadSources(paths: readonly string[]): LoadedSource[] {
     }
   }
   const shown = distinctPaths(files);
-  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, text: readText(file.diskPath) }));
+  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, location: file.diskPath, text: readText(file.diskPath) }));
 }
 
 /**

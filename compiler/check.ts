@@ -7,18 +7,21 @@
 // declared, as in the streaming check (streaming-check.ts) that `stagecraft check`
 // runs; this one keeps every tree and model entry, for lowering and the editor.
 import type { SourceFile } from "../grammar/ast";
-import type { Diagnostic } from "../grammar/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { parse } from "../grammar/index";
 import { declareSchema, emptyModel } from "./binder/declarations";
 import { checkItem } from "./check-item";
 import { specifiedChecks } from "./checks/index";
 import { startChecks } from "./checks/runChecks";
-import { internalErrorDiagnostic, sortDiagnostics } from "./diagnostics";
+import { internalErrorDiagnostic } from "../diagnostics/internal";
+import { sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
 
 export interface SourceText {
   path: string;
   text: string;
+  /** The file's path as the user gave it, when `path` is shorter (`SourceFile.location`). */
+  location?: string;
 }
 
 export interface CheckedSources {
@@ -32,8 +35,9 @@ export function checkSources(sources: SourceText[]): CheckedSources {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
-    // parse never throws either: its own failure comes back as an SC0003 diagnostic
+    // parse never throws either: its own failure comes back as an internal-error diagnostic
     const parsed = parse(source.text, source.path);
+    if (source.location !== undefined) parsed.file.location = source.location;
     files.push(parsed.file);
     diagnostics.push(...parsed.diagnostics);
   }
@@ -57,5 +61,5 @@ export function checkFiles(files: SourceFile[]): { diagnostics: Diagnostic[]; mo
 }
 
 function internalError(file: string, error: unknown): Diagnostic {
-  return internalErrorDiagnostic("SC2999", "compiler", error, file);
+  return internalErrorDiagnostic("checker", error, file);
 }

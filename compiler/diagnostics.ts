@@ -1,38 +1,24 @@
 // Checks report against nodes; positions come from the node's span, never from
 // hand-computed offsets. Nodes invented by error recovery are never reported on.
 import type { SourceFile, Span } from "../grammar/ast";
-import type { Diagnostic, Severity } from "../grammar/diagnostic";
 import { rangeIn } from "../grammar/index";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { diagnose, type DiagnosticMessage, type MessageArguments } from "../diagnostics/message";
 
-export type { Diagnostic, Severity };
+export type { Diagnostic };
 
 /** Anything with a span: a syntax node, or a part of one such as a calendar setting. */
 export interface Located extends Span {
   missing?: boolean;
 }
 
-export interface CheckReport {
-  code: string;
-  severity: Severity;
-  message: string;
-  node: Located;
-  /**
-   * The file the node is in. The file itself, not its path: two sources may share
-   * a path (compileSources, the playground), and only this file's line starts place the node.
-   */
-  file: SourceFile;
-}
-
-/** The diagnostic of a report (its file's line starts turn the node's offsets into lines and columns). */
-export function toDiagnostic(report: CheckReport): Diagnostic {
-  const { file } = report;
-  return {
-    code: report.code,
-    severity: report.severity,
-    message: report.message,
-    file: file.path,
-    range: rangeIn(file, report.node),
-  };
+/**
+ * A message of the table placed on a node. `file` is the file the node is in:
+ * the file itself, not its path, since two sources may share a path
+ * (compileSources, the playground) and only this file's line starts place the node.
+ */
+export function diagnosticAt<T extends string>(file: SourceFile, node: Located, message: DiagnosticMessage<T>, ...args: MessageArguments<T>): Diagnostic {
+  return { ...diagnose(message, ...args), file: file.path, range: rangeIn(file, node) };
 }
 
 /** Sorted by the order the files were given, then line, then column (stable otherwise). */
@@ -52,21 +38,4 @@ export function sortDiagnostics(diagnostics: Diagnostic[], fileOrder: string[]):
         a.index - b.index,
     )
     .map(({ diagnostic }) => diagnostic);
-}
-
-/** `path:line:col: severity CODE: message`, the form of CONTRACT.md. */
-export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const { file, range, severity, code, message } = diagnostic;
-  return `${file}:${range.start.line}:${range.start.column}: ${severity} ${code}: ${message}`;
-}
-
-/**
- * A failure of Stagecraft itself (never of the rules), reported at the file's
- * start like any diagnostic instead of being thrown: `what` says which part failed
- * and `outcome` what became of the input.
- */
-export function internalErrorDiagnostic(code: string, what: string, error: unknown, file: string, outcome = "Please report it."): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error);
-  const start = { offset: 0, line: 1, column: 1 };
-  return { code, severity: "error", message: `Internal ${what} error: ${reason}. ${outcome}`, file, range: { start, end: start } };
 }

@@ -1,11 +1,11 @@
 // The compiler's public face: check, lower to IR, format. Front doors (CLI,
 // playground) import only from here.
 import type { SourceFile } from "../grammar/ast";
-import type { Diagnostic } from "../grammar/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Program } from "../runtime/ir";
 import { checkSources, type SourceText } from "./check";
 import { lowerProgram } from "./lower/lower-program";
-import { internalErrorDiagnostic } from "./diagnostics";
+import { internalErrorDiagnostic } from "../diagnostics/internal";
 import type { CheckedModel } from "./model";
 
 export { checkSources, checkFiles } from "./check";
@@ -17,7 +17,7 @@ export { formatSource } from "./format/format-source";
 export { implicitFields } from "./binder/implicitFields";
 export { typeName } from "./types/valueType";
 export type { FormatResult } from "./format/format-source";
-export type { Diagnostic } from "../grammar/diagnostic";
+export type { Diagnostic } from "../diagnostics/diagnostic";
 export type { Program } from "../runtime/ir";
 export type { CheckedModel } from "./model";
 
@@ -36,7 +36,7 @@ export function compileSources(sources: SourceText[]): CompileResult {
     return { ...checked, program: lowerProgram(checked.files, checked.model) };
   } catch (error) {
     // A checked program that does not lower is a compiler bug; report it like the checker reports its own.
-    const internal = internalErrorDiagnostic("SC9999", "compiler", error, sources[0]?.path ?? "");
+    const internal = internalErrorDiagnostic("compiler", error, sources[0]?.path ?? "", "Nothing was compiled.");
     return { ...checked, diagnostics: [...checked.diagnostics, internal] };
   }
 }

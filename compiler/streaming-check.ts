@@ -3,7 +3,7 @@
 // file that is most of a check's memory, and the garbage collector's work of
 // keeping it (bench/README.md).
 import type { SourceFile, TopLevelItem } from "../grammar/ast";
-import type { Diagnostic } from "../grammar/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { isDeclarationItem, mergeParts, parseEach, type ItemSelection } from "../grammar/index";
 import { forgetItemResults, type Binding } from "./binder/binding";
 import { declareSchema } from "./binder/declarations";
@@ -86,7 +86,11 @@ function unlessCannotStream(stream: () => Diagnostic[] | undefined): Diagnostic[
  * from elsewhere, might not: it decides then.
  */
 function read(source: SourceText, selection: ItemSelection, take: (item: TopLevelItem, file: SourceFile) => void): Diagnostic[] | undefined {
-  const parsed = parseEach(source.text, source.path, take, selection);
+  const located = (item: TopLevelItem, file: SourceFile) => {
+    if (source.location !== undefined) file.location = source.location;
+    take(item, file);
+  };
+  const parsed = parseEach(source.text, source.path, located, selection);
   return parsed.gaveUp ? undefined : parsed.diagnostics;
 }
 

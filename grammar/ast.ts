@@ -3,18 +3,8 @@
 // hand-computed offsets. Nodes rebuilt by error recovery are marked `missing`;
 // checks skip them instead of reporting on invented values.
 
-/** A position in a source file: 0-based offset, 1-based line and column. */
-export interface SourcePosition {
-  offset: number;
-  line: number;
-  column: number;
-}
-
-/** Half-open range [start, end) in one source file: what diagnostics carry. */
-export interface SourceRange {
-  start: SourcePosition;
-  end: SourcePosition;
-}
+// Positions and ranges (0-based offset, 1-based line and column) are what diagnostics carry.
+export type { SourcePosition, SourceRange } from "../diagnostics/diagnostic";
 
 /**
  * Where a node is: the offsets of its first character and just past its last
@@ -50,6 +40,12 @@ export interface Comment extends Span {
 export interface SourceFile extends NodeBase {
   kind: "SourceFile";
   path: string;
+  /**
+   * How a person finds the file (the path given on the command line, folder
+   * included) when that differs from `path`: messages that point into another
+   * file name it so. Set by the checker's caller, not by the parser.
+   */
+  location?: string;
   items: TopLevelItem[];
   /** Every `//` comment in the file, in source order (the formatter keeps them). */
   comments: Comment[];

@@ -3,5 +3,5 @@
 export { isDeclarationItem, mergeParts, parse, parseEach, type ItemHandler, type ItemSelection, type ParseResult } from "./parse";
 export { lineStartsOf, positionAt, rangeIn } from "./lines";
 export type * from "./ast";
-export type { Diagnostic, Severity } from "./diagnostic";
+export type { Diagnostic, Severity } from "../diagnostics/diagnostic";
 export { tokenVocabulary, type TokenCategory, type TokenKind, type TokenVocabulary } from "./vocabulary";

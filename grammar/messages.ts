@@ -3,17 +3,15 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import {
   DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, PathWord, RCurly,
-  StringLiteral, TimeOfDay, TimeUnit,
+  StringLiteral, TimeOfDay, TimeUnit, operatorSpellings, stageNameWords, templateNameWords, type KeywordWord,
 } from "./tokens";
+import { insteadHint } from "./other-spellings";
 
-const operatorSpellings: Record<string, string> = {
-  Arrow: "->", Range: "..", Equal: "==", NotEqual: "!=", LessEqual: "<=", GreaterEqual: ">=",
-  Less: "<", Greater: ">", Plus: "+", Minus: "-", Star: "*", Slash: "/", Assign: "=", Colon: ":",
-  Comma: ",", LParen: "(", RParen: ")", LCurly: "{", RCurly: "}", LBracket: "[", RBracket: "]", Question: "?",
-};
-
-const stageWords = new Set<TokenType>(["stage", "open", "close", "to"].map((w) => kw(w as "stage")));
-const templateWords = new Set<TokenType>(["email", "sms", "task", "report", "signature"].map((w) => kw(w as "email")));
+const stageWords = new Set<TokenType>(stageNameWords.map((word) => kw(word)));
+// the last word of each phrase a template name follows (`send email`: email)
+const templateWords = new Set<TokenType>(
+  Object.values(templateNameWords).flatMap((phrases) => phrases.map((phrase) => kw(phrase.split(" ").at(-1) as KeywordWord))),
+);
 
 /** What the parser wanted, e.g. `a stage name in quotes` or `"->"`. */
 export function describeExpected(tokenType: TokenType, previous?: IToken): string {
@@ -33,17 +31,19 @@ export function describeExpected(tokenType: TokenType, previous?: IToken): strin
   if (tokenType === TimeOfDay) return "a time of day such as 09:00";
   const word = keywordOf(tokenType);
   if (word) return `"${word}"`;
-  const spelling = operatorSpellings[tokenType.name];
+  const spelling = operatorSpellings.get(tokenType);
   return spelling ? `"${spelling}"` : tokenType.name;
 }
 
-/** How to name a token the parser did not expect. */
-export function describeFound(token: IToken): string {
+/** How to name a token the parser did not expect, with what to write instead if it is another language's spelling. */
+export function describeFound(token: IToken, previous?: IToken): string {
   if (Number.isNaN(token.startOffset) || token.tokenType.name === "EOF") return "the end of the file";
   if (token.tokenType === StringLiteral || token.tokenType.CATEGORIES?.includes(StringLiteral)) {
     return `the quoted text ${token.image}`;
   }
-  return `"${token.image}"`;
+  // `<>` reads as `<` then `>`: the parser stumbles on the `>`
+  const written = previous?.image === "<" && token.image === ">" && previous.endOffset! + 1 === token.startOffset ? "<>" : token.image;
+  return `"${written}"${insteadHint(written)}`;
 }
 
 /** ` after "x"`, or nothing when there is no sensible previous token. */
@@ -85,15 +85,15 @@ export class StagecraftErrorMessages implements IParserErrorMessageProvider {
   /** The token after the item being parsed (the parser only sees that item's tokens). */
   followingToken: IToken | undefined;
 
-  private found(token: IToken): string {
+  private found(token: IToken, previous?: IToken): string {
     if (token.tokenType.name === "EOF" && this.followingToken) return describeFound(this.followingToken);
-    return describeFound(token);
+    return describeFound(token, previous);
   }
 
   buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
     const contents = options.expected === RCurly ? blockContents[options.ruleName] : undefined;
     const expected = contents ? `${contents} or "}"` : describeExpected(options.expected, options.previous);
-    return `expected ${expected}${after(options.previous, options.actual)}, found ${this.found(options.actual)}`;
+    return `expected ${expected}${after(options.previous, options.actual)}, found ${this.found(options.actual, options.previous)}`;
   }
 
   buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -109,10 +109,10 @@ export class StagecraftErrorMessages implements IParserErrorMessageProvider {
   }): string {
     const firstTokens = options.expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0]).filter((t) => t !== undefined));
     if (options.customUserDescription) {
-      return `expected ${options.customUserDescription}, found ${this.found(options.actual[0]!)}`;
+      return `expected ${options.customUserDescription}, found ${this.found(options.actual[0]!, options.previous)}`;
     }
     const expected = oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
-    return `expected ${expected}${after(options.previous, options.actual[0])}, found ${this.found(options.actual[0]!)}`;
+    return `expected ${expected}${after(options.previous, options.actual[0])}, found ${this.found(options.actual[0]!, options.previous)}`;
   }
 
   buildEarlyExitMessage(options: {
@@ -124,6 +124,6 @@ export class StagecraftErrorMessages implements IParserErrorMessageProvider {
   }): string {
     const firstTokens = options.expectedIterationPaths.map((path) => path[0]).filter((t) => t !== undefined);
     const expected = options.customUserDescription ?? oneOf(firstTokens.map((t) => describeExpected(t, options.previous)));
-    return `expected at least one ${expected}${after(options.previous, options.actual[0])}, found ${this.found(options.actual[0]!)}`;
+    return `expected at least one ${expected}${after(options.previous, options.actual[0])}, found ${this.found(options.actual[0]!, options.previous)}`;
   }
 }

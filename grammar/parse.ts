@@ -8,14 +8,17 @@
 // field or step) keeps as much of the broken item as it can.
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { SourceFile, SourceRange, TopLevelItem } from "./ast";
-import type { Diagnostic } from "./diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { internalErrorDiagnostic } from "../diagnostics/internal";
+import { diagnose } from "../diagnostics/message";
+import { Diagnostics } from "../diagnostics/messages";
 import { badStringDiagnostic, commentOf, scanErrorDiagnostic } from "./lex";
 import { describeFound } from "./messages";
 import { StagecraftParser } from "./parser";
-import { Scanner } from "./scanner";
+import { Scanner, type ScanError } from "./scanner";
 import { lineStartsOf } from "./lines";
 import { endOfText, tokenRange } from "./ranges";
-import { BadString, Colon, declarationStartTokens, itemStartTokens } from "./tokens";
+import { BadString, Colon, declarationStartTokens, Identifier, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
   file: SourceFile;
@@ -28,6 +31,8 @@ export interface ParseResult {
    */
   gaveUp?: true;
 }
+
+type Diagnosed = ReturnType<typeof diagnose>;
 
 let sharedParser: StagecraftParser | undefined;
 
@@ -160,12 +165,19 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     if (!Number.isNaN(token.startOffset) && token.tokenType.name !== "EOF") return tokenRange(token);
     return following ? tokenRange(following) : endOfText(text);
   };
-  const report = (code: string, message: string, range: SourceRange) =>
-    diagnostics.push({ code, severity: "error", message, file: path, range });
+  const report = (diagnosed: Diagnosed, range: SourceRange) => diagnostics.push({ ...diagnosed, file: path, range });
 
-  for (let chunk = reader.nextItem(); chunk !== undefined; chunk = reader.nextItem()) {
-    const following = reader.following();
-    if (selection !== "all") {
+  // the rest of an item cut after a syntax error (see splitAfterError), read next
+  let pending: IToken[] | undefined;
+  const nextChunk = (): IToken[] | undefined => {
+    const chunk = pending ?? reader.nextItem();
+    pending = undefined;
+    return chunk;
+  };
+  for (let chunk = nextChunk(), cutOff = false; chunk !== undefined; cutOff = pending !== undefined, chunk = nextChunk()) {
+    let following = pending?.[0] ?? reader.following();
+    // the rest of a cut item belongs to the part that read the item
+    if (selection !== "all" && !cutOff) {
       // text that starts no item is reported by the declarations' part
       const declarationsPart = startsDeclaration[chunk[0]!.tokenTypeIdx] === 1 || !itemStartTokens.has(chunk[0]!.tokenType);
       if (declarationsPart !== (selection === "declarations")) {
@@ -174,41 +186,50 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
       }
     }
     if (!itemStartTokens.has(chunk[0]!.tokenType)) {
-      report("SC0003", `${itemExpectation}, found ${describeFound(chunk[0]!)}; skipped to the next declaration`, tokenRange(chunk[0]!));
+      report(diagnose(Diagnostics.NotAnItem, { expectation: itemExpectation, found: describeFound(chunk[0]!) }), tokenRange(chunk[0]!));
       reader.scanner.recycle(chunk);
       continue;
     }
-    p.input = chunk;
-    p.problems = [];
-    p.messages.followingToken = following;
-    const found: Diagnostic[] = [];
-    const note = (code: string, message: string, range: SourceRange) =>
-      found.push({ code, severity: "error", message, file: path, range });
+    let found: Diagnostic[] = [];
+    const note = (diagnosed: Diagnosed, range: SourceRange) => found.push({ ...diagnosed, file: path, range });
     // handed on after the guard below: a stack overflow in the receiver is not this item's nesting
-    const read: TopLevelItem[] = [];
-    try {
-      while (!p.atEnd()) {
-        const before = p.peek();
-        const item = p.topLevelItem();
-        if (item) read.push(item);
-        if (p.atEnd()) break;
-        const next = p.peek();
-        if (next === before || !itemStartTokens.has(next.tokenType)) {
-          note("SC0003", `the item ends before ${describeFound(next)}; skipped to the next declaration`, tokenRange(next));
-          break;
+    let read: TopLevelItem[] = [];
+    for (;;) {
+      p.input = chunk;
+      p.problems = [];
+      p.messages.followingToken = following;
+      try {
+        while (!p.atEnd()) {
+          const before = p.peek();
+          const item = p.topLevelItem();
+          if (item) read.push(item);
+          if (p.atEnd()) break;
+          const next = p.peek();
+          if (next === before || !itemStartTokens.has(next.tokenType)) {
+            note(diagnose(Diagnostics.ItemEndsEarly, { found: describeFound(next) }), tokenRange(next));
+            break;
+          }
         }
+      } catch (error) {
+        // thousands of nested parentheses or ifs exhaust the stack: lose this item only
+        if (!(error instanceof RangeError)) throw error;
+        tooDeep = true;
+        note(diagnose(Diagnostics.NestedTooDeeply), tokenRange(chunk[0]!));
       }
-    } catch (error) {
-      // thousands of nested parentheses or ifs exhaust the stack: lose this item only
-      if (!(error instanceof RangeError)) throw error;
-      tooDeep = true;
-      note("SC0003", "this item is nested too deeply to read; skipped to the next declaration", tokenRange(chunk[0]!));
+      for (const error of p.errors as IRecognitionException[]) {
+        note(diagnose(Diagnostics.Expected, { expectation: error.message }), rangeAt(error.token, following));
+      }
+      for (const problem of p.problems) note(diagnose(Diagnostics.Expected, { expectation: problem.message }), rangeAt(problem.token, following));
+      const cut = found.length === 0 ? -1 : splitAfterError(chunk, found);
+      if (cut < 0) break;
+      // read the part before the cut again on its own; the rest is the next item
+      pending = chunk.slice(cut);
+      chunk = chunk.slice(0, cut);
+      following = pending[0];
+      found = [];
+      read = [];
     }
-    for (const error of p.errors as IRecognitionException[]) {
-      note("SC0002", error.message, rangeAt(error.token, following));
-    }
-    for (const problem of p.problems) note("SC0002", problem.message, rangeAt(problem.token, following));
-    diagnostics.push(...withoutEchoes(found, chunk));
+    diagnostics.push(...withoutEchoes(found, chunk, reader.scanner.errors));
     // nothing refers to this item's tokens any more: its nodes hold offsets, its
     // diagnostics ranges (`following` is the next item's and is not recycled)
     reader.scanner.recycle(chunk);
@@ -217,34 +238,71 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
   return { diagnostics, tooDeep };
 }
 
-/** Index of the first token of `tokens` starting at or after `offset`. */
-function tokenIndexAt(tokens: IToken[], offset: number): number {
+/** Index of the first of `items` (in text order) starting at or after `offset`. */
+function firstIndexAt<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
-  let high = tokens.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (tokens[middle]!.startOffset < offset) low = middle + 1;
+    if (startOf(items[middle]!) < offset) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+const tokenStart = (token: IToken): number => token.startOffset;
+
+/** Index of the first token of `tokens` starting at or after `offset`. */
+function tokenIndexAt(tokens: IToken[], offset: number): number {
+  return firstIndexAt(tokens, offset, tokenStart);
+}
+
 /**
  * Recovery can stumble again a token or two after a mistake; such a report only
- * echoes the first one, on the same line, and is left out.
+ * echoes the first one, on the same line, and is left out. So is a report just
+ * after characters the scanner could not read (`&&`, `!`): the parser never saw them.
  */
-function withoutEchoes(found: Diagnostic[], chunk: IToken[]): Diagnostic[] {
-  if (found.length < 2) return found;
+function withoutEchoes(found: Diagnostic[], chunk: IToken[], scanErrors: readonly ScanError[]): Diagnostic[] {
+  if (found.length === 0) return found;
   found.sort((a, b) => a.range.start.offset - b.range.start.offset);
   const kept: Diagnostic[] = [];
   let last: { line: number; index: number } | undefined;
+  const unread = scanErrorsIn(scanErrors, chunk[0]!.startOffset, chunk[chunk.length - 1]!.endOffset!);
   for (const diagnostic of found) {
     const index = tokenIndexAt(chunk, diagnostic.range.start.offset);
     if (last && last.line === diagnostic.range.start.line && index - last.index <= 3) continue;
+    if (unread.some((error) => error.line === diagnostic.range.start.line && error.offset < diagnostic.range.start.offset && index - tokenIndexAt(chunk, error.offset) <= 1)) continue;
     kept.push(diagnostic);
     last = { line: diagnostic.range.start.line, index };
   }
   return kept;
+}
+
+/** The scanner's errors between two offsets (they are in text order). */
+function scanErrorsIn(errors: readonly ScanError[], from: number, to: number): readonly ScanError[] {
+  const low = firstIndexAt(errors, from, (error) => error.offset);
+  let end = low;
+  while (end < errors.length && errors[end]!.offset <= to) end++;
+  return errors.slice(low, end);
+}
+
+/**
+ * Where to cut an item that has a syntax error: at a later line that starts in
+ * the first column with a plain name, as `deal settings` or `On deal created`
+ * do. Such a line is not how an item goes on (continuations are indented or start
+ * with a keyword or a symbol), so its own mistakes are reported rather than lost
+ * in the broken item. -1 when there is no such line.
+ */
+function splitAfterError(chunk: IToken[], found: Diagnostic[]): number {
+  let firstError = Infinity;
+  for (const diagnostic of found) firstError = Math.min(firstError, diagnostic.range.start.offset);
+  for (let i = 1; i < chunk.length; i++) {
+    const token = chunk[i]!;
+    if (token.startOffset <= firstError || token.tokenType !== Identifier || token.startColumn !== 1) continue;
+    // a field name (`status: text`) goes on a declaration's block, as when items are cut
+    if (chunk[i - 1]!.endLine !== token.startLine && chunk[i + 1]?.tokenType !== Colon) return i;
+  }
+  return -1;
 }
 
 /** In text order, one per place (recovery can report the same token twice; the first report wins). */
@@ -316,17 +374,10 @@ function guarded(text: string, path: string, onItem: ItemHandler | undefined, se
   try {
     return parseUnguarded(text, path, onItem, selection);
   } catch (error) {
-    const start = { offset: 0, line: 1, column: 1 };
     return {
       gaveUp: true,
       file: { kind: "SourceFile", path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(text) },
-      diagnostics: [{
-        code: "SC0003",
-        severity: "error",
-        message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`,
-        file: path,
-        range: { start, end: start },
-      }],
+      diagnostics: [internalErrorDiagnostic("parser", error, path, "Nothing of this file was checked.")],
     };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from "chevrotain";
 import {
   Arrow, Assign, BadString, Colon, Comma, Comment, DateLiteral, DateTimeLiteral, DottedName, Equal, Greater,
   GreaterEqual, Identifier, Kw, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
-  Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
+  operatorSpellings, Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
 } from "./tokens";
 
 export interface ScanError {
@@ -28,7 +28,8 @@ const timePattern = /\d{2}:\d{2}/y;
 const numberPattern = /\d+(?:\.\d+)?/y;
 const unicodeEscapePattern = /u\{[0-9A-Fa-f]{1,6}\}/y;
 
-const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46;
+const OPENING_CURLY_QUOTE = 0x201c, CLOSING_CURLY_QUOTE = 0x201d;
+const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46, STAR = 42;
 
 // The scanner runs over every character of a file once, mostly before V8 has
 // optimised it: character classes are table lookups and the hot loops call no
@@ -94,12 +95,7 @@ function operatorAt(text: string, at: number): TokenType | undefined {
 
 // Most tokens are keywords and punctuation; giving them one shared image string
 // instead of a fresh slice each keeps a 1 MB file's tokens much lighter on the GC.
-const fixedImages = new Map<TokenType, string>([
-  [Arrow, "->"], [Minus, "-"], [Range, ".."], [Equal, "=="], [Assign, "="], [NotEqual, "!="], [LessEqual, "<="],
-  [Less, "<"], [GreaterEqual, ">="], [Greater, ">"], [Slash, "/"], [Plus, "+"], [Star, "*"], [Colon, ":"],
-  [Comma, ","], [LParen, "("], [RParen, ")"], [LCurly, "{"], [RCurly, "}"], [LBracket, "["], [RBracket, "]"],
-  [Question, "?"],
-]);
+const fixedImages = operatorSpellings;
 
 function matchAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
@@ -109,7 +105,7 @@ function matchAt(pattern: RegExp, text: string, at: number): number {
 /** True when some token (or whitespace) can be read at `at`: there an error run ends. */
 function somethingStartsAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return c === SPACE || c === TAB || c === LF || c === CR || c === BOM || c === QUOTE ||
+  return c === SPACE || c === TAB || c === LF || c === CR || c === BOM || c === QUOTE || c === OPENING_CURLY_QUOTE ||
     isDigit(c) || isWordStart(c) || operatorAt(text, at) !== undefined;
 }
 
@@ -244,6 +240,20 @@ export class Scanner {
         }
         this.offset = offset;
         return this.token(wellFormed ? StringLiteral : BadString, start, offset, text.slice(start, offset));
+      } else if (c === OPENING_CURLY_QUOTE) {
+        // “…”: read as a string, reported as one mistake (strings.ts says which)
+        const start = offset;
+        offset++;
+        for (; offset < length; offset++) {
+          const d = text.charCodeAt(offset);
+          if (d === LF || d === CR) break;
+          if (d === CLOSING_CURLY_QUOTE) {
+            offset++;
+            break;
+          }
+        }
+        this.offset = offset;
+        return this.token(BadString, start, offset, text.slice(start, offset));
       } else if (isDigit(c)) {
         const start = offset;
         let size = 0;
@@ -259,6 +269,14 @@ export class Scanner {
         const start = offset;
         while (offset < length && text.charCodeAt(offset) !== LF && text.charCodeAt(offset) !== CR) offset++;
         this.comments.push(this.token(Comment, start, offset, text.slice(start, offset)));
+      } else if (c === SLASH && text.charCodeAt(offset + 1) === STAR) {
+        // a comment of another language: one error up to its end (or the line's), not a run of operators
+        const start = offset;
+        const close = text.indexOf("*/", offset + 2);
+        let end = offset + 2;
+        while (end < length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+        offset = close >= 0 && close + 2 <= end ? close + 2 : end;
+        this.errors.push({ offset: start, length: offset - start, line: this.line, column: start - this.lineStart + 1 });
       } else {
         const operator = operatorAt(text, offset);
         if (operator) {

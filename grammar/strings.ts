@@ -5,7 +5,7 @@ const simpleEscapes: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t
 
 /** The value of a quoted literal as written (`"a\"b"` → `a"b`); lenient with bad escapes. */
 export function unquote(image: string): string {
-  const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+  const body = (image.endsWith('"') || (image.startsWith("\u201C") && image.endsWith("\u201D"))) && image.length > 1 ? image.slice(1, -1) : image.slice(1);
   if (!body.includes("\\")) return body;
   return body.replace(/\\(u\{([0-9A-Fa-f]{1,6})\}|.?)/g, (_whole, escape: string, hex?: string) => {
     if (hex !== undefined) {
@@ -18,6 +18,7 @@ export function unquote(image: string): string {
 
 /** Why a string token is malformed, in the user's words; undefined when it is fine. */
 export function stringProblem(image: string): string | undefined {
+  if (image.startsWith("\u201C")) return `curly quotes are not quotes: write ${image.replace(/^\u201C|\u201D$/g, '"')} in straight double quotes`;
   if (image.length < 2 || !image.endsWith('"') || /(^|[^\\])(\\\\)*\\"$/.test(image)) {
     return "this string is not closed: add a \" before the end of the line";
   }

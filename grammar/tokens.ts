@@ -51,12 +51,13 @@ export const StringLiteral = createToken({
 });
 
 /**
- * A string that is unterminated or has an unknown escape. The parser takes it as a
- * string (so one typo does not derail the item) and the lexer step reports SC0001.
+ * A string that is unterminated, has an unknown escape or is in curly quotes
+ * (“…”, as word processors write them). The parser takes it as a string (so one
+ * typo does not derail the item) and the lexer step reports SC0001.
  */
 export const BadString = createToken({
   name: "BadString",
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/,
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?|\u201C[^\u201D\r\n]*\u201D?/,
   categories: [StringLiteral],
 });
 
@@ -146,29 +147,41 @@ export function classifyWords(tokens: IToken[]): void {
 
 // ---------------------------------------------------------------- operators and punctuation
 
-export const Arrow = createToken({ name: "Arrow", pattern: /->/ });
-export const Range = createToken({ name: "Range", pattern: /\.\./ });
-const comparison = { categories: [ComparisonOperator] };
-export const Equal = createToken({ name: "Equal", pattern: /==/, ...comparison });
-export const NotEqual = createToken({ name: "NotEqual", pattern: /!=/, ...comparison });
-export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/, ...comparison });
-export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, ...comparison });
-export const Less = createToken({ name: "Less", pattern: /</, ...comparison });
-export const Greater = createToken({ name: "Greater", pattern: />/, ...comparison });
-export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [AdditiveOperator] });
-export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [AdditiveOperator] });
-export const Star = createToken({ name: "Star", pattern: /\*/, categories: [MultiplicativeOperator] });
-export const Slash = createToken({ name: "Slash", pattern: /\//, categories: [MultiplicativeOperator] });
-export const Assign = createToken({ name: "Assign", pattern: /=/ });
-export const Colon = createToken({ name: "Colon", pattern: /:/ });
-export const Comma = createToken({ name: "Comma", pattern: /,/ });
-export const LParen = createToken({ name: "LParen", pattern: /\(/ });
-export const RParen = createToken({ name: "RParen", pattern: /\)/ });
-export const LCurly = createToken({ name: "LCurly", pattern: /\{/ });
-export const RCurly = createToken({ name: "RCurly", pattern: /\}/ });
-export const LBracket = createToken({ name: "LBracket", pattern: /\[/ });
-export const RBracket = createToken({ name: "RBracket", pattern: /\]/ });
-export const Question = createToken({ name: "Question", pattern: /\?/ });
+const spellings = new Map<TokenType, string>();
+
+/** A token written one fixed way; its spelling is kept for the scanner, messages and the editor. */
+function fixed(name: string, spelling: string, categories: TokenType[] = []): TokenType {
+  const pattern = new RegExp(spelling.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  const token = createToken({ name, pattern, categories });
+  spellings.set(token, spelling);
+  return token;
+}
+
+export const Arrow = fixed("Arrow", "->");
+export const Range = fixed("Range", "..");
+export const Equal = fixed("Equal", "==", [ComparisonOperator]);
+export const NotEqual = fixed("NotEqual", "!=", [ComparisonOperator]);
+export const LessEqual = fixed("LessEqual", "<=", [ComparisonOperator]);
+export const GreaterEqual = fixed("GreaterEqual", ">=", [ComparisonOperator]);
+export const Less = fixed("Less", "<", [ComparisonOperator]);
+export const Greater = fixed("Greater", ">", [ComparisonOperator]);
+export const Plus = fixed("Plus", "+", [AdditiveOperator]);
+export const Minus = fixed("Minus", "-", [AdditiveOperator]);
+export const Star = fixed("Star", "*", [MultiplicativeOperator]);
+export const Slash = fixed("Slash", "/", [MultiplicativeOperator]);
+export const Assign = fixed("Assign", "=");
+export const Colon = fixed("Colon", ":");
+export const Comma = fixed("Comma", ",");
+export const LParen = fixed("LParen", "(");
+export const RParen = fixed("RParen", ")");
+export const LCurly = fixed("LCurly", "{");
+export const RCurly = fixed("RCurly", "}");
+export const LBracket = fixed("LBracket", "[");
+export const RBracket = fixed("RBracket", "]");
+export const Question = fixed("Question", "?");
+
+/** How each operator and punctuation token is written (`Arrow` → `->`): the one list of their spellings. */
+export const operatorSpellings: ReadonlyMap<TokenType, string> = spellings;
 
 /** Operators and punctuation in lexing order (longer spellings first). */
 export const operatorTokens: readonly TokenType[] = [
@@ -205,6 +218,16 @@ export function stagecraftLexer(): Lexer {
   referenceLexer ??= new Lexer(allTokens as TokenType[], { positionTracking: "full", ensureOptimizations: true });
   return referenceLexer;
 }
+
+/** The words a quoted stage name follows (`stage "S"`, `open "S"`, `close "S"`, `move to "S"`, `is open "S"`). */
+export const stageNameWords = ["stage", "open", "close", "to"] as const;
+/** The words a quoted template name follows, by the kind of template the action sends. */
+export const templateNameWords = {
+  email: ["send email", "and email"],
+  sms: ["send sms"],
+  task: ["create task"],
+  report: ["generate report", "request signature"],
+} as const;
 
 /** The words that start a declaration: the schema rules, workflows and tests are read against. */
 export const declarationWords = ["calendar", "entity", "template", "team", "event"] as const;

@@ -3,7 +3,7 @@
 import type { TokenType } from "chevrotain";
 import {
   BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, itemStartWords, Kw,
-  keywordOf, NumberLiteral, operatorTokens, reservedWords, softWords, StringLiteral, TimeOfDay, WhiteSpace,
+  keywordOf, NumberLiteral, operatorSpellings, operatorTokens, reservedWords, softWords, stageNameWords, StringLiteral, templateNameWords, TimeOfDay, WhiteSpace,
 } from "./tokens";
 
 export type TokenCategory =
@@ -39,6 +39,10 @@ export interface TokenVocabulary {
   operators: readonly string[];
   /** The words that start a top-level item when first on their line (`on`, `rule`, `entity`…). */
   itemStartWords: readonly string[];
+  /** The words a quoted stage name follows (`stage`, `open`, `close`, `to`). */
+  stageNameWords: readonly string[];
+  /** The phrases a quoted template name follows, by template kind (`send email`, `create task`…). */
+  templateNameWords: Readonly<Record<"email" | "sms" | "task" | "report", readonly string[]>>;
   /** Token kinds in the order a highlighter should try them (first match wins; keywords longest first). */
   tokens: readonly TokenKind[];
 }
@@ -98,7 +102,9 @@ const highlightingOrder: TokenType[] = [
 export const tokenVocabulary: TokenVocabulary = {
   keywords: [...reservedWords, ...softWords].sort(),
   reservedKeywords: [...reservedWords],
-  operators: operatorTokens.map((token) => patternSource(token).replace(/\\/g, "")),
+  operators: operatorTokens.map((token) => operatorSpellings.get(token)!),
   itemStartWords,
+  stageNameWords,
+  templateNameWords,
   tokens: highlightingOrder.map(kindOf),
 };

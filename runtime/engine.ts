@@ -28,6 +28,8 @@ import { WorkflowRunner } from "./workflow-runner";
 import { diffFields } from "./field-changes";
 import type { Route } from "./reference-index";
 import type { ChainLink, EngineHost, PendingEvent, RunActions } from "./pending-event";
+import { Diagnostics } from "../diagnostics/messages";
+import { diagnose } from "../diagnostics/message";
 
 export const DEFAULT_CASCADE_BOUND = 100;
 
@@ -86,7 +88,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   process(event: InputEvent): OutputRecord[] {
     const at = parseInstant(event.at);
-    if (Number.isNaN(at)) throw new RuntimeError("SC4005", `event "${event.id}" has an invalid time "${event.at}"`);
+    if (Number.isNaN(at)) throw new RuntimeError(diagnose(Diagnostics.InvalidEventTime, { id: event.id, time: event.at }));
     const clock = this.state.clock;
     if (clock !== null && at < clock) throw new EventOrderError(event.id, event.at, formatInstant(clock));
     const outputs: OutputRecord[] = [];
@@ -108,7 +110,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   advanceTo(isoTime: string): OutputRecord[] {
     const until = parseInstant(isoTime);
-    if (Number.isNaN(until)) throw new RuntimeError("SC4005", `invalid time "${isoTime}"`);
+    if (Number.isNaN(until)) throw new RuntimeError(diagnose(Diagnostics.InvalidTime, { time: isoTime }));
     const outputs: OutputRecord[] = [];
     this.outputs = outputs;
     try {
@@ -186,7 +188,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const ref = event.entity;
     // Split only when a record is made: most events find their record by `ref`.
     const slash = ref.indexOf("/");
-    if (slash <= 0 || slash === ref.length - 1) throw new RuntimeError("SC4006", `event "${event.id}": "${event.entity}" is not a type/id reference`);
+    if (slash <= 0 || slash === ref.length - 1) throw new RuntimeError(diagnose(Diagnostics.NotARecordReference, { id: event.id, entity: event.entity }));
     const data = event.data ?? {};
     switch (event.type) {
       case "created": {

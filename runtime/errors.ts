@@ -1,6 +1,8 @@
 // Errors that stop a run. The CLI maps RuntimeError to exit code 4; the
 // outputs produced before the failure travel with the error so that everything
 // decided up to then can still be written.
+import { Diagnostics } from "../diagnostics/messages";
+import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
 
 export class RuntimeError extends Error {
@@ -8,10 +10,11 @@ export class RuntimeError extends Error {
   /** Outputs of the failing event produced before the error. */
   outputs: OutputRecord[] = [];
 
-  constructor(code: string, message: string) {
-    super(message);
+  /** `error` is a message of the table with its arguments filled in (`diagnose`). */
+  constructor(error: { code: string; message: string }) {
+    super(error.message);
     this.name = "RuntimeError";
-    this.code = code;
+    this.code = error.code;
   }
 }
 
@@ -21,7 +24,7 @@ export class CascadeError extends RuntimeError {
   readonly chain: string[];
 
   constructor(chain: string[], bound: number) {
-    super("SC4001", `cascade deeper than ${bound} derived events; the rules feed each other: ${summariseChain(chain)}`);
+    super(diagnose(Diagnostics.Cascade, { bound, chain: summariseChain(chain) }));
     this.name = "CascadeError";
     this.chain = chain;
   }
@@ -30,7 +33,7 @@ export class CascadeError extends RuntimeError {
 /** Input events must come in time order; the engine refuses to go back. */
 export class EventOrderError extends RuntimeError {
   constructor(eventId: string, at: string, previous: string) {
-    super("SC4002", `event "${eventId}" at ${at} is earlier than the previous time ${previous}`);
+    super(diagnose(Diagnostics.EventOutOfOrder, { id: eventId, at, previous }));
     this.name = "EventOrderError";
   }
 }
@@ -38,7 +41,7 @@ export class EventOrderError extends RuntimeError {
 /** An expression called a function the runtime does not know (an IR from a newer compiler). */
 export class UnknownFunctionError extends RuntimeError {
   constructor(name: string) {
-    super("SC4003", `unknown function "${name}"`);
+    super(diagnose(Diagnostics.RuntimeUnknownFunction, { name }));
     this.name = "UnknownFunctionError";
   }
 }
@@ -46,14 +49,14 @@ export class UnknownFunctionError extends RuntimeError {
 /** A `created` event for a record that exists: replacing it would lose its state. */
 export class RecordExistsError extends RuntimeError {
   constructor(eventId: string, ref: string) {
-    super("SC4007", `event "${eventId}" creates ${ref}, which already exists; a created event cannot replace a record (send updated, or deleted first)`);
+    super(diagnose(Diagnostics.RecordCreatedAgain, { id: eventId, ref }));
     this.name = "RecordExistsError";
   }
 }
 
 export class SnapshotError extends RuntimeError {
   constructor(message: string) {
-    super("SC4004", message);
+    super(diagnose(Diagnostics.SnapshotMismatch, { reason: message }));
     this.name = "SnapshotError";
   }
 }

@@ -10,14 +10,9 @@
 // exists from the first line that mentions it (any event but `deleted` starts
 // an empty record) until a `deleted` line; after that it may be created anew.
 import type { Program } from "./ir";
-import { InputErrorCode, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
+import { Diagnostics } from "../diagnostics/messages";
+import { inputError, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 import { formatInstant, parseInstant } from "./time";
-
-export const StreamErrorCode = {
-  duplicateId: "SC3010",
-  reservedId: "SC3011",
-  recordExists: "SC3012",
-} as const;
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -68,19 +63,14 @@ export class EventStreamValidator {
     if (instant < this.previous) {
       const before =
         this.previousAt !== undefined ? `the previous event's ${this.previousAt}` : `${formatInstant(this.resumedAt!)}, the time the resumed snapshot had reached`;
-      return { error: { code: InputErrorCode.timeGoesBack, message: `time ${at} is earlier than ${before}; events must be in time order` } };
+      return { error: inputError(Diagnostics.TimeGoesBack, { at, previous: before }) };
     }
     const first = this.lineOfId.get(id);
     if (first !== undefined) {
-      return { error: { code: StreamErrorCode.duplicateId, message: `duplicate id "${id}": line ${first} already used it; every event needs its own id` } };
+      return { error: inputError(Diagnostics.DuplicateId, { id, line: first }) };
     }
     if (hasOutputIdForm(id)) {
-      return {
-        error: {
-          code: StreamErrorCode.reservedId,
-          message: `id "${id}" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. "e${id.replace(/[^A-Za-z0-9]/g, "_")}"`,
-        },
-      };
+      return { error: inputError(Diagnostics.OutputIdForm, { id, example: `e${id.replace(/[^A-Za-z0-9]/g, "_")}` }) };
     }
     const recordError = this.checkRecord(checked.event.entity, checked.event.type, lineNumber);
     if (recordError) return { error: recordError };
@@ -108,9 +98,6 @@ export class EventStreamValidator {
         : first > 0
           ? `line ${first} created it`
           : `line ${-first} started it (an event for it came before any created)`;
-    return {
-      code: StreamErrorCode.recordExists,
-      message: `record "${ref}" already exists: ${origin}; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew`,
-    };
+    return inputError(Diagnostics.RecordExists, { ref, origin });
   }
 }

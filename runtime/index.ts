@@ -45,10 +45,10 @@ export {
   callFunction,
   placeholder,
 } from "./compiled-support";
-export { validateEventLine, InputErrorCode, type InputError, type ValidatedLine } from "./validate-event";
+export { validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
 export { formatTrace } from "./trace-format";
 export { InMemoryEventStore, type EventStore } from "./event-store";
 export { parseInstant } from "./time";
-export { EventStreamValidator, StreamErrorCode } from "./event-stream-validator";
+export { EventStreamValidator } from "./event-stream-validator";

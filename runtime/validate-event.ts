@@ -4,19 +4,9 @@
 import type { FieldDef, FieldType, InputEvent, Program, Value } from "./ir";
 import { schemaOf, splitRef, type EntitySchema, type Schema } from "./schema";
 import { isIsoDate, parseInstant } from "./time";
-import { closest } from "./suggest";
-
-export const InputErrorCode = {
-  badJson: "SC3001",
-  missingField: "SC3002",
-  illTypedField: "SC3003",
-  unknownEntity: "SC3004",
-  unknownEventType: "SC3005",
-  unknownStage: "SC3006",
-  unknownDataField: "SC3007",
-  wrongDataType: "SC3008",
-  timeGoesBack: "SC3009",
-} as const;
+import { closestName } from "../diagnostics/suggest";
+import { Diagnostics } from "../diagnostics/messages";
+import { render, type DiagnosticMessage, type MessageArguments } from "../diagnostics/message";
 
 export interface InputError {
   code: string;
@@ -39,31 +29,31 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    return fail("badJson", `not valid JSON (${(error as Error).message})`);
+    return fail(Diagnostics.NotJson, { reason: (error as Error).message });
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail("badJson", "an event must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;
 
   // The four checks in one test first: this runs for every input line. A JSON
   // object's string property is always its own, so strings need no more checks.
   if (typeof raw.id !== "string" || typeof raw.at !== "string" || typeof raw.entity !== "string" || typeof raw.type !== "string") {
     for (const name of ["id", "at", "entity", "type"]) {
-      if (!Object.hasOwn(raw, name) || raw[name] === null) return fail("missingField", `missing "${name}"`);
-      if (typeof raw[name] !== "string") return fail("illTypedField", `"${name}" must be a string, got ${describe(raw[name])}`);
+      if (!Object.hasOwn(raw, name) || raw[name] === null) return fail(Diagnostics.MissingField, { field: name, why: "" });
+      if (typeof raw[name] !== "string") return fail(Diagnostics.IllTypedField, { field: name, expected: "a string", got: describe(raw[name]) });
     }
   }
   const id = raw.id as string;
   const at = raw.at as string;
   const entity = raw.entity as string;
   const type = raw.type as string;
-  if (id === "") return fail("illTypedField", `"id" must not be empty`);
+  if (id === "") return fail(Diagnostics.IllTypedField, { field: "id", expected: "a non-empty string", got: `""` });
   const instant = parseInstant(at);
-  if (Number.isNaN(instant)) return fail("illTypedField", `"at" must be an ISO 8601 time with offset or Z, got "${at}"`);
+  if (Number.isNaN(instant)) return fail(Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
   const slash = refSlash(entity);
-  if (slash === -1) return fail("illTypedField", `"entity" must be type/id (e.g. "deal/S1"), got "${entity}"`);
+  if (slash === -1) return fail(Diagnostics.IllTypedField, { field: "entity", expected: `type/id (e.g. "deal/S1")`, got: `"${entity}"` });
   const hasData = Object.hasOwn(raw, "data");
   if (hasData && (typeof raw.data !== "object" || raw.data === null || Array.isArray(raw.data))) {
-    return fail("illTypedField", `"data" must be an object, got ${describe(raw.data)}`);
+    return fail(Diagnostics.IllTypedField, { field: "data", expected: "an object", got: describe(raw.data) });
   }
   const data = (raw.data ?? {}) as Record<string, unknown>;
 
@@ -71,11 +61,11 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   const entityType = entity.slice(0, slash);
   const entitySchema = schema.entities.get(entityType);
   if (!entitySchema) {
-    return fail("unknownEntity", `unknown entity type "${entityType}"${expected(entityType, schema.entities.keys())}`);
+    return fail(Diagnostics.UnknownEntityType, { type: entityType, expected: expected(entityType, schema.entities.keys()) });
   }
   const eventDef = schema.events.get(type);
   if (!IS_LIFECYCLE.has(type) && !eventDef) {
-    return fail("unknownEventType", `unknown event type "${type}"${expected(type, [...LIFECYCLE, ...schema.events.keys()], false)}`);
+    return fail(Diagnostics.UnknownEventType, { type, expected: expected(type, [...LIFECYCLE, ...schema.events.keys()], false) });
   }
 
   // Stage names compare in Unicode NFC, as the compiler reads them (a CRM may
@@ -120,28 +110,28 @@ function refSlash(ref: string): number {
 
 function checkStageData(entity: EntitySchema, data: Record<string, unknown>): InputError | undefined {
   const name = entity.def.name;
-  if (!Object.hasOwn(data, "stage") || data.stage === null) return error("missingField", `missing "data.stage" (the stage that opened or closed)`);
-  if (typeof data.stage !== "string") return error("illTypedField", `"data.stage" must be a string, got ${describe(data.stage)}`);
+  if (!Object.hasOwn(data, "stage") || data.stage === null) return inputError(Diagnostics.MissingField, { field: "data.stage", why: " (the stage that opened or closed)" });
+  if (typeof data.stage !== "string") return inputError(Diagnostics.IllTypedField, { field: "data.stage", expected: "a string", got: describe(data.stage) });
   for (const key of Object.keys(data)) {
-    if (key !== "stage" && key !== "by") return error("unknownDataField", `unknown field "${key}" in a stage event (it carries "stage" and optionally "by")`);
+    if (key !== "stage" && key !== "by") return inputError(Diagnostics.UnknownDataField, { field: key, where: `in a stage event (it carries "stage" and optionally "by")` });
   }
-  if (Object.hasOwn(data, "by") && typeof data.by !== "string") return error("wrongDataType", `"data.by" must be a user (a string), got ${describe(data.by)}`);
+  if (Object.hasOwn(data, "by") && typeof data.by !== "string") return inputError(Diagnostics.WrongDataType, { what: `"data.by"`, problem: `must be a user (a string), got ${describe(data.by)}` });
   return checkStage(entity, name, data.stage);
 }
 
 function checkStage(entity: EntitySchema, name: string, stage: string): InputError | undefined {
-  if (!entity.pipeline) return error("unknownStage", `unknown stage "${stage}" for ${name} (${name} has no pipeline)`);
+  if (!entity.pipeline) return inputError(Diagnostics.UnknownInputStage, { stage, entity: name, expected: ` (${name} has no pipeline)` });
   if (entity.stageIndex.has(stage)) return undefined;
   const stages = entity.pipeline.stages.map((s) => s.name);
-  return error("unknownStage", `unknown stage "${stage}" for ${name}${expected(stage, stages)}`);
+  return inputError(Diagnostics.UnknownInputStage, { stage, entity: name, expected: expected(stage, stages) });
 }
 
 function checkRecordData(entity: EntitySchema, type: string, data: Record<string, unknown>): InputError | undefined {
   const name = entity.def.name;
   if (Object.hasOwn(data, "stage")) {
-    if (type === "updated") return error("unknownDataField", `"stage" cannot be updated; send a stage.opened event for ${name}`);
+    if (type === "updated") return inputError(Diagnostics.StageNotUpdatable, { entity: name });
     if (data.stage !== null) {
-      if (typeof data.stage !== "string") return error("wrongDataType", `field "stage" of ${name} must be a stage name, got ${describe(data.stage)}`);
+      if (typeof data.stage !== "string") return inputError(Diagnostics.WrongDataType, { what: `field "stage" of ${name}`, problem: `must be a stage name, got ${describe(data.stage)}` });
       const stageError = checkStage(entity, name, data.stage);
       if (stageError) return stageError;
     }
@@ -155,7 +145,7 @@ function checkPayload(data: Record<string, unknown>, fields: Map<string, FieldDe
   if (problem) return problem;
   for (const field of fields.values()) {
     if (field.optional || Object.hasOwn(data, field.name)) continue;
-    return error("missingField", `missing "data.${field.name}": event ${type} requires it (${describeType(field.type)})`);
+    return inputError(Diagnostics.MissingField, { field: `data.${field.name}`, why: `: event ${type} requires it (${describeType(field.type)})` });
   }
   return undefined;
 }
@@ -173,11 +163,11 @@ function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef
     const value = data[key];
     const field = fields.get(key);
     if (!field) {
-      if (fields.size === 0) return error("unknownDataField", `unknown field "${key}": ${owner} has no data fields`);
-      return error("unknownDataField", `unknown field "${key}" for ${owner}${expected(key, fields.keys())}`);
+      if (fields.size === 0) return inputError(Diagnostics.UnknownDataField, { field: key, where: `: ${owner} has no data fields` });
+      return inputError(Diagnostics.UnknownDataField, { field: key, where: `for ${owner}${expected(key, fields.keys())}` });
     }
     const problem = typeProblem(field, value);
-    if (problem) return error("wrongDataType", `field "${key}" of ${owner} ${problem}`);
+    if (problem) return inputError(Diagnostics.WrongDataType, { what: `field "${key}" of ${owner}`, problem });
   }
   return undefined;
 }
@@ -227,21 +217,22 @@ function describe(value: unknown): string {
 
 function expected(name: string, candidates: Iterable<string>, quoteAll = true): string {
   const list = [...candidates];
-  const guess = closest(name, list);
+  const guess = closestName(name, list);
   const shown = list.map((c) => (quoteAll ? `"${c}"` : c)).join(", ");
   return guess ? ` (did you mean "${guess}"? expected one of: ${shown})` : ` (expected one of: ${shown})`;
 }
 
 function hint(value: string, candidates: string[]): string {
-  const guess = closest(value, candidates);
+  const guess = closestName(value, candidates);
   return guess ? ` (did you mean ${guess}?)` : "";
 }
 
-function fail(kind: keyof typeof InputErrorCode, message: string): { error: InputError } {
-  return { error: error(kind, message) };
+function fail<T extends string>(message: DiagnosticMessage<T>, ...args: MessageArguments<T>): { error: InputError } {
+  return { error: inputError(message, ...args) };
 }
 
-function error(kind: keyof typeof InputErrorCode, message: string): InputError {
-  return { code: InputErrorCode[kind], message };
+/** An input error of the table's SC30xx codes. */
+export function inputError<T extends string>(message: DiagnosticMessage<T>, ...args: MessageArguments<T>): InputError {
+  return { code: message.code, message: render(message, ...args) };
 }
 

@@ -1,12 +1,12 @@
 // The layering rules of docs/architecture.md, checked on the import graph:
-// browser layers import no Node-only module, and the runtime never reaches
-// back up into the grammar or the compiler.
+// browser layers import no Node-only module, the runtime never reaches back up
+// into the grammar or the compiler, and diagnostics/ sits below every layer.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const browserLayers = ["grammar", "compiler", "runtime", "stdlib"];
+const browserLayers = ["diagnostics", "grammar", "compiler", "runtime", "stdlib"];
 const nodeOnlyModules = /^(node:|fs$|fs\/|path$|os$|child_process$|worker_threads$|process$|pg$|url$)/;
 
 function sourceFiles(folder: string): string[] {
@@ -52,6 +52,17 @@ describe("architecture", () => {
         .filter((m) => m.startsWith("."))
         .map((m) => relative(root, join(root, file, "..", m)))
         .filter((target) => /^(grammar|compiler|stdlib|cli|playground)(\/|$)/.test(target))
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("diagnostics/ imports nothing from any other layer (every layer reports through it)", () => {
+    const offenders = sourceFiles("diagnostics").flatMap((file) =>
+      importsOf(file)
+        .filter((m) => m.startsWith("."))
+        .map((m) => relative(root, join(root, file, "..", m)))
+        .filter((target) => !target.startsWith(`diagnostics${sep}`))
         .map((target) => `${file} imports ${target}`),
     );
     expect(offenders).toEqual([]);

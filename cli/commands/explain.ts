@@ -8,6 +8,7 @@ import { readEventsInput } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { parseUntil } from "../until";
 import type { Output } from "../output";
+import { formatLineError } from "../../diagnostics/format";
 
 export function registerExplain(program: Command, out: Output): void {
   program
@@ -34,7 +35,7 @@ export function registerExplain(program: Command, out: Output): void {
         if (line.trim() === "") continue;
         const checked = validator.check(line, index + 1);
         if ("error" in checked) {
-          out.stderr(`${input.name}:${index + 1}: error ${checked.error.code}: ${checked.error.message}\n`);
+          out.stderr(formatLineError(input.name, index + 1, checked.error) + "\n");
           out.exit(ExitCode.invalidEvent);
           return;
         }

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { formatSource } from "../../compiler/index";
 import { ExitCode, usageError } from "../errors";
-import { formatDiagnosticLine } from "../print-diagnostics";
+import { formatDiagnostic } from "../../diagnostics/format";
 import { loadSources } from "../sources";
 import type { Output } from "../output";
 
@@ -23,7 +23,7 @@ export function registerFmt(program: Command, out: Output): void {
         if (errors.length > 0) {
           // A file that does not parse is never rewritten: report where and skip it.
           broken += 1;
-          for (const d of errors) out.stderr(formatDiagnosticLine(d, source.diskPath) + "\n");
+          for (const d of errors) out.stderr(formatDiagnostic(d, source.diskPath) + "\n");
           continue;
         }
         if (formatted.text === source.text) continue;

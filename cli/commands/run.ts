@@ -15,6 +15,7 @@ import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import { parseUntil } from "../until";
 import type { Output } from "../output";
+import { formatLineError } from "../../diagnostics/format";
 
 interface RunOptions {
   events: string;
@@ -140,7 +141,7 @@ function replay(engine: Engine, validator: EventStreamValidator, lines: EventLin
     const checked = validator.check(line, lineNumber);
     if ("error" in checked) {
       writer.flush();
-      out.stderr(`${lines.name}:${lineNumber}: error ${checked.error.code}: ${checked.error.message}\n`);
+      out.stderr(formatLineError(lines.name, lineNumber, checked.error) + "\n");
       return ExitCode.invalidEvent;
     }
     position.at = `${lines.name}:${lineNumber} (event ${checked.event.id})`;

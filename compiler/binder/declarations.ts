@@ -88,7 +88,7 @@ export function declareSchema(files: ast.SourceFile[]): Binding {
     if (first) {
       // the first declaration's line, worked out only when there is a duplicate
       const line = positionAt(first.file.lineStarts, first.node.start).line;
-      duplicates.push({ what, name, node, file, first: { file: first.file.path, line } });
+      duplicates.push({ what, name, node, file, first: { file: first.file.location ?? first.file.path, line } });
       return false;
     }
     seen.set(name, { file, node });

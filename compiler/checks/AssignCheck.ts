@@ -2,7 +2,7 @@
 // field of the record itself.
 import { typeName } from "../types/valueType";
 import type { Check } from "./context";
-import { ident } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 export const AssignCheck: Check = {
   name: "Assign",
@@ -12,9 +12,9 @@ export const AssignCheck: Check = {
       const resolution = context.model.paths.get(action.field);
       if (resolution?.kind !== "field") return;
       if (resolution.type.kind !== "user") {
-        context.error("SC2311", `\`assign\` sets a user field, but ${ident(resolution.path.join("."))} is ${typeName(resolution.type)}.`, action.field);
+        context.report(action.field, Diagnostics.AssignNotUser, { field: resolution.path.join("."), type: typeName(resolution.type) });
       } else if (resolution.path.length > 1) {
-        context.error("SC2311", `\`assign\` sets a user field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
+        context.report(action.field, Diagnostics.AssignOtherRecord, { field: resolution.path.join(".") });
       }
     },
   },

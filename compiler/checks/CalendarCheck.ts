@@ -2,8 +2,9 @@
 // working hours that start before they end, and (holiday dates: DateTimeCheck).
 import type * as ast from "../../grammar/ast";
 import { weekdayNames } from "../../stdlib/types";
-import type { Check } from "./context";
-import { ident, quoted, suggestion } from "./suggest";
+import type { Check, CheckContext } from "./context";
+import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 const commonZones = ["UTC", "Europe/Rome", "Europe/Bucharest", "Europe/Vilnius", "Asia/Ho_Chi_Minh", "Europe/London", "America/New_York"];
 
@@ -28,10 +29,10 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-function checkWorkdays(days: ast.Name[], error: (code: string, message: string, node: ast.Name) => void): void {
+function checkWorkdays(days: ast.Name[], context: CheckContext): void {
   for (const day of days) {
     if (day.missing || (weekdayNames as readonly string[]).includes(day.text)) continue;
-    error("SC2403", `${ident(day.text)} is not a weekday; expected mon, tue, wed, thu, fri, sat or sun.${suggestion(day.text, weekdayNames, ident)}`, day);
+    context.report(day, Diagnostics.NotAWeekday, { day: day.text, hint: suggestion(day.text, weekdayNames, ident) });
   }
 }
 
@@ -42,19 +43,15 @@ export const CalendarCheck: Check = {
     Timezone: (setting, context) => {
       const zone = setting.zone;
       if (zone.missing || isKnownTimeZone(zone.text)) return;
-      context.error("SC2402", `Unknown time zone ${quoted(zone.text)}; expected an IANA name such as "Europe/Rome".${suggestion(zone.text, commonZones)}`, zone);
+      context.report(zone, Diagnostics.UnknownTimeZone, { zone: zone.text, hint: suggestion(zone.text, commonZones) });
     },
-    Workdays: (setting, context) => checkWorkdays(setting.days, context.error),
+    Workdays: (setting, context) => checkWorkdays(setting.days, context),
     Hours: (setting, context) => {
       const from = setting.from.hour * 60 + setting.from.minute;
       const to = setting.to.hour * 60 + setting.to.minute;
       if (setting.from.missing || setting.to.missing || from < to) return;
-      const range = `${setting.from.text}..${setting.to.text}`;
-      const message =
-        from === to
-          ? `Working hours ${range} are empty: they end when they start; give them a length, e.g. 09:00..18:00.`
-          : `Working hours ${range} end before they start; write the earlier time first, e.g. 09:00..18:00.`;
-      context.error("SC2404", message, setting);
+      const args = { from: setting.from.text, to: setting.to.text };
+      context.report(setting, from === to ? Diagnostics.HoursEmpty : Diagnostics.HoursBackwards, args);
     },
   },
 };

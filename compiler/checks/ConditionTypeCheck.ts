@@ -2,12 +2,13 @@
 import type * as ast from "../../grammar/ast";
 import { typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function checkCondition(context: CheckContext, condition: ast.Expr | undefined, where: string): void {
   if (!condition || condition.missing) return;
   const type = context.model.types.get(condition);
   if (!type || type.kind === "bool" || type.kind === "unknown") return;
-  context.error("SC2201", `The ${where} condition must be true or false, but this is ${typeName(type)}; compare it, e.g. \`… == …\`.`, condition);
+  context.report(condition, Diagnostics.ConditionNotBool, { where, type: typeName(type) });
 }
 
 export const ConditionTypeCheck: Check = {

@@ -1,6 +1,7 @@
 // Date and datetime literals must name moments that exist: YYYY-MM-DD, and
 // ISO 8601 with a time and an offset or Z (time zones are never guessed).
 import type { Check } from "./context";
+import { Diagnostics } from "../../diagnostics/messages";
 
 /** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
 export function isRealDate(text: string): boolean {
@@ -28,11 +29,11 @@ export const DateTimeCheck: Check = {
   nodes: {
     DateLiteral: (literal, context) => {
       if (isRealDate(literal.text)) return;
-      context.error("SC2406", `${literal.text} is not a date; expected YYYY-MM-DD of a day that exists.`, literal);
+      context.report(literal, Diagnostics.NotADate, { date: literal.text });
     },
     DateTimeLiteral: (literal, context) => {
       if (isRealDateTime(literal.text)) return;
-      context.error("SC2703", `${literal.text} is not a datetime; expected ISO 8601 with an offset, e.g. 2026-01-01T09:30+01:00 or 2026-01-01T08:30Z.`, literal);
+      context.report(literal, Diagnostics.NotADateTime, { datetime: literal.text });
     },
   },
 };

@@ -2,13 +2,17 @@
 // workflows and tests once each, templates once per kind, fields and stages once
 // per entity, enum values once per enum, and one calendar.
 import type { Duplicate } from "../binder/binding";
-import type { Check } from "./context";
+import { Diagnostics } from "../../diagnostics/messages";
+import type { Check, ProgramContext } from "./context";
 
-function messageOf(duplicate: Duplicate): string {
+function report(context: ProgramContext, duplicate: Duplicate): void {
   const first = `${duplicate.first.file}:${duplicate.first.line}`;
-  if (duplicate.what === "calendar") return `Second calendar block; there can be only one (the first is at ${first}).`;
+  if (duplicate.what === "calendar") {
+    context.reportIn(duplicate.file, duplicate.node, Diagnostics.SecondCalendar, { first });
+    return;
+  }
   const where = duplicate.first.file === "stdlib" ? "in the standard library; choose another name" : `at ${first}`;
-  return `Duplicate ${duplicate.what} "${duplicate.name}": already declared ${where}.`;
+  context.reportIn(duplicate.file, duplicate.node, Diagnostics.Duplicate, { what: duplicate.what, name: duplicate.name, where });
 }
 
 export const DuplicateDeclarationCheck: Check = {
@@ -17,9 +21,7 @@ export const DuplicateDeclarationCheck: Check = {
   // the binder records duplicates as it claims names; they are all known at the end
   program: (context) => ({
     finish: () => {
-      for (const duplicate of context.binding.duplicates) {
-        context.report({ code: "SC2101", severity: "error", message: messageOf(duplicate), node: duplicate.node, file: duplicate.file });
-      }
+      for (const duplicate of context.binding.duplicates) report(context, duplicate);
     },
   }),
 };

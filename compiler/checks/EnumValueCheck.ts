@@ -1,6 +1,7 @@
 // A bare name where an enum is expected must be one of the enum's values.
 import type { Check } from "./context";
 import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 export const EnumValueCheck: Check = {
   name: "EnumValue",
@@ -10,7 +11,7 @@ export const EnumValueCheck: Check = {
       const failure = context.binding.pathFailures.get(path);
       const segment = failure && path.segments[failure.segment];
       if (failure?.reason !== "unknown enum value" || !segment) return;
-      context.error("SC2010", `${ident(segment.text)} is not a value of ${failure.owner}.${suggestion(segment.text, failure.candidates, ident)}`, segment);
+      context.report(segment, Diagnostics.UnknownEnumValue, { value: segment.text, owner: failure.owner, hint: suggestion(segment.text, failure.candidates, ident) });
     },
   },
 };

@@ -5,13 +5,13 @@ import type * as ast from "../../grammar/ast";
 import type { ValueType } from "../model";
 import { fits, typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
-import { ident } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function checkValue(context: CheckContext, target: ValueType | undefined, value: ast.Expr, fieldName: string): void {
   if (!target || value.missing) return;
   const type = context.model.types.get(value);
   if (!type || fits(target, type, value)) return;
-  context.error("SC2207", `${ident(fieldName)} is ${typeName(target)}, but this value is ${typeName(type)}.`, value);
+  context.report(value, Diagnostics.ValueDoesNotFit, { field: fieldName, target: typeName(target), type: typeName(type) });
 }
 
 export const FieldValueCheck: Check = {
@@ -23,10 +23,9 @@ export const FieldValueCheck: Check = {
       if (resolution?.kind !== "field") return;
       const last = resolution.path[resolution.path.length - 1]!;
       if (resolution.path.length > 1) {
-        context.error("SC2317", `\`set\` changes a field of the rule's own record; ${ident(resolution.path.join("."))} belongs to another record.`, action.field);
+        context.report(action.field, Diagnostics.SetOtherRecord, { field: resolution.path.join(".") });
       } else if (last === "id" || last === "stage") {
-        const hint = last === "stage" ? "use `move to \"S\"` or `open \"S\"`, so stage rules fire" : "a record's id never changes";
-        context.error("SC2317", `\`set\` cannot change ${ident(last)}: ${hint}.`, action.field);
+        context.report(action.field, last === "stage" ? Diagnostics.SetStage : Diagnostics.SetId);
       } else {
         checkValue(context, resolution.type, action.value, last);
       }

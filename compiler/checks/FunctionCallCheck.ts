@@ -6,11 +6,7 @@ import { findFunction, functions, type FunctionInfo } from "../../stdlib/functio
 import { typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
 import { ident, suggestion } from "./suggest";
-
-/** Built only for a diagnostic: every call of every rule is checked. */
-function argumentPosition(fn: FunctionInfo, index: number): string {
-  return `argument ${index + 1} of ${fn.name}()`;
-}
+import { Diagnostics } from "../../diagnostics/messages";
 
 function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, accepted: FunctionInfo["parameters"][number], index: number): void {
   if (arg.missing) return;
@@ -19,7 +15,7 @@ function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, a
     const failed = arg.kind === "PathExpr" && context.binding.pathFailures.has(arg);
     if (failed || (arg.kind === "PathExpr" && !path && !context.scope.entity)) return;
     if (path?.kind !== "field" || path.path.length !== 1) {
-      context.error("SC2208", `The ${argumentPosition(fn, index)} must be a field of the rule's record, e.g. \`${fn.name}(amount)\`.`, arg);
+      context.report(arg, Diagnostics.ArgumentNotAField, { position: index + 1, function: fn.name });
     }
     return;
   }
@@ -27,7 +23,7 @@ function checkArgument(context: CheckContext, fn: FunctionInfo, arg: ast.Expr, a
   const type = context.model.types.get(arg);
   if (!type || type.kind === "unknown" || type.kind === "none") return;
   if (!(accepted as string[]).includes(type.kind)) {
-    context.error("SC2208", `The ${argumentPosition(fn, index)} must be ${accepted.join(" or ")}, not ${typeName(type)}.`, arg);
+    context.report(arg, Diagnostics.ArgumentType, { position: index + 1, function: fn.name, accepted: accepted.join(" or "), type: typeName(type) });
   }
 }
 
@@ -40,20 +36,17 @@ export const FunctionCallCheck: Check = {
       const fn = findFunction(call.callee.text);
       if (!fn) {
         const known = functions.map((f) => f.name);
-        context.error("SC2011", `Unknown function ${ident(call.callee.text)}.${suggestion(call.callee.text, known, ident)}`, call.callee);
+        context.report(call.callee, Diagnostics.UnknownFunction, { name: call.callee.text, hint: suggestion(call.callee.text, known, ident) });
         return;
       }
       if (call.args.length !== fn.parameters.length) {
-        context.error("SC2208", `${fn.name}() takes ${fn.parameters.length} argument${fn.parameters.length === 1 ? "" : "s"}, not ${call.args.length}: ${fn.signature}.`, call);
+        const expected = `${fn.parameters.length} argument${fn.parameters.length === 1 ? "" : "s"}`;
+        context.report(call, Diagnostics.ArgumentCount, { function: fn.name, expected, given: call.args.length, signature: fn.signature });
       } else {
         for (let index = 0; index < call.args.length; index++) checkArgument(context, fn, call.args[index]!, fn.parameters[index]!, index);
       }
       if (fn.readsChange && !context.scope.readsChange && (context.rule || context.workflow)) {
-        context.error(
-          "SC2209",
-          `${fn.name}() reads the change that triggered the rule, and there is none here; use it in rules on \`created\`, \`updated\` or \`becomes\` (or in an \`enroll on\` condition of those).`,
-          call.callee,
-        );
+        context.report(call.callee, Diagnostics.NoTriggeringChange, { function: fn.name });
       }
     },
   },

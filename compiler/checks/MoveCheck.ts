@@ -1,31 +1,30 @@
 // `move <ref> to "S"` moves another record: <ref> must be a reference field. A
-// move is forward-only without `allow back`, so moving to the first stage of a
-// pipeline can never do anything.
+// move that can never do anything (moveOutcome.ts) is a warning.
 import { typeName } from "../types/valueType";
 import type { Check } from "./context";
-import { ident, quoted } from "./suggest";
+import { moveOutcome } from "./moveOutcome";
+import { Diagnostics } from "../../diagnostics/messages";
 
 export const MoveCheck: Check = {
   name: "Move",
-  codes: ["SC2316", "SC2603"],
+  codes: ["SC2316", "SC2603", "SC2604"],
   nodes: {
     MoveAction: (action, context) => {
       if (action.target && !action.target.missing) {
         const resolution = context.model.paths.get(action.target);
         if (resolution && resolution.type.kind !== "ref" && resolution.type.kind !== "unknown") {
-          const name = ident(action.target.segments.map((segment) => segment.text).join("."));
-          context.error("SC2316", `\`move ${name.slice(1, -1)} to …\` needs a reference to a record, but ${name} is ${typeName(resolution.type)}.`, action.target);
+          const path = action.target.segments.map((segment) => segment.text).join(".");
+          context.report(action.target, Diagnostics.MoveTargetNotReference, { path, type: typeName(resolution.type) });
           return;
         }
       }
       const move = context.model.moves.get(action);
-      if (move?.stage?.index === 0 && !action.allowBack) {
-        context.warning(
-          "SC2603",
-          `Moving to ${quoted(move.stage.name)}, the first stage of ${ident(move.targetEntity)}, never happens: moves go forward only. Add \`allow back\` or use \`open "${move.stage.name}"\`.`,
-          action.stage,
-        );
-      }
+      if (!move?.stage) return;
+      const outcome = moveOutcome(context.model, action, move, context.rule);
+      const stage = move.stage.name;
+      if (outcome.kind === "first stage") context.report(action.stage, Diagnostics.MoveToFirstStage, { stage, entity: move.targetEntity });
+      else if (outcome.kind === "backward") context.report(action.stage, Diagnostics.MoveBackward, { stage, open: outcome.open.name });
+      else if (outcome.kind === "already open") context.report(action.stage, Diagnostics.MoveToOpenStage, { stage });
     },
   },
 };

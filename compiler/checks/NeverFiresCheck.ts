@@ -4,11 +4,12 @@
 import type * as ast from "../../grammar/ast";
 import type { Check, CheckContext } from "./context";
 import { constantValue } from "./constantValue";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function warnIfAlwaysFalse(context: CheckContext, condition: ast.Expr | undefined, consequence: string): void {
   if (!condition || condition.missing) return;
   if (constantValue(condition) === false) {
-    context.warning("SC2602", `This condition is always false, so ${consequence}.`, condition);
+    context.report(condition, Diagnostics.AlwaysFalse, { consequence });
   }
 }
 
@@ -21,7 +22,7 @@ export const NeverFiresCheck: Check = {
     IfStep: (step, context) => warnIfAlwaysFalse(context, step.condition, "these steps never run"),
     BecomesSubject: (subject, context) => {
       if (subject.condition.missing || constantValue(subject.condition) === undefined) return;
-      context.warning("SC2602", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires.", subject.condition);
+      context.report(subject.condition, Diagnostics.BecomesReadsNothing);
     },
   },
 };

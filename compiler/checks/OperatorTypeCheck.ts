@@ -5,6 +5,7 @@ import type * as ast from "../../grammar/ast";
 import type { ValueType } from "../model";
 import { comparable, fits, isNumeric, ordered, typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function typeOf(context: CheckContext, expr: ast.Expr): ValueType | undefined {
   if (expr.missing) return undefined;
@@ -15,14 +16,14 @@ function typeOf(context: CheckContext, expr: ast.Expr): ValueType | undefined {
 function requireBool(context: CheckContext, operand: ast.Expr, operator: string): void {
   const type = typeOf(context, operand);
   if (type && type.kind !== "bool" && type.kind !== "none") {
-    context.error("SC2203", `\`${operator}\` takes true/false operands, but this is ${typeName(type)}.`, operand);
+    context.report(operand, Diagnostics.LogicOnNonBool, { operator, type: typeName(type) });
   }
 }
 
 function requireNumber(context: CheckContext, operand: ast.Expr, operator: string): void {
   const type = typeOf(context, operand);
   if (type && !isNumeric(type)) {
-    context.error("SC2204", `\`${operator}\` takes numbers or money, but this is ${typeName(type)}.`, operand);
+    context.report(operand, Diagnostics.ArithmeticOnNonNumber, { operator, type: typeName(type) });
   }
 }
 
@@ -48,12 +49,12 @@ function checkBinary(expr: ast.BinaryExpr, context: CheckContext): void {
   if (operator !== "==" && operator !== "!=") {
     const unordered = !ordered(leftType) ? leftType : !ordered(rightType) ? rightType : undefined;
     if (unordered) {
-      context.error("SC2205", `\`${operator}\` needs ordered values (numbers, money, dates, text), but one side is ${typeName(unordered)}; use == or != instead.`, expr);
+      context.report(expr, Diagnostics.Unordered, { operator, type: typeName(unordered) });
       return;
     }
   }
   if (!comparable(leftType, rightType, left, right)) {
-    context.error("SC2202", `Cannot compare ${typeName(leftType)} with ${typeName(rightType)}${mismatchHint(leftType, right)}.`, expr);
+    context.report(expr, Diagnostics.Incomparable, { left: typeName(leftType), right: typeName(rightType), hint: mismatchHint(leftType, right) });
   }
 }
 
@@ -78,7 +79,7 @@ export const OperatorTypeCheck: Check = {
       for (const item of expr.options.items) {
         const itemType = typeOf(context, item);
         if (itemType && !fits(valueType, itemType, item)) {
-          context.error("SC2206", `This \`in\` list item is ${typeName(itemType)}, but the value tested is ${typeName(valueType)}.`, item);
+          context.report(item, Diagnostics.InListItemType, { item: typeName(itemType), value: typeName(valueType) });
         }
       }
     },

@@ -3,7 +3,7 @@
 // have no single position to move from.
 import type * as ast from "../../grammar/ast";
 import type { Check, CheckContext } from "./context";
-import { ident } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function lacksPipeline(context: CheckContext, entityName: string | undefined): entityName is string {
   if (entityName === undefined) return false;
@@ -12,7 +12,7 @@ function lacksPipeline(context: CheckContext, entityName: string | undefined): e
 }
 
 function reportNoPipeline(context: CheckContext, entityName: string, what: string, node: ast.Name): void {
-  context.error("SC2313", `${what} needs a pipeline, but ${ident(entityName)} has none; declare \`pipeline { stage … }\` in entity ${entityName}.`, node);
+  context.report(node, Diagnostics.NoPipeline, { what, entity: entityName });
 }
 
 function requirePipeline(context: CheckContext, entityName: string | undefined, what: string, node: ast.Name): void {
@@ -38,11 +38,7 @@ export const PipelineActionCheck: Check = {
       requirePipeline(context, move.targetEntity, "`move`", action.stage);
       const pipeline = context.model.entities.get(move.targetEntity)?.pipeline;
       if (pipeline?.kind === "parallel") {
-        context.error(
-          "SC2314",
-          `\`move\` needs a sequential pipeline, but ${ident(move.targetEntity)}'s pipeline is parallel; use \`open "${action.stage.text}"\` (and \`close\`) instead.`,
-          action.stage,
-        );
+        context.report(action.stage, Diagnostics.MoveOnParallel, { entity: move.targetEntity, stage: action.stage.text });
       }
     },
   },

@@ -5,7 +5,7 @@ import type * as ast from "../../grammar/ast";
 import type { EntitySymbol } from "../model";
 import { typeName } from "../types/valueType";
 import type { Check, CheckContext } from "./context";
-import { ident } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 // Thousands of actions send to a handful of entities: each entity's fields are looked through once.
 const addressable = new WeakMap<EntitySymbol, boolean>();
@@ -24,14 +24,14 @@ function hasAddress(entity: EntitySymbol | undefined): boolean {
 }
 
 function pathName(path: ast.PathExpr): string {
-  return ident(path.segments.map((segment) => segment.text).join("."));
+  return path.segments.map((segment) => segment.text).join(".");
 }
 
 function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefined): void {
   if (!recipient || recipient.missing) return;
   if (recipient.kind === "StringLiteral") {
     if (recipient.value.trim() === "" || /\s/.test(recipient.value)) {
-      context.error("SC2315", `"${recipient.value}" is not a user; a quoted recipient is a user's login or e-mail, e.g. "alice@solar.example".`, recipient);
+      context.report(recipient, Diagnostics.QuotedNotAUser, { user: recipient.value });
     }
     return;
   }
@@ -41,14 +41,10 @@ function checkRecipient(context: CheckContext, recipient: ast.Recipient | undefi
   if (type.kind === "user" || type.kind === "email" || type.kind === "phone" || type.kind === "unknown") return;
   if (type.kind === "ref") {
     if (hasAddress(context.model.entities.get(type.entity))) return;
-    context.error("SC2315", `${pathName(recipient)} is a ${ident(type.entity)}, which has no email or phone field to send to.`, recipient);
+    context.report(recipient, Diagnostics.RecordWithoutAddress, { path: pathName(recipient), entity: type.entity });
     return;
   }
-  context.error(
-    "SC2315",
-    `${pathName(recipient)} is ${typeName(type)}, not a recipient; expected a user, email or phone field, a reference to a contact, \`responsible\`, or a quoted user.`,
-    recipient,
-  );
+  context.report(recipient, Diagnostics.NotARecipient, { path: pathName(recipient), type: typeName(type) });
 }
 
 export const RecipientCheck: Check = {

@@ -2,6 +2,7 @@
 // on Y opens X, a rule on X … A). The runtime stops such cascades at a fixed
 // depth; this warns ahead of time, naming the chain.
 import { CauseGraph } from "./causeGraph";
+import { Diagnostics } from "../../diagnostics/messages";
 import type { Check } from "./context";
 import { stronglyConnectedComponents } from "./stronglyConnected";
 
@@ -51,13 +52,7 @@ export const RuleCycleCheck: Check = {
           const path = cycleThrough(graph, first, new Set(component));
           const chain = path.map((node) => (graph.ruleIndex[node]! >= 0 ? `"${graph.labels[node]}"` : graph.labels[node])).join(" → ");
           const rule = graph.rules[graph.ruleIndex[first]!]!;
-          context.report({
-            code: "SC2601",
-            severity: "warning",
-            message: `Rules can re-trigger each other without end: ${chain}. Add a condition that stops the loop.`,
-            node: rule.node,
-            file: rule.file,
-          });
+          context.reportIn(rule.file, rule.node, Diagnostics.RuleCycle, { chain });
         }
       },
     };

@@ -4,7 +4,8 @@
 // exactly one entity.
 import type * as ast from "../../grammar/ast";
 import type { CheckContext, Check } from "./context";
-import { ident, quoted, suggestion } from "./suggest";
+import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function allStageNames(context: CheckContext): Iterable<string> {
   return context.model.stageOwners.keys();
@@ -17,15 +18,11 @@ function reportMissingStage(context: CheckContext, name: ast.Name, entityName: s
   if (!entity?.pipeline || entity.pipeline.stagesByName.has(name.text)) return;
   const owners = (context.model.stageOwners.get(name.text) ?? []).map((stage) => stage.entity);
   if (owners.length > 0) {
-    context.error(
-      "SC2312",
-      `Stage ${quoted(name.text)} belongs to ${owners.map(ident).join(", ")}, not to ${ident(entityName)}; a rule can only reach its own record's stages (use \`move <reference> to\` for another record).`,
-      name,
-    );
+    context.report(name, Diagnostics.StageOfOtherEntity, { stage: name.text, owners: owners.map(ident).join(", "), entity: entityName });
     return;
   }
   const known = entity.pipeline.stages.map((stage) => stage.name);
-  context.error("SC2003", `Unknown stage ${quoted(name.text)} of ${ident(entityName)}.${suggestion(name.text, known)}`, name);
+  context.report(name, Diagnostics.UnknownStage, { stage: name.text, entity: entityName, hint: suggestion(name.text, known) });
 }
 
 function checkStageSubject(subject: ast.StageSubject, context: CheckContext): void {
@@ -37,14 +34,10 @@ function checkStageSubject(subject: ast.StageSubject, context: CheckContext): vo
   }
   const owners = context.model.stageOwners.get(name.text) ?? [];
   if (owners.length === 0) {
-    context.error("SC2003", `Unknown stage ${quoted(name.text)}: no pipeline has it.${suggestion(name.text, allStageNames(context))}`, name);
+    context.report(name, Diagnostics.UnknownStageAnywhere, { stage: name.text, hint: suggestion(name.text, allStageNames(context)) });
   } else if (owners.length > 1) {
     const entities = owners.map((stage) => stage.entity);
-    context.error(
-      "SC2004",
-      `Stage ${quoted(name.text)} belongs to several entities (${entities.map(ident).join(", ")}); say which, e.g. \`on ${entities[0]} stage "${name.text}" …\`.`,
-      name,
-    );
+    context.report(name, Diagnostics.AmbiguousStage, { stage: name.text, entities: entities.map(ident).join(", "), first: entities[0]! });
   }
 }
 
@@ -59,7 +52,7 @@ function checkStageComparison(expr: ast.BinaryExpr, context: CheckContext): void
     const pipeline = context.model.entities.get(type.entity)?.pipeline;
     if (!pipeline || pipeline.stagesByName.has(literalSide.value)) continue;
     const known = pipeline.stages.map((stage) => stage.name);
-    context.error("SC2003", `Unknown stage ${quoted(literalSide.value)} of ${ident(type.entity)}.${suggestion(literalSide.value, known)}`, literalSide);
+    context.report(literalSide, Diagnostics.UnknownStage, { stage: literalSide.value, entity: type.entity, hint: suggestion(literalSide.value, known) });
   }
 }
 

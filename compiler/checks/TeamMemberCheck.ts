@@ -1,5 +1,6 @@
 // Team members are users, written as quoted logins or e-mails.
 import type { Check } from "./context";
+import { Diagnostics } from "../../diagnostics/messages";
 
 export const TeamMemberCheck: Check = {
   name: "TeamMember",
@@ -8,7 +9,7 @@ export const TeamMemberCheck: Check = {
     TeamDecl: (team, context) => {
       for (const member of team.members) {
         if (member.missing || (member.value.trim() !== "" && !/\s/.test(member.value))) continue;
-        context.error("SC2407", `"${member.value}" is not a user; team members are quoted logins or e-mails without spaces, e.g. "ana@solar.example".`, member);
+        context.report(member, Diagnostics.MemberNotAUser, { member: member.value });
       }
     },
   },

@@ -1,82 +1,105 @@
 // A template named by an action must be declared with the kind the action sends,
 // and every `{path}` placeholder in it (and in `notify`/`create activity` texts,
 // and text literals written by `set` and `create`) must be a field path of the
-// rule's record.
+// rule's record. A template's bad placeholder is reported once, at the field it
+// gets wrong, naming the records it is sent for: the template is what needs the
+// fix, not each rule that sends it.
 import type * as ast from "../../grammar/ast";
-import { placeholderPaths, placeholderPathsOf } from "../binder/templateText";
-import type { EntitySymbol, TemplateKind, TemplateSymbol } from "../model";
-import type { Check, CheckContext } from "./context";
-import { ident, quoted, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
+import { placeholderPathsOf } from "../binder/templateText";
+import type { CheckedModel, EntitySymbol, TemplateKind, TemplatePlaceholder, TemplateSymbol } from "../model";
+import type { Check, CheckContext, ProgramContext } from "./context";
+import { ident, suggestion } from "./suggest";
 
 // "an email", "an sms" (read "es-em-es"), "a task", "a report"
 const article = (kind: string): string => `${kind === "email" || kind === "sms" ? "an" : "a"} ${kind}`;
 
 const templateKinds: TemplateKind[] = ["email", "sms", "task", "report"];
 
+interface BadSegment {
+  /** Index of the first segment that is not a field. */
+  index: number;
+  /** The record it was looked up on, when that is a record (else the path before it is no reference). */
+  owner: EntitySymbol | undefined;
+}
+
 /** The first segment of `path` that is not a field, or undefined when the whole path resolves. */
-function badSegment(context: CheckContext, entity: EntitySymbol, path: string[]): number | undefined {
+function badSegment(model: CheckedModel, entity: EntitySymbol, path: string[]): BadSegment | undefined {
   let current: EntitySymbol | undefined = entity;
   for (let i = 0; i < path.length; i++) {
     const field = current?.fields.get(path[i]!);
-    if (!current || !field) return current ? i : undefined;
+    if (!current || !field) return current ? { index: i, owner: current } : undefined;
     if (i < path.length - 1) {
-      if (field.type.kind !== "ref") return i + 1;
-      current = context.model.entities.get(field.type.entity);
+      if (field.type.kind !== "ref") return { index: i + 1, owner: undefined };
+      current = model.entities.get(field.type.entity);
     }
   }
   return undefined;
 }
 
-function checkPlaceholders(context: CheckContext, paths: string[][], where: string, node: ast.Name | ast.StringLiteral): void {
+/** What the message says of a bad segment: the field, its owner and a "did you mean". */
+function describeBad(path: string[], bad: BadSegment, entity: EntitySymbol, withHint: boolean) {
+  const field = path[bad.index]!;
+  const owner = bad.index === 0 ? entity.name : path.slice(0, bad.index).join(".");
+  const hint = bad.owner && withHint ? suggestion(field, bad.owner.fields.keys(), ident) : "";
+  return { placeholder: path.join("."), field, owner, hint };
+}
+
+/**
+ * The bad segment's own characters (`nme` of `{contact.nme}`), so carets and a
+ * quick fix land on the word to change; the whole literal when escapes before it
+ * make its place in the source unclear (then `precise` is false).
+ */
+function segmentSpan(literal: ast.StringLiteral, path: string[], segment: number): { span: ast.Span; precise: boolean } {
+  const index = literal.value.indexOf(`{${path.join(".")}}`);
+  const escapeFree = literal.end - literal.start === literal.value.length + 2;
+  if (index < 0 || !escapeFree) return { span: literal, precise: false };
+  const before = path.slice(0, segment).join(".");
+  const start = literal.start + 1 + index + 1 + before.length + (segment > 0 ? 1 : 0);
+  return { span: { start, end: start + path[segment]!.length }, precise: true };
+}
+
+function checkTextPlaceholders(context: CheckContext, text: ast.StringLiteral, what: string): void {
   const entity = context.scope.entity;
   if (!entity) return;
-  for (const path of paths) {
-    const bad = badSegment(context, entity, path);
-    if (bad === undefined) continue;
-    context.error(
-      "SC2302",
-      `${where} uses {${path.join(".")}}, but ${ident(path[bad]!)} is not a field of ${bad === 0 ? ident(entity.name) : ident(path.slice(0, bad).join("."))}; placeholders must be field paths of ${ident(entity.name)}.`,
-      node,
-    );
+  for (const path of placeholderPathsOf(text.value)) {
+    const bad = badSegment(context.model, entity, path);
+    if (!bad) continue;
+    const { span, precise } = segmentSpan(text, path, bad.index);
+    context.report(span, Diagnostics.TextPlaceholder, { what, entity: entity.name, ...describeBad(path, bad, entity, precise) });
   }
 }
 
-// Thousands of rules use a handful of templates on a handful of entities: whether
-// a template's placeholders all resolve on an entity is decided once per pair.
-const resolvesOn = new WeakMap<TemplateSymbol, Map<EntitySymbol, boolean>>();
+/**
+ * The records each template is sent for, gathered while rules are walked and
+ * reported on when the run finishes. Keyed by the run's model: one run, one map.
+ */
+const sentFor = new WeakMap<CheckedModel, Map<TemplateSymbol, Set<EntitySymbol>>>();
 
-function placeholdersResolve(context: CheckContext, template: TemplateSymbol, entity: EntitySymbol): boolean {
-  let byEntity = resolvesOn.get(template);
-  if (!byEntity) resolvesOn.set(template, (byEntity = new Map()));
-  let resolves = byEntity.get(entity);
-  if (resolves === undefined) {
-    resolves = true;
-    for (const text of template.properties.values()) {
-      for (const path of placeholderPaths(text)) if (badSegment(context, entity, path) !== undefined) resolves = false;
-    }
-    byEntity.set(entity, resolves);
-  }
-  return resolves;
+function recordUse(context: CheckContext, template: TemplateSymbol): void {
+  const entity = context.scope.entity;
+  if (!entity) return;
+  let uses = sentFor.get(context.model);
+  if (!uses) sentFor.set(context.model, (uses = new Map()));
+  let entities = uses.get(template);
+  if (!entities) uses.set(template, (entities = new Set()));
+  entities.add(entity);
 }
 
 function checkTemplateUse(context: CheckContext, name: ast.Name, kind: TemplateKind): void {
   if (name.missing) return;
   const template = context.model.templateUses.get(name);
   if (template) {
-    const entity = context.scope.entity;
-    if (!entity || placeholdersResolve(context, template, entity)) return;
-    for (const [property, text] of template.properties) {
-      checkPlaceholders(context, placeholderPaths(text), `${kind} template ${quoted(template.name)} (${property})`, name);
-    }
+    recordUse(context, template);
     return;
   }
   const otherKind = templateKinds.find((other) => context.model.templates.get(other)?.has(name.text));
   if (otherKind) {
-    context.error("SC2301", `Template ${quoted(name.text)} is ${article(otherKind)} template, but this action needs ${article(kind)} template.`, name);
+    context.report(name, Diagnostics.TemplateOfOtherKind, { template: name.text, actual: article(otherKind), needed: article(kind) });
     return;
   }
   const known = context.model.templates.get(kind)?.keys() ?? [];
-  context.error("SC2005", `Unknown ${kind} template ${quoted(name.text)}.${suggestion(name.text, known)}`, name);
+  context.report(name, Diagnostics.UnknownTemplate, { kind, template: name.text, hint: suggestion(name.text, known) });
 }
 
 export const TemplateCheck: Check = {
@@ -86,7 +109,7 @@ export const TemplateCheck: Check = {
     TemplateDecl: (decl, context) => {
       const kind = decl.templateKind;
       if (kind.missing || (templateKinds as string[]).includes(kind.text)) return;
-      context.error("SC2012", `Unknown template kind ${ident(kind.text)}; expected one of email, sms, task, report.${suggestion(kind.text, templateKinds, ident)}`, kind);
+      context.report(kind, Diagnostics.UnknownTemplateKind, { kind: kind.text, hint: suggestion(kind.text, templateKinds, ident) });
     },
     SendEmailAction: (action, context) => checkTemplateUse(context, action.template, "email"),
     SendSmsAction: (action, context) => checkTemplateUse(context, action.template, "sms"),
@@ -96,16 +119,65 @@ export const TemplateCheck: Check = {
       checkTemplateUse(context, action.template, "report");
       if (action.email) checkTemplateUse(context, action.email.template, "email");
     },
-    NotifyAction: (action, context) => checkPlaceholders(context, placeholderPathsOf(action.text.value), "The notification text", action.text),
-    CreateActivityAction: (action, context) => checkPlaceholders(context, placeholderPathsOf(action.text.value), "The activity text", action.text),
+    NotifyAction: (action, context) => checkTextPlaceholders(context, action.text, "The notification text"),
+    CreateActivityAction: (action, context) => checkTextPlaceholders(context, action.text, "The activity text"),
     // A text literal written to a field is filled in too (lower-actions.ts).
     SetAction: (action, context) => {
-      if (action.value.kind === "StringLiteral") checkPlaceholders(context, placeholderPathsOf(action.value.value), "The text of `set`", action.value);
+      if (action.value.kind === "StringLiteral") checkTextPlaceholders(context, action.value, "The text of `set`");
     },
     CreateRecordAction: (action, context) => {
       for (const field of action.fields) {
-        if (field.value.kind === "StringLiteral") checkPlaceholders(context, placeholderPathsOf(field.value.value), `The text of \`${field.name.text}\``, field.value);
+        if (field.value.kind === "StringLiteral") checkTextPlaceholders(context, field.value, `The text of \`${field.name.text}\``);
       }
     },
   },
+  program: (context) => {
+    // the file of each template declaration, kept for reporting at the end
+    const fileOf = new Map<ast.TemplateDecl, ast.SourceFile>();
+    return {
+      item: (item, itemContext) => {
+        if (item.kind === "TemplateDecl") fileOf.set(item, itemContext.file);
+      },
+      finish: () => {
+        const uses = sentFor.get(context.model);
+        if (!uses) return;
+        sentFor.delete(context.model);
+        for (const [template, entities] of uses) {
+          const file = fileOf.get(template.decl);
+          if (!file) continue;
+          for (const placeholder of template.placeholders) reportPlaceholder(context, file, template, placeholder, entities);
+        }
+      },
+    };
+  },
 };
+
+/** One report per placeholder and reason, naming every record kind it fails on. */
+function reportPlaceholder(
+  context: ProgramContext,
+  file: ast.SourceFile,
+  template: TemplateSymbol,
+  placeholder: TemplatePlaceholder,
+  entities: Set<EntitySymbol>,
+): void {
+  const failures = new Map<string, { args: ReturnType<typeof describeBad>; span: ast.Span; senders: string[] }>();
+  for (const entity of entities) {
+    const bad = badSegment(context.model, entity, placeholder.path);
+    if (!bad) continue;
+    const { span, precise } = segmentSpan(placeholder.node, placeholder.path, bad.index);
+    const args = describeBad(placeholder.path, bad, entity, precise);
+    const key = `${args.field}\u0000${args.owner}`;
+    const failure = failures.get(key);
+    if (failure) failure.senders.push(ident(entity.name));
+    else failures.set(key, { args, span, senders: [ident(entity.name)] });
+  }
+  for (const { args, span, senders } of failures.values()) {
+    const sentBy = `${senders.length === 1 ? "a rule" : "rules"} on ${senders.join(", ")}`;
+    context.reportIn(file, span, Diagnostics.TemplatePlaceholder, {
+      template: template.name,
+      property: placeholder.property,
+      senders: sentBy,
+      ...args,
+    });
+  }
+}

@@ -3,7 +3,8 @@
 // and expectations name output types the runtime produces (CONTRACT.md).
 import type * as ast from "../../grammar/ast";
 import type { Check, CheckContext } from "./context";
-import { ident, quoted, suggestion } from "./suggest";
+import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 const recordEventTypes = ["created", "updated", "deleted", "stage.opened", "stage.closed"];
 const outputTypes = [
@@ -21,12 +22,12 @@ function checkRecord(context: CheckContext, record: ast.StringLiteral | undefine
   if (!record || record.missing) return;
   const match = /^([^/]+)\/(.+)$/.exec(record.value);
   if (!match) {
-    context.error("SC2701", `${quoted(record.value)} is not a record; expected "type/id", e.g. "deal/S1".`, record);
+    context.report(record, Diagnostics.NotARecord, { record: record.value });
     return;
   }
   const type = match[1]!;
   if (context.model.entities.has(type)) return;
-  context.error("SC2701", `Unknown record type ${ident(type)} in ${quoted(record.value)}.${suggestion(type, context.model.entities.keys(), ident)}`, record);
+  context.report(record, Diagnostics.UnknownRecordType, { type, record: record.value, hint: suggestion(type, context.model.entities.keys(), ident) });
 }
 
 export const TestBlockCheck: Check = {
@@ -38,13 +39,13 @@ export const TestBlockCheck: Check = {
       const type = event.eventType;
       if (type.missing || recordEventTypes.includes(type.text) || context.model.events.has(type.text)) return;
       const known = [...recordEventTypes, ...context.model.events.keys()];
-      context.error("SC2702", `Unknown event type ${quoted(type.text)}.${suggestion(type.text, known)}`, type);
+      context.report(type, Diagnostics.UnknownTestEvent, { type: type.text, hint: suggestion(type.text, known) });
     },
     TestExpect: (expect, context) => {
       checkRecord(context, expect.record);
       const type = expect.outputType;
       if (type.missing || outputTypes.includes(type.text)) return;
-      context.error("SC2704", `Rules never output ${quoted(type.text)}; expected one of ${outputTypes.join(", ")}.${suggestion(type.text, outputTypes)}`, type);
+      context.report(type, Diagnostics.UnknownOutputType, { type: type.text, known: outputTypes.join(", "), hint: suggestion(type.text, outputTypes) });
     },
   },
 };

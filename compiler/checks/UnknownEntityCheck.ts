@@ -4,10 +4,11 @@ import type * as ast from "../../grammar/ast";
 import { primitiveTypeNames, isPrimitiveTypeName } from "../../stdlib/types";
 import type { Check, CheckContext } from "./context";
 import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 function checkEntityName(name: ast.Name | undefined, context: CheckContext): void {
   if (!name || name.missing || context.model.entities.has(name.text)) return;
-  context.error("SC2001", `Unknown entity ${ident(name.text)}.${suggestion(name.text, context.model.entities.keys(), ident)}`, name);
+  context.report(name, Diagnostics.UnknownEntity, { entity: name.text, hint: suggestion(name.text, context.model.entities.keys(), ident) });
 }
 
 export const UnknownEntityCheck: Check = {
@@ -23,7 +24,7 @@ export const UnknownEntityCheck: Check = {
       const name = type.name;
       if (name.missing || isPrimitiveTypeName(name.text) || context.model.entities.has(name.text)) return;
       const known = [...primitiveTypeNames, ...context.model.entities.keys()];
-      context.error("SC2001", `Unknown type ${ident(name.text)}: neither a field type nor an entity.${suggestion(name.text, known, ident)}`, name);
+      context.report(name, Diagnostics.UnknownFieldType, { type: name.text, hint: suggestion(name.text, known, ident) });
     },
   },
 };

@@ -1,8 +1,18 @@
 // Field paths must name fields of the rule's record, following references
 // (`contact.name` needs `contact` to be a reference). `create X with { f: … }`
 // must name fields of X.
+import { insteadOf, miscasedKeyword } from "../../grammar/other-spellings";
 import type { Check } from "./context";
 import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
+
+/** ` Write \`none\` …` for a word of another language (`null`, `True`) where a value was meant. */
+function spellingHint(word: string): string | undefined {
+  const instead = insteadOf(word);
+  if (instead !== undefined) return ` Write \`${instead}\` for no value.`;
+  const keyword = miscasedKeyword(word);
+  return keyword === undefined ? undefined : ` Keywords are lower case: write \`${keyword}\`.`;
+}
 
 export const UnknownFieldCheck: Check = {
   name: "UnknownField",
@@ -14,13 +24,13 @@ export const UnknownFieldCheck: Check = {
       const segment = path.segments[failure.segment];
       if (!segment) return;
       if (failure.reason === "not a reference") {
-        context.error("SC2002", `${ident(failure.owner)} is not a reference to a record, so it has no field ${ident(segment.text)}.`, segment);
+        context.report(segment, Diagnostics.NotAReference, { owner: failure.owner, field: segment.text });
       } else if (failure.reason === "unknown field") {
         const hint =
           segment.text === "stage" && path.segments.length === 1
             ? ` ${ident(failure.owner)} has no sequential pipeline; use \`is open "S"\` for a parallel one.`
-            : suggestion(segment.text, failure.candidates, ident);
-        context.error("SC2002", `Unknown field ${ident(segment.text)} of ${ident(failure.owner)}.${hint}`, segment);
+            : (path.segments.length === 1 ? spellingHint(segment.text) : undefined) ?? suggestion(segment.text, failure.candidates, ident);
+        context.report(segment, Diagnostics.UnknownField, { field: segment.text, owner: failure.owner, hint });
       }
     },
     CreateRecordAction: (action, context) => {
@@ -32,7 +42,7 @@ export const UnknownFieldCheck: Check = {
         // `stage` and `responsible` may be given at creation; `id` derives from the cause.
         if (field && field.name !== "id") continue;
         const declared = [...entity.fields.keys()].filter((f) => f !== "id");
-        context.error("SC2002", `Unknown field ${ident(name.text)} of ${ident(entity.name)}.${suggestion(name.text, declared, ident)}`, name);
+        context.report(name, Diagnostics.UnknownField, { field: name.text, owner: entity.name, hint: suggestion(name.text, declared, ident) });
       }
     },
   },

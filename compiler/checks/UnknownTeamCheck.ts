@@ -1,6 +1,7 @@
 // `assign … from <team>` must name a declared team.
 import type { Check } from "./context";
 import { ident, suggestion } from "./suggest";
+import { Diagnostics } from "../../diagnostics/messages";
 
 export const UnknownTeamCheck: Check = {
   name: "UnknownTeam",
@@ -9,7 +10,7 @@ export const UnknownTeamCheck: Check = {
     AssignAction: (action, context) => {
       const team = action.team;
       if (team.missing || context.model.teams.has(team.text)) return;
-      context.error("SC2006", `Unknown team ${ident(team.text)}.${suggestion(team.text, context.model.teams.keys(), ident)}`, team);
+      context.report(team, Diagnostics.UnknownTeam, { team: team.text, hint: suggestion(team.text, context.model.teams.keys(), ident) });
     },
   },
 };

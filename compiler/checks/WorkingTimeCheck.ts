@@ -4,6 +4,7 @@
 // single dates and cannot take all working time away; empty working hours are
 // SC2404.)
 import type * as ast from "../../grammar/ast";
+import { Diagnostics } from "../../diagnostics/messages";
 import type { CheckContext, Check } from "./context";
 
 function calendarLine(context: CheckContext): string {
@@ -12,7 +13,7 @@ function calendarLine(context: CheckContext): string {
 
 function needsWorkdays(what: string, node: ast.Duration | ast.Delay, context: CheckContext): void {
   if (context.model.calendar.workdays.length > 0) return;
-  context.error("SC2409", `${what} needs working days, but ${calendarLine(context)}; write them, e.g. \`workdays mon tue wed thu fri\`.`, node);
+  context.report(node, Diagnostics.NoWorkdays, { what, calendar: calendarLine(context) });
 }
 
 export const WorkingTimeCheck: Check = {

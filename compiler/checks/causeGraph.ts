@@ -8,6 +8,7 @@
 import type * as ast from "../../grammar/ast";
 import type { Located } from "../diagnostics";
 import type { CheckedModel, RuleResolution } from "../model";
+import { moveOutcome } from "./moveOutcome";
 
 /** Where a cycle report about a rule goes (its name, or its subject when it has none), kept instead of its syntax tree. */
 export interface RuleNode {
@@ -143,14 +144,14 @@ export class CauseGraph {
     if (watched >= 0) addEdge(this.edges, watched, index);
     const actions = rule.decl.actions;
     for (let i = 0; i < actions.length; i++) {
-      const caused = causedTrigger(model, triggers, actions[i]!, entity);
+      const caused = causedTrigger(model, triggers, actions[i]!, entity, rule.decl);
       if (caused >= 0) addEdge(this.edges, index, caused);
     }
   }
 }
 
 /** The trigger an action fires, or -1 for none. */
-function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.Action, entity: string): number {
+function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.Action, entity: string, rule: ast.RuleDecl): number {
   switch (action.kind) {
     case "OpenAction":
     case "CloseAction": {
@@ -158,8 +159,10 @@ function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.
       return reference ? triggers.stage(reference.entity, reference.stage.name, action.kind === "OpenAction" ? "open" : "close") : -1;
     }
     case "MoveAction": {
+      // a move that cannot happen, or to the stage already open, opens nothing
       const move = model.moves.get(action);
-      return move?.stage ? triggers.stage(move.targetEntity, move.stage.name, "open") : -1;
+      if (!move?.stage || moveOutcome(model, action, move, rule).kind !== "moves") return -1;
+      return triggers.stage(move.targetEntity, move.stage.name, "open");
     }
     case "SetAction":
     case "AssignAction": {

@@ -4,9 +4,10 @@
 import type * as ast from "../../grammar/ast";
 import type { Binding } from "../binder/binding";
 import type { Scope } from "../binder/scope";
-import type { CheckReport, Located } from "../diagnostics";
+import type { DiagnosticMessage, MessageArguments } from "../../diagnostics/message";
+import type { Code } from "../../diagnostics/codes";
+import type { Located } from "../diagnostics";
 import type { CheckedModel, WorkflowResolution } from "../model";
-import type { Severity } from "../../grammar/diagnostic";
 
 /** Every node kind a check can be keyed by: the syntax nodes, calendar settings and written types. */
 export type CheckableNode = ast.AstNode | ast.CalendarSetting | ast.TypeRef;
@@ -16,7 +17,8 @@ export type NodeOfKind<K extends NodeKind> = Extract<CheckableNode, { kind: K }>
 export interface ProgramContext {
   model: CheckedModel;
   binding: Binding;
-  report(report: CheckReport): void;
+  /** Reports a message of the table on a node of `file` (nodes recovery marked missing are skipped). */
+  reportIn<T extends string>(file: ast.SourceFile, node: Located, message: DiagnosticMessage<T>, ...args: MessageArguments<T>): void;
 }
 
 export interface CheckContext extends ProgramContext {
@@ -28,9 +30,8 @@ export interface CheckContext extends ProgramContext {
   rule?: ast.RuleDecl;
   /** The enclosing workflow, if any. */
   workflow?: WorkflowResolution;
-  /** Shorthand for reporting on a node of the current file. */
-  error(code: string, message: string, node: Located): void;
-  warning(code: string, message: string, node: Located): void;
+  /** Reports a message of the table on a node of the current file. */
+  report<T extends string>(node: Located, message: DiagnosticMessage<T>, ...args: MessageArguments<T>): void;
 }
 
 export type NodeChecks = { [K in NodeKind]?: (node: NodeOfKind<K>, context: CheckContext) => void };
@@ -49,11 +50,9 @@ export interface ProgramCheckRun {
 
 export interface Check {
   name: string;
-  /** The diagnostic codes this check reports (documented in docs/diagnostics.md). */
-  codes: string[];
+  /** The diagnostic codes this check reports (diagnostics/codes.ts). */
+  codes: Code[];
   nodes?: NodeChecks;
   /** Starts the check's whole-program part for one run. */
   program?: (context: ProgramContext) => ProgramCheckRun;
 }
-
-export type { Severity };

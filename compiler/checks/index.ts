@@ -1,6 +1,6 @@
 // Every check, in the order their diagnostics are produced (ties at one position
 // keep this order). Adding a diagnostic: one check file, one test, one line here,
-// one entry in docs/diagnostics.md.
+// its code and messages in diagnostics/ (then `npm run docs:diagnostics`).
 import { AssignCheck } from "./AssignCheck";
 import { CalendarCheck } from "./CalendarCheck";
 import { ConditionTypeCheck } from "./ConditionTypeCheck";

@@ -2,10 +2,10 @@
 // whole-program checks fed item by item and finished at the end. Reports on nodes
 // marked `missing` are dropped.
 import type * as ast from "../../grammar/ast";
-import type { Diagnostic } from "../../grammar/diagnostic";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { Binding } from "../binder/binding";
 import { emptyScope } from "../binder/scope";
-import { toDiagnostic, type CheckReport } from "../diagnostics";
+import { diagnosticAt } from "../diagnostics";
 import type { Check, CheckContext, ProgramCheckRun, ProgramContext } from "./context";
 import { walkItem, walkPlan } from "./walk";
 
@@ -19,10 +19,10 @@ export interface CheckRun {
 
 export function startChecks(binding: Binding, checks: readonly Check[]): CheckRun {
   const diagnostics: Diagnostic[] = [];
-  const report = (entry: CheckReport) => {
-    if (!entry.node.missing) diagnostics.push(toDiagnostic(entry));
+  const reportIn: ProgramContext["reportIn"] = (file, node, message, ...args) => {
+    if (!node.missing) diagnostics.push(diagnosticAt(file, node, message, ...args));
   };
-  const programContext: ProgramContext = { model: binding.model, binding, report };
+  const programContext: ProgramContext = { model: binding.model, binding, reportIn };
   const plan = walkPlan(checks);
   // one context for the whole run, its file, scope, rule and workflow set per item
   // (node checks run only inside `item`, so the placeholder file is never reported on)
@@ -32,8 +32,7 @@ export function startChecks(binding: Binding, checks: readonly Check[]): CheckRu
     scope: emptyScope,
     rule: undefined,
     workflow: undefined,
-    error: (code, message, node) => report({ code, severity: "error", message, node, file: context.file }),
-    warning: (code, message, node) => report({ code, severity: "warning", message, node, file: context.file }),
+    report: (node, message, ...args) => reportIn(context.file, node, message, ...args),
   };
   const programRuns: ProgramCheckRun[] = [];
   for (const check of checks) if (check.program) programRuns.push(check.program(programContext));

@@ -2,10 +2,10 @@
 // syntax errors, because printing a recovered tree would silently rewrite what
 // the user wrote. For the same reason a failure of the printer itself leaves
 // the text alone and says so, instead of throwing at the caller.
-import type { Diagnostic } from "../../grammar/diagnostic";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { parse } from "../../grammar/index";
 import { formatFile } from "./format-file";
-import { internalErrorDiagnostic } from "../diagnostics";
+import { internalErrorDiagnostic } from "../../diagnostics/internal";
 
 export interface FormatResult {
   text: string;
@@ -18,7 +18,7 @@ export function formatSource(text: string, path = "<input>"): FormatResult {
   try {
     return { text: formatFile(file, text), diagnostics };
   } catch (error) {
-    const internal = internalErrorDiagnostic("SC9999", "formatter", error, path, "The file was left unchanged; please report it.");
+    const internal = internalErrorDiagnostic("formatter", error, path, "The file was left unchanged.");
     return { text, diagnostics: [...diagnostics, internal] };
   }
 }

@@ -33,6 +33,25 @@ function isFieldInScope(env: TypingEnv, expr: ast.Expr): boolean {
   return expr.kind === "PathExpr" && env.scope.entity?.fields.has(expr.segments[0]?.text ?? "") === true;
 }
 
+/**
+ * A bare name compared with a value that did not resolve (`chanel in [web]`) may
+ * be an enum value of the field meant: when it is a value of an enum field of the
+ * record, only the other side's mistake is reported.
+ */
+function maybeEnumValue(env: TypingEnv, expr: ast.PathExpr, expected: ValueType | undefined): boolean {
+  return expected?.kind === "unknown" && isEnumValueInScope(env, expr);
+}
+
+/** A bare name that is a value of an enum field of the record (and not a field). */
+function isEnumValueInScope(env: TypingEnv, expr: ast.Expr): boolean {
+  if (!isBareName(expr) || isFieldInScope(env, expr)) return false;
+  const name = (expr as ast.PathExpr).segments[0]!.text;
+  for (const field of env.scope.entity?.fields.values() ?? []) {
+    if (field.type.kind === "enum" && field.type.values.includes(name)) return true;
+  }
+  return false;
+}
+
 function computeType(env: TypingEnv, expr: ast.Expr, expected?: ValueType): ValueType {
   switch (expr.kind) {
     case "PathExpr": {
@@ -41,7 +60,7 @@ function computeType(env: TypingEnv, expr: ast.Expr, expected?: ValueType): Valu
         env.binding.model.paths.set(expr, outcome.resolution);
         return outcome.resolution.type;
       }
-      if (outcome.failure) env.binding.pathFailures.set(expr, outcome.failure);
+      if (outcome.failure && !maybeEnumValue(env, expr, expected)) env.binding.pathFailures.set(expr, outcome.failure);
       return unknownType;
     }
     case "NumberLiteral":
@@ -120,7 +139,7 @@ function typeBinary(env: TypingEnv, expr: ast.BinaryExpr): ValueType {
     }
     default: {
       // The side that is not a bare name goes first, so `web == channel` reads `web` as an enum value.
-      if (isBareName(expr.left) && (!isBareName(expr.right) || !isFieldInScope(env, expr.left))) {
+      if (isBareName(expr.left) && (!isBareName(expr.right) || !isFieldInScope(env, expr.left)) && !isEnumValueInScope(env, expr.right)) {
         const right = typeExpr(env, expr.right);
         typeExpr(env, expr.left, right);
       } else {

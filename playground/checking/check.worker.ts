@@ -3,6 +3,7 @@
 // carries what the page needs until the next one: markers and names. The
 // lowered program stays here (for validating the events) unless Run asks.
 import { compileSources } from "../../compiler/index";
+import { internalErrorDiagnostic } from "../../diagnostics/internal";
 import { runTests } from "../../runtime/index";
 import type { Program } from "../../runtime/ir";
 import type { CheckResponse, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
@@ -39,7 +40,7 @@ function testsOf(id: number, program: Program): TestsResponse {
   } catch (error) {
     response.failed++;
     const where = program.tests[0]!.location;
-    response.problems.push({ test: "", ...where, message: `internal error running the tests: ${error instanceof Error ? error.message : String(error)}` });
+    response.problems.push({ test: "", ...where, message: internalErrorDiagnostic("playground", error, where.file).message });
   }
   return response;
 }
@@ -65,17 +66,10 @@ function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckRespons
   } catch (error) {
     // A crash in the checker must not silence the editor: show it as a diagnostic.
     if (!request.aside) lastProgram = null;
-    const at = { offset: 0, line: 1, column: 1 };
     return {
       kind: "check",
       id: request.id,
-      diagnostics: [{
-        code: "SC0000",
-        severity: "error",
-        message: `internal checker error: ${error instanceof Error ? error.message : String(error)}`,
-        file: request.sources[0]?.path ?? "",
-        range: { start: at, end: at },
-      }],
+      diagnostics: [internalErrorDiagnostic("playground", error, request.sources[0]?.path ?? "")],
       symbols: { entities: [], templates: [], teams: [], events: [] },
       runnable: false,
       eventProblems: null,

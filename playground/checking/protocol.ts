@@ -2,7 +2,7 @@
 // plain data crosses. The IR program is large to copy between threads (more
 // than the check itself costs on a big rule set), so it crosses only when Run
 // asks for it; while typing, the worker keeps it and validates the events itself.
-import type { Diagnostic } from "../../grammar/diagnostic";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { Program } from "../../runtime/ir";
 import type { SymbolIndex } from "./symbol-index";
 import type { EventProblem } from "./validate-events";

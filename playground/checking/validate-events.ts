@@ -3,6 +3,8 @@
 // in the checker worker while typing and on the page when Run needs the events.
 import type { InputEvent, Program } from "../../runtime/ir";
 import { EventStreamValidator } from "../../runtime/index";
+import { inputError } from "../../runtime/validate-event";
+import { Diagnostics } from "../../diagnostics/messages";
 
 export interface EventProblem {
   line: number;
@@ -29,7 +31,7 @@ export function validateEventsText(program: Program | null, text: string): Event
       try {
         JSON.parse(line);
       } catch (error) {
-        result.problems.push({ line: lineNumber, code: "SC3001", message: `not JSON: ${(error as Error).message}` });
+        result.problems.push({ line: lineNumber, ...inputError(Diagnostics.NotJson, { reason: (error as Error).message }) });
       }
       return;
     }

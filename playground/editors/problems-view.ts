@@ -1,7 +1,8 @@
 // The problems list under the editors: every diagnostic of every rules file,
 // every failed test expectation and every bad event line, one line each as the
 // CLI prints them; a click jumps there.
-import type { Diagnostic } from "../../grammar/diagnostic";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { formatDiagnostic, formatLineError } from "../../diagnostics/format";
 import type { TestProblem } from "../checking/protocol";
 import type { EventProblem } from "../checking/validate-events";
 
@@ -13,7 +14,7 @@ export function renderProblems(
   jump: (file: string | null, line: number, column: number) => void,
 ): void {
   const items = diagnostics.map((d) =>
-    item(`${d.file}:${d.range.start.line}:${d.range.start.column}: ${d.severity} ${d.code}: ${d.message}`, d.severity, () =>
+    item(formatDiagnostic(d), d.severity, () =>
       jump(d.file, d.range.start.line, d.range.start.column),
     ),
   );
@@ -21,7 +22,7 @@ export function renderProblems(
     items.push(item(`${p.file}:${p.line}:${p.column}: test "${p.test}" failed: ${p.message}`, "error", () => jump(p.file, p.line, p.column)));
   }
   for (const p of eventProblems) {
-    items.push(item(`events.jsonl:${p.line}: error ${p.code}: ${p.message}`, "error", () => jump(null, p.line, 1)));
+    items.push(item(formatLineError("events.jsonl", p.line, p), "error", () => jump(null, p.line, 1)));
   }
   list.replaceChildren(...items);
 }

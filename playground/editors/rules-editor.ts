@@ -2,7 +2,7 @@
 // like a folder given to the CLI), a tab per file, markers per file from the
 // checker's diagnostics.
 import { editor, MarkerSeverity, Uri } from "monaco-editor/editor";
-import type { Diagnostic } from "../../grammar/diagnostic";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { RulesSource, TestProblem } from "../checking/protocol";
 import { languageId } from "../language/register-language";
 

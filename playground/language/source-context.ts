@@ -52,14 +52,24 @@ export function quotedStringCovering(line: string, column: number): QuotedString
   return line[column - 1] === '"' ? quotedStringAt(line, column + 1) : null;
 }
 
+/** `(^|\s)(a b|c d)$`: the text before a quote ends with one of the phrases. */
+function endsWithOneOf(phrases: readonly string[]): RegExp {
+  return new RegExp(`(^|\\s)(${phrases.join("|")})$`);
+}
+
+// The grammar's lists of the words a stage or template name follows.
+const templatePhrases = Object.entries(tokenVocabulary.templateNameWords).map(
+  ([kind, phrases]) => [kind as "email" | "sms" | "task" | "report", endsWithOneOf(phrases)] as const,
+);
+const stagePhrase = endsWithOneOf(tokenVocabulary.stageNameWords);
+const templateKindWords = /(^|\s)(email|sms)\s/;
+
 /** The quote's meaning from the words written before it. */
 export function meaningOfQuote(before: string): QuotedNameKind {
   const words = before.trimEnd().split(/\s+/).slice(-3).join(" ");
-  if (/(^|\s)(send|and) email$/.test(words)) return { kind: "template", templateKind: "email" };
-  if (/(^|\s)send sms$/.test(words)) return { kind: "template", templateKind: "sms" };
-  if (/(^|\s)create task$/.test(words)) return { kind: "template", templateKind: "task" };
-  if (/(^|\s)(generate report|request signature)$/.test(words)) return { kind: "template", templateKind: "report" };
-  if (/(^|\s)(stage|open|close|to|is open)$/.test(words) && !/(^|\s)(email|sms)\s/.test(before.slice(-40))) return { kind: "stage" };
+  for (const [templateKind, phrase] of templatePhrases) if (phrase.test(words)) return { kind: "template", templateKind };
+  // `send email "T" to "S"`: a quoted user, not a stage
+  if (stagePhrase.test(words) && !templateKindWords.test(before.slice(-40))) return { kind: "stage" };
   if (/(^|\s)on \w+$/.test(words) || /(^|\s)event$/.test(words)) return { kind: "event" };
   return { kind: "other" };
 }

@@ -40,12 +40,12 @@ on deal updated -> set note = "a lone { stays"
     expect(outputs.find((o) => o.type === "created")?.data).toEqual({ title: "Follow-up for Roof", contact: "contact/C1" });
   });
 
-  it("a placeholder that is not a field path is reported at the text", () => {
+  it("a placeholder that is not a field path is reported at the placeholder", () => {
     const { diagnostics } = checkSources([
       { path: "s.rules", text: schema },
       { path: "r.rules", text: 'on deal stage "Won" open -> set note = "won on {titel}"\n' },
     ]);
-    expect(diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(["r.rules:1:40 SC2302"]);
+    expect(diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.code}`)).toEqual(["r.rules:1:49 SC2302"]);
     expect(diagnostics[0]!.message).toContain("The text of `set` uses {titel}");
   });
 });

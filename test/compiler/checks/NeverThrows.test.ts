@@ -1,6 +1,6 @@
 // checkSources must survive anything an editor can hold: arbitrary text, and
 // valid programs with pieces cut, duplicated or swapped. It never throws, and no
-// check crashes on a half-parsed tree (SC2999 would say one did).
+// check crashes on a half-parsed tree (SC9999, the internal error, would say one did).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../../compiler/check";
@@ -12,7 +12,7 @@ const fragments = ['"', "{", "}", "->", "on", "stage", "when", ".", "(", ")", "[
 
 function checkedWithoutCrash(text: string): void {
   const result = checkSources([{ path: "fuzz.rules", text }]);
-  expect(result.diagnostics.filter((d) => d.code === "SC2999").map((d) => d.message)).toEqual([]);
+  expect(result.diagnostics.filter((d) => d.code === "SC9999").map((d) => d.message)).toEqual([]);
 }
 
 describe("checkSources on any input", () => {

@@ -10,11 +10,21 @@ describe("TemplateCheck", () => {
   });
   it("reports placeholders that are not field paths of the rule's record", () => {
     expectAt(
-      `template sms "Ping" "Hi {contact.nme}"
-on deal created -> send sms <|>"Ping" to contact
-on deal created -> notify responsible <|>"About {titel}"`,
+      `template sms "Ping" "Hi {contact.<|>nme}"
+on deal created -> send sms "Ping" to contact
+on deal created -> notify responsible "About {<|>titel}"`,
       "SC2302",
-      ["{contact.nme}", "{titel}"],
+      ["{contact.nme}", "Did you mean `name`?", "{titel}", "Did you mean `title`?"],
+    );
+  });
+  it("reports a template's bad placeholder once, at the template, whatever number of rules send it", () => {
+    expectAt(
+      `template sms "Ping" "Hi {<|>nme}"
+on deal created -> send sms "Ping" to contact
+on deal updated -> send sms "Ping" to contact
+on deal stage "New" open -> send sms "Ping" to contact`,
+      "SC2302",
+      ["`nme` is not a field of `deal` (sent by a rule on `deal`)"],
     );
   });
   it("reports unknown template kinds", () => {

@@ -3,7 +3,7 @@
 // LANGUAGE.md §2 (a second file), so a test writes only what it is about.
 import { expect } from "vitest";
 import { checkSources } from "../../../compiler/check";
-import type { Diagnostic } from "../../../grammar/diagnostic";
+import type { Diagnostic } from "../../../diagnostics/diagnostic";
 import { section2WithoutCalendar } from "../../fixtures/language-declarations";
 
 export const declarations = section2WithoutCalendar;

@@ -1,0 +1,36 @@
+// What a `move to "S"` can do, as far as the rule around it tells. Moves are
+// forward-only without `allow back`; a rule on `stage "T" open` runs while T is
+// the open stage of its record, so a move of that record to T changes nothing and
+// one to a stage before T never happens. MoveCheck warns about both; the cause
+// graph leaves out moves that cannot fire stage rules.
+import type * as ast from "../../grammar/ast";
+import type { CheckedModel, MoveResolution, StageSymbol } from "../model";
+
+export type MoveOutcome =
+  | { kind: "moves" }
+  /** The target is the pipeline's first stage, and the move is forward-only. */
+  | { kind: "first stage" }
+  /** The target comes before `open`, the stage the rule runs in. */
+  | { kind: "backward"; open: StageSymbol }
+  /** The target is `open`, already the record's stage. */
+  | { kind: "already open"; open: StageSymbol };
+
+export function moveOutcome(model: CheckedModel, action: ast.MoveAction, move: MoveResolution, rule: ast.RuleDecl | undefined): MoveOutcome {
+  const target = move.stage;
+  if (!target) return { kind: "moves" };
+  const open = rule && !move.target ? openStageOf(model, rule) : undefined;
+  if (open && open.entity === target.entity) {
+    if (open.index === target.index) return { kind: "already open", open };
+    if (target.index < open.index && !action.allowBack) return { kind: "backward", open };
+  }
+  if (target.index === 0 && !action.allowBack) return { kind: "first stage" };
+  return { kind: "moves" };
+}
+
+/** The stage a rule on `stage "T" open` of a sequential pipeline runs in. */
+function openStageOf(model: CheckedModel, rule: ast.RuleDecl): StageSymbol | undefined {
+  if (rule.subject.kind !== "StageSubject" || rule.subject.edge !== "open") return undefined;
+  const stage = model.subjects.get(rule.subject)?.stage;
+  const pipeline = stage && model.entities.get(stage.entity)?.pipeline;
+  return pipeline?.kind === "sequential" ? stage : undefined;
+}

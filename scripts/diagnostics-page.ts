@@ -1,0 +1,104 @@
+// docs/diagnostics.md, generated from the table of codes (diagnostics/codes.ts):
+// `npm run docs:diagnostics` writes it, test/diagnostics/page.test.ts fails when
+// the page and the table differ.
+import { codes, type Category, type Code, type CodeInfo } from "../diagnostics/codes";
+
+interface Section {
+  heading: string;
+  /** Where the codes come from. */
+  from: string;
+  intro: string;
+}
+
+const sections: Record<Category, Section> = {
+  syntax: {
+    heading: "Syntax (SC000x)",
+    from: "`grammar/`",
+    intro: `Reported by \`parse\` in \`grammar/\` before any checking. Every one is an \`error\`,
+carries the file path as given, and the range of the offending token (or an
+empty range where something is missing). A syntax error costs at most the item it
+is in: the parser starts afresh at the next line that begins an item, so one
+mistake never hides the next.`,
+  },
+  names: {
+    heading: "Names (SC20xx, SC21xx)",
+    from: "`compiler/checks/`",
+    intro: `Diagnostics about a name that did not resolve are given once; expressions that
+depend on it are not reported again. Missing required fields in \`create X with { … }\`
+are **not** reported: a CRM fills them later and the record starts with them empty.`,
+  },
+  types: { heading: "Types (SC22xx)", from: "`compiler/checks/`", intro: "" },
+  templates: { heading: "Templates and actions (SC23xx)", from: "`compiler/checks/`", intro: "" },
+  time: { heading: "Durations, calendar and teams (SC24xx)", from: "`compiler/checks/`", intro: "" },
+  workflows: { heading: "Workflows (SC25xx)", from: "`compiler/checks/`", intro: "" },
+  flow: { heading: "Rule flow (SC26xx, warnings)", from: "`compiler/checks/`", intro: "" },
+  tests: { heading: "Test blocks (SC27xx)", from: "`compiler/checks/`", intro: "" },
+  input: {
+    heading: "Input events (SC30xx, `run` exit code 3)",
+    from: "`runtime/validate-event.ts`, `runtime/event-stream-validator.ts`",
+    intro: `The run stops at the first invalid line; everything from the lines before it has
+already been written to stdout. One line on stderr: \`events.jsonl:LINE: error CODE: message\`.`,
+  },
+  runtime: {
+    heading: "Runtime errors (SC40xx, `run` exit code 4)",
+    from: "`runtime/errors.ts`, `runtime/engine.ts`",
+    intro: "",
+  },
+  internal: {
+    heading: "Internal errors (SC9999)",
+    from: "`diagnostics/internal.ts`",
+    intro: "",
+  },
+};
+
+const introduction = `# Diagnostics
+
+<!-- Generated from diagnostics/codes.ts by \`npm run docs:diagnostics\`; edit the table, not this page. -->
+
+Every diagnostic has a stable code, a severity, a range and a message that says
+what is wrong and, where it can, what was probably meant. Text form (\`check\`):
+\`path:line:col: error|warning CODE: message\`, with the offending line and carets
+under it when the output is a terminal; \`--format json\` gives the same as
+objects; the playground shows them as markers. Each code's messages live in one
+table (\`diagnostics/\`), which this page is generated from.
+
+Examples assume the declarations of the language reference (\`docs/language.md\`):
+\`contact\`, \`deal\` with a sequential pipeline, \`installation\` with a parallel one,
+templates "Docs reminder", "Reminder", "Call back", "Offer", team \`installers\`.
+Every syntax and checker code has a golden test in \`test/golden/\`; input and
+runtime codes are tested in \`test/runtime/\` and \`test/cli/\`.
+`;
+
+function fenced(text: string): string {
+  return "```\n" + text + "\n```\n";
+}
+
+function codeSection(code: Code, info: CodeInfo): string {
+  const parts = [`### ${code} ${info.title}\n`];
+  if (info.about) parts.push(`${info.about}\n`);
+  parts.push(fenced(info.example));
+  if (info.output) parts.push(fenced(info.output));
+  return parts.join("\n");
+}
+
+function codeRange(list: Code[]): string {
+  return list.length === 1 ? list[0]! : `${list[0]}–${list[list.length - 1]}`;
+}
+
+export function diagnosticsPage(): string {
+  const byCategory = new Map<Category, Code[]>();
+  for (const code of Object.keys(codes) as Code[]) {
+    const category = codes[code].category;
+    byCategory.set(category, [...(byCategory.get(category) ?? []), code]);
+  }
+  const overview = ["| codes | from | what |", "|---|---|---|"];
+  const body: string[] = [];
+  for (const [category, section] of Object.entries(sections) as [Category, Section][]) {
+    const list = byCategory.get(category) ?? [];
+    overview.push(`| ${codeRange(list)} | ${section.from} | ${section.heading.replace(/ \(.*\)$/, "").toLowerCase()} |`);
+    body.push(`## ${section.heading}\n`);
+    if (section.intro) body.push(`${section.intro}\n`);
+    for (const code of list) body.push(codeSection(code, codes[code]));
+  }
+  return [introduction, overview.join("\n") + "\n", ...body].join("\n");
+}
