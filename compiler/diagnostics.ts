@@ -54,7 +54,7 @@ export function sortDiagnostics(diagnostics: Diagnostic[], fileOrder: string[]):
     .map(({ diagnostic }) => diagnostic);
 }
 
-/** `path:line:col: severity CODE: message`, the form of CONTRACT.md. */
+/** `path:line:col: severity CODE: message`, the form of docs/contract.md. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { file, range, severity, code, message } = diagnostic;
   return `${file}:${range.start.line}:${range.start.column}: ${severity} ${code}: ${message}`;

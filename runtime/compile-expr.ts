@@ -1,6 +1,6 @@
 // IR expressions become closures once, at engine creation, so evaluating a
 // condition per event is a few function calls instead of a tree walk.
-// Null-safety (LANGUAGE.md §3): a path through an empty reference is none,
+// Null-safety (docs/language.md "Expressions"): a path through an empty reference is none,
 // comparisons with none are false except `==`/`!=`.
 import type { Expr, TemplateText, Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";

@@ -1,7 +1,7 @@
 // What code emitted by the TypeScript backend calls: the engine's expression
 // semantics (compile-expr.ts) as plain functions, so an emitted condition and
 // the engine's own closure give the same value on every input. Null-safety as
-// in LANGUAGE.md §3: a path through an empty reference is none, comparisons
+// in docs/language.md "Expressions": a path through an empty reference is none, comparisons
 // with none are false except `==`/`!=`.
 import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";

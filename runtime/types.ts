@@ -2,7 +2,7 @@
 // hands to compiled conditions.
 import type { Calendar, Program, Value } from "./ir";
 
-/** A derived event or an effect, as written to `run`'s output (CONTRACT.md). */
+/** A derived event or an effect, as written to `run`'s output (docs/contract.md). */
 export interface OutputRecord {
   id: string;
   /** UTC, `YYYY-MM-DDTHH:mm:ss.SSSZ`. */

@@ -1,5 +1,5 @@
 // A rule lowers to one RuleDef. Its name is what output records carry in
-// `rule`: the written name, or `file:line` of its first token (CONTRACT.md).
+// `rule`: the written name, or `file:line` of its first token (docs/contract.md).
 import type * as ast from "../../grammar/ast";
 import { positionAt } from "../../grammar/index";
 import type { RuleDef, SourceLocation } from "../../runtime/ir";

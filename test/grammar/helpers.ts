@@ -1,4 +1,4 @@
-// Shared test helpers: read the LANGUAGE.md examples, parse expecting no errors.
+// Shared test helpers: read the docs/language.md examples, parse expecting no errors.
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { parse, type SourceFile } from "../../grammar/index";

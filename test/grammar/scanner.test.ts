@@ -23,7 +23,7 @@ function agree(text: string): void {
 }
 
 describe("scanner", () => {
-  it("agrees with the reference lexer on the LANGUAGE.md examples", () => {
+  it("agrees with the reference lexer on the language reference examples", () => {
     agree([fixture("declarations.rules"), fixture("rules.rules"), fixture("workflows.rules")].join("\n"));
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatOutputLine, runEvents } from "../../runtime/index";
 import { events, after, onClose, onOpen, open, program, rule, sendEmail } from "./program-builder";
 
-// CONTRACT.md "Output of run": the two solar.rules rules and the six events.
+// docs/contract.md "Output of run": the two solar.rules rules and the six events.
 const solar = program({
   rules: [
     rule("deal", onClose("Documentation pending"), [open("Validation")], { name: "solar.rules:1" }),
@@ -22,7 +22,7 @@ const input = events(
   ["2026-01-06T10:00:00+01:00", "deal/S1", "stage.closed", { stage: "Documentation pending" }],
 );
 
-describe("CONTRACT.md example", () => {
+describe("the example of docs/contract.md", () => {
   it("produces exactly the two documented lines", () => {
     const lines = runEvents(solar, input, { until: "2026-01-10T00:00:00Z" }).map(formatOutputLine);
     expect(lines).toEqual([

@@ -1,4 +1,4 @@
-// Determinism has its own test file (STYLE.md): same input, same bytes;
+// Determinism has its own test file: same input, same bytes;
 // snapshot + resume = one full run; records that rules do not link are independent.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
