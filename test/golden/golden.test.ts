@@ -1,5 +1,6 @@
 // Every `.rules` file here is checked alone; its diagnostics must equal the
-// `.expected.txt` beside it. UPDATE_GOLDEN=1 rewrites the expectations.
+// `.expected.txt` beside it, which must exist. UPDATE_GOLDEN=1 writes the
+// expectations, to be reviewed like code.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,8 +24,15 @@ describe("golden diagnostics", () => {
   it.each(goldenFiles)("%s", (name) => {
     const expectedPath = join(folder, name.replace(/\.rules$/, ".expected.txt"));
     const actual = diagnosticsOf(name);
-    if (update || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+    if (update) writeFileSync(expectedPath, actual);
+    // A missing expectation is a failure: writing it here would pass whatever the checker says.
+    expect(existsSync(expectedPath), `${expectedPath} is missing; UPDATE_GOLDEN=1 writes it for review`).toBe(true);
     expect(actual).toBe(readFileSync(expectedPath, "utf8"));
+  });
+
+  it("have no expectation without its .rules file", () => {
+    const orphans = readdirSync(folder).filter((name) => name.endsWith(".expected.txt") && !goldenFiles.includes(name.replace(/\.expected\.txt$/, ".rules")));
+    expect(orphans).toEqual([]);
   });
 
   it("cover every code the checks report, each documented in docs/diagnostics.md", () => {
