@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
+import { parse, tokenVocabulary } from "../../grammar/index";
 import { runTests } from "../../runtime/index";
 import { extraDeclarations, section2 } from "../compiler/checks/languageExamples";
 import { codeBlocks, readDoc, repositoryRoot } from "./code-blocks";
@@ -32,5 +33,15 @@ describe("docs/language.md", () => {
 
   it("marks every code block as rules or text", () => {
     expect(codeBlocks(page).filter((block) => block.tag !== "rules" && block.tag !== "text").map((block) => block.line)).toEqual([]);
+  });
+
+  it("lists exactly the reserved words no name may use; every other keyword is a name where a name goes", () => {
+    const listed = /only `([a-z ]+)` are reserved/.exec(page)?.[1]?.split(" ");
+    expect([...(listed ?? [])].sort()).toEqual([...tokenVocabulary.reservedKeywords].sort());
+    const asField = (word: string) => parse(`entity thing {\n  ${word}: text\n}\n`, "words.rules").diagnostics;
+    for (const word of tokenVocabulary.reservedKeywords) expect(asField(word), word).not.toEqual([]);
+    const soft = tokenVocabulary.keywords.filter((word) => !tokenVocabulary.reservedKeywords.includes(word));
+    expect(soft.length).toBeGreaterThan(50);
+    for (const word of soft) expect(asField(word), word).toEqual([]);
   });
 });
