@@ -56,8 +56,8 @@ export class ParserBase extends EmbeddedActionsParser {
 
   /**
    * `validateGrammar` runs Chevrotain's grammar validations (ambiguities, left
-   * recursion, …). They cost about 40 ms on every start and can only fail when
-   * the grammar itself is edited, so the CLI skips them and a unit test runs them.
+   * recursion, …). They cost time on every start and can only fail when the
+   * grammar itself is edited, so the CLI skips them and a unit test runs them.
    */
   constructor(options: GrammarOptions = {}) {
     const messages = new StagecraftErrorMessages();
