@@ -1,6 +1,7 @@
 // The repository stands on its own: no file points readers to documents kept
-// outside it (a sibling `shared` folder or the briefs it held); docs/ says it all.
-import { readdirSync, readFileSync } from "node:fs";
+// outside it (a sibling `shared` folder or the briefs it held), and every page of
+// docs/ a file names exists.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repositoryRoot } from "./code-blocks";
@@ -44,5 +45,15 @@ describe("the repository", () => {
       return outside.filter((word) => text.includes(word)).map((word) => `${file}: ${word}`);
     });
     expect(mentions).toEqual([]);
+  });
+
+  it("mentions only pages of docs/ that exist", () => {
+    const missing = repositoryFiles().flatMap((file) =>
+      [...readFileSync(join(repositoryRoot, file), "utf8").matchAll(/\bdocs\/[a-z-]+\.md\b/g)]
+        .map((match) => match[0])
+        .filter((page) => !existsSync(join(repositoryRoot, page)))
+        .map((page) => `${file}: ${page}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
