@@ -5,8 +5,8 @@ import type { SourceFile, TopLevelItem } from "../grammar/ast";
 import type { Binding } from "./binder/binding";
 import { claimItemName } from "./binder/declarations";
 import { bindItem } from "./binder/rules";
-import type { CheckRun } from "./checks/runChecks";
-import { typeItem } from "./types/typeProgram";
+import type { CheckRun } from "./checks/run-checks";
+import { typeItem } from "./types/type-program";
 
 /** Claims the item's name, binds it, types it and runs the checks on it (declarations only get the checks). */
 export function checkItem(binding: Binding, run: CheckRun, item: TopLevelItem, file: SourceFile): void {

@@ -12,7 +12,7 @@ import { parse } from "../grammar/index";
 import { declareSchema, emptyModel } from "./binder/declarations";
 import { checkItem } from "./check-item";
 import { specifiedChecks } from "./checks/index";
-import { startChecks } from "./checks/runChecks";
+import { startChecks } from "./checks/run-checks";
 import { internalErrorDiagnostic, sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
 

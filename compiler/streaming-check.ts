@@ -10,7 +10,7 @@ import { declareSchema } from "./binder/declarations";
 import { checkSources, type SourceText } from "./check";
 import { checkItem } from "./check-item";
 import { specifiedChecks } from "./checks/index";
-import { startChecks, type CheckRun } from "./checks/runChecks";
+import { startChecks, type CheckRun } from "./checks/run-checks";
 import { sortDiagnostics } from "./diagnostics";
 
 /**

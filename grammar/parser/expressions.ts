@@ -13,7 +13,7 @@ import {
   Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, SymbolOperator, TimeUnit,
 } from "../tokens";
 import { noResync, ParserBase } from "./base";
-import { OperatorChain } from "./operatorChain";
+import { OperatorChain } from "./operator-chain";
 
 const unitsByWord: Record<string, DurationUnit> = {
   minute: "minutes", minutes: "minutes", hour: "hours", hours: "hours",

@@ -11,7 +11,7 @@ import { checkSources, type SourceText } from "../../compiler/check";
 import { checkSourcesStreaming, streamChecks, streamInOneRead } from "../../compiler/streaming-check";
 import { isDeclarationItem, parse } from "../../grammar/index";
 import { mutatedProgram } from "./mutations";
-import { extraDeclarations, section1, section2, section3, section4 } from "./checks/languageExamples";
+import { extraDeclarations, section1, section2, section3, section4 } from "./checks/language-examples";
 
 const root = join(import.meta.dirname, "../..");
 

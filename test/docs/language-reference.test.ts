@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
 import { parse, tokenVocabulary } from "../../grammar/index";
 import { runTests } from "../../runtime/index";
-import { extraDeclarations, section2 } from "../compiler/checks/languageExamples";
+import { extraDeclarations, section2 } from "../compiler/checks/language-examples";
 import { codeBlocks, readDoc, repositoryRoot } from "./code-blocks";
 
 const page = readDoc("language.md");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../../compiler/check";
-import { ambiguousExample, extraDeclarations, section1, section2, section3, section4 } from "./languageExamples";
+import { ambiguousExample, extraDeclarations, section1, section2, section3, section4 } from "./language-examples";
 
 describe("the examples of the language reference", () => {
   it("check clean with the declarations and what they name", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKnownTimeZone } from "../../../compiler/checks/CalendarCheck";
+import { isKnownTimeZone } from "../../../compiler/checks/calendar-check";
 import { expectAt, expectClean } from "./marked";
 
 describe("CalendarCheck", () => {

@@ -2,7 +2,7 @@
 // and every `{path}` placeholder in it (and in `notify`/`create activity` texts)
 // must be a field path of the rule's record.
 import type * as ast from "../../grammar/ast";
-import { placeholderPaths, placeholderPathsOf } from "../binder/templateText";
+import { placeholderPaths, placeholderPathsOf } from "../binder/template-text";
 import type { EntitySymbol, TemplateKind, TemplateSymbol } from "../model";
 import type { Check, CheckContext } from "./context";
 import { ident, quoted, suggestion } from "./suggest";

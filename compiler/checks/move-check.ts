@@ -1,7 +1,7 @@
 // `move <ref> to "S"` moves another record: <ref> must be a reference field. A
 // move is forward-only without `allow back`, so moving to the first stage of a
 // pipeline can never do anything.
-import { typeName } from "../types/valueType";
+import { typeName } from "../types/value-type";
 import type { Check } from "./context";
 import { ident, quoted } from "./suggest";
 
