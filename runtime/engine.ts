@@ -147,7 +147,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     return this.nowText;
   }
 
-  /** Input event e's outputs are e.1, e.2…; timer tK's are tK, tK.1, tK.2… (CONTRACT.md ids). */
+  /** Input event e's outputs are e.1, e.2…; timer tK's are tK, tK.1, tK.2… (docs/language.md "Output ids"). */
   private nextId(): string {
     if (this.rootIsTimer) return this.rootCount++ === 0 ? this.rootId : `${this.rootId}.${this.rootCount - 1}`;
     return `${this.rootId}.${++this.rootCount}`;
@@ -166,7 +166,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, depth, chain };
   }
 
-  /** Derived events first-in first-out (LANGUAGE.md §5 "Order"). */
+  /** Derived events first-in first-out (docs/language.md "Order"). */
   private drain(): void {
     const queue = this.queue;
     for (let i = 0; i < queue.length; i++) this.handle(queue[i]!);
@@ -209,7 +209,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       case "stage.opened": {
         const record = this.ensureRecord(ref, slash);
         const stage = String(data.stage);
-        // The implied close of a sequential move is written, with rule null (CONTRACT.md).
+        // The implied close of a sequential move is written, with rule null (docs/contract.md).
         this.openStage(record, stage, undefined, event.id, null, 0, null, true);
         return;
       }
@@ -259,7 +259,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   /**
    * Opens a stage; in a sequential pipeline the open one closes first, with its
-   * own output and rules (LANGUAGE.md §5 "Moves"). `silent` is an input event's
+   * own output and rules (docs/language.md "Stages and moves"). `silent` is an input event's
    * own opening: stated by the input, so not written.
    */
   private openStage(
@@ -325,7 +325,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.enqueue(event);
   }
 
-  /** A created record's id derives from its cause: `<type>/<output id>` (LANGUAGE.md §5). */
+  /** A created record's id derives from its cause: `<type>/<output id>` (docs/language.md "Records"). */
   private createRecord(entity: string, given: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
     const id = this.nextId();
     const ref = `${entity}/${id}`;
@@ -338,7 +338,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   /**
    * Writes a new record, from an input `created` or a `create` action: its
-   * fields, and its stage opened as part of the creation (LANGUAGE.md §5).
+   * fields, and its stage opened as part of the creation (docs/language.md "Records").
    * `queueCreated` then queues the events that run the rules.
    */
   private addRecord(ref: string, type: string, id: string, given: Readonly<Record<string, Value>>): AddedRecord {

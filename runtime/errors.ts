@@ -19,7 +19,7 @@ export class RuntimeError extends Error {
   }
 }
 
-/** A derived-event chain grew past the bound: the rules feed each other (LANGUAGE.md §5 "Loops end"). */
+/** A derived-event chain grew past the bound: the rules feed each other (docs/language.md "Loops end"). */
 export class CascadeError extends RuntimeError {
   /** Rule names from the first rule of the chain to the one that overflowed it. */
   readonly chain: string[];

@@ -3,7 +3,7 @@
 // runtime/index.ts exports this whole module under these names. The interpreter
 // (compile-expr.ts) builds closures that call the same functions, through
 // operator-table.ts for operators, so both paths give the same value on every
-// input. Null-safety (LANGUAGE.md §3): a path through an empty reference is
+// input. Null-safety (docs/language.md "Expressions"): a path through an empty reference is
 // none, comparisons with none are false except `==`/`!=`. Only the boolean
 // connectives (`not`, `and`, `or`) are not here: both paths short-circuit them
 // with the host language's own operators on `=== true`.

@@ -236,7 +236,7 @@ export type Step =
 
 // ---------------------------------------------------------------- tests
 
-/** An input event, as in CONTRACT.md (also what the runtime validates input lines into). */
+/** An input event, as in docs/contract.md (also what the runtime validates input lines into). */
 export interface InputEvent {
   id: string;
   at: string; // ISO 8601 with offset or Z

@@ -1,7 +1,7 @@
 // A program made ready to run, once per engine: expressions compiled to
 // closures, workflow steps flattened to a jump list, and every rule and
 // enrollment indexed by the exact event it waits for, so an event only ever
-// meets the rules that can match it (LANGUAGE.md §5 "Scale").
+// meets the rules that can match it (docs/language.md "Scale").
 import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, Step, Trigger, WorkflowDef } from "./ir";
 import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "./types";
 import type { Value } from "./ir";

@@ -3,7 +3,7 @@
 import type { Calendar, Program, Value } from "./ir";
 import type { ProgramManifest } from "./identity";
 
-/** A derived event or an effect, as written to `run`'s output (CONTRACT.md). */
+/** A derived event or an effect, as written to `run`'s output (docs/contract.md). */
 export interface OutputRecord {
   id: string;
   /** UTC, `YYYY-MM-DDTHH:mm:ss.SSSZ`. */

@@ -1,4 +1,4 @@
-// Workflow instances (LANGUAGE.md §4, seed 000): enrollment keyed by the `per`
+// Workflow instances (docs/language.md "Workflows"): enrollment keyed by the `per`
 // record, steps run until a wait, waits resumed by timers or (for `wait until`)
 // by changes of the bound record. Instance progress lives in the engine state.
 import type { EvalContext, WorkflowInstance, WorkflowTimer } from "./types";

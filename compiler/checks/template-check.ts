@@ -5,7 +5,7 @@
 // the template is what needs the fix, not each rule that sends it.
 import type * as ast from "../../grammar/ast";
 import { Diagnostics } from "../../diagnostics/messages";
-import { placeholderPathsOf } from "../binder/templateText";
+import { placeholderPathsOf } from "../binder/template-text";
 import type { CheckedModel, EntitySymbol, TemplateKind, TemplatePlaceholder, TemplateSymbol } from "../model";
 import type { Check, CheckContext, ProgramContext } from "./context";
 import { ident, suggestion } from "./suggest";

@@ -2,7 +2,7 @@
 // the paths the full split (what the runtime renders) finds.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { placeholderPaths, placeholderPathsOf, splitTemplateText } from "../../../compiler/binder/templateText";
+import { placeholderPaths, placeholderPathsOf, splitTemplateText } from "../../../compiler/binder/template-text";
 
 const pieces = fc.constantFrom("{", "}", "{a}", "{a.b}", "{a.}", "{1x}", "{{title}}", "x", " ", "{contact.name}", ".", "é");
 

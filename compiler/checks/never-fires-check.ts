@@ -3,7 +3,7 @@
 // false to true.
 import type * as ast from "../../grammar/ast";
 import type { Check, CheckContext } from "./context";
-import { constantValue } from "./constantValue";
+import { constantValue } from "./constant-value";
 import { Diagnostics } from "../../diagnostics/messages";
 
 function warnIfAlwaysFalse(context: CheckContext, condition: ast.Expr | undefined, consequence: string): void {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../../compiler/index";
-import { constantValue } from "../../../compiler/checks/constantValue";
+import { constantValue } from "../../../compiler/checks/constant-value";
 import type * as ast from "../../../grammar/ast";
 import { compileExpr } from "../../../runtime/compile-expr";
 import type { EvalContext } from "../../../runtime/types";

@@ -4,9 +4,9 @@ import type * as ast from "../../grammar/ast";
 import type { Binding } from "../binder/binding";
 import type { RuleResolution, WorkflowResolution } from "../model";
 import { stepScope, subjectScope, type Scope } from "../binder/scope";
-import { typeAction } from "./typeActions";
-import { typeExpr, type TypingEnv } from "./typeExpr";
-import { boolType } from "./valueType";
+import { typeAction } from "./type-actions";
+import { typeExpr, type TypingEnv } from "./type-expr";
+import { boolType } from "./value-type";
 
 export function typeProgram(binding: Binding): void {
   const { model } = binding;

@@ -3,7 +3,7 @@
 // need a triggering change (`created`, `updated`, `becomes`) to read.
 import type * as ast from "../../grammar/ast";
 import { findFunction, functions, type FunctionInfo } from "../../stdlib/functions";
-import { typeName } from "../types/valueType";
+import { typeName } from "../types/value-type";
 import type { Check, CheckContext } from "./context";
 import { ident, suggestion } from "./suggest";
 import { Diagnostics } from "../../diagnostics/messages";

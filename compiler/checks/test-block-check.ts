@@ -1,6 +1,6 @@
 // Test blocks replay events through the rules: records are `"type/id"` of a
 // declared entity, event types are lifecycle/stage events or activity events,
-// and expectations name output types the runtime produces (CONTRACT.md).
+// and expectations name output types the runtime produces (docs/contract.md).
 import type * as ast from "../../grammar/ast";
 import type { Check, CheckContext } from "./context";
 import { ident, suggestion } from "./suggest";

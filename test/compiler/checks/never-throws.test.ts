@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../../compiler/check";
 import { mutatedProgram } from "../mutations";
-import { extraDeclarations, section1, section2, section3, section4 } from "./languageExamples";
+import { extraDeclarations, section1, section2, section3, section4 } from "./language-examples";
 
 const program = section2 + extraDeclarations + section1 + section3 + section4;
 const fragments = ['"', "{", "}", "->", "on", "stage", "when", ".", "(", ")", "[", "]", "==", "and", "after", "0", "-1", "none", "event.", "per", "\n", "workflow", "test"];

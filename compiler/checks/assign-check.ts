@@ -1,6 +1,6 @@
 // `assign f from team` puts a team member (a user) into f: f must be a user
 // field of the record itself.
-import { typeName } from "../types/valueType";
+import { typeName } from "../types/value-type";
 import type { Check } from "./context";
 import { Diagnostics } from "../../diagnostics/messages";
 

@@ -1,10 +1,10 @@
-// The examples of LANGUAGE.md, with the §2 declarations plus what the examples
+// The examples of docs/language.md, with its declarations plus what the examples
 // name beyond them (a lead entity, a `lead` reference on deal, the "Welcome" and
 // "Follow up" templates). Shared by the clean-check test and the fuzz test.
 
 import { section2Declarations } from "../../fixtures/language-declarations";
 
-// §2 is the shared fixture (test/fixtures/contract/schema.rules) with one field added.
+// The declarations are the fixture (test/fixtures/contract/schema.rules) with one field added.
 const installerField = "  installer: user?\n";
 if (section2Declarations.split(installerField).length !== 2) {
   throw new Error("test/fixtures/contract/schema.rules: expected one `installer: user?` line in entity deal, where `lead: lead?` is added");
@@ -12,7 +12,7 @@ if (section2Declarations.split(installerField).length !== 2) {
 
 export const section2 = section2Declarations.replace(
   installerField,
-  `${installerField}  lead: lead?                     // added: the §3 examples attach deals to leads\n`,
+  `${installerField}  lead: lead?                     // added: the rule examples attach deals to leads\n`,
 );
 
 export const extraDeclarations = `entity lead {
@@ -30,7 +30,7 @@ template email "Follow up" { subject "About {title}" body "Any news, {contact.na
 event "webinar.attended" { title: text }
 `;
 
-/** §3 without its first example, which is ambiguous with the §2 declarations (see below). */
+/** The rule examples, each naming its entity. */
 export const section3 = `on deal stage "Documentation pending" open after 4 days -> send email "Docs reminder" to contact
 on deal stage "Validation" open when channel in [web, partner] {
   assign installer from installers
@@ -43,7 +43,7 @@ on lead stage "Contacted" open -> create task "Call back" for responsible
 rule "Proposal sent": on deal created when lead != none -> move lead to "Proposal submitted"
 `;
 
-/** The concrete forms of the §1 table. */
+/** The concrete forms of the table of CRM features. */
 export const section1 = `on lead created -> create deal
 on lead email.received -> move to "Contacted"
 on deal "webinar.attended" -> create task "Call back"
@@ -65,8 +65,8 @@ workflow "Legacy reminder" per contact reentry {
 `;
 
 /**
- * The first §3 example, \`on stage "Documentation pending" close\`: with the §2
- * declarations both deal and installation have that stage, so LANGUAGE.md's own
- * rule ("where it is ambiguous the checker asks for it") makes it an error.
+ * \`on stage "Documentation pending" close\` without an entity: with the
+ * declarations both deal and installation have that stage, so the checker asks
+ * for the entity (docs/language.md "Subjects").
  */
 export const ambiguousExample = `on stage "Documentation pending" close -> open "Validation"\n`;

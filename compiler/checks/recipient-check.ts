@@ -3,7 +3,7 @@
 // field (e.g. `contact`).
 import type * as ast from "../../grammar/ast";
 import type { EntitySymbol } from "../model";
-import { typeName } from "../types/valueType";
+import { typeName } from "../types/value-type";
 import type { Check, CheckContext } from "./context";
 import { Diagnostics } from "../../diagnostics/messages";
 

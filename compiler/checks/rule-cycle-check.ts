@@ -1,10 +1,10 @@
 // Rules whose actions can re-trigger each other without end (A opens Y, a rule
 // on Y opens X, a rule on X … A). The runtime stops such cascades at a fixed
 // depth; this warns ahead of time, naming the chain.
-import { CauseGraph } from "./causeGraph";
+import { CauseGraph } from "./cause-graph";
 import { Diagnostics } from "../../diagnostics/messages";
 import type { Check } from "./context";
-import { stronglyConnectedComponents } from "./stronglyConnected";
+import { stronglyConnectedComponents } from "./strongly-connected";
 
 /** A shortest path from `start` back to itself inside one component. */
 function cycleThrough(graph: CauseGraph, start: number, members: Set<number>): number[] {

@@ -3,7 +3,7 @@
 // changes only through open/close/move (so stage rules fire).
 import type * as ast from "../../grammar/ast";
 import type { ValueType } from "../model";
-import { fits, typeName } from "../types/valueType";
+import { fits, typeName } from "../types/value-type";
 import type { Check, CheckContext } from "./context";
 import { Diagnostics } from "../../diagnostics/messages";
 

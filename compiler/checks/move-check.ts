@@ -1,8 +1,8 @@
 // `move <ref> to "S"` moves another record: <ref> must be a reference field. A
 // move that can never do anything (moveOutcome.ts) is a warning.
-import { typeName } from "../types/valueType";
+import { typeName } from "../types/value-type";
 import type { Check } from "./context";
-import { moveOutcome } from "./moveOutcome";
+import { moveOutcome } from "./move-outcome";
 import { Diagnostics } from "../../diagnostics/messages";
 
 export const MoveCheck: Check = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../../compiler/check";
-import { ambiguousExample, extraDeclarations, section1, section2, section3, section4 } from "./languageExamples";
+import { ambiguousExample, extraDeclarations, section1, section2, section3, section4 } from "./language-examples";
 
-describe("the examples of LANGUAGE.md", () => {
-  it("check clean with the §2 declarations and what they name", () => {
+describe("the examples of the language reference", () => {
+  it("check clean with the declarations and what they name", () => {
     const { diagnostics, model } = checkSources([
       { path: "declarations.rules", text: section2 + extraDeclarations },
       { path: "rules.rules", text: section1 + section3 },
@@ -16,7 +16,7 @@ describe("the examples of LANGUAGE.md", () => {
     ]);
   });
 
-  it("ask for the entity of the ambiguous entity-less first §3 example", () => {
+  it("ask for the entity of the ambiguous entity-less first rule example", () => {
     const { diagnostics } = checkSources([
       { path: "declarations.rules", text: section2 + extraDeclarations },
       { path: "rules.rules", text: ambiguousExample },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKnownTimeZone } from "../../../compiler/checks/CalendarCheck";
+import { isKnownTimeZone } from "../../../compiler/checks/calendar-check";
 import { expectAt, expectClean } from "./marked";
 
 describe("CalendarCheck", () => {
@@ -18,7 +18,7 @@ describe("CalendarCheck", () => {
   it("reports working hours that end before they start", () => {
     expectAt(`calendar { <|>hours 18:00..09:00 }`, "SC2404");
   });
-  it("accepts the LANGUAGE.md calendar", () => {
+  it("accepts the language reference calendar", () => {
     expectClean(`calendar {
   timezone "Europe/Rome"
   workdays mon tue wed thu fri

@@ -12,7 +12,7 @@ describe("TestBlockCheck", () => {
   it("reports unknown output types", () => {
     expectAt(`test "T" { expect <|>email.sent "deal/S1" }`, "SC2704", ['Did you mean "email.send"?']);
   });
-  it("accepts the LANGUAGE.md test", () => {
+  it("accepts the language reference test", () => {
     expectClean(`test "Docs reminder after four days" {
   at 2026-01-01T09:30+01:00 "deal/S1" stage.opened { stage: "Documentation pending" }
   until 2026-01-10T00:00Z

@@ -8,7 +8,7 @@
 import type * as ast from "../../grammar/ast";
 import type { Located } from "../diagnostics";
 import type { CheckedModel, RuleResolution } from "../model";
-import { moveOutcome } from "./moveOutcome";
+import { moveOutcome } from "./move-outcome";
 
 /** Where a cycle report about a rule goes: its name, or its subject when it has none. */
 export interface RuleNode {

@@ -8,10 +8,11 @@ import { Diagnostics } from "../../diagnostics/messages";
 
 const commonZones = ["UTC", "Europe/Rome", "Europe/Bucharest", "Europe/Vilnius", "Asia/Ho_Chi_Minh", "Europe/London", "America/New_York"];
 
-// The canonical IANA names, listed cheaply (about 2 ms). Asking Intl to format in
-// a zone instead loads the time zone data first (20–35 ms on every `check` of a
-// file with a calendar); that probe remains for what the list leaves out: "UTC"
-// and the old aliases (Asia/Saigon, US/Eastern, …).
+// The canonical IANA names, listed cheaply. Asking Intl to format in a zone
+// instead loads the time zone data first, a cost every `check` of a file with a
+// calendar would pay (bench/README.md, "Figures behind the code"); that probe
+// remains for what the list leaves out: "UTC" and the old aliases (Asia/Saigon,
+// US/Eastern, …).
 let canonicalZones: ReadonlySet<string> | undefined;
 
 function isCanonicalZone(zone: string): boolean {

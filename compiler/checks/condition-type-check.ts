@@ -1,6 +1,6 @@
 // Conditions (`when`, `becomes`, `if`, `wait until`, `enroll … when`) must be bool.
 import type * as ast from "../../grammar/ast";
-import { typeName } from "../types/valueType";
+import { typeName } from "../types/value-type";
 import type { Check, CheckContext } from "./context";
 import { Diagnostics } from "../../diagnostics/messages";
 

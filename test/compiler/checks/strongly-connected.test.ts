@@ -3,7 +3,7 @@
 // order, in the same order (cycle warnings are reported in that order).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stronglyConnectedComponents } from "../../../compiler/checks/stronglyConnected";
+import { stronglyConnectedComponents } from "../../../compiler/checks/strongly-connected";
 
 function recursiveTarjan(edges: number[][]): number[][] {
   const index: number[] = edges.map(() => -1);

@@ -3,7 +3,7 @@
 // every `in [...]` item must be comparable with the value.
 import type * as ast from "../../grammar/ast";
 import type { ValueType } from "../model";
-import { comparable, fits, isNumeric, ordered, typeName } from "../types/valueType";
+import { comparable, fits, isNumeric, ordered, typeName } from "../types/value-type";
 import type { Check, CheckContext } from "./context";
 import { Diagnostics } from "../../diagnostics/messages";
 

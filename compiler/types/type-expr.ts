@@ -10,8 +10,8 @@ import { findFunction } from "../../stdlib/functions";
 import type { Binding } from "../binder/binding";
 import type { Scope } from "../binder/scope";
 import type { ValueType } from "../model";
-import { resolvePath } from "./resolvePath";
-import { boolType, dateTimeType, dateType, isNumeric, moneyType, noneType, numberType, textType, unknownType } from "./valueType";
+import { resolvePath } from "./resolve-path";
+import { boolType, dateTimeType, dateType, isNumeric, moneyType, noneType, numberType, textType, unknownType } from "./value-type";
 
 export interface TypingEnv {
   binding: Binding;

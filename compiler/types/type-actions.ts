@@ -3,8 +3,8 @@
 // `set`/`assign` change, and types the values they store.
 import type * as ast from "../../grammar/ast";
 import type { MoveResolution, TemplateKind, ValueType } from "../model";
-import { resolvePath } from "./resolvePath";
-import { typeExpr, type TypingEnv } from "./typeExpr";
+import { resolvePath } from "./resolve-path";
+import { typeExpr, type TypingEnv } from "./type-expr";
 
 export function typeAction(env: TypingEnv, action: ast.Action): void {
   const { model } = env.binding;
