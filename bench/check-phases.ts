@@ -1,8 +1,7 @@
 // Where a cold check spends its time: parse, declare, bind, type and checks of
-// the whole check (`checkSources`, what run, compile and the playground use), each
-// timed in a fresh process, and against them the streaming check that `stagecraft
-// check` runs (`checkSourcesStreaming`: the same steps item by item) (a CLI run is always cold: most of it runs before
-// V8 has optimised anything, so a warm in-process loop would mislead). Prints the
+// `checkSources` (what `stagecraft check` runs), each timed in a fresh process (a
+// CLI run is always cold: most of it runs before V8 has optimised anything, so a
+// warm in-process loop would mislead). Prints the
 // median of each phase over the rounds, wall and CPU (CPU is steadier on a shared
 // machine; it includes the garbage collector's helper threads).
 // Usage: npm run bench:phases [-- file.rules]   (BENCH_RUNS=n rounds, default 7)
@@ -14,11 +13,9 @@ import { parse } from "../grammar/index";
 import { declare } from "../compiler/binder/declarations";
 import { bindRulesAndWorkflows } from "../compiler/binder/rules";
 import { specifiedChecks } from "../compiler/checks/index";
-import { runChecks } from "../compiler/checks/runChecks";
-import { typeProgram } from "../compiler/types/typeProgram";
+import { runChecks } from "../compiler/checks/run-checks";
+import { typeProgram } from "../compiler/types/type-program";
 import { generateRuleSet } from "./generate-rules";
-import { tuneV8ForCommand } from "../cli/v8-tuning";
-import { checkSourcesStreaming } from "../compiler/streaming-check";
 
 const phases = ["parse", "declare", "bind", "type", "checks"] as const;
 type Timings = Record<(typeof phases)[number], { wall: number; cpu: number }>;
@@ -52,19 +49,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** One cold streaming check of `path`, in this process. */
-function timeStreamedOnce(path: string): { wall: number; cpu: number } {
-  const text = readFileSync(path, "utf8");
-  const wall = performance.now();
-  const cpu = cpuMs();
-  checkSourcesStreaming([{ path, text }]);
-  return { wall: performance.now() - wall, cpu: cpuMs() - cpu };
-}
-
-if (process.argv[2] === "--once" || process.argv[2] === "--once-streamed") {
-  tuneV8ForCommand(["check"]); // as `stagecraft check` runs
-  const path = process.argv[3]!;
-  process.stdout.write(JSON.stringify(process.argv[2] === "--once" ? timeOnce(path) : timeStreamedOnce(path)));
+if (process.argv[2] === "--once") {
+  process.stdout.write(JSON.stringify(timeOnce(process.argv[3]!)));
 } else {
   let path = process.argv[2];
   if (path === undefined) {
@@ -91,11 +77,4 @@ if (process.argv[2] === "--once" || process.argv[2] === "--once-streamed") {
     console.log(`${phase.padEnd(8)} ${wall.toFixed(0).padStart(6)} ms  cpu ${cpu.toFixed(0).padStart(6)} ms`);
   }
   console.log(`${"total".padEnd(8)} ${wallTotal.toFixed(0).padStart(6)} ms  cpu ${cpuTotal.toFixed(0).padStart(6)} ms`);
-  const streamed: Array<{ wall: number; cpu: number }> = [];
-  for (let round = 0; round < runs; round++) {
-    streamed.push(JSON.parse(execFileSync(process.execPath, [self, "--once-streamed", path], { encoding: "utf8" })) as { wall: number; cpu: number });
-  }
-  const wall = median(streamed.map((timing) => timing.wall));
-  const cpu = median(streamed.map((timing) => timing.cpu));
-  console.log(`${"streamed".padEnd(8)} ${wall.toFixed(0).padStart(6)} ms  cpu ${cpu.toFixed(0).padStart(6)} ms  (all of it, item by item: what \`stagecraft check\` runs)`);
 }

@@ -1,6 +1,6 @@
 // Loads and compiles the rule files named on the command line; the shared first
 // step of check, run, test, compile and explain.
-import { checkSourcesStreaming, compileSources, type CompileResult, type Diagnostic } from "../compiler/index";
+import { checkSources, compileSources, type CompileResult, type Diagnostic } from "../compiler/index";
 import { loadSources, type LoadedSource } from "./sources";
 import type { DiagnosticReport } from "./print-diagnostics";
 
@@ -16,13 +16,10 @@ export function compileRuleFiles(paths: readonly string[]): CompiledRules {
   return { sources, result, report: reportFor(sources, result.diagnostics) };
 }
 
-/**
- * Checking only (no lowering to IR): what `check` needs, on every save. Only the
- * diagnostics are wanted, so the rules are checked streaming, one item at a time.
- */
+/** Checking only (no lowering to IR): what `check` needs, on every save. */
 export function checkRuleFiles(paths: readonly string[]): { diagnostics: Diagnostic[]; report: DiagnosticReport } {
   const sources = loadSources(paths);
-  const diagnostics = checkSourcesStreaming(sources.map(({ path, text, location }) => ({ path, text, location })));
+  const { diagnostics } = checkSources(sources.map(({ path, text, location }) => ({ path, text, location })));
   return { diagnostics, report: reportFor(sources, diagnostics) };
 }
 

@@ -1,10 +1,6 @@
 // The process adapter: argv in, exit code out. Everything else is in cli.ts.
 import { readFileSync } from "node:fs";
 import { runCli } from "./cli";
-import { tuneV8ForCommand } from "./v8-tuning";
-
-// before any compiler code runs hot (see v8-tuning.ts)
-tuneV8ForCommand(process.argv.slice(2));
 
 // A reader that stops early (`stagecraft run … | head`) closes the pipe: that is
 // the reader's choice, not an error to report with a stack trace.

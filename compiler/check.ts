@@ -2,20 +2,17 @@
 // (declaration order does not matter), type every expression, run the checks.
 // It never throws: a crash in a check on broken input would hide every other
 // diagnostic, so an internal failure becomes one diagnostic instead.
-//
-// The items go through `checkItem` one at a time in file order once the schema is
-// declared, as in the streaming check (streaming-check.ts) that `stagecraft check`
-// runs; this one keeps every tree and model entry, for lowering and the editor.
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { parse } from "../grammar/index";
-import { declareSchema, emptyModel } from "./binder/declarations";
-import { checkItem } from "./check-item";
+import { declare, emptyModel } from "./binder/declarations";
+import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
-import { startChecks } from "./checks/runChecks";
+import { runChecks } from "./checks/run-checks";
 import { internalErrorDiagnostic } from "../diagnostics/internal";
 import { sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
+import { typeProgram } from "./types/type-program";
 
 export interface SourceText {
   path: string;
@@ -39,22 +36,20 @@ export function checkSources(sources: SourceText[]): CheckedSources {
     const parsed = parse(source.text, source.path);
     if (source.location !== undefined) parsed.file.location = source.location;
     files.push(parsed.file);
-    diagnostics.push(...parsed.diagnostics);
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
   }
   const checked = checkFiles(files);
-  diagnostics.push(...checked.diagnostics);
+  for (const diagnostic of checked.diagnostics) diagnostics.push(diagnostic);
   return { files, diagnostics: sortDiagnostics(diagnostics, sources.map((source) => source.path)), model: checked.model };
 }
 
 /** Binds, types and checks already parsed files (the playground re-uses parsed trees). */
 export function checkFiles(files: SourceFile[]): { diagnostics: Diagnostic[]; model: CheckedModel } {
   try {
-    const binding = declareSchema(files);
-    const run = startChecks(binding, specifiedChecks);
-    for (const file of files) {
-      for (let i = 0; i < file.items.length; i++) checkItem(binding, run, file.items[i]!, file);
-    }
-    return { diagnostics: run.finish(), model: binding.model };
+    const binding = declare(files);
+    bindRulesAndWorkflows(binding);
+    typeProgram(binding);
+    return { diagnostics: runChecks(binding, specifiedChecks), model: binding.model };
   } catch (error) {
     return { diagnostics: [internalError(files[0]?.path ?? "", error)], model: emptyModel() };
   }

@@ -9,13 +9,12 @@ import { internalErrorDiagnostic } from "../diagnostics/internal";
 import type { CheckedModel } from "./model";
 
 export { checkSources, checkFiles } from "./check";
-export { checkSourcesStreaming } from "./streaming-check";
 export type { SourceText, CheckedSources } from "./check";
 export { lowerProgram } from "./lower/lower-program";
 export { LoweringError } from "./lower/lowering-error";
 export { formatSource } from "./format/format-source";
-export { implicitFields } from "./binder/implicitFields";
-export { typeName } from "./types/valueType";
+export { implicitFields } from "./binder/implicit-fields";
+export { typeName } from "./types/value-type";
 export type { FormatResult } from "./format/format-source";
 export type { Diagnostic } from "../diagnostics/diagnostic";
 export type { Program } from "../runtime/ir";

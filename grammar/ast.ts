@@ -11,9 +11,9 @@ export type { SourcePosition, SourceRange } from "../diagnostics/diagnostic";
  * (0-based, in UTF-16 code units, as the editor counts). Lines and columns are
  * found only when a diagnostic or a source location needs them, from the file's
  * `lineStarts` (`positionAt` in grammar/lines.ts). Two numbers on the node, not a
- * range object: a 1 MB file has over a hundred thousand nodes, and a separate
- * object for each one's place was a third of the tree and of the garbage
- * collector's work.
+ * range object: a large file has hundreds of thousands of nodes, and a separate
+ * object for each one's place would be a large share of the tree and of the
+ * garbage collector's work.
  */
 export interface Span {
   start: number;

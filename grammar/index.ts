@@ -1,6 +1,6 @@
 // The grammar's public face: `parse`, the syntax tree types, diagnostics and the
 // token vocabulary the playground highlights with.
-export { isDeclarationItem, mergeParts, parse, parseEach, type ItemHandler, type ItemSelection, type ParseResult } from "./parse";
+export { parse, type ParseResult } from "./parse";
 export { lineStartsOf, positionAt, rangeIn } from "./lines";
 export type * from "./ast";
 export type { Diagnostic, Severity } from "../diagnostics/diagnostic";

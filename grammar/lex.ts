@@ -1,4 +1,5 @@
-// Text → tokens, comments and SC0001 lexing diagnostics.
+// What the scanner finds beyond tokens, in the forms `parse` hands on: SC0001
+// diagnostics for unreadable characters and strings, and comments.
 import type { IToken } from "chevrotain";
 import type { Comment } from "./ast";
 import type { Diagnostic } from "../diagnostics/diagnostic";
@@ -7,15 +8,8 @@ import { Diagnostics } from "../diagnostics/messages";
 import { endOffsetOf, startOffsetOf, tokenRange } from "./ranges";
 import { insteadOf } from "./other-spellings";
 import { stringProblem } from "./strings";
-import { scan, type ScanError } from "./scanner";
+import type { ScanError } from "./scanner";
 import { BadString } from "./tokens";
-
-export interface LexedSource {
-  /** What the parser reads: no whitespace, no comments. */
-  tokens: IToken[];
-  comments: Comment[];
-  diagnostics: Diagnostic[];
-}
 
 /** What to write instead of characters that start no token, when they say what was meant. */
 function insteadOfCharacters(found: string): string {
@@ -55,14 +49,4 @@ export function badStringDiagnostic(token: IToken, path: string): Diagnostic | u
 
 export function commentOf(token: IToken): Comment {
   return { text: token.image, start: startOffsetOf(token), end: endOffsetOf(token) };
-}
-
-export function lexSource(text: string, path: string): LexedSource {
-  const result = scan(text);
-  const diagnostics = result.errors.map((error) => scanErrorDiagnostic(error, text, path));
-  for (const token of result.tokens) {
-    const diagnostic = badStringDiagnostic(token, path);
-    if (diagnostic) diagnostics.push(diagnostic);
-  }
-  return { tokens: result.tokens, comments: result.comments.map(commentOf), diagnostics };
 }

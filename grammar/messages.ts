@@ -3,7 +3,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import {
   DateLiteral, DateTimeLiteral, DottedName, Identifier, keywordOf, kw, Name, NumberLiteral, PathWord, RCurly,
-  StringLiteral, TimeOfDay, TimeUnit, operatorSpellings, stageNameWords, templateNameWords, type KeywordWord,
+  spellingOf, StringLiteral, TimeOfDay, TimeUnit, stageNameWords, templateNameWords, type KeywordWord,
 } from "./tokens";
 import { insteadHint } from "./other-spellings";
 
@@ -31,7 +31,7 @@ export function describeExpected(tokenType: TokenType, previous?: IToken): strin
   if (tokenType === TimeOfDay) return "a time of day such as 09:00";
   const word = keywordOf(tokenType);
   if (word) return `"${word}"`;
-  const spelling = operatorSpellings.get(tokenType);
+  const spelling = spellingOf(tokenType);
   return spelling ? `"${spelling}"` : tokenType.name;
 }
 

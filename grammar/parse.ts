@@ -6,7 +6,7 @@
 // then only lose the item it is in; the items around it still parse, and Chevrotain's
 // in-item recovery (single-token insertion/deletion, skipping to the next action,
 // field or step) keeps as much of the broken item as it can.
-import type { IRecognitionException, IToken } from "chevrotain";
+import { NotAllInputParsedException, type IRecognitionException, type IToken } from "chevrotain";
 import type { SourceFile, SourceRange, TopLevelItem } from "./ast";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { internalErrorDiagnostic } from "../diagnostics/internal";
@@ -18,18 +18,11 @@ import { StagecraftParser } from "./parser";
 import { Scanner, type ScanError } from "./scanner";
 import { lineStartsOf } from "./lines";
 import { endOfText, tokenRange } from "./ranges";
-import { BadString, Colon, declarationStartTokens, Identifier, itemStartTokens } from "./tokens";
+import { BadString, Colon, Identifier, itemStartTokens } from "./tokens";
 
 export interface ParseResult {
   file: SourceFile;
   diagnostics: Diagnostic[];
-  /**
-   * Set when the parser gave up on part of the text for a reason of its own rather
-   * than of the text: it failed, or an item nested beyond what the stack holds
-   * (which depends on how deep the caller already is). Reading the same text from
-   * elsewhere may then read more of it.
-   */
-  gaveUp?: true;
 }
 
 type Diagnosed = ReturnType<typeof diagnose>;
@@ -120,46 +113,9 @@ class ItemReader {
 const startsItem = new Uint8Array(Math.max(...[...itemStartTokens].map((type) => type.tokenTypeIdx!)) + 1);
 for (const type of itemStartTokens) startsItem[type.tokenTypeIdx!] = 1;
 
-/** Receives each top-level item as soon as it is read, with the file it is in (whose line starts cover it by then). */
-export type ItemHandler = (item: TopLevelItem, file: SourceFile) => void;
-
-/**
- * Which items a read parses: all of them, only the declarations (the pieces of
- * text starting with calendar, entity, template, team or event), or only the
- * others. The two parts together read what one whole read does; the part with
- * the declarations also reports what the scanner found (bad characters and strings)
- * and text that starts no item.
- */
-export type ItemSelection = "all" | "declarations" | "others";
-
-/** An item of the declarations' part (`ItemSelection`): what rules, workflows and tests are read against. */
-export function isDeclarationItem(item: TopLevelItem): boolean {
-  switch (item.kind) {
-    case "CalendarDecl":
-    case "EntityDecl":
-    case "TemplateDecl":
-    case "TeamDecl":
-    case "EventDecl":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** By token type index: 1 for the words that start a declaration. */
-const startsDeclaration = new Uint8Array(startsItem.length);
-for (const type of declarationStartTokens) startsDeclaration[type.tokenTypeIdx!] = 1;
-
-interface ItemsRead {
-  diagnostics: Diagnostic[];
-  /** An item nested beyond what the stack holds was skipped. */
-  tooDeep: boolean;
-}
-
-/** Reads the selected items of the text, handing each to `emit`. */
-function parseItems(reader: ItemReader, text: string, path: string, selection: ItemSelection, emit: (item: TopLevelItem) => void): ItemsRead {
+/** Reads the items of the text into `items`; the syntax diagnostics of the items. */
+function parseItems(reader: ItemReader, text: string, path: string, items: TopLevelItem[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  let tooDeep = false;
   const p = parser();
   const rangeAt = (token: IToken, following: IToken | undefined): SourceRange => {
     if (!Number.isNaN(token.startOffset) && token.tokenType.name !== "EOF") return tokenRange(token);
@@ -174,25 +130,14 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
     pending = undefined;
     return chunk;
   };
-  for (let chunk = nextChunk(), cutOff = false; chunk !== undefined; cutOff = pending !== undefined, chunk = nextChunk()) {
+  for (let chunk = nextChunk(); chunk !== undefined; chunk = nextChunk()) {
     let following = pending?.[0] ?? reader.following();
-    // the rest of a cut item belongs to the part that read the item
-    if (selection !== "all" && !cutOff) {
-      // text that starts no item is reported by the declarations' part
-      const declarationsPart = startsDeclaration[chunk[0]!.tokenTypeIdx] === 1 || !itemStartTokens.has(chunk[0]!.tokenType);
-      if (declarationsPart !== (selection === "declarations")) {
-        reader.scanner.recycle(chunk);
-        continue;
-      }
-    }
     if (!itemStartTokens.has(chunk[0]!.tokenType)) {
       report(diagnose(Diagnostics.NotAnItem, { expectation: itemExpectation, found: describeFound(chunk[0]!) }), tokenRange(chunk[0]!));
-      reader.scanner.recycle(chunk);
       continue;
     }
     let found: Diagnostic[] = [];
     const note = (diagnosed: Diagnosed, range: SourceRange) => found.push({ ...diagnosed, file: path, range });
-    // handed on after the guard below: a stack overflow in the receiver is not this item's nesting
     let read: TopLevelItem[] = [];
     for (;;) {
       p.input = chunk;
@@ -213,10 +158,11 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
       } catch (error) {
         // thousands of nested parentheses or ifs exhaust the stack: lose this item only
         if (!(error instanceof RangeError)) throw error;
-        tooDeep = true;
         note(diagnose(Diagnostics.NestedTooDeeply), tokenRange(chunk[0]!));
       }
       for (const error of p.errors as IRecognitionException[]) {
+        // each call reads one item and leaves the rest of the piece to the loop above
+        if (error instanceof NotAllInputParsedException) continue;
         note(diagnose(Diagnostics.Expected, { expectation: error.message }), rangeAt(error.token, following));
       }
       for (const problem of p.problems) note(diagnose(Diagnostics.Expected, { expectation: problem.message }), rangeAt(problem.token, following));
@@ -229,13 +175,10 @@ function parseItems(reader: ItemReader, text: string, path: string, selection: I
       found = [];
       read = [];
     }
-    diagnostics.push(...withoutEchoes(found, chunk, reader.scanner.errors));
-    // nothing refers to this item's tokens any more: its nodes hold offsets, its
-    // diagnostics ranges (`following` is the next item's and is not recycled)
-    reader.scanner.recycle(chunk);
-    for (const item of read) emit(item);
+    for (const item of read) items.push(item);
+    for (const diagnostic of withoutEchoes(found, chunk, reader.scanner.errors)) diagnostics.push(diagnostic);
   }
-  return { diagnostics, tooDeep };
+  return diagnostics;
 }
 
 /** Index of the first of `items` (in text order) starting at or after `offset`. */
@@ -318,64 +261,29 @@ function inTextOrder(diagnostics: Diagnostic[]): Diagnostic[] {
     .sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
-function parseUnguarded(text: string, path: string, onItem: ItemHandler | undefined, selection: ItemSelection): ParseResult {
+function parseUnguarded(text: string, path: string): ParseResult {
   const scanner = new Scanner(text);
   const reader = new ItemReader(scanner, path);
-  // the scanner's line starts, growing as it reads: a receiver of streamed items can place them
-  const file: SourceFile = { kind: "SourceFile", path, items: [], comments: [], start: 0, end: text.length, lineStarts: scanner.lineStarts };
-  const emit = onItem === undefined ? (item: TopLevelItem) => file.items.push(item) : (item: TopLevelItem) => onItem(item, file);
-  const { diagnostics, tooDeep } = parseItems(reader, text, path, selection, emit);
-  file.comments = scanner.comments.map(commentOf);
-  // as lexSource orders them: unreadable characters, then bad strings
-  const lexDiagnostics = selection === "others" ? [] : scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
-  if (selection !== "others") lexDiagnostics.push(...reader.badStrings);
-  const all = inTextOrder([...lexDiagnostics, ...diagnostics]);
-  return tooDeep ? { file, diagnostics: all, gaveUp: true } : { file, diagnostics: all };
+  const items: TopLevelItem[] = [];
+  const diagnostics = parseItems(reader, text, path, items);
+  const file: SourceFile = {
+    kind: "SourceFile", path, items, comments: scanner.comments.map(commentOf), start: 0, end: text.length, lineStarts: scanner.lineStarts,
+  };
+  // unreadable characters, then bad strings, then syntax errors, before the sort by place
+  const scanDiagnostics = scanner.errors.map((error) => scanErrorDiagnostic(error, text, path));
+  return { file, diagnostics: inTextOrder([...scanDiagnostics, ...reader.badStrings, ...diagnostics]) };
 }
 
 /** Parse one `.rules` file. Never throws: an internal failure becomes a diagnostic. */
 export function parse(text: string, path: string): ParseResult {
-  return guarded(text, path, undefined, "all");
-}
-
-/**
- * Parse one `.rules` file, handing each top-level item to `onItem` as soon as it
- * is read instead of keeping it in `file.items` (which stays empty): a receiver
- * that is done with an item can let it go, so a large file is never held whole.
- * Items, diagnostics and their order are exactly those of `parse`; with a
- * `selection`, those of its part (`mergeParts` joins the two parts' diagnostics).
- * An exception thrown by `onItem` stops the handing on and is thrown again once
- * parsing ends.
- */
-export function parseEach(text: string, path: string, onItem: ItemHandler, selection: ItemSelection = "all"): ParseResult {
-  let failure: { error: unknown } | undefined;
-  const result = guarded(text, path, (item, file) => {
-    if (failure !== undefined) return;
-    try {
-      onItem(item, file);
-    } catch (error) {
-      failure = { error };
-    }
-  }, selection);
-  if (failure !== undefined) throw failure.error;
-  return result;
-}
-
-/** The diagnostics of a file read in two parts (declarations, then others), as one whole read orders them. */
-export function mergeParts(declarations: Diagnostic[], others: Diagnostic[]): Diagnostic[] {
-  return inTextOrder([...declarations, ...others]);
-}
-
-function guarded(text: string, path: string, onItem: ItemHandler | undefined, selection: ItemSelection): ParseResult {
   // Chevrotain reports syntax errors as exceptions; nobody reads their stack
   // traces, and capturing them dominated the time on files with many errors.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseUnguarded(text, path, onItem, selection);
+    return parseUnguarded(text, path);
   } catch (error) {
     return {
-      gaveUp: true,
       file: { kind: "SourceFile", path, items: [], comments: [], start: 0, end: 0, lineStarts: lineStartsOf(text) },
       diagnostics: [internalErrorDiagnostic("parser", error, path, "Nothing of this file was checked.")],
     };

@@ -6,7 +6,7 @@ import type { GrammarOptions } from "./parser/base";
 import { TestParser } from "./parser/tests";
 
 export class StagecraftParser extends TestParser {
-  // built once, not on every call (see the speed note in parser/base.ts)
+  // built once, not on every call (see the note in parser/base.ts)
   private readonly topLevelAlternatives: OrMethodOpts<TopLevelItem> = {
     DEF: [
       { ALT: () => this.SUBRULE(this.calendarDecl) },

@@ -1,12 +1,12 @@
-// A hand-written scanner producing exactly the tokens of the Chevrotain lexer in
-// tokens.ts (test/grammar/scanner.test.ts checks they agree), several times faster
-// on the 1 MB files the CLI checks. tokens.ts stays the definition: its patterns
-// feed the editor's highlighting and serve as the reference.
+// The lexer: text → the tokens the parser reads (Chevrotain's IToken, typed by
+// tokens.ts), comments, and runs of characters no token starts with. Written by
+// hand rather than generated from the token patterns: a word is read once and
+// then looked up among the keywords, where a pattern per keyword would try each.
+// The literal patterns it does use are the token types' own (tokens.ts).
 import type { IToken, TokenType } from "chevrotain";
 import {
-  Arrow, Assign, BadString, Colon, Comma, Comment, DateLiteral, DateTimeLiteral, DottedName, Equal, Greater,
-  GreaterEqual, Identifier, Kw, LBracket, LCurly, Less, LessEqual, LParen, Minus, NotEqual, NumberLiteral,
-  operatorSpellings, Plus, Question, Range, RBracket, RCurly, RParen, Slash, Star, StringLiteral, TimeOfDay,
+  BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, Kw, NumberLiteral, operatorTokens, spellingOf,
+  StringLiteral, TimeOfDay, unicodeEscape,
 } from "./tokens";
 
 export interface ScanError {
@@ -16,39 +16,33 @@ export interface ScanError {
   column: number;
 }
 
-export interface ScanResult {
-  tokens: IToken[];
-  comments: IToken[];
-  errors: ScanError[];
+/** The token type's pattern, anchored where `matchAt` starts it. */
+function sticky(tokenType: TokenType): RegExp {
+  const pattern = tokenType.PATTERN;
+  if (!(pattern instanceof RegExp)) throw new Error(`token type ${tokenType.name} has no pattern to scan with`);
+  return new RegExp(pattern.source, "y");
 }
 
-const dateTimePattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?/y;
-const datePattern = /\d{4}-\d{2}-\d{2}/y;
-const timePattern = /\d{2}:\d{2}/y;
-const numberPattern = /\d+(?:\.\d+)?/y;
-const unicodeEscapePattern = /u\{[0-9A-Fa-f]{1,6}\}/y;
+const dateTimePattern = sticky(DateTimeLiteral);
+const datePattern = sticky(DateLiteral);
+const timePattern = sticky(TimeOfDay);
+const numberPattern = sticky(NumberLiteral);
+const wordPattern = sticky(Identifier);
+const unicodeEscapePattern = new RegExp(unicodeEscape, "y");
 
 const OPENING_CURLY_QUOTE = 0x201c, CLOSING_CURLY_QUOTE = 0x201d;
 const LF = 10, CR = 13, SPACE = 32, TAB = 9, BOM = 0xfeff, QUOTE = 34, BACKSLASH = 92, SLASH = 47, DOT = 46, STAR = 42;
 
 // The scanner runs over every character of a file once, mostly before V8 has
-// optimised it: character classes are table lookups and the hot loops call no
-// helpers (a call per character is what a cold run pays for most).
-const WORD_START = 1;
-const WORD_PART = 2;
-const charClass = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  const digit = c >= 48 && c <= 57;
-  charClass[c] = (letter ? WORD_START | WORD_PART : 0) | (digit ? WORD_PART : 0);
-}
-
+// optimised it: runs of word characters are matched by the regular expression
+// engine (native code) rather than a loop per character, and the classes of
+// single characters are plain comparisons.
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 function isWordStart(c: number): boolean {
-  return c < 128 && (charClass[c]! & WORD_START) !== 0;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
 // Keywords by first character and length, so a word is matched against the few
@@ -72,30 +66,25 @@ function keywordAt(text: string, start: number, end: number): [string, TokenType
   return undefined;
 }
 
-const singleCharTokens = new Map<number, TokenType>([
-  [43, Plus], [42, Star], [58, Colon], [44, Comma], [40, LParen], [41, RParen],
-  [123, LCurly], [125, RCurly], [91, LBracket], [93, RBracket], [63, Question],
-]);
-
-/** The operator or punctuation token starting at `at`, if any. */
-function operatorAt(text: string, at: number): TokenType | undefined {
-  const c = text.charCodeAt(at);
-  const next = text.charCodeAt(at + 1);
-  switch (c) {
-    case 45: return next === 62 ? Arrow : Minus; // -> -
-    case 46: return next === DOT ? Range : undefined; // ..
-    case 61: return next === 61 ? Equal : Assign; // == =
-    case 33: return next === 61 ? NotEqual : undefined; // !=
-    case 60: return next === 61 ? LessEqual : Less; // <= <
-    case 62: return next === 61 ? GreaterEqual : Greater; // >= >
-    case SLASH: return Slash;
-    default: return singleCharTokens.get(c);
-  }
+// Operators by their first character (all are ASCII), longer spellings first (`->` before `-`).
+const operatorsByHead: Array<Array<[string, TokenType]> | undefined> = [];
+for (const tokenType of operatorTokens) {
+  const spelling = spellingOf(tokenType)!;
+  const candidates = (operatorsByHead[spelling.charCodeAt(0)] ??= []);
+  candidates.push([spelling, tokenType]);
+  candidates.sort((x, y) => y[0].length - x[0].length);
 }
 
-// Most tokens are keywords and punctuation; giving them one shared image string
-// instead of a fresh slice each keeps a 1 MB file's tokens much lighter on the GC.
-const fixedImages = operatorSpellings;
+/** The operator or punctuation written at `at` (its spelling and type), if any. */
+function operatorAt(text: string, at: number): [string, TokenType] | undefined {
+  const candidates = operatorsByHead[text.charCodeAt(at)];
+  if (candidates === undefined) return undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (candidate[0].length === 1 || text.startsWith(candidate[0], at)) return candidate;
+  }
+  return undefined;
+}
 
 function matchAt(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
@@ -109,44 +98,33 @@ function somethingStartsAt(text: string, at: number): boolean {
     isDigit(c) || isWordStart(c) || operatorAt(text, at) !== undefined;
 }
 
-/**
- * A token as Chevrotain's lexer would make it (IToken), built by a constructor.
- * The scanner writes its fields again when it reuses it (see `Scanner.recycle`).
- */
+/** A token as the parser reads it (Chevrotain's IToken), built by a constructor so all share one shape. */
 class ScannedToken implements IToken {
-  image!: string;
-  startOffset!: number;
-  endOffset!: number;
-  startLine!: number;
-  endLine!: number;
-  startColumn!: number;
-  endColumn!: number;
-  tokenType!: TokenType;
-  tokenTypeIdx!: number;
+  readonly endOffset: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly tokenTypeIdx: number;
 
-  constructor(image: string, startOffset: number, end: number, line: number, column: number, tokenType: TokenType) {
-    this.set(image, startOffset, end, line, column, tokenType);
-  }
-
-  set(image: string, startOffset: number, end: number, line: number, column: number, tokenType: TokenType): void {
+  constructor(
+    readonly image: string,
+    readonly startOffset: number,
+    end: number,
+    readonly startLine: number,
+    readonly startColumn: number,
+    readonly tokenType: TokenType,
+  ) {
     // Tokens never contain a line break, so one line and column pair describes both ends.
-    this.image = image;
-    this.startOffset = startOffset;
     this.endOffset = end - 1;
-    this.startLine = line;
-    this.endLine = line;
-    this.startColumn = column;
-    this.endColumn = column + (end - startOffset) - 1;
-    this.tokenType = tokenType;
+    this.endLine = startLine;
+    this.endColumn = startColumn + (end - startOffset) - 1;
     this.tokenTypeIdx = tokenType.tokenTypeIdx!;
   }
 }
 
 /**
- * Reads tokens one at a time, on demand. `parse` pulls one top-level item's tokens,
- * parses them and lets them go before reading on: tokens of a 1 MB file then die
- * young instead of all living (and being copied by the GC) until parsing ends.
- * Comments and unreadable characters are collected on the way.
+ * Reads tokens one at a time, on demand: `parse` pulls one top-level item's
+ * tokens at a time and parses them before reading on. Comments and unreadable
+ * characters are collected on the way.
  */
 export class Scanner {
   readonly comments: IToken[] = [];
@@ -157,30 +135,10 @@ export class Scanner {
   /** Where each line read so far starts (the file's `lineStarts`). */
   readonly lineStarts: number[] = [0];
 
-  /** Tokens handed back by `recycle`, reused before new ones are made. */
-  private readonly spare: ScannedToken[] = [];
-
   constructor(private readonly text: string) {}
 
   private token(tokenType: TokenType, start: number, end: number, image: string): IToken {
-    const column = start - this.lineStart + 1;
-    const token = this.spare.pop();
-    if (token === undefined) return new ScannedToken(image, start, end, this.line, column, tokenType);
-    token.set(image, start, end, this.line, column, tokenType);
-    return token;
-  }
-
-  /**
-   * Hands tokens back for reuse; the caller keeps no reference to any of them.
-   * `parse` recycles each item's tokens once the item is read, so a 1 MB file is
-   * read with a few dozen token objects instead of a quarter of a million.
-   */
-  recycle(tokens: readonly IToken[]): void {
-    // indexed: for-of allocates a step result per token in code V8 has not optimised yet
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (token instanceof ScannedToken) this.spare.push(token);
-    }
+    return new ScannedToken(image, start, end, this.line, start - this.lineStart + 1, tokenType);
   }
 
   /** The next token for the parser, or undefined at the end of the text. */
@@ -200,15 +158,10 @@ export class Scanner {
       } else if (isWordStart(c)) {
         const start = offset;
         let dotted = false;
-        offset++;
-        for (;;) {
-          for (; offset < length; offset++) {
-            const d = text.charCodeAt(offset);
-            if (d >= 128 || (charClass[d]! & WORD_PART) === 0) break;
-          }
-          if (text.charCodeAt(offset) !== DOT || !isWordStart(text.charCodeAt(offset + 1))) break;
+        offset += matchAt(wordPattern, text, offset);
+        while (text.charCodeAt(offset) === DOT && isWordStart(text.charCodeAt(offset + 1))) {
           dotted = true;
-          offset += 2;
+          offset += 1 + matchAt(wordPattern, text, offset + 1);
         }
         this.offset = offset;
         const keyword = dotted ? undefined : keywordAt(text, start, offset);
@@ -280,9 +233,9 @@ export class Scanner {
       } else {
         const operator = operatorAt(text, offset);
         if (operator) {
-          const image = fixedImages.get(operator)!;
-          this.offset = offset + image.length;
-          return this.token(operator, offset, offset + image.length, image);
+          const [spelling, tokenType] = operator;
+          this.offset = offset + spelling.length;
+          return this.token(tokenType, offset, offset + spelling.length, spelling);
         }
         const start = offset;
         offset++;
@@ -293,11 +246,4 @@ export class Scanner {
     this.offset = offset;
     return undefined;
   }
-}
-
-export function scan(text: string): ScanResult {
-  const scanner = new Scanner(text);
-  const tokens: IToken[] = [];
-  for (let token = scanner.next(); token !== undefined; token = scanner.next()) tokens.push(token);
-  return { tokens, comments: scanner.comments, errors: scanner.errors };
 }

@@ -1,8 +1,11 @@
-// The lexer's token types. Keywords are SOFT unless an expression needs them:
-// a soft keyword belongs to the `Name` category, so `email`, `task` or `stage`
-// still work as field and entity names, while the parser asks for the keyword
-// itself only where the keyword is meant.
-import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+// The token types the scanner (scanner.ts) produces and the parser reads. Their
+// patterns are what the scanner matches literals with and what an editor
+// highlights with (vocabulary.ts); the scanner itself is written by hand.
+// Keywords are SOFT unless an expression needs them: a soft keyword belongs to
+// the `Name` category, so `email`, `task` or `stage` still work as field and
+// entity names, while the parser asks for the keyword itself only where the
+// keyword is meant.
+import { createToken, Lexer, type TokenType } from "chevrotain";
 
 /** A field path's one token: a bare name or a dotted one. */
 export const PathWord = createToken({ name: "PathWord", pattern: Lexer.NA });
@@ -16,44 +19,34 @@ export const ComparisonOperator = createToken({ name: "ComparisonOperator", patt
 export const AdditiveOperator = createToken({ name: "AdditiveOperator", pattern: Lexer.NA, categories: [SymbolOperator] });
 export const MultiplicativeOperator = createToken({ name: "MultiplicativeOperator", pattern: Lexer.NA, categories: [SymbolOperator] });
 
-/**
- * Every word is matched by this one pattern, dots included, then retyped as a
- * keyword, a DottedName or left an Identifier (scanner.ts as it reads; `classifyWords`
- * for the reference lexer). One pattern per word instead of one per keyword keeps
- * lexing fast on large files.
- */
-export const Identifier = createToken({
-  name: "Identifier",
-  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
-  categories: [Name],
-});
+/** A word that is not a keyword. */
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Name] });
 
 /** `invoice.paid`, `contact.name`, `event.amount`: one token, split into segments by the parser. */
-export const DottedName = createToken({ name: "DottedName", pattern: Lexer.NA, categories: [PathWord] });
-
-export const WhiteSpace = createToken({
-  name: "WhiteSpace",
-  pattern: /[ \t\r\n\uFEFF]+/,
-  group: Lexer.SKIPPED,
-  line_breaks: true,
+export const DottedName = createToken({
+  name: "DottedName",
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/,
+  categories: [PathWord],
 });
+
+/** Skipped by the scanner; a token type only so that an editor can highlight it. */
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\uFEFF]+/ });
 
 /** Kept out of the parser's way but collected for the formatter. */
-export const Comment = createToken({
-  name: "Comment",
-  pattern: /\/\/[^\r\n]*/,
-  group: "comments",
-});
+export const Comment = createToken({ name: "Comment", pattern: /\/\/[^\r\n]*/ });
+
+/** A string's `\u{…}` escape: one to six hex digits. */
+export const unicodeEscape = "u\\{[0-9A-Fa-f]{1,6}\\}";
 
 export const StringLiteral = createToken({
   name: "StringLiteral",
-  pattern: /"(?:[^"\\\r\n]|\\["\\nt]|\\u\{[0-9A-Fa-f]{1,6}\})*"/,
+  pattern: new RegExp(`"(?:[^"\\\\\\r\\n]|\\\\["\\\\nt]|\\\\${unicodeEscape})*"`),
 });
 
 /**
  * A string that is unterminated, has an unknown escape or is in curly quotes
  * (“…”, as word processors write them). The parser takes it as a string (so one
- * typo does not derail the item) and the lexer step reports SC0001.
+ * typo does not derail the item) and `parse` reports SC0001.
  */
 export const BadString = createToken({
   name: "BadString",
@@ -132,92 +125,58 @@ export function keywordOf(tokenType: TokenType): KeywordWord | undefined {
 const keywordTokenList = [...keywordTokens.values()];
 const wordsByToken = new Map<TokenType, KeywordWord>([...keywordTokens].map(([word, token]) => [token, word as KeywordWord]));
 
-/** Retypes lexed words in place: keywords get their own type, dotted words become DottedName. */
-export function classifyWords(tokens: IToken[]): void {
-  const identifierIdx = Identifier.tokenTypeIdx;
-  for (const token of tokens) {
-    if (token.tokenTypeIdx !== identifierIdx) continue;
-    const type = token.image.includes(".") ? DottedName : keywordTokens.get(token.image);
-    if (type) {
-      token.tokenType = type;
-      token.tokenTypeIdx = type.tokenTypeIdx!;
-    }
-  }
-}
-
 // ---------------------------------------------------------------- operators and punctuation
 
 const spellings = new Map<TokenType, string>();
 
-/** A token written one fixed way; its spelling is kept for the scanner, messages and the editor. */
-function fixed(name: string, spelling: string, categories: TokenType[] = []): TokenType {
-  const pattern = new RegExp(spelling.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-  const token = createToken({ name, pattern, categories });
-  spellings.set(token, spelling);
-  return token;
+/** An operator or punctuation token type: its spelling is its pattern. */
+function symbol(name: string, spelling: string, categories: TokenType[] = []): TokenType {
+  const tokenType = createToken({ name, pattern: new RegExp(spelling.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")), categories });
+  spellings.set(tokenType, spelling);
+  return tokenType;
 }
 
-export const Arrow = fixed("Arrow", "->");
-export const Range = fixed("Range", "..");
-export const Equal = fixed("Equal", "==", [ComparisonOperator]);
-export const NotEqual = fixed("NotEqual", "!=", [ComparisonOperator]);
-export const LessEqual = fixed("LessEqual", "<=", [ComparisonOperator]);
-export const GreaterEqual = fixed("GreaterEqual", ">=", [ComparisonOperator]);
-export const Less = fixed("Less", "<", [ComparisonOperator]);
-export const Greater = fixed("Greater", ">", [ComparisonOperator]);
-export const Plus = fixed("Plus", "+", [AdditiveOperator]);
-export const Minus = fixed("Minus", "-", [AdditiveOperator]);
-export const Star = fixed("Star", "*", [MultiplicativeOperator]);
-export const Slash = fixed("Slash", "/", [MultiplicativeOperator]);
-export const Assign = fixed("Assign", "=");
-export const Colon = fixed("Colon", ":");
-export const Comma = fixed("Comma", ",");
-export const LParen = fixed("LParen", "(");
-export const RParen = fixed("RParen", ")");
-export const LCurly = fixed("LCurly", "{");
-export const RCurly = fixed("RCurly", "}");
-export const LBracket = fixed("LBracket", "[");
-export const RBracket = fixed("RBracket", "]");
-export const Question = fixed("Question", "?");
+/** How an operator or punctuation token is written (`->`, `==`, `{`); undefined for other tokens. */
+export function spellingOf(tokenType: TokenType): string | undefined {
+  return spellings.get(tokenType);
+}
 
-/** How each operator and punctuation token is written (`Arrow` → `->`): the one list of their spellings. */
-export const operatorSpellings: ReadonlyMap<TokenType, string> = spellings;
+export const Arrow = symbol("Arrow", "->");
+export const Range = symbol("Range", "..");
+export const Equal = symbol("Equal", "==", [ComparisonOperator]);
+export const NotEqual = symbol("NotEqual", "!=", [ComparisonOperator]);
+export const LessEqual = symbol("LessEqual", "<=", [ComparisonOperator]);
+export const GreaterEqual = symbol("GreaterEqual", ">=", [ComparisonOperator]);
+export const Less = symbol("Less", "<", [ComparisonOperator]);
+export const Greater = symbol("Greater", ">", [ComparisonOperator]);
+export const Plus = symbol("Plus", "+", [AdditiveOperator]);
+export const Minus = symbol("Minus", "-", [AdditiveOperator]);
+export const Star = symbol("Star", "*", [MultiplicativeOperator]);
+export const Slash = symbol("Slash", "/", [MultiplicativeOperator]);
+export const Assign = symbol("Assign", "=");
+export const Colon = symbol("Colon", ":");
+export const Comma = symbol("Comma", ",");
+export const LParen = symbol("LParen", "(");
+export const RParen = symbol("RParen", ")");
+export const LCurly = symbol("LCurly", "{");
+export const RCurly = symbol("RCurly", "}");
+export const LBracket = symbol("LBracket", "[");
+export const RBracket = symbol("RBracket", "]");
+export const Question = symbol("Question", "?");
 
-/** Operators and punctuation in lexing order (longer spellings first). */
+/** Operators and punctuation, longer spellings before their prefixes (the order to try them in). */
 export const operatorTokens: readonly TokenType[] = [
   Arrow, Range, Equal, NotEqual, LessEqual, GreaterEqual, Less, Greater,
   Plus, Minus, Star, Slash, Assign, Colon, Comma,
   LParen, RParen, LCurly, RCurly, LBracket, RBracket, Question,
 ];
 
-/** Every token type in the order the lexer tries them. */
+/** Every token type the parser knows: those the scanner produces and the categories that group them. */
 export const allTokens: readonly TokenType[] = [
-  WhiteSpace,
-  Comment, // before Slash
-  StringLiteral,
-  BadString,
-  DateTimeLiteral,
-  DateLiteral,
-  TimeOfDay,
-  NumberLiteral,
-  Identifier,
-  ...operatorTokens,
-  // never matched by the lexer itself (see classifyWords), but the parser must know them
-  DottedName,
-  ...keywordTokenList,
+  WhiteSpace, Comment, StringLiteral, BadString, DateTimeLiteral, DateLiteral, TimeOfDay, NumberLiteral,
+  Identifier, DottedName, ...operatorTokens, ...keywordTokenList,
   Name, PathWord, TimeUnit, ComparisonOperator, AdditiveOperator, MultiplicativeOperator, SymbolOperator, LogicalOperator,
 ];
-
-let referenceLexer: Lexer | undefined;
-
-/**
- * The Chevrotain lexer these token types define. `parse` uses the faster
- * hand-written scanner (scanner.ts); this one is the reference it is tested against.
- */
-export function stagecraftLexer(): Lexer {
-  referenceLexer ??= new Lexer(allTokens as TokenType[], { positionTracking: "full", ensureOptimizations: true });
-  return referenceLexer;
-}
 
 /** The words a quoted stage name follows (`stage "S"`, `open "S"`, `close "S"`, `move to "S"`, `is open "S"`). */
 export const stageNameWords = ["stage", "open", "close", "to"] as const;
@@ -235,4 +194,5 @@ export const declarationWords = ["calendar", "entity", "template", "team", "even
 export const itemStartWords = [...declarationWords, "rule", "on", "workflow", "test"] as const;
 
 export const declarationStartTokens: ReadonlySet<TokenType> = new Set(declarationWords.map((word) => Kw[word]));
+
 export const itemStartTokens: ReadonlySet<TokenType> = new Set(itemStartWords.map((word) => Kw[word]));

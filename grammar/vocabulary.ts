@@ -3,7 +3,7 @@
 import type { TokenType } from "chevrotain";
 import {
   BadString, Comment, DateLiteral, DateTimeLiteral, DottedName, Identifier, itemStartWords, Kw,
-  keywordOf, NumberLiteral, operatorSpellings, operatorTokens, reservedWords, softWords, stageNameWords, StringLiteral, templateNameWords, TimeOfDay, WhiteSpace,
+  keywordOf, NumberLiteral, operatorTokens, reservedWords, softWords, spellingOf, stageNameWords, StringLiteral, templateNameWords, TimeOfDay, WhiteSpace,
 } from "./tokens";
 
 export type TokenCategory =
@@ -69,13 +69,9 @@ function categoryOf(token: TokenType): TokenCategory {
   return punctuationNames.has(token.name) ? "punctuation" : "operator";
 }
 
-const identifierSource = "[A-Za-z_][A-Za-z0-9_]*";
-
 function patternSource(token: TokenType): string {
   const word = keywordOf(token);
   if (word) return `\\b${word}\\b`;
-  if (token === Identifier) return identifierSource;
-  if (token === DottedName) return `${identifierSource}(?:\\.${identifierSource})+`;
   const pattern = token.PATTERN;
   return pattern instanceof RegExp ? pattern.source : String(pattern);
 }
@@ -89,8 +85,8 @@ function kindOf(token: TokenType): TokenKind {
   return kind;
 }
 
-// The lexer reads every word with one pattern and then sorts keywords and dotted
-// names out of it; an editor tokenizer wants them as separate rules, tried first.
+// The scanner reads a word and then looks it up among the keywords; an editor
+// tokenizer wants keywords as rules of their own, tried before identifiers.
 const highlightingOrder: TokenType[] = [
   WhiteSpace, Comment, StringLiteral, BadString, DateTimeLiteral, DateLiteral, TimeOfDay, NumberLiteral,
   DottedName,
@@ -102,7 +98,7 @@ const highlightingOrder: TokenType[] = [
 export const tokenVocabulary: TokenVocabulary = {
   keywords: [...reservedWords, ...softWords].sort(),
   reservedKeywords: [...reservedWords],
-  operators: operatorTokens.map((token) => operatorSpellings.get(token)!),
+  operators: operatorTokens.map((token) => spellingOf(token)!),
   itemStartWords,
   stageNameWords,
   templateNameWords,

@@ -1,4 +1,4 @@
-// Delay arithmetic in the calendar's time zone (LANGUAGE.md §3): `N days` keeps
+// Delay arithmetic in the calendar's time zone (docs/language.md "Time"): `N days` keeps
 // the local time (23 or 25 hours across a DST change), `N hours` is exact,
 // business days skip non-workdays and holidays and keep the local time too,
 // `at HH:MM` and `within working hours` move the due time forward only.

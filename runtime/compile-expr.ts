@@ -1,14 +1,15 @@
 // IR expressions become closures once, at engine creation, so evaluating a
-// condition per event is a few function calls instead of a tree walk.
-// Null-safety (LANGUAGE.md §3): a path through an empty reference is none,
-// comparisons with none are false except `==`/`!=`.
+// condition per event is a few function calls instead of a tree walk. What each
+// operator means lives in expression-semantics.ts, which the TypeScript
+// backend's emitted code calls too (operators through operator-table.ts); this
+// file only wires those functions into closures.
 import type { Expr, TemplateText, Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
-import { runtimeFunctions } from "./functions";
-import { UnknownFunctionError } from "./errors";
-import { compareValues, valuesEqual } from "./values";
-import { readField } from "./record-state";
-import { fieldChanged } from "./field-changes";
+import { changed, eventField, fieldOf, follow, isIn, isOpen, negate, placeholder, previous } from "./expression-semantics";
+import { arithmeticSemantics, comparisonSemantics, expressionSemantics } from "./operator-table";
+import { resolveFunction } from "./functions";
+
+export { readField } from "./record-state";
 
 export type Evaluator = (ctx: EvalContext) => Value;
 
@@ -48,7 +49,7 @@ function compileNode(expr: Expr, noteRead: NoteRead): Evaluator {
     }
     case "eventField": {
       const field = expr.field;
-      const reader: Evaluator = (ctx) => (ctx.eventData !== null && Object.hasOwn(ctx.eventData, field) ? ctx.eventData[field]! : null);
+      const reader: Evaluator = (ctx) => eventField(ctx, field);
       noteRead(`event.${field}`, reader);
       return reader;
     }
@@ -60,10 +61,7 @@ function compileNode(expr: Expr, noteRead: NoteRead): Evaluator {
     }
     case "negate": {
       const operand = compileNode(expr.operand, noteRead);
-      return (ctx) => {
-        const value = operand(ctx);
-        return typeof value === "number" ? -value : null;
-      };
+      return (ctx) => negate(operand(ctx));
     }
     case "and": {
       const left = compileNode(expr.left, noteRead);
@@ -75,112 +73,65 @@ function compileNode(expr: Expr, noteRead: NoteRead): Evaluator {
       const right = compileNode(expr.right, noteRead);
       return (ctx) => left(ctx) === true || right(ctx) === true;
     }
-    case "compare":
-      return compileComparison(expr.op, compileNode(expr.left, noteRead), compileNode(expr.right, noteRead));
-    case "arithmetic":
-      return compileArithmetic(expr.op, compileNode(expr.left, noteRead), compileNode(expr.right, noteRead));
+    case "compare": {
+      const apply = expressionSemantics[comparisonSemantics[expr.op]];
+      const left = compileNode(expr.left, noteRead);
+      const right = compileNode(expr.right, noteRead);
+      return (ctx) => apply(left(ctx), right(ctx), ctx);
+    }
+    case "arithmetic": {
+      const apply = expressionSemantics[arithmeticSemantics[expr.op]];
+      const left = compileNode(expr.left, noteRead);
+      const right = compileNode(expr.right, noteRead);
+      return (ctx) => apply(left(ctx), right(ctx));
+    }
     case "in": {
       const value = compileNode(expr.value, noteRead);
       const options = expr.options.map((option) => compileNode(option, noteRead));
-      return (ctx) => {
-        const candidate = value(ctx);
-        const zone = ctx.calendar.timezone;
-        for (const option of options) if (valuesEqual(candidate, option(ctx), zone)) return true;
-        return false;
-      };
+      // Literal options (the usual case) are one list for the engine's lifetime, as in emitted code.
+      if (expr.options.every((option) => option.kind === "literal")) {
+        const constant = expr.options.map((option) => (option.kind === "literal" ? option.value : null));
+        return (ctx) => isIn(value(ctx), constant, ctx);
+      }
+      return (ctx) => isIn(value(ctx), options.map((option) => option(ctx)), ctx);
     }
     case "changed": {
       const field = expr.field;
-      const reader: Evaluator = (ctx) => fieldChanged(ctx, field);
+      const reader: Evaluator = (ctx) => changed(ctx, field);
       noteRead(`changed(${field})`, reader);
       return reader;
     }
     case "previous": {
       const field = expr.field;
-      const current = fieldPathReader([field]);
-      const reader: Evaluator = (ctx) =>
-        ctx.previous !== null && Object.hasOwn(ctx.previous, field) ? ctx.previous[field]! : current(ctx);
+      const reader: Evaluator = (ctx) => previous(ctx, field);
       noteRead(`previous(${field})`, reader);
       return reader;
     }
     case "isOpen": {
       const stage = expr.stage;
-      const reader: Evaluator = (ctx) => Object.hasOwn(ctx.record.open, stage);
+      const reader: Evaluator = (ctx) => isOpen(ctx, stage);
       noteRead(`is open "${stage}"`, reader);
       return reader;
     }
     case "text":
       return compileTemplateText(expr.parts);
-    case "call":
-      return compileCall(expr.fn, expr.args.map((arg) => compileNode(arg, noteRead)));
-  }
-}
-
-function compileComparison(op: "==" | "!=" | "<" | "<=" | ">" | ">=", left: Evaluator, right: Evaluator): Evaluator {
-  switch (op) {
-    case "==":
-      return (ctx) => valuesEqual(left(ctx), right(ctx), ctx.calendar.timezone);
-    case "!=":
-      return (ctx) => !valuesEqual(left(ctx), right(ctx), ctx.calendar.timezone);
-    case "<":
-      return (ctx) => (compareValues(left(ctx), right(ctx), ctx.calendar.timezone) ?? NaN) < 0;
-    case "<=":
-      return (ctx) => (compareValues(left(ctx), right(ctx), ctx.calendar.timezone) ?? NaN) <= 0;
-    case ">":
-      return (ctx) => (compareValues(left(ctx), right(ctx), ctx.calendar.timezone) ?? NaN) > 0;
-    case ">=":
-      return (ctx) => (compareValues(left(ctx), right(ctx), ctx.calendar.timezone) ?? NaN) >= 0;
-  }
-}
-
-function compileArithmetic(op: "+" | "-" | "*" | "/", left: Evaluator, right: Evaluator): Evaluator {
-  return (ctx) => {
-    const a = left(ctx);
-    const b = right(ctx);
-    if (typeof a === "number" && typeof b === "number") {
-      switch (op) {
-        case "+":
-          return a + b;
-        case "-":
-          return a - b;
-        case "*":
-          return a * b;
-        case "/":
-          return b === 0 ? null : a / b;
-      }
+    case "call": {
+      const fn = resolveFunction(expr.fn);
+      const args = expr.args.map((arg) => compileNode(arg, noteRead));
+      return (ctx) => fn(args.map((arg) => arg(ctx)), ctx);
     }
-    if (op === "+" && typeof a === "string" && typeof b === "string") return a + b;
-    return null;
-  };
-}
-
-function compileCall(name: string, args: Evaluator[]): Evaluator {
-  const fn = Object.hasOwn(runtimeFunctions, name) ? runtimeFunctions[name] : undefined;
-  if (!fn) {
-    return () => {
-      throw new UnknownFunctionError(name);
-    };
   }
-  return (ctx) => fn(args.map((arg) => arg(ctx)), ctx);
 }
 
 /** Follows references along the path; any empty or dangling link gives none. */
 export function fieldPathReader(path: readonly string[]): Evaluator {
-  if (path.length === 1) {
-    const name = path[0]!;
-    return (ctx) => readField(ctx.record, name);
-  }
   const last = path[path.length - 1]!;
+  if (path.length === 1) return (ctx) => fieldOf(ctx.record, last);
   const links = path.slice(0, -1);
   return (ctx) => {
     let record: RecordState | undefined = ctx.record;
-    for (const link of links) {
-      const ref = readField(record, link);
-      if (typeof ref !== "string") return null;
-      record = ctx.lookup(ref);
-      if (!record) return null;
-    }
-    return readField(record, last);
+    for (let i = 0; i < links.length && record !== undefined; i++) record = follow(ctx, fieldOf(record, links[i]!));
+    return fieldOf(record, last);
   };
 }
 
@@ -189,10 +140,7 @@ export function compileTemplateText(text: TemplateText): (ctx: EvalContext) => s
   const parts = text.map((part) => {
     if (typeof part === "string") return () => part;
     const reader = fieldPathReader(part.path);
-    return (ctx: EvalContext) => {
-      const value = reader(ctx);
-      return value === null ? "" : String(value);
-    };
+    return (ctx: EvalContext) => placeholder(reader(ctx));
   });
   return (ctx) => {
     let result = "";

@@ -1,4 +1,4 @@
-// Deciding one action against the current state (LANGUAGE.md §3 "Actions").
+// Deciding one action against the current state (docs/language.md "Actions").
 import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
 import type { Decision } from "./decisions";

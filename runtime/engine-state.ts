@@ -1,9 +1,11 @@
 // Everything the engine remembers between events, and its snapshot form.
 // Records live in a Map of immutable values; the other parts are small.
+import type { Program } from "./ir";
 import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./types";
 import { SNAPSHOT_VERSION } from "./types";
 import { TimerQueue } from "./timer-queue";
-import { LoopBoundError, SnapshotError } from "./errors";
+import { LoopBoundError, ProgramChangedError, SnapshotError } from "./errors";
+import { comparePrograms, programManifest } from "./identity";
 import { ReferenceIndex } from "./reference-index";
 import { readField } from "./record-state";
 
@@ -29,6 +31,7 @@ export class EngineState {
   readonly references: ReferenceIndex;
 
   constructor(
+    private readonly program: Program,
     private readonly loadFields: ReadonlySet<string>,
     referenceFields: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
@@ -75,6 +78,7 @@ export class EngineState {
   snapshot(): Snapshot {
     return {
       version: SNAPSHOT_VERSION,
+      program: programManifest(this.program),
       clock: this.clock,
       records: [...this.records.values()],
       timers: this.timers.toSortedArray(),
@@ -93,6 +97,12 @@ export class EngineState {
         `snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
       );
     }
+    const saved = snapshot.program as Snapshot["program"] | undefined;
+    if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
+      throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
+    }
+    // Timers and instances name rules by identity; under another program an identity may mean other behaviour.
+    if (saved.fingerprint !== programManifest(this.program).fingerprint) throw new ProgramChangedError(comparePrograms(saved, this.program));
     this.clock = snapshot.clock;
     for (const record of snapshot.records) this.writeRecord(undefined, record);
     this.timers = new TimerQueue(snapshot.timers);
@@ -120,9 +130,9 @@ export class EngineState {
   }
 }
 
-/** The key record of an instance key `<workflow>|<record>` (the workflow part holds no "|"). */
+/** The key record of an instance key, JSON `[workflow, record]` (workflow-runner.ts). */
 function keyRefOf(key: string): string {
-  return key.slice(key.indexOf("|") + 1);
+  return (JSON.parse(key) as [string, string])[1];
 }
 
 function addTo(index: Map<string, Set<string>>, ref: string, key: string): void {

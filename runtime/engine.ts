@@ -14,7 +14,7 @@ import type {
   TraceRecord,
 } from "./types";
 import type { Program } from "./ir";
-import { prepareProgram, type PreparedProgram, type PreparedRule } from "./prepare";
+import { prepareProgram, ruleOf, workflowOf, type PreparedProgram, type PreparedRule } from "./prepare";
 import { schemaOf, type Schema } from "./schema";
 import { EngineState } from "./engine-state";
 import { formatInstant, isOutputForm, parseInstant } from "./time";
@@ -78,7 +78,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.schema = schemaOf(program);
     this.prepared = prepareProgram(program, options.compiled);
     this.calendar = program.calendar;
-    this.state = new EngineState(this.prepared.loadFields, this.prepared.references.fields);
+    this.state = new EngineState(program, this.prepared.loadFields, this.prepared.references.fields);
     this.onTrace = options.onTrace;
     this.cascadeBound = options.cascadeBound ?? DEFAULT_CASCADE_BOUND;
     if (options.snapshot) this.state.restore(options.snapshot);
@@ -156,7 +156,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     return this.nowText;
   }
 
-  /** Input event e's outputs are e.1, e.2…; timer tK's are tK, tK.1, tK.2… (CONTRACT.md ids). */
+  /** Input event e's outputs are e.1, e.2…; timer tK's are tK, tK.1, tK.2… (docs/language.md "Output ids"). */
   private nextId(): string {
     if (this.rootIsTimer) return this.rootCount++ === 0 ? this.rootId : `${this.rootId}.${this.rootCount - 1}`;
     return `${this.rootId}.${++this.rootCount}`;
@@ -175,7 +175,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, depth, chain };
   }
 
-  /** Derived events first-in first-out (LANGUAGE.md §5 "Order"). */
+  /** Derived events first-in first-out (docs/language.md "Order"). */
   private drain(): void {
     const queue = this.queue;
     for (let i = 0; i < queue.length; i++) this.handle(queue[i]!);
@@ -222,7 +222,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       case "stage.opened": {
         const record = this.ensureRecord(ref, slash);
         const stage = String(data.stage);
-        // The implied close of a sequential move is written, with rule null (CONTRACT.md).
+        // The implied close of a sequential move is written, with rule null (docs/contract.md).
         this.openStage(record, stage, undefined, event.id, null, 0, null, true);
         return;
       }
@@ -282,7 +282,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   /**
    * Opens a stage; in a sequential pipeline the open one closes first, with its
-   * own output and rules (LANGUAGE.md §5 "Moves"). `silent` is an input event's
+   * own output and rules (docs/language.md "Stages and moves"). `silent` is an input event's
    * own opening: stated by the input, so not written.
    */
   private openStage(
@@ -344,7 +344,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.enqueue(event);
   }
 
-  /** A created record's id derives from its cause: `<type>/<output id>` (LANGUAGE.md §5). */
+  /** A created record's id derives from its cause: `<type>/<output id>` (docs/language.md "Records"). */
   private createRecord(entity: string, given: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
     const id = this.nextId();
     const ref = `${entity}/${id}`;
@@ -357,7 +357,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 
   /**
    * Writes a new record, from an input `created` or a `create` action: its
-   * fields, and its stage opened as part of the creation (LANGUAGE.md §5).
+   * fields, and its stage opened as part of the creation (docs/language.md "Records").
    * `queueCreated` then queues the events that run the rules.
    */
   private addRecord(ref: string, type: string, id: string, given: Readonly<Record<string, Value>>): AddedRecord {
@@ -471,7 +471,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       for (const key of keys) {
         const instance = this.state.instances.get(key)!;
         const bound = this.state.records.get(instance.bound);
-        if (bound?.type === last.entity && this.prepared.workflows[instance.workflow]!.keyFields.get(last.entity) === last.field) reached.add(instance.bound);
+        if (bound?.type === last.entity && workflowOf(this.prepared, instance.workflow).keyFields.get(last.entity) === last.field) reached.add(instance.bound);
       }
     }
   }
@@ -560,7 +560,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       seq: ++this.state.timerSeq,
       due: dueTime(this.now, rule.delay!, this.calendar),
       cause: event.id,
-      rule: rule.index,
+      rule: rule.id,
       record: record.ref,
       born: record.born,
       eventType: event.type,
@@ -593,7 +593,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   }
 
   private fireRuleTimer(timer: RuleTimer): void {
-    const rule = this.prepared.rules[timer.rule]!;
+    const rule = ruleOf(this.prepared, timer.rule);
     const id = `t${timer.seq}`;
     const record = this.state.records.get(timer.record);
     if (!record || record.born !== timer.born) {

@@ -4,6 +4,7 @@
 import { Diagnostics } from "../diagnostics/messages";
 import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
+import type { ProgramChanges } from "./identity";
 
 export class RuntimeError extends Error {
   readonly code: string;
@@ -18,7 +19,7 @@ export class RuntimeError extends Error {
   }
 }
 
-/** A derived-event chain grew past the bound: the rules feed each other (LANGUAGE.md §5 "Loops end"). */
+/** A derived-event chain grew past the bound: the rules feed each other (docs/language.md "Loops end"). */
 export class CascadeError extends RuntimeError {
   /** Rule names from the first rule of the chain to the one that overflowed it. */
   readonly chain: string[];
@@ -59,6 +60,36 @@ export class SnapshotError extends RuntimeError {
     super(diagnose(Diagnostics.SnapshotMismatch, { reason: message }));
     this.name = "SnapshotError";
   }
+}
+
+/**
+ * A snapshot saved by another program: its timers and instances may belong to
+ * rules that are gone or now do something else. Until rules can be migrated
+ * between versions, such a resume is refused, naming what changed.
+ */
+export class ProgramChangedError extends SnapshotError {
+  readonly changes: ProgramChanges;
+
+  constructor(changes: ProgramChanges) {
+    super(
+      `the rules changed since it was saved (${describeChanges(changes)}); ` +
+        "a snapshot resumes only with the rules that saved it: run with those rules, or replay all events with the new ones",
+    );
+    this.name = "ProgramChangedError";
+    this.changes = changes;
+  }
+}
+
+const LISTED = 10;
+
+function describeChanges(changes: ProgramChanges): string {
+  const parts: string[] = [];
+  for (const [label, names] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]] as const) {
+    if (names.length === 0) continue;
+    const shown = names.slice(0, LISTED).join(", ");
+    parts.push(`${label}: ${shown}${names.length > LISTED ? ` and ${names.length - LISTED} more` : ""}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : "its fingerprint differs";
 }
 
 // A cycle repeats the same few rules; name each once, in the order the chain met them.

@@ -1,7 +1,7 @@
 // Checks input lines as a stream: each line alone (validateEventLine), plus what
 // only the stream shows — time order, ids and records. Output ids derive from input ids
 // (`e6` → `e6.1`) and timers are `t<k>`, so an input id may neither repeat nor
-// take one of those forms: every id in a run stays unique (CONTRACT.md).
+// take one of those forms: every id in a run stays unique (docs/contract.md).
 // Each id is kept for the validator's life (one run), so its memory grows with
 // the number of events; ids are not kept in snapshots, so uniqueness holds
 // within the events given to one validator.

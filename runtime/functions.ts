@@ -6,6 +6,7 @@ import { DateTime } from "luxon";
 import type { Value } from "./ir";
 import type { EvalContext } from "./types";
 import { instantOf } from "./values";
+import { UnknownFunctionError } from "./errors";
 
 export type RuntimeFunction = (args: Value[], ctx: EvalContext) => Value;
 
@@ -34,3 +35,14 @@ export const runtimeFunctions: Record<string, RuntimeFunction> = {
   len: ([value]) => (typeof value === "string" ? [...value].length : null),
   contains: ([value, part]) => (typeof value === "string" && typeof part === "string" ? value.includes(part) : null),
 };
+
+/** A stdlib function by name; calling an unknown one is a runtime error (an IR from a newer compiler). */
+export function resolveFunction(name: string): RuntimeFunction {
+  const fn = Object.hasOwn(runtimeFunctions, name) ? runtimeFunctions[name] : undefined;
+  return (
+    fn ??
+    (() => {
+      throw new UnknownFunctionError(name);
+    })
+  );
+}

@@ -3,7 +3,19 @@
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine";
 export { runEvents, type RunOptions } from "./run-events";
 export { formatOutputLine } from "./output-format";
-export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, RecordExistsError } from "./errors";
+export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
+export {
+  programFingerprint,
+  programManifest,
+  comparePrograms,
+  ruleIdentities,
+  type ProgramManifest,
+  type ManifestItem,
+  type ItemKind,
+  type ProgramChanges,
+  type RuleToIdentify,
+  type RuleBehaviour,
+} from "./identity";
 export type {
   Engine,
   EngineOptions,
@@ -23,28 +35,8 @@ export type {
   RuleTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./ir";
-// The expression semantics that code emitted by the TypeScript backend calls.
-export {
-  fieldOf,
-  follow,
-  eventField,
-  changed,
-  previous,
-  isOpen,
-  negate,
-  equal,
-  less,
-  lessOrEqual,
-  greater,
-  greaterOrEqual,
-  isIn,
-  add,
-  subtract,
-  multiply,
-  divide,
-  callFunction,
-  placeholder,
-} from "./compiled-support";
+// The expression semantics that code emitted by the TypeScript backend calls, each under its own name.
+export * from "./expression-semantics";
 export { validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";

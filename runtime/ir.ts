@@ -5,7 +5,8 @@
 // their entity, enum values are string literals, templates carry their
 // placeholders. Arrays keep declaration order (rule order is semantic).
 
-export const IR_VERSION = 1;
+/** 2: rules and workflows carry their identity (`id`). */
+export const IR_VERSION = 2;
 
 export interface Program {
   version: typeof IR_VERSION;
@@ -104,6 +105,11 @@ export interface SourceLocation {
 }
 
 export interface RuleDef {
+  /**
+   * The rule's stable identity (runtime/identity.ts): its name, or for an unnamed
+   * rule a digest of what it does. What outlives a run refers to the rule by it.
+   */
+  id: string;
   /** The rule's name, or `file:line` when unnamed. Output `rule` field. */
   name: string;
   /** Position of the rule's first token (trace, explain). */
@@ -199,6 +205,8 @@ export type Action =
 // ---------------------------------------------------------------- workflows
 
 export interface WorkflowDef {
+  /** The workflow's stable identity: its name (runtime/identity.ts). */
+  id: string;
   name: string;
   location: SourceLocation;
   /** The entity instances are keyed by (`per deal` / `per contact`). */
@@ -230,7 +238,7 @@ export type Step =
 
 // ---------------------------------------------------------------- tests
 
-/** An input event, as in CONTRACT.md (also what the runtime validates input lines into). */
+/** An input event, as in docs/contract.md (also what the runtime validates input lines into). */
 export interface InputEvent {
   id: string;
   at: string; // ISO 8601 with offset or Z

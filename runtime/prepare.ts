@@ -1,7 +1,7 @@
 // A program made ready to run, once per engine: expressions compiled to
 // closures, workflow steps flattened to a jump list, and every rule and
 // enrollment indexed by the exact event it waits for, so an event only ever
-// meets the rules that can match it (LANGUAGE.md §5 "Scale").
+// meets the rules that can match it (docs/language.md "Scale").
 import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, Step, Trigger, WorkflowDef } from "./ir";
 import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "./types";
 import type { Value } from "./ir";
@@ -21,7 +21,8 @@ export interface PreparedAction {
 }
 
 export interface PreparedRule {
-  index: number;
+  /** The rule's identity (RuleDef.id): what its timers name. */
+  id: string;
   /** Key of this rule's last `becomes` truth value in a record. */
   key: string;
   def: RuleDef;
@@ -58,7 +59,8 @@ export interface PreparedEnrollment {
 }
 
 export interface PreparedWorkflow {
-  index: number;
+  /** The workflow's identity (WorkflowDef.id): what its instances name. */
+  id: string;
   def: WorkflowDef;
   name: string;
   /** Enrolling entity → the field holding the instance's key record (null: the record itself). */
@@ -75,6 +77,8 @@ export interface PreparedProgram {
   program: Program;
   rules: PreparedRule[];
   workflows: PreparedWorkflow[];
+  rulesById: Map<string, PreparedRule>;
+  workflowsById: Map<string, PreparedWorkflow>;
   /** Event → the handlers to consider, rules in declaration order, then enrollments. */
   handlers: HandlerIndex;
   /** `entity.field` pairs that `assign … least loaded` counts over. */
@@ -139,13 +143,13 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
 
   const rules = program.rules.map((def, index): PreparedRule => {
     const conditionExpr = def.condition ? compileExpr(def.condition) : null;
-    // Precompiled code belongs to the rule it names; a mismatch means another program, so it is not used.
-    const code = compiled?.rules?.[index]?.name === def.name ? compiled.rules[index] : undefined;
-    const given = code?.condition ?? compiled?.conditions?.[def.name];
+    // Precompiled code belongs to the rule whose identity it names; a mismatch means another program, so it is not used.
+    const code = compiled?.rules?.[index]?.id === def.id ? compiled.rules[index] : undefined;
+    const given = code?.condition ?? (compiled?.conditions && Object.hasOwn(compiled.conditions, def.id) ? compiled.conditions[def.id] : undefined);
     const becomes = def.trigger.kind === "becomes" ? withCode(compileExpr(def.trigger.condition), code?.becomes) : null;
     return {
-      index,
-      key: `r${index}`,
+      id: def.id,
+      key: `r:${def.id}`,
       def,
       name: def.name,
       entity: def.entity,
@@ -160,18 +164,18 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
 
   const workflows = program.workflows.map((def, index): PreparedWorkflow => {
     const entity = def.enrollments[0]?.entity ?? def.per;
-    const code = compiled?.workflows?.[index]?.name === def.name ? compiled.workflows[index] : undefined;
+    const code = compiled?.workflows?.[index]?.id === def.id ? compiled.workflows[index] : undefined;
     const ops: WorkflowOp[] = [];
     flattenSteps(def.steps, ops, (action, given) => prepareActions(entity, [action], given ? [given] : undefined)[0]!, code?.steps);
     return {
-      index,
+      id: def.id,
       def,
       name: def.name,
       keyFields: new Map(def.enrollments.map((enrollment) => [enrollment.entity, enrollment.keyField])),
       ops,
       enrollments: def.enrollments.map((enrollment, i) => ({
         index: i,
-        key: `w${index}.${i}`,
+        key: `w:${def.id}.${i}`,
         def: enrollment,
         condition: enrollment.condition ? withCode(compileExpr(enrollment.condition), code?.enrollments?.[i]?.condition) : null,
         becomes: enrollment.trigger.kind === "becomes" ? withCode(compileExpr(enrollment.trigger.condition), code?.enrollments?.[i]?.becomes) : null,
@@ -179,7 +183,43 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
     };
   });
 
-  return { program, rules, workflows, handlers: indexHandlers(program, rules, workflows), loadFields, references: watchReferences(program, rules, workflows) };
+  return {
+    program,
+    rules,
+    workflows,
+    rulesById: byIdentity("rule", rules),
+    workflowsById: byIdentity("workflow", workflows),
+    handlers: indexHandlers(program, rules, workflows),
+    loadFields,
+    references: watchReferences(program, rules, workflows),
+  };
+}
+
+/**
+ * The rule a stored timer names. A restored snapshot was written by a program
+ * of the same fingerprint, so a missing identity is an engine bug, not input.
+ */
+export function ruleOf(prepared: PreparedProgram, id: string): PreparedRule {
+  const rule = prepared.rulesById.get(id);
+  if (!rule) throw new Error(`no rule has the identity "${id}" a timer names`);
+  return rule;
+}
+
+/** The workflow a stored instance names (see ruleOf). */
+export function workflowOf(prepared: PreparedProgram, id: string): PreparedWorkflow {
+  const workflow = prepared.workflowsById.get(id);
+  if (!workflow) throw new Error(`no workflow has the identity "${id}" an instance names`);
+  return workflow;
+}
+
+/** Identities are unique in a program (the compiler makes them so); two alike would let a timer run either. */
+function byIdentity<T extends { id: string }>(kind: string, items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    if (map.has(item.id)) throw new Error(`the program has two ${kind}s with the identity "${item.id}"`);
+    map.set(item.id, item);
+  }
+  return map;
 }
 
 /** Precompiled code evaluates; the IR's compilation still lists what the expression reads, for traces. */

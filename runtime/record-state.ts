@@ -1,6 +1,6 @@
 // Records are immutable values, one per CRM record, each replaced through
 // immer's `produce` on its own (never a draft of the whole record index: that
-// would cost O(number of records) per write — STYLE.md "State per record").
+// would cost O(number of records) per write).
 import { Immer } from "immer";
 import type { Value } from "./ir";
 import type { RecordState } from "./types";
@@ -13,6 +13,14 @@ const { produce } = new Immer({ autoFreeze: false });
 // empty table instead of holding three of their own (a million records held
 // three million empty objects). Frozen, so a write in place would fail loudly.
 const NONE: Readonly<Record<string, never>> = Object.freeze({});
+
+/** Reads one field of a record; `id` and `stage` are implicit. */
+export function readField(record: RecordState, name: string): Value {
+  if (name === "id") return record.id;
+  if (name === "stage") return record.stage;
+  const fields = record.fields;
+  return Object.hasOwn(fields, name) ? fields[name]! : null;
+}
 
 export function newRecord(ref: string, type: string, id: string, born: number, fields: Record<string, Value>): RecordState {
   return { ref, type, id, born, fields, stage: null, open: NONE, openings: NONE, becomes: NONE };
@@ -81,12 +89,4 @@ export function withStageMoved(record: RecordState, from: string, to: string, at
     draft.openings = { ...record.openings, [to]: (record.openings[to] ?? 0) + 1 };
     draft.stage = to;
   });
-}
-
-/** Reads one field of a record; `id` and `stage` are implicit. */
-export function readField(record: RecordState, name: string): Value {
-  if (name === "id") return record.id;
-  if (name === "stage") return record.stage;
-  const fields = record.fields;
-  return Object.hasOwn(fields, name) ? fields[name]! : null;
 }

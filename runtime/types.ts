@@ -1,8 +1,9 @@
 // The runtime's public value types: what it outputs, traces, snapshots and
 // hands to compiled conditions.
 import type { Calendar, Program, Value } from "./ir";
+import type { ProgramManifest } from "./identity";
 
-/** A derived event or an effect, as written to `run`'s output (CONTRACT.md). */
+/** A derived event or an effect, as written to `run`'s output (docs/contract.md). */
 export interface OutputRecord {
   id: string;
   /** UTC, `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
@@ -28,7 +29,7 @@ export interface RecordState {
   readonly open: Readonly<Record<string, number>>;
   /** Stage → how many times it has opened: a timer of `open after` belongs to one opening. */
   readonly openings: Readonly<Record<string, number>>;
-  /** Rule index → the last truth value of its `becomes` condition on this record. */
+  /** `r:<rule id>` or `w:<workflow id>.<enrollment index>` → the last truth value of that `becomes` condition on this record. */
   readonly becomes: Readonly<Record<string, boolean>>;
 }
 
@@ -66,9 +67,9 @@ export interface CompiledAction {
   target?: CompiledValue;
 }
 
-/** Precompiled code of one rule; `name` must match the program's rule at the same index, or it is ignored. */
+/** Precompiled code of one rule; `id` must be the identity of the program's rule at the same index, or it is ignored. */
 export interface CompiledRule {
-  name: string;
+  id: string;
   condition?: CompiledCondition;
   becomes?: CompiledCondition;
   /** One entry per action, in written order. */
@@ -85,7 +86,8 @@ export interface CompiledStep {
 }
 
 export interface CompiledWorkflow {
-  name: string;
+  /** The identity of the program's workflow at the same index, or the code is ignored. */
+  id: string;
   enrollments?: Array<{ condition?: CompiledCondition; becomes?: CompiledCondition }>;
   steps?: CompiledStep[];
 }
@@ -96,7 +98,7 @@ export interface CompiledWorkflow {
  * traces still describe the IR, so they read the same either way.
  */
 export interface CompiledProgram {
-  /** Keyed by rule name. */
+  /** Keyed by rule identity (a named rule's is its name). */
   conditions?: Record<string, CompiledCondition>;
   /** By index in `program.rules`. */
   rules?: CompiledRule[];
@@ -152,13 +154,17 @@ export interface Engine {
 /**
  * Bumped whenever the snapshot's fields change, so that restore refuses an older
  * snapshot instead of resuming from missing fields. 2: `tokenSeq` (version 1 had
- * none; its waits resumed with NaN tokens and never fired).
+ * none; its waits resumed with NaN tokens and never fired). 3: rules and
+ * workflows by identity instead of index, and the program's manifest (version 2
+ * named them by position, so an added rule made a timer run another rule).
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** Plain JSON: everything the engine needs to go on exactly where it stopped. */
 export interface Snapshot {
   version: typeof SNAPSHOT_VERSION;
+  /** The program that wrote it: a resume with a program of another fingerprint is refused. */
+  program: ProgramManifest;
   /** The time of the last processed event or advance, epoch millis. */
   clock: number | null;
   records: RecordState[];
@@ -184,7 +190,8 @@ interface TimerBase {
 
 export interface RuleTimer extends TimerBase {
   kind: "rule";
-  rule: number;
+  /** The rule's identity (RuleDef.id). */
+  rule: string;
   record: string;
   born: number;
   /** For `stage "S" open after` / `close after`: the stage and which opening of it (the one that opened, or closed). */
@@ -204,9 +211,10 @@ export interface WorkflowTimer extends TimerBase {
 }
 
 export interface WorkflowInstance {
-  /** `<workflow index>|<key record>`. */
+  /** The JSON text of `[workflow identity, key record]`. */
   key: string;
-  workflow: number;
+  /** The workflow's identity (WorkflowDef.id). */
+  workflow: string;
   bound: string;
   /**
    * The record the instance is keyed by (`per contact`: the contact). Its steps

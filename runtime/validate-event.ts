@@ -1,5 +1,5 @@
 // Input lines checked against the program before they reach the engine
-// (CONTRACT.md "Input events"): one error code per class of mistake, messages
+// (docs/contract.md "Input events"): one error code per class of mistake, messages
 // in the user's terms, with the likely intended name when there is one.
 import type { FieldDef, FieldType, InputEvent, Program, Value } from "./ir";
 import { schemaOf, splitRef, type EntitySchema, type Schema } from "./schema";

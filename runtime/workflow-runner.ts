@@ -1,8 +1,8 @@
-// Workflow instances (LANGUAGE.md §4, seed 000): enrollment keyed by the `per`
+// Workflow instances (docs/language.md "Workflows"): enrollment keyed by the `per`
 // record, steps run until a wait, waits resumed by timers or (for `wait until`)
 // by changes of the bound record. Instance progress lives in the engine state.
 import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "./types";
-import type { PreparedEnrollment, PreparedWorkflow } from "./prepare";
+import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "./prepare";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
 import { readField } from "./record-state";
 import { addDuration } from "./calendar";
@@ -14,7 +14,7 @@ export class WorkflowRunner {
   fireTimer(timer: WorkflowTimer): void {
     const instance = this.host.state.instances.get(timer.instance);
     if (!instance || instance.token !== timer.token) return;
-    const workflow = this.host.prepared.workflows[instance.workflow]!;
+    const workflow = workflowOf(this.host.prepared, instance.workflow);
     if (this.host.onTrace) {
       const reason = timer.kind === "wait" ? "wait is over" : "wait until timed out";
       this.host.traceRule(workflow.name, instance.bound, `t${timer.seq}`, "timer", true, reason);
@@ -48,7 +48,7 @@ export class WorkflowRunner {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyField} is empty`);
       return;
     }
-    const key = `${workflow.index}|${keyRef}`;
+    const key = instanceKey(workflow.id, keyRef);
     const active = this.host.state.instances.get(key);
     if (active) {
       if (this.host.onTrace) {
@@ -64,7 +64,7 @@ export class WorkflowRunner {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
       return;
     }
-    const instance: WorkflowInstance = { key, workflow: workflow.index, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
+    const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
     this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
@@ -72,7 +72,7 @@ export class WorkflowRunner {
 
   /** Runs an instance's steps from its current one until it waits or ends. */
   private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
-    const workflow = this.host.prepared.workflows[instance.workflow]!;
+    const workflow = workflowOf(this.host.prepared, instance.workflow);
     const ops = workflow.ops;
     // Steps only jump forward (prepare.ts flattens `if` that way), so one run of
     // an instance visits each step at most once before it waits or ends.
@@ -150,7 +150,7 @@ export class WorkflowRunner {
     for (const key of [...keys]) {
       const instance = this.host.state.instances.get(key);
       if (!instance || instance.waiting !== "until") continue;
-      const workflow = this.host.prepared.workflows[instance.workflow]!;
+      const workflow = workflowOf(this.host.prepared, instance.workflow);
       const op = workflow.ops[instance.pc];
       const record = this.host.state.records.get(instance.bound);
       if (op?.kind !== "waitUntil" || !record) continue;
@@ -163,4 +163,9 @@ export class WorkflowRunner {
       this.runInstance(instance, event.id, event, event.depth + 1, { rule: workflow.name, parent: event.chain });
     }
   }
+}
+
+/** An instance's key: JSON, so no workflow name or record id can make two keys alike. */
+function instanceKey(workflow: string, keyRecord: string): string {
+  return JSON.stringify([workflow, keyRecord]);
 }

@@ -1,7 +1,7 @@
 // `stagecraft run <paths...> --events <file|-> [--until <iso>] [--trace]`
 // (or `--module rules.ts` instead of paths): replays input events through the
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
-// CONTRACT.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
+// docs/contract.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
 // `--save-snapshot` keeps the state at the end; `--resume` goes on from one, so a
 // long history is replayed once and new events are fed to its snapshot.
 import { writeFileSync } from "node:fs";

@@ -1,16 +1,18 @@
 // IR expressions as TypeScript expressions over `ctx` (an EvalContext). Each
-// node calls the runtime helper with the engine's own semantics
-// (runtime/compiled-support.ts), so an emitted condition and the engine's
-// closure agree on every input; what the compiler can inline without changing
-// meaning (boolean connectives, record fields, constant lists) it inlines.
+// node calls the function the engine's interpreter calls for it
+// (runtime/expression-semantics.ts; an operator's name comes from
+// runtime/operator-table.ts), by the name the runtime exports it under, so an
+// emitted condition and the engine's closure agree on every input. Only the
+// boolean connectives are inlined, and constant lists lifted.
 import type { Expr, Recipient, TemplateText } from "../../runtime/ir";
+import { arithmeticSemantics, comparisonSemantics, type SemanticsName } from "../../runtime/operator-table";
 import { dataLiteral, stringLiteral } from "./literals";
 
 /** Helpers that emitted code imports from the runtime, recorded as they are used. */
 export class HelperImports {
-  readonly used = new Set<string>();
+  readonly used = new Set<SemanticsName>();
 
-  use(name: string): string {
+  use(name: SemanticsName): string {
     this.used.add(name);
     return name;
   }
@@ -69,7 +71,7 @@ export class ExpressionEmitter {
 
   /** An expression of type Value. */
   value(expr: Expr): string {
-    const h = (name: string) => this.helpers.use(name);
+    const h = (name: SemanticsName) => this.helpers.use(name);
     switch (expr.kind) {
       case "literal":
         return dataLiteral(expr.value);
@@ -88,11 +90,9 @@ export class ExpressionEmitter {
       case "or":
         return `(${this.condition(expr.left)} || ${this.condition(expr.right)})`;
       case "compare":
-        return this.comparison(expr.op, expr.left, expr.right);
-      case "arithmetic": {
-        const helper = { "+": "add", "-": "subtract", "*": "multiply", "/": "divide" }[expr.op];
-        return `${h(helper)}(${this.value(expr.left)}, ${this.value(expr.right)})`;
-      }
+        return `${h(comparisonSemantics[expr.op])}(${this.value(expr.left)}, ${this.value(expr.right)}, ${this.ctx})`;
+      case "arithmetic":
+        return `${h(arithmeticSemantics[expr.op])}(${this.value(expr.left)}, ${this.value(expr.right)})`;
       case "in":
         return `${h("isIn")}(${this.value(expr.value)}, ${this.options(expr.options)}, ${this.ctx})`;
       case "changed":
@@ -126,24 +126,6 @@ export class ExpressionEmitter {
     return text
       .map((part) => (typeof part === "string" ? stringLiteral(part) : `${this.helpers.use("placeholder")}(${this.path(part.path)})`))
       .join(" + ");
-  }
-
-  private comparison(op: "==" | "!=" | "<" | "<=" | ">" | ">=", left: Expr, right: Expr): string {
-    const args = `${this.value(left)}, ${this.value(right)}, ${this.ctx}`;
-    switch (op) {
-      case "==":
-        return `${this.helpers.use("equal")}(${args})`;
-      case "!=":
-        return `!${this.helpers.use("equal")}(${args})`;
-      case "<":
-        return `${this.helpers.use("less")}(${args})`;
-      case "<=":
-        return `${this.helpers.use("lessOrEqual")}(${args})`;
-      case ">":
-        return `${this.helpers.use("greater")}(${args})`;
-      case ">=":
-        return `${this.helpers.use("greaterOrEqual")}(${args})`;
-    }
   }
 
   private options(options: Expr[]): string {

@@ -111,7 +111,7 @@ function ruleStatements(rule: RuleDef, index: number, emit: ExpressionEmitter, n
   const base = camelCase(rule.name, `rule${index}`);
   const statements: StatementStructures[] = [];
   const typesUsed = new Set<string>();
-  const entry = [`name: ${stringLiteral(rule.name)}`];
+  const entry = [`id: ${stringLiteral(rule.id)}`];
   if (rule.condition) {
     const name = names.allocate(`${base}When`);
     statements.push(conditionFunction(name, emit.measure(() => emit.condition(rule.condition!))));
@@ -138,7 +138,7 @@ function ruleStatements(rule: RuleDef, index: number, emit: ExpressionEmitter, n
 function workflowLiteral(workflow: WorkflowDef, emit: ExpressionEmitter): string {
   return [
     "{",
-    `name: ${stringLiteral(workflow.name)},`,
+    `id: ${stringLiteral(workflow.id)},`,
     `enrollments: ${listLiteral(workflow.enrollments.map((enrollment) => enrollmentLiteral(enrollment, emit)))},`,
     `steps: ${stepListLiteral(workflow.steps, emit)},`,
     "}",

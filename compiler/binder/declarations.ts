@@ -17,10 +17,10 @@ import type {
   TemplateKind,
   TemplateSymbol,
 } from "../model";
-import type { Binding, Claim, Duplicate } from "./binding";
-import { fieldTypeOf } from "./fieldType";
-import { implicitFields } from "./implicitFields";
-import { placeholderPaths, splitTemplateText } from "./templateText";
+import type { Binding, Duplicate } from "./binding";
+import { fieldTypeOf } from "./field-type";
+import { implicitFields } from "./implicit-fields";
+import { placeholderPaths, splitTemplateText } from "./template-text";
 
 export function emptyModel(): CheckedModel {
   return {
@@ -45,35 +45,14 @@ function defaultCalendar(): CalendarSymbol {
   return { timezone: "UTC", workdays: [1, 2, 3, 4, 5], hours: { from: 9 * 60, to: 18 * 60 }, holidays: [] };
 }
 
-/** Declares everything, including the names of rules, workflows and tests. */
+/**
+ * Claims a name in its namespace (`what`, within `scope`: the entity of a field,
+ * the kind of a template…); false, and a recorded duplicate, when it is taken.
+ */
+type Claim = (what: string, scope: string, name: string, node: Duplicate["node"], file: ast.SourceFile) => boolean;
+
+/** Declares every name of every file: the schema's symbols, and the names of rules, workflows and tests. */
 export function declare(files: ast.SourceFile[]): Binding {
-  const binding = declareSchema(files);
-  for (const file of files) {
-    for (let i = 0; i < file.items.length; i++) claimItemName(binding, file.items[i]!, file);
-  }
-  return binding;
-}
-
-/**
- * Claims the name of a rule, workflow or test (other items claim theirs in
- * `declareSchema`). Items are claimed one at a time, in file order, so that a
- * checker can take them as they are read; only duplicates depend on the order.
- */
-export function claimItemName(binding: Binding, item: ast.TopLevelItem, file: ast.SourceFile): void {
-  if (item.missing) return;
-  if (item.kind === "RuleDecl") {
-    if (item.name) binding.claim("rule", "", item.name.text, item.name, file);
-  } else if (item.kind === "WorkflowDecl" || item.kind === "TestDecl") {
-    binding.claim(item.kind === "WorkflowDecl" ? "workflow" : "test", "", item.name.text, item.name, file);
-  }
-}
-
-/**
- * Declares the declarations (calendar, entities, templates, teams, events:
- * `isDeclarationItem`) of every file, the symbols rules are checked against.
- * Rules, workflows and tests are left to `claimItemName`.
- */
-export function declareSchema(files: ast.SourceFile[]): Binding {
   const model = emptyModel();
   // names by namespace (`rule`, `field` of an entity…), so that claiming each of
   // ten thousand rule names builds no key string. Each name keeps its file, not
@@ -94,7 +73,7 @@ export function declareSchema(files: ast.SourceFile[]): Binding {
     seen.set(name, { file, node });
     return true;
   };
-  const binding: Binding = { model, files, duplicates, pathFailures: new Map(), claim };
+  const binding: Binding = { model, files, duplicates, pathFailures: new Map() };
 
   for (const event of activityEvents) {
     const fields = new Map<string, FieldSymbol>(
@@ -138,6 +117,15 @@ export function declareSchema(files: ast.SourceFile[]): Binding {
         case "CalendarDecl":
           if (claim("calendar", "", "calendar", item, file)) model.calendar = calendarSymbol(item);
           break;
+        case "RuleDecl":
+          if (item.name) claim("rule", "", item.name.text, item.name, file);
+          break;
+        case "WorkflowDecl":
+          claim("workflow", "", item.name.text, item.name, file);
+          break;
+        case "TestDecl":
+          claim("test", "", item.name.text, item.name, file);
+          break;
       }
     }
   }
@@ -151,7 +139,6 @@ export function declareSchema(files: ast.SourceFile[]): Binding {
   }
   return binding;
 }
-
 
 function fieldSymbols(decls: ast.FieldDecl[], scope: string, file: ast.SourceFile, claim: Claim): Map<string, FieldSymbol> {
   const fields = new Map<string, FieldSymbol>();

@@ -19,7 +19,7 @@ export function bindRulesAndWorkflows(binding: Binding): void {
 }
 
 /** Binds one rule or workflow (other items have nothing to bind). */
-export function bindItem(binding: Binding, item: ast.TopLevelItem, file: ast.SourceFile): void {
+function bindItem(binding: Binding, item: ast.TopLevelItem, file: ast.SourceFile): void {
   const { model } = binding;
   if (item.kind === "RuleDecl") {
     const subject = resolveSubject(model, item.subject);

@@ -36,23 +36,11 @@ export interface CheckContext extends ProgramContext {
 
 export type NodeChecks = { [K in NodeKind]?: (node: NodeOfKind<K>, context: CheckContext) => void };
 
-/**
- * A whole-program check during one run: it sees every top-level item in file
- * order, each right after the item's node checks, then reports in `finish`. The
- * streaming check lets an item's syntax tree and model entries go once the item is
- * checked, so keep what `finish` needs (names, the nodes to report on), never the
- * items themselves.
- */
-export interface ProgramCheckRun {
-  item?(item: ast.TopLevelItem, context: CheckContext): void;
-  finish(): void;
-}
-
 export interface Check {
   name: string;
   /** The diagnostic codes this check reports (diagnostics/codes.ts). */
   codes: Code[];
   nodes?: NodeChecks;
-  /** Starts the check's whole-program part for one run. */
-  program?: (context: ProgramContext) => ProgramCheckRun;
+  /** The check's whole-program part, run once every item has been walked. */
+  program?: (context: ProgramContext) => void;
 }

@@ -5,7 +5,7 @@ import type * as ast from "../../grammar/ast";
 import type { Action, Expr, Recipient } from "../../runtime/ir";
 import type { CheckedModel } from "../model";
 import { fieldName, fieldPath, lowerExpr } from "./lower-expressions";
-import { placeholderPathsOf, splitTemplateText } from "../binder/templateText";
+import { placeholderPathsOf, splitTemplateText } from "../binder/template-text";
 
 export function lowerRecipient(recipient: ast.Recipient, model: CheckedModel): Recipient {
   return recipient.kind === "StringLiteral"

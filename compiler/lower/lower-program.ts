@@ -1,12 +1,14 @@
 // The checked rule set lowered to the runtime's Program. Every list keeps
 // declaration order, files in the order given then line order, because rule
 // order is semantic (matching rules run in it) and output must be
-// byte-identical across runs.
+// byte-identical across runs. Rules get their stable identities
+// (runtime/identity.ts) once all are lowered.
 import type * as ast from "../../grammar/ast";
 import { IR_VERSION, type Program } from "../../runtime/ir";
 import type { CheckedModel } from "../model";
 import { catalogEvents, lowerCalendar, lowerEntity, lowerEvent, lowerTeam, lowerTemplate } from "./lower-declarations";
-import { lowerRule } from "./lower-rules";
+import { ruleIdentities, type RuleToIdentify } from "../../runtime/identity";
+import { lowerRule, type UnidentifiedRule } from "./lower-rules";
 import { lowerTest } from "./lower-tests";
 import { lowerWorkflow } from "./lower-workflows";
 import { LoweringError } from "./lowering-error";
@@ -24,17 +26,26 @@ export function lowerProgram(files: ast.SourceFile[], model: CheckedModel): Prog
     workflows: [],
     tests: [],
   };
+  const rules: Array<RuleToIdentify & { rule: UnidentifiedRule }> = [];
   for (const file of files) {
     try {
-      lowerItems(file, model, program, calendar.timezone);
+      lowerItems(file, model, program, rules, calendar.timezone);
     } catch (error) {
       throw error instanceof LoweringError ? error.in(file) : error;
     }
   }
+  const ids = ruleIdentities(rules);
+  program.rules = rules.map(({ rule }, index) => ({ id: ids[index]!, ...rule }));
   return program;
 }
 
-function lowerItems(file: ast.SourceFile, model: CheckedModel, program: Program, timezone: string): void {
+function lowerItems(
+  file: ast.SourceFile,
+  model: CheckedModel,
+  program: Program,
+  rules: Array<RuleToIdentify & { rule: UnidentifiedRule }>,
+  timezone: string,
+): void {
   for (const item of file.items) {
     switch (item.kind) {
       case "CalendarDecl":
@@ -52,7 +63,7 @@ function lowerItems(file: ast.SourceFile, model: CheckedModel, program: Program,
         program.events.push(lowerEvent(item));
         break;
       case "RuleDecl":
-        program.rules.push(lowerRule(item, file, model));
+        rules.push({ writtenName: item.name === undefined ? undefined : model.rules.get(item)?.name ?? item.name.text, rule: lowerRule(item, file, model) });
         break;
       case "WorkflowDecl":
         program.workflows.push(lowerWorkflow(item, file, model));

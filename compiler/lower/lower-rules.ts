@@ -1,5 +1,7 @@
 // A rule lowers to one RuleDef. Its name is what output records carry in
-// `rule`: the written name, or `file:line` of its first token (CONTRACT.md).
+// `rule`: the written name, or `file:line` of its first token (docs/contract.md).
+// Its identity needs the whole program (identical unnamed rules are numbered),
+// so lowerProgram gives it once every rule is lowered.
 import type * as ast from "../../grammar/ast";
 import { positionAt } from "../../grammar/index";
 import type { RuleDef, SourceLocation } from "../../runtime/ir";
@@ -15,7 +17,9 @@ export function locationOf(node: ast.NodeBase, file: ast.SourceFile): SourceLoca
   return { file: file.path, line, column };
 }
 
-export function lowerRule(rule: ast.RuleDecl, file: ast.SourceFile, model: CheckedModel): RuleDef {
+export type UnidentifiedRule = Omit<RuleDef, "id">;
+
+export function lowerRule(rule: ast.RuleDecl, file: ast.SourceFile, model: CheckedModel): UnidentifiedRule {
   const entity = model.rules.get(rule)?.subject?.entity ?? subjectEntity(rule.subject, model);
   return {
     name: model.rules.get(rule)?.name ?? ruleName(file, rule),

@@ -1,5 +1,5 @@
 // A workflow lowers to its enrollments and steps. Instances are keyed by the
-// `per` entity (LANGUAGE.md §4): `per deal` keys by the enrolling deal itself,
+// `per` entity (docs/language.md "Workflows"): `per deal` keys by the enrolling deal itself,
 // `per contact` by the deal's `contact` reference, which `keyField` names so
 // the runtime never has to search the schema.
 import type * as ast from "../../grammar/ast";
@@ -16,8 +16,10 @@ export function lowerWorkflow(workflow: ast.WorkflowDecl, file: ast.SourceFile, 
   const firstEntity = workflow.enrollments[0] ? subjectEntity(workflow.enrollments[0].subject, model) : undefined;
   const recordEntity = resolution?.recordEntity ?? firstEntity ?? workflow.per?.text ?? "";
   const per = resolution?.per ?? workflow.per?.text ?? recordEntity;
+  const name = resolution?.name ?? workflow.name.text;
   return {
-    name: resolution?.name ?? workflow.name.text,
+    id: name,
+    name,
     location: locationOf(workflow, file),
     per,
     reentry: workflow.reentry,

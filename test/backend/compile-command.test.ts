@@ -45,7 +45,7 @@ describe("stagecraft compile", () => {
     expect(await compile([solar, "-o", out])).toEqual({ code: 0, stderr: "" });
     const loaded = await loadCompiledModule(out);
     expect(loaded.program).toEqual(JSON.parse(JSON.stringify(compileProgram(folderSources(solar)))));
-    expect(loaded.compiled.rules?.map((rule) => rule.name)).toEqual(loaded.program.rules.map((rule) => rule.name));
+    expect(loaded.compiled.rules?.map((rule) => rule.id)).toEqual(loaded.program.rules.map((rule) => rule.id));
   });
 
   it("writes nothing and prints the diagnostics on rule errors, exit 1", async () => {
@@ -73,7 +73,7 @@ describe("loadCompiledModule", () => {
     expect(readdirSync(cache)).toHaveLength(before + 1);
     expect((await loadCompiledModule(path)).program).toEqual(first.program);
     expect(readdirSync(cache)).toHaveLength(before + 1);
-    writeFileSync(path, readFileSync(path, "utf8").replace('"Validate documents"', '"Validate the documents"'));
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll('"Validate documents"', '"Validate the documents"'));
     const edited = await loadCompiledModule(path);
     expect(edited.program.rules[0]!.name).toBe("Validate the documents");
     expect(readdirSync(cache)).toHaveLength(before + 2);

@@ -16,7 +16,7 @@ function writeEvents(lines: string[]): string {
 }
 
 describe("stagecraft run", () => {
-  it("produces exactly the output of CONTRACT.md", async () => {
+  it("produces exactly the output of docs/contract.md", async () => {
     const result = await cli(["run", contract, "--events", eventsFile, "--until", "2026-01-10T00:00:00Z"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -158,24 +158,61 @@ describe("snapshots", () => {
     expect(result.stderr).toMatch(/state\.json: not a snapshot saved by --save-snapshot \(expected a JSON object\)/);
   });
 
-  it("a version 1 snapshot (before tokenSeq) is refused with exit 2, saying which version it has", async () => {
+  it("a version 2 snapshot (rules by index) is refused with exit 2, saying which version it has", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
     const snapshot = join(dir, "state.json");
     expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
-    const { tokenSeq: _dropped, ...saved } = JSON.parse(readFileSync(snapshot, "utf8")) as Record<string, unknown>;
-    expect(saved.version).toBe(2);
-    writeFileSync(snapshot, JSON.stringify({ ...saved, version: 1 }));
+    const { program: _dropped, ...saved } = JSON.parse(readFileSync(snapshot, "utf8")) as Record<string, unknown>;
+    expect(saved.version).toBe(3);
+    writeFileSync(snapshot, JSON.stringify({ ...saved, version: 2 }));
     const result = await cli(["run", contract, "--events", writeEvents(events.slice(4)), "--resume", snapshot]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: snapshot version 1 is not 2/);
+    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: snapshot version 2 is not 3/);
     expect(result.stderr).not.toMatch(/with these rules/);
+  });
+
+  /** A copy of the contract's rules with solar.rules replaced, to resume under edited rules. */
+  function editedRules(solar: string): string {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-rules-"));
+    writeFileSync(join(dir, "schema.rules"), readFileSync(join(contract, "schema.rules"), "utf8"));
+    writeFileSync(join(dir, "solar.rules"), solar);
+    return dir;
+  }
+
+  const [closeRule, reminderRule] = readFileSync(join(contract, "solar.rules"), "utf8").trimEnd().split("\n") as [string, string];
+
+  it("a rule added above a pending 4-day reminder makes resume refuse (exit 2, naming the rule), not fire another rule", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
+    const added = `rule "Docs opened": on deal stage "Documentation pending" open -> create task "Call back"\n${closeRule}\n${reminderRule}\n`;
+    const result = await cli(["run", editedRules(added), "--events", writeEvents(events.slice(4)), "--resume", snapshot, "--until", "2026-01-10T00:00:00Z"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: the rules changed since it was saved \(added: rule "Docs opened"\)/);
+  });
+
+  it("rules reordered and formatted resume the pending reminder: the same rule fires, under its new file:line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
+    const snapshot = join(dir, "state.json");
+    expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
+    const rules = editedRules(`// the reminder first now\n${reminderRule}\n\n${closeRule}\n`);
+    expect((await cli(["fmt", rules])).code).toBe(0);
+    const result = await cli(["run", rules, "--events", writeEvents(events.slice(4)), "--resume", snapshot, "--until", "2026-01-10T00:00:00Z"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { type: string; rule: string; data: Record<string, unknown> });
+    expect(lines.map((line) => [line.type, line.rule, line.data])).toEqual([
+      ["email.send", "solar.rules:2", { template: "Docs reminder", to: "contact/C1" }],
+      ["stage.opened", "solar.rules:4", { stage: "Validation" }],
+    ]);
   });
 
   it("a snapshot whose fields are damaged is refused with exit 2, not a crash", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
     const snapshot = join(dir, "state.json");
-    writeFileSync(snapshot, JSON.stringify({ version: 2, records: 5 }));
+    writeFileSync(snapshot, JSON.stringify({ version: 3, records: 5 }));
     const result = await cli(["run", contract, "--events", eventsFile, "--resume", snapshot]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: it is damaged or not saved by --save-snapshot \(/);

@@ -1,7 +1,10 @@
-// Shared test helpers: read the LANGUAGE.md examples, parse expecting no errors.
+// Shared test helpers: read the docs/language.md examples, parse expecting no
+// errors, scan a whole text.
 import { readFileSync } from "node:fs";
+import type { IToken } from "chevrotain";
 import { expect } from "vitest";
 import { parse, type SourceFile } from "../../grammar/index";
+import { Scanner, type ScanError } from "../../grammar/scanner";
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -23,4 +26,12 @@ export function only<K extends SourceFile["items"][number]["kind"]>(
   const item = file.items[0]!;
   expect(item.kind).toBe(kind);
   return item as Extract<SourceFile["items"][number], { kind: K }>;
+}
+
+/** Everything the scanner reads in `text`: the parser's tokens, the comments, the unreadable runs. */
+export function scanAll(text: string): { tokens: IToken[]; comments: IToken[]; errors: ScanError[] } {
+  const scanner = new Scanner(text);
+  const tokens: IToken[] = [];
+  for (let token = scanner.next(); token !== undefined; token = scanner.next()) tokens.push(token);
+  return { tokens, comments: scanner.comments, errors: scanner.errors };
 }

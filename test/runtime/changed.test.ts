@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runEvents, type CompiledProgram, type Value } from "../../runtime/index";
-import { changed as compiledChanged } from "../../runtime/compiled-support";
+import { changed as compiledChanged } from "../../runtime/expression-semantics";
 import type { EntityDef, Expr } from "../../runtime/ir";
 import { cmp, events, lit, moveTo, notify, on, program, rule, set } from "./program-builder";
 

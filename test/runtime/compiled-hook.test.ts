@@ -13,17 +13,17 @@ describe("precompiled code (EngineOptions.compiled)", () => {
     expect(runEvents(p, input).map((o) => o.data.text ?? o.data.title)).toEqual(["else"]);
   });
 
-  it("replaces conditions, action values and workflow step conditions when names match", () => {
+  it("replaces conditions, action values and workflow step conditions when identities match", () => {
     const compiled: CompiledProgram = {
-      rules: [{ name: "big", condition: () => true, actions: [{ values: [() => "from module"] }] }],
-      workflows: [{ name: "W", steps: [{ condition: () => true }] }],
+      rules: [{ id: "big", condition: () => true, actions: [{ values: [() => "from module"] }] }],
+      workflows: [{ id: "W", steps: [{ condition: () => true }] }],
     };
     expect(runEvents(p, input, { compiled }).map((o) => o.data.text ?? o.data.title)).toEqual(["from module", "then"]);
     expect(runEvents(p, input, { compiled: { conditions: { big: () => true } } }).map((o) => o.data.title ?? o.data.text)).toEqual(["from IR", "else"]);
   });
 
-  it("ignores code whose rule name does not match the program's rule at that index", () => {
-    const stale: CompiledProgram = { rules: [{ name: "other", condition: () => true }] };
+  it("ignores code whose rule identity does not match the program's rule at that index", () => {
+    const stale: CompiledProgram = { rules: [{ id: "other", condition: () => true }] };
     expect(runEvents(p, input, { compiled: stale }).map((o) => o.data.text ?? o.data.title)).toEqual(["else"]);
   });
 });

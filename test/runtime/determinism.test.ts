@@ -1,9 +1,12 @@
-// Determinism has its own test file (STYLE.md): same input, same bytes;
-// snapshot + resume = one full run; records that rules do not link are independent.
+// Determinism has its own test file: same input, same bytes;
+// snapshot + resume = one full run, also under the same rules moved and
+// reordered (snapshots name rules by identity); records that rules do not link
+// are independent.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createEngine, formatOutputLine, runEvents, type OutputRecord } from "../../runtime/index";
-import type { InputEvent, Program } from "../../runtime/ir";
+import type { InputEvent, Program, RuleDef } from "../../runtime/ir";
+import { programFingerprint, ruleIdentities } from "../../runtime/identity";
 import {
   after,
   assign,
@@ -48,6 +51,45 @@ const unlinked = program({
   workflows: [workflow("Follow up", "deal", [step(notify("sales@solar.example", "hello")), wait(1, "days"), ifStep(cmp(">", field("amount"), lit(500)), [step(notify("sales@solar.example", "big"))])])],
 });
 const linked: Program = { ...unlinked, rules: [...unlinkedRules, rule("deal", onOpen("Validation"), [assign("installer", "installers")], { name: "assign" })] };
+
+/** The rule without its name: it is known by its `file:line` and its identity is its behaviour's digest. */
+function unnamed(def: RuleDef): RuleDef {
+  const name = `${def.location.file}:${def.location.line}`;
+  return { ...def, name, id: ruleIdentities([{ writtenName: undefined, rule: def }])[0]! };
+}
+
+/** Linked, with two rules unnamed: the delayed reminder and the `becomes` rule. */
+const withUnnamed: Program = {
+  ...linked,
+  rules: linked.rules.map((def) => (def.name === "docs reminder" || def.name === "became large" ? unnamed(def) : def)),
+};
+
+/** Two rules that can meet the same event keep their order; any other pair may swap. */
+function mayMeetTheSameEvent(a: RuleDef, b: RuleDef): boolean {
+  if (a.entity !== b.entity) return false;
+  return a.trigger.kind === "becomes" || b.trigger.kind === "becomes" || JSON.stringify(a.trigger) === JSON.stringify(b.trigger);
+}
+
+/**
+ * The program as someone might edit it without changing what it does: every
+ * rule moved to another file and line, and the rules reordered by `priorities`
+ * wherever their order cannot decide anything.
+ */
+function movedAndReordered(source: Program, priorities: number[]): Program {
+  const rules = source.rules.map((def, index) => {
+    const location = { file: "moved.rules", line: 100 + index * 3, column: 5 };
+    return def.id === def.name ? { ...def, location } : { ...def, location, name: `${location.file}:${location.line}` };
+  });
+  const remaining = rules.map((_, index) => index);
+  const order: RuleDef[] = [];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((i) => !remaining.some((j) => j < i && mayMeetTheSameEvent(rules[j]!, rules[i]!)));
+    const pick = ready.reduce((best, i) => ((priorities[i] ?? 0) > (priorities[best] ?? 0) ? i : best));
+    order.push(rules[pick]!);
+    remaining.splice(remaining.indexOf(pick), 1);
+  }
+  return { ...source, rules: order };
+}
 
 const eventKind = fc.oneof(
   fc.record({ type: fc.constant("updated"), data: fc.record({ amount: fc.integer({ min: 0, max: 9000 }) }) }),
@@ -105,6 +147,30 @@ describe("determinism", () => {
         for (const event of input.slice(index)) tail.push(...after.process(event));
         tail.push(...after.advanceTo(until));
         expect(lines([...head, ...tail])).toEqual(full);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a snapshot resumed under the same rules moved and reordered gives the rest of their full run", () => {
+    fc.assert(
+      fc.property(inputArbitrary, fc.nat(), fc.array(fc.nat(), { minLength: withUnnamed.rules.length, maxLength: withUnnamed.rules.length }), (input, cut, priorities) => {
+        const edited = movedAndReordered(withUnnamed, priorities);
+        expect(programFingerprint(edited)).toBe(programFingerprint(withUnnamed));
+        const index = cut % (input.length + 1);
+        const before = createEngine(withUnnamed);
+        const head: OutputRecord[] = [];
+        for (const event of input.slice(0, index)) head.push(...before.process(event));
+        const after = createEngine(edited, { snapshot: JSON.parse(JSON.stringify(before.snapshot())) });
+        const tail: OutputRecord[] = [];
+        for (const event of input.slice(index)) tail.push(...after.process(event));
+        tail.push(...after.advanceTo(until));
+        // The head was written under the old positions; from the resume on, unnamed rules carry their new `file:line`.
+        const full = runEvents(withUnnamed, input, { until });
+        const fullEdited = runEvents(edited, input, { until });
+        expect(lines(head)).toEqual(lines(full.slice(0, head.length)));
+        expect(lines(tail)).toEqual(lines(fullEdited.slice(head.length)));
+        expect(tail.length + head.length).toBe(full.length);
       }),
       { numRuns: 60 },
     );

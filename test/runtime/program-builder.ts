@@ -17,6 +17,7 @@ import type {
   WorkflowDef,
 } from "../../runtime/ir";
 import { IR_VERSION } from "../../runtime/ir";
+import { ruleIdentities } from "../../runtime/identity";
 
 export const romeCalendar: Calendar = {
   timezone: "Europe/Rome",
@@ -25,7 +26,7 @@ export const romeCalendar: Calendar = {
   holidays: ["2026-12-25"],
 };
 
-/** The entities of LANGUAGE.md §2. */
+/** The entities of docs/language.md "Declarations". */
 export const solarEntities: EntityDef[] = [
   {
     name: "contact",
@@ -102,6 +103,7 @@ export function rule(entity: string, trigger: Trigger, actions: Action[], option
   const file = options.file ?? "test.rules";
   const at = options.line ?? ++line;
   const def: RuleDef = {
+    id: "",
     name: options.name ?? `${file}:${at}`,
     location: { file, line: at, column: 1 },
     entity,
@@ -110,6 +112,7 @@ export function rule(entity: string, trigger: Trigger, actions: Action[], option
   };
   if (options.delay) def.delay = options.delay;
   if (options.when) def.condition = options.when;
+  def.id = ruleIdentities([{ writtenName: options.name, rule: def }])[0]!;
   return def;
 }
 
@@ -196,7 +199,7 @@ export function workflow(
     keyField: options.keyField !== undefined ? options.keyField : per === entity ? null : per,
   };
   if (options.when) enrollment.condition = options.when;
-  return { name, location: { file: "test.rules", line: ++line, column: 1 }, per, reentry: options.reentry ?? false, enrollments: [enrollment], steps };
+  return { id: name, name, location: { file: "test.rules", line: ++line, column: 1 }, per, reentry: options.reentry ?? false, enrollments: [enrollment], steps };
 }
 
 export const step = (action: Action): Step => ({ kind: "action", action });

@@ -1,4 +1,4 @@
-// fast-check arbitraries that build valid rule files over the LANGUAGE.md §2
+// fast-check arbitraries that build valid rule files over the docs/language.md "Declarations"
 // schema (test/compiler/lower/schema.ts): random subjects, delays, conditions
 // and actions, joined with odd spacing, line breaks and comments.
 import fc from "fast-check";
@@ -146,7 +146,8 @@ const action: fc.Arbitrary<Tokens> = fc.oneof(
   recipient.map((to) => ["notify", ...to, '"Look at {title}, {contact.name}"']),
 );
 
-const rule: fc.Arbitrary<string> = fc
+/** One rule; a named one is called `… #`, for the caller to number (rule names are unique). */
+export const rule: fc.Arbitrary<string> = fc
   .record({
     name: fc.option(fc.constantFrom("Welcome", 'Docs \\"reminder\\"', "ünïcode ✓"), { nil: undefined }),
     subject,

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lexSource } from "../../../grammar/lex";
+import { scanAll } from "../../grammar/helpers";
 import { compileSources, formatSource, type SourceText } from "../../../compiler/index";
 import { respaced } from "./arbitrary-rules";
 
@@ -56,7 +56,7 @@ describe("formatting the examples", () => {
   it("keeps the IR of scrambled example files", () => {
     const scrambled = fc.constantFrom(...cases).chain(({ folder, index }) => {
       const sources = sourcesOf(folder);
-      const tokens = lexSource(sources[index]!.text, sources[index]!.path).tokens.map((token) => token.image);
+      const tokens = scanAll(sources[index]!.text).tokens.map((token) => token.image);
       return respaced(tokens).map((text) => ({ sources, index, text }));
     });
     fc.assert(

@@ -18,6 +18,7 @@ on stage "Scheduling" close -> open "Validation"
 rule "Proposal sent": on deal created when lead != none -> move lead to "Proposal submitted"`);
     expect(program.rules).toEqual([
       {
+        id: expect.stringMatching(/^installation#[0-9a-f]{16}$/),
         name: "rules.rules:2",
         location: { file: "rules.rules", line: 2, column: 1 },
         entity: "installation",
@@ -25,6 +26,7 @@ rule "Proposal sent": on deal created when lead != none -> move lead to "Proposa
         actions: [{ kind: "open", stage: "Validation" }],
       },
       {
+        id: "Proposal sent",
         name: "Proposal sent",
         location: { file: "rules.rules", line: 3, column: 1 },
         entity: "deal",
@@ -228,6 +230,7 @@ workflow "Default key" {
     const program = compile(workflows);
     const [service, legacy, defaulted] = program.workflows;
     expect(service).toEqual({
+      id: "Service reminder",
       name: "Service reminder",
       location: { file: "rules.rules", line: 1, column: 1 },
       per: "deal",
