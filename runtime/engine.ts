@@ -640,7 +640,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
 /**
  * Why a stage timer no longer applies, or undefined when it does. `open after`:
  * S must still be open in the same opening; `close after`: S must not have
- * opened again since it closed (LANGUAGE.md: closing cancels the one, re-opening
+ * opened again since it closed (docs/language.md: closing cancels the one, re-opening
  * the other).
  */
 function staleStageTimer(record: RecordState, stage: string, opening: number, edge: "open" | "close"): string | undefined {

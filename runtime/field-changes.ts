@@ -1,5 +1,5 @@
 // What a change did to a record's fields. `changed(f)` means the value differs
-// from `previous(f)` (LANGUAGE.md), compared as `==` compares (a date-time
+// from `previous(f)` (docs/language.md), compared as `==` compares (a date-time
 // written with another offset is the same value), so a change keeps only the
 // fields whose value differs and what each held before. Every path that writes
 // fields (input `created`/`updated`, `set`, `assign`, `create`, a responsible

@@ -1,4 +1,4 @@
-// `changed(f)` means the value differs from `previous(f)` (LANGUAGE.md), on
+// `changed(f)` means the value differs from `previous(f)` (docs/language.md), on
 // every path: input updates and creations, rule writes, the interpreter and
 // the compiled-support functions that emitted code calls.
 import fc from "fast-check";
