@@ -260,7 +260,6 @@ export declare const codes: {
         readonly severity: "error";
         readonly category: "time";
         readonly title: "working hours end before they start";
-        readonly about: "Also for hours that end when they start (`09:00..09:00`): they hold no working time.";
         readonly example: "calendar { hours 18:00..09:00 }";
     };
     readonly SC2405: {
@@ -287,13 +286,6 @@ export declare const codes: {
         readonly title: "duration longer than a hundred years";
         readonly about: "Almost always a typo; the due time would not be a representable date.";
         readonly example: "on deal stage \"New\" open after 99999999 days -> …   // at most 36600 days are allowed";
-    };
-    readonly SC2409: {
-        readonly severity: "error";
-        readonly category: "time";
-        readonly title: "no working days for business time";
-        readonly about: "`N business days` (in a delay, a `wait`, a `timeout` or a task's `due`) and `within\nworking hours` need working days; a calendar whose `workdays` names no day has none,\nand no business day would ever come. Each use is reported.";
-        readonly example: "calendar { workdays }\non deal stage \"New\" open after 2 business days -> create task \"Call back\"   // `2 business days` needs working days, but the calendar's `workdays` names no day; …";
     };
     readonly SC2501: {
         readonly severity: "error";
@@ -376,8 +368,8 @@ export declare const codes: {
         readonly severity: "error";
         readonly category: "input";
         readonly title: "missing field";
-        readonly about: "`id`, `at`, `entity` and `type` are required; stage events need `data.stage`; an\nactivity event needs every payload field its catalog entry (or `event` declaration)\ndoes not mark optional.";
-        readonly example: "events.jsonl:7: error SC3002: missing \"type\"\nevents.jsonl:8: error SC3002: missing \"data.amount\": event invoice.paid requires it (money)";
+        readonly about: "`id`, `at`, `entity` and `type` are required; stage events need `data.stage`.";
+        readonly example: "events.jsonl:7: error SC3002: missing \"type\"";
     };
     readonly SC3003: {
         readonly severity: "error";
@@ -435,13 +427,6 @@ export declare const codes: {
         readonly about: "`t<number>` names timers and `<id>.<number>` derived events; an input id of those\nforms could make two ids of one run equal.";
         readonly example: "events.jsonl:1: error SC3011: id \"t1\" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. \"et1\"";
     };
-    readonly SC3012: {
-        readonly severity: "error";
-        readonly category: "input";
-        readonly title: "created again";
-        readonly about: "A `created` line for a record that exists (a webhook delivered twice) would wipe its\nstage, fields and timers. A record exists from the first line that mentions it until\na `deleted` line; after `--resume`, every record of the snapshot exists.";
-        readonly example: "events.jsonl:5: error SC3012: record \"deal/D1\" already exists: line 2 created it; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew";
-    };
     readonly SC4001: {
         readonly severity: "error";
         readonly category: "runtime";
@@ -483,13 +468,6 @@ export declare const codes: {
         readonly title: "not a record reference";
         readonly about: "Only reachable through the API: an event's `entity` is not `type/id` (the CLI\nreports SC3003 first).";
         readonly example: "engine.process({ id: \"e1\", entity: \"deal\", … }) // event \"e1\": \"deal\" is not a type/id reference";
-    };
-    readonly SC4007: {
-        readonly severity: "error";
-        readonly category: "runtime";
-        readonly title: "record created again";
-        readonly about: "Only reachable through the API (the CLI reports SC3012 first): `Engine.process`\nrefuses a `created` event for a record it holds, keeping the record.";
-        readonly example: "engine.process({ id: \"e2\", type: \"created\", entity: \"deal/D1\", … }) // event \"e2\" creates deal/D1, which already exists; …";
     };
     readonly SC9999: {
         readonly severity: "error";

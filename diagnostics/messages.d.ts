@@ -53,12 +53,10 @@ export declare const Diagnostics: {
     readonly UnknownTimeZone: import("./message").DiagnosticMessage<"Unknown time zone \"{zone}\"; expected an IANA name such as \"Europe/Rome\".{hint}">;
     readonly NotAWeekday: import("./message").DiagnosticMessage<"`{day}` is not a weekday; expected mon, tue, wed, thu, fri, sat or sun.{hint}">;
     readonly HoursBackwards: import("./message").DiagnosticMessage<"Working hours {from}..{to} end before they start; write the earlier time first, e.g. 09:00..18:00.">;
-    readonly HoursEmpty: import("./message").DiagnosticMessage<"Working hours {from}..{to} are empty: they end when they start; give them a length, e.g. 09:00..18:00.">;
     readonly NotATimeOfDay: import("./message").DiagnosticMessage<"{time} is not a time of day; expected 00:00 to 23:59.">;
     readonly NotADate: import("./message").DiagnosticMessage<"{date} is not a date; expected YYYY-MM-DD of a day that exists.">;
     readonly MemberNotAUser: import("./message").DiagnosticMessage<"\"{member}\" is not a user; team members are quoted logins or e-mails without spaces, e.g. \"ana@solar.example\".">;
     readonly DurationTooLong: import("./message").DiagnosticMessage<"A duration of {duration} is more than a hundred years; at most {longest} are allowed.">;
-    readonly NoWorkdays: import("./message").DiagnosticMessage<"{what} needs working days, but {calendar}; write them, e.g. `workdays mon tue wed thu fri`.">;
     readonly BadPer: import("./message").DiagnosticMessage<"`per {per}` needs `{per}` to be `{entity}` itself or a reference field of it.{hint}">;
     readonly MixedEnrollments: import("./message").DiagnosticMessage<"This workflow enrolls `{entity}` records, so every `enroll on` must watch `{entity}`, not `{other}`.">;
     readonly NoEnrollment: import("./message").DiagnosticMessage<"Workflow \"{workflow}\" has no `enroll on …`, so no record can ever enter it.">;
@@ -86,7 +84,6 @@ export declare const Diagnostics: {
     readonly TimeGoesBack: import("./message").DiagnosticMessage<"time {at} is earlier than {previous}; events must be in time order">;
     readonly DuplicateId: import("./message").DiagnosticMessage<"duplicate id \"{id}\": line {line} already used it; every event needs its own id">;
     readonly OutputIdForm: import("./message").DiagnosticMessage<"id \"{id}\" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. \"{example}\"">;
-    readonly RecordExists: import("./message").DiagnosticMessage<"record \"{ref}\" already exists: {origin}; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew">;
     readonly Cascade: import("./message").DiagnosticMessage<"cascade deeper than {bound} derived events; the rules feed each other: {chain}">;
     readonly EventOutOfOrder: import("./message").DiagnosticMessage<"event \"{id}\" at {at} is earlier than the previous time {previous}">;
     readonly RuntimeUnknownFunction: import("./message").DiagnosticMessage<"unknown function \"{name}\"">;
@@ -94,6 +91,5 @@ export declare const Diagnostics: {
     readonly InvalidEventTime: import("./message").DiagnosticMessage<"event \"{id}\" has an invalid time \"{time}\"">;
     readonly InvalidTime: import("./message").DiagnosticMessage<"invalid time \"{time}\"">;
     readonly NotARecordReference: import("./message").DiagnosticMessage<"event \"{id}\": \"{entity}\" is not a type/id reference">;
-    readonly RecordCreatedAgain: import("./message").DiagnosticMessage<"event \"{id}\" creates {ref}, which already exists; a created event cannot replace a record (send updated, or deleted first)">;
     readonly Internal: import("./message").DiagnosticMessage<"Internal error in the {part}: {reason}. This is a bug in Stagecraft, not in your input; please report it with the files you gave and this message. {outcome}">;
 };

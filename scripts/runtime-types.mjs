@@ -14,13 +14,15 @@ export function emitRuntimeTypes(outDir) {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2023.d.ts"],
+    // the DOM library only for TextEncoder, which browsers and Node both have
+    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
     types: [],
     strict: true,
     skipLibCheck: true,
     declaration: true,
     emitDeclarationOnly: true,
-    rootDir: join(root, "runtime"),
+    // runtime/ imports diagnostics/ (the table of codes), so the declarations keep both folders
+    rootDir: root,
     outDir,
   };
   const program = ts.createProgram([join(root, "runtime", "index.ts")], options);
