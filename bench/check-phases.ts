@@ -13,8 +13,8 @@ import { parse } from "../grammar/index";
 import { declare } from "../compiler/binder/declarations";
 import { bindRulesAndWorkflows } from "../compiler/binder/rules";
 import { specifiedChecks } from "../compiler/checks/index";
-import { runChecks } from "../compiler/checks/runChecks";
-import { typeProgram } from "../compiler/types/typeProgram";
+import { runChecks } from "../compiler/checks/run-checks";
+import { typeProgram } from "../compiler/types/type-program";
 import { generateRuleSet } from "./generate-rules";
 
 const phases = ["parse", "declare", "bind", "type", "checks"] as const;

@@ -1,5 +1,5 @@
 // A deterministic generator of large rule sets for the check benchmark: the
-// declarations of LANGUAGE.md §2 plus N rules cycling through every rule form,
+// declarations of docs/language.md "Declarations" plus N rules cycling through every rule form,
 // each rule on its own stage pair so that no cycle warnings dominate the work.
 
 export function generateRuleSet(ruleCount: number): string {

@@ -118,6 +118,8 @@ function main() {
   let previous = -Infinity;
   // Input id → its line: ids must be unique and not of an output id's form (SC3010, SC3011).
   const lineOfId = new Map();
+  // Record → the line that created or first mentioned it, until deleted: a second created is SC3012.
+  const lineOfRecord = new Map();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
@@ -143,6 +145,13 @@ function main() {
     if (!EVENT_TYPES.has(e.type)) fail(i + 1, "SC3005", "unknown event type");
     const data = e.data ?? {};
     if (data.stage !== undefined && !STAGES.includes(data.stage)) fail(i + 1, "SC3006", "unknown stage");
+    if (e.type === "invoice.paid" && data.amount === undefined) fail(i + 1, "SC3002", 'missing "data.amount"');
+    if (e.type === "deleted") lineOfRecord.delete(e.entity);
+    else {
+      const seen = lineOfRecord.get(e.entity);
+      if (seen === undefined) lineOfRecord.set(e.entity, i + 1);
+      else if (e.type === "created") fail(i + 1, "SC3012", `record "${e.entity}" already exists: line ${seen} created it`);
+    }
 
     fireTimersUntil(at);
     let n = 0;

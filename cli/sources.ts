@@ -1,6 +1,6 @@
 // Finds and reads the `.rules` files named on the command line. A folder means
 // every `.rules` file under it, sorted by path; rule names (`file:line`) use the
-// path as given, or relative to the folder given, as CONTRACT.md says.
+// path as given, or relative to the folder given, as docs/contract.md says.
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceText } from "../compiler/index";

@@ -8,11 +8,11 @@ import { parse } from "../grammar/index";
 import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
 import { specifiedChecks } from "./checks/index";
-import { runChecks } from "./checks/runChecks";
+import { runChecks } from "./checks/run-checks";
 import { internalErrorDiagnostic } from "../diagnostics/internal";
 import { sortDiagnostics } from "./diagnostics";
 import type { CheckedModel } from "./model";
-import { typeProgram } from "./types/typeProgram";
+import { typeProgram } from "./types/type-program";
 
 export interface SourceText {
   path: string;

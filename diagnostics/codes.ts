@@ -318,6 +318,7 @@ wait until amount > 5 timeout 0 days          // A \`timeout\` must be positive,
     severity: "error",
     category: "time",
     title: "working hours end before they start",
+    about: `Also for hours that end when they start (\`09:00..09:00\`): they hold no working time.`,
     example: `calendar { hours 18:00..09:00 }`,
   },
   SC2405: {
@@ -344,6 +345,16 @@ wait until amount > 5 timeout 0 days          // A \`timeout\` must be positive,
     title: "duration longer than a hundred years",
     about: `Almost always a typo; the due time would not be a representable date.`,
     example: `on deal stage "New" open after 99999999 days -> …   // at most 36600 days are allowed`,
+  },
+  SC2409: {
+    severity: "error",
+    category: "time",
+    title: "no working days for business time",
+    about: `\`N business days\` (in a delay, a \`wait\`, a \`timeout\` or a task's \`due\`) and \`within
+working hours\` need working days; a calendar whose \`workdays\` names no day has none,
+and no business day would ever come. Each use is reported.`,
+    example: `calendar { workdays }
+on deal stage "New" open after 2 business days -> create task "Call back"   // \`2 business days\` needs working days, but the calendar's \`workdays\` names no day; …`,
   },
   SC2501: {
     severity: "error",
@@ -435,8 +446,11 @@ already open.`,
     severity: "error",
     category: "input",
     title: "missing field",
-    about: `\`id\`, \`at\`, \`entity\` and \`type\` are required; stage events need \`data.stage\`.`,
-    example: `events.jsonl:7: error SC3002: missing "type"`,
+    about: `\`id\`, \`at\`, \`entity\` and \`type\` are required; stage events need \`data.stage\`; an
+activity event needs every payload field its catalog entry (or \`event\` declaration)
+does not mark optional.`,
+    example: `events.jsonl:7: error SC3002: missing "type"
+events.jsonl:8: error SC3002: missing "data.amount": event invoice.paid requires it (money)`,
   },
   SC3003: {
     severity: "error",
@@ -497,9 +511,12 @@ forms could make two ids of one run equal.`,
   },
   SC3012: {
     severity: "error",
-    category: "service",
-    title: "no events in the body",
-    example: `POST /v1/events → 400 {"error":{"code":"SC3012","message":"the body holds no events: send JSON Lines, one event per line, or a JSON event or array of events"}}`,
+    category: "input",
+    title: "created again",
+    about: `A \`created\` line for a record that exists (a webhook delivered twice) would wipe its
+stage, fields and timers. A record exists from the first line that mentions it until
+a \`deleted\` line; after \`--resume\`, every record of the snapshot exists.`,
+    example: `events.jsonl:5: error SC3012: record "deal/D1" already exists: line 2 created it; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew`,
   },
   SC3013: {
     severity: "error",
@@ -549,6 +566,12 @@ forms could make two ids of one run equal.`,
     title: "bad query",
     about: `\`GET /v1/outputs\` with \`after\`, \`limit\` or \`wait\` out of range or not a number (status 400).`,
     example: `GET /v1/outputs?after=minus → 400 {"error":{"code":"SC3019","message":"bad query: querystring/after must be integer"}}`,
+  },
+  SC3020: {
+    severity: "error",
+    category: "service",
+    title: "no events in the body",
+    example: `POST /v1/events → 400 {"error":{"code":"SC3020","message":"the body holds no events: send JSON Lines, one event per line, or a JSON event or array of events"}}`,
   },
   SC3099: {
     severity: "error",
@@ -601,6 +624,14 @@ is not an ISO 8601 time (the CLI reports SC3003 first).`,
     about: `Only reachable through the API: an event's \`entity\` is not \`type/id\` (the CLI
 reports SC3003 first).`,
     example: `engine.process({ id: "e1", entity: "deal", … }) // event "e1": "deal" is not a type/id reference`,
+  },
+  SC4007: {
+    severity: "error",
+    category: "runtime",
+    title: "record created again",
+    about: `Only reachable through the API (the CLI reports SC3012 first): \`Engine.process\`
+refuses a \`created\` event for a record it holds, keeping the record.`,
+    example: `engine.process({ id: "e2", type: "created", entity: "deal/D1", … }) // event "e2" creates deal/D1, which already exists; …`,
   },
   SC9999: {
     severity: "error",

@@ -80,10 +80,12 @@ export const Diagnostics = {
   UnknownTimeZone: message("SC2402", "Unknown time zone \"{zone}\"; expected an IANA name such as \"Europe/Rome\".{hint}"),
   NotAWeekday: message("SC2403", "`{day}` is not a weekday; expected mon, tue, wed, thu, fri, sat or sun.{hint}"),
   HoursBackwards: message("SC2404", "Working hours {from}..{to} end before they start; write the earlier time first, e.g. 09:00..18:00."),
+  HoursEmpty: message("SC2404", "Working hours {from}..{to} are empty: they end when they start; give them a length, e.g. 09:00..18:00."),
   NotATimeOfDay: message("SC2405", "{time} is not a time of day; expected 00:00 to 23:59."),
   NotADate: message("SC2406", "{date} is not a date; expected YYYY-MM-DD of a day that exists."),
   MemberNotAUser: message("SC2407", "\"{member}\" is not a user; team members are quoted logins or e-mails without spaces, e.g. \"ana@solar.example\"."),
   DurationTooLong: message("SC2408", "A duration of {duration} is more than a hundred years; at most {longest} are allowed."),
+  NoWorkdays: message("SC2409", "{what} needs working days, but {calendar}; write them, e.g. `workdays mon tue wed thu fri`."),
 
   // workflows
   BadPer: message("SC2501", "`per {per}` needs `{per}` to be `{entity}` itself or a reference field of it.{hint}"),
@@ -128,10 +130,14 @@ export const Diagnostics = {
     "SC3011",
     "id \"{id}\" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. \"{example}\"",
   ),
+  RecordExists: message(
+    "SC3012",
+    "record \"{ref}\" already exists: {origin}; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew",
+  ),
 
   // the service's requests (service/)
   IdStoredWithOtherContent: message("SC3010", "id \"{id}\" {where} with other content; an id names one event: give this one its own id"),
-  NoEvents: message("SC3012", "the body holds no events: send JSON Lines, one event per line, or a JSON event or array of events"),
+  NoEvents: message("SC3020", "the body holds no events: send JSON Lines, one event per line, or a JSON event or array of events"),
   EventInTheFuture: message("SC3013", "\"at\" {at} is more than 5 minutes ahead of the wall clock ({now}); send events when they happen"),
   BodyTooLarge: message("SC3014", "the body is larger than {limit} bytes (1 MiB); send the events in smaller batches"),
   UnsupportedMediaType: message("SC3015", "{given}: send application/x-ndjson (JSON Lines) or application/json (an event or an array)"),
@@ -151,6 +157,7 @@ export const Diagnostics = {
   InvalidEventTime: message("SC4005", "event \"{id}\" has an invalid time \"{time}\""),
   InvalidTime: message("SC4005", "invalid time \"{time}\""),
   NotARecordReference: message("SC4006", "event \"{id}\": \"{entity}\" is not a type/id reference"),
+  RecordCreatedAgain: message("SC4007", "event \"{id}\" creates {ref}, which already exists; a created event cannot replace a record (send updated, or deleted first)"),
 
   // internal (internal.ts)
   Internal: message(

@@ -23,14 +23,19 @@ function mark<T extends { missing?: boolean }>(node: T, token: IToken): T {
   return node;
 }
 
-/** A bare or quoted name; a dotted name keeps its dots (`invoice.paid`). */
+/**
+ * A bare or quoted name; a dotted name keeps its dots (`invoice.paid`). Quoted
+ * text is read in Unicode NFC, so names that look the same are the same (a
+ * stage "Café" typed with a combining accent is the stage "Café"); the
+ * formatter writes it back in that form.
+ */
 export function nameOf(token: IToken): Name {
   const quoted = token.tokenType !== undefined && tokenMatcher(token, StringToken);
-  return mark<Name>({ kind: "Name", text: quoted ? unquote(token.image) : imageOf(token), quoted, start: startOffsetOf(token), end: endOffsetOf(token) }, token);
+  return mark<Name>({ kind: "Name", text: quoted ? unquote(token.image).normalize("NFC") : imageOf(token), quoted, start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 export function stringOf(token: IToken): StringLiteral {
-  return mark<StringLiteral>({ kind: "StringLiteral", value: unquote(imageOf(token)), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
+  return mark<StringLiteral>({ kind: "StringLiteral", value: unquote(imageOf(token)).normalize("NFC"), start: startOffsetOf(token), end: endOffsetOf(token) }, token);
 }
 
 /** An enum value or other bare word written where a literal is expected (test data). */

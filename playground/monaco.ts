@@ -1,5 +1,6 @@
 // Monaco, trimmed to what a rules editor needs. `monaco-editor/editor` is the
-// API without any contribution and without the ~80 bundled languages (14 MB);
+// API without any contribution and without the bundled languages (most of its
+// size: bench/README.md, "Figures behind the code");
 // each feature we use (suggest, hover, go to definition, comment toggle, …) is
 // a side-effect import of its contribution.
 import * as monaco from "monaco-editor/editor";

@@ -1,9 +1,13 @@
-// Delay arithmetic in the calendar's time zone (LANGUAGE.md §3): `N days` keeps
+// Delay arithmetic in the calendar's time zone (docs/language.md "Time"): `N days` keeps
 // the local time (23 or 25 hours across a DST change), `N hours` is exact,
-// business days skip non-workdays and holidays, `at HH:MM` and
-// `within working hours` move the due time forward only.
+// business days skip non-workdays and holidays and keep the local time too,
+// `at HH:MM` and `within working hours` move the due time forward only.
+// Every loop over days is bounded by what the calendar guarantees: the checker
+// refuses a calendar with no working time wherever one is needed, so a loop
+// that passes its bound is a bug, reported as LoopBoundError, never a hang.
 import { DateTime, IANAZone } from "luxon";
 import type { Calendar, Delay, Duration } from "./ir";
+import { LoopBoundError } from "./errors";
 
 const MINUTE = 60_000;
 
@@ -19,14 +23,20 @@ export function addDuration(from: number, duration: Duration, calendar: Calendar
     case "weeks":
       return plusLocalDays(from, 7 * amount, calendar.timezone);
     case "business_days":
-      return addBusinessDays(local(from, calendar), amount, calendar).toMillis();
+      return addBusinessDays(from, amount, calendar);
   }
 }
 
-/** When a timer scheduled at `from` with this delay comes due. */
+/**
+ * When a timer scheduled at `from` with this delay comes due. `at HH:MM` is that
+ * local time on the day the duration lands on, or on the next day when it has
+ * passed; with business days, the next business day.
+ */
 export function dueTime(from: number, delay: Delay, calendar: Calendar): number {
   let due = addDuration(from, delay.duration, calendar);
-  if (delay.at !== undefined) due = atTimeOfDay(due, delay.at, calendar);
+  if (delay.at !== undefined) {
+    due = delay.duration.unit === "business_days" ? atTimeOnBusinessDay(due, delay.at, calendar) : atTimeOfDay(due, delay.at, calendar);
+  }
   if (delay.withinWorkingHours) due = withinWorkingHours(due, calendar);
   return due;
 }
@@ -39,6 +49,14 @@ export function atTimeOfDay(due: number, minuteOfDay: number, calendar: Calendar
   return moved.toMillis();
 }
 
+/** The given local time on the due day (a business day), or on the next business day when it has passed. */
+function atTimeOnBusinessDay(due: number, minuteOfDay: number, calendar: Calendar): number {
+  const day = local(due, calendar);
+  const moved = setMinuteOfDay(day, minuteOfDay);
+  if (moved.toMillis() >= due && isWorkingDay(day, calendar)) return moved.toMillis();
+  return setMinuteOfDay(day.plus({ days: daysToNextWorkingDay(day, calendar) }), minuteOfDay).toMillis();
+}
+
 /** The due time itself when inside working hours of a working day, else the next opening. */
 export function withinWorkingHours(due: number, calendar: Calendar): number {
   const time = local(due, calendar);
@@ -48,25 +66,38 @@ export function withinWorkingHours(due: number, calendar: Calendar): number {
     if (minute >= from && minute < to) return due;
     if (minute < from) return setMinuteOfDay(time, from).toMillis();
   }
-  let day = time.plus({ days: 1 });
-  while (!isWorkingDay(day, calendar)) day = day.plus({ days: 1 });
-  return setMinuteOfDay(day, from).toMillis();
+  return setMinuteOfDay(time.plus({ days: daysToNextWorkingDay(time, calendar) }), from).toMillis();
 }
 
 export function isWorkingDay(time: DateTime, calendar: Calendar): boolean {
   return (calendar.workdays as number[]).includes(time.weekday) && !calendar.holidays.includes(time.toISODate() ?? "");
 }
 
-function addBusinessDays(start: DateTime, amount: number, calendar: Calendar): DateTime {
-  let day = start;
-  let left = amount;
-  // A calendar without workdays would loop for ever; no business day ever comes.
-  if (calendar.workdays.length === 0) return day.plus({ years: 100 });
-  while (left > 0) {
-    day = day.plus({ days: 1 });
-    if (isWorkingDay(day, calendar)) left--;
+/**
+ * How many calendar days after `day` the next working day is. Holidays are
+ * dates, so among any `holidays + 1` weeks one holds a workday that is none:
+ * past that bound the calendar has no working time.
+ */
+function daysToNextWorkingDay(day: DateTime, calendar: Calendar): number {
+  const bound = 7 * (calendar.holidays.length + 1);
+  for (let days = 1; days <= bound; days++) if (isWorkingDay(day.plus({ days }), calendar)) return days;
+  throw new LoopBoundError(`no working day within ${bound} days of ${day.toISODate() ?? "?"} in the calendar`);
+}
+
+/**
+ * N business days later, at the same local time. The days are counted on the
+ * dates, then added to the start in one step, so a DST gap on a day passed
+ * over does not move the local time of the days after it.
+ */
+function addBusinessDays(from: number, amount: number, calendar: Calendar): number {
+  let day = local(from, calendar);
+  let days = 0;
+  for (let left = amount; left > 0; left--) {
+    const next = daysToNextWorkingDay(day, calendar);
+    days += next;
+    day = day.plus({ days: next });
   }
-  return day;
+  return plusLocalDays(from, days, calendar.timezone);
 }
 
 function local(millis: number, calendar: Calendar): DateTime {

@@ -113,6 +113,8 @@ function compileNode(expr: Expr, noteRead: NoteRead): Evaluator {
       noteRead(`is open "${stage}"`, reader);
       return reader;
     }
+    case "text":
+      return compileTemplateText(expr.parts);
     case "call": {
       const fn = resolveFunction(expr.fn);
       const args = expr.args.map((arg) => compileNode(arg, noteRead));

@@ -1,9 +1,10 @@
-// Deciding one action against the current state (LANGUAGE.md §3 "Actions").
+// Deciding one action against the current state (docs/language.md "Actions").
 import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
 import type { Decision } from "./decisions";
 import type { PreparedAction, RecipientReader } from "./prepare";
 import type { Schema } from "./schema";
+import { readField } from "./record-state";
 
 /** Read-only view of the engine state that decisions need beyond the record. */
 export interface DecisionWorld {
@@ -103,6 +104,11 @@ function decideMove(prepared: PreparedAction, ctx: EvalContext, world: DecisionW
   }
   if (target.stage === action.stage) return { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is already in it` };
   if (!action.allowBack && target.stage !== null) {
+    // A won or lost deal is decided: only `allow back` reopens it, whatever the order.
+    const outcome = entity.pipeline.stages[entity.stageIndex.get(target.stage) ?? -1]?.outcome;
+    if (outcome !== undefined) {
+      return { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is in "${target.stage}", a ${outcome} stage, and the rule has no allow back` };
+    }
     const from = entity.stageIndex.get(target.stage) ?? -1;
     const to = entity.stageIndex.get(action.stage) ?? -1;
     if (to < from) {
@@ -125,14 +131,18 @@ function decideAssignment(
     const member = team.members[world.teamCounter(teamName) % team.members.length]!;
     return { kind: "update", ref: record.ref, fields: { [field]: member }, roundRobinTeam: teamName };
   }
-  // Fewest records currently assigned through this field; ties go to team order.
+  // Fewest other records currently assigned through this field (the record being
+  // assigned does not count for the member it holds now); ties go to team order.
+  const holder = readField(record, field);
+  const load = (member: string) => world.load(record.type, field, member) - (holder === member ? 1 : 0);
   let best = team.members[0]!;
-  let bestLoad = world.load(record.type, field, best);
-  for (const member of team.members.slice(1)) {
-    const load = world.load(record.type, field, member);
-    if (load < bestLoad) {
+  let bestLoad = load(best);
+  for (let i = 1; i < team.members.length; i++) {
+    const member = team.members[i]!;
+    const memberLoad = load(member);
+    if (memberLoad < bestLoad) {
       best = member;
-      bestLoad = load;
+      bestLoad = memberLoad;
     }
   }
   return { kind: "update", ref: record.ref, fields: { [field]: best } };

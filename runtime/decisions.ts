@@ -1,6 +1,6 @@
 // What an action decides, as plain values: the engine applies decisions (state
-// changes, outputs, derived events) after they are made — STYLE.md "Decide,
-// then apply". Deciding reads state and never writes it.
+// changes, outputs, derived events) after they are made so deciding is a pure
+// function that is easy to test and replay. Deciding reads state and never writes it.
 import type { Value } from "./ir";
 
 export type Decision =

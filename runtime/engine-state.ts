@@ -4,9 +4,10 @@ import type { Program } from "./ir";
 import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./types";
 import { SNAPSHOT_VERSION } from "./types";
 import { TimerQueue } from "./timer-queue";
-import { ProgramChangedError, SnapshotError } from "./errors";
+import { LoopBoundError, ProgramChangedError, SnapshotError } from "./errors";
 import { comparePrograms, programManifest } from "./identity";
-import { readField } from "./compile-expr";
+import { ReferenceIndex } from "./reference-index";
+import { readField } from "./record-state";
 
 export class EngineState {
   readonly records = new Map<string, RecordState>();
@@ -20,22 +21,42 @@ export class EngineState {
   readonly instances = new Map<string, WorkflowInstance>();
   /** Bound record → keys of its workflow instances (deletion, `wait until`). */
   readonly instancesByRecord = new Map<string, Set<string>>();
+  /** Key record → keys of the instances keyed by it and bound to another record (`per contact`). */
+  readonly instancesByKeyRef = new Map<string, Set<string>>();
   readonly finished = new Set<string>();
   /** `entity.field` → member → records holding the member in that field (`least loaded`). */
   readonly loads = new Map<string, Map<string, number>>();
 
+  /** Referenced record → referring records, for the references conditions read through. */
+  readonly references: ReferenceIndex;
+
   constructor(
     private readonly program: Program,
     private readonly loadFields: ReadonlySet<string>,
+    referenceFields: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
     for (const key of loadFields) this.loads.set(key, new Map());
+    this.references = new ReferenceIndex(referenceFields);
   }
 
-  /** Replaces (or with `next` undefined, removes) a record, keeping the load counts in step. */
+  /** Replaces (or with `next` undefined, removes) a record, keeping the load counts and the reference index in step. */
   writeRecord(previous: RecordState | undefined, next: RecordState | undefined): void {
     if (next) this.records.set(next.ref, next);
     else if (previous) this.records.delete(previous.ref);
     if (this.loadFields.size > 0) this.countLoads(previous, next);
+    if (this.references.active) this.references.update(previous, next);
+  }
+
+  /**
+   * Queues a timer. Durations are positive (the checker refuses others) and `at`
+   * and working hours only move a due time later, so every timer comes due after
+   * the time that scheduled it; that is what ends the loop firing due timers.
+   */
+  schedule(timer: TimerState): void {
+    if (this.clock !== null && !(timer.due > this.clock)) {
+      throw new LoopBoundError(`timer t${timer.seq} would come due at ${timer.due}, not after the current time ${this.clock}`);
+    }
+    this.timers.push(timer);
   }
 
   load(entity: string, field: string, member: string): number {
@@ -44,16 +65,14 @@ export class EngineState {
 
   addInstance(instance: WorkflowInstance): void {
     this.instances.set(instance.key, instance);
-    let keys = this.instancesByRecord.get(instance.bound);
-    if (!keys) this.instancesByRecord.set(instance.bound, (keys = new Set()));
-    keys.add(instance.key);
+    addTo(this.instancesByRecord, instance.bound, instance.key);
+    if (instance.keyRef !== instance.bound) addTo(this.instancesByKeyRef, instance.keyRef, instance.key);
   }
 
   removeInstance(instance: WorkflowInstance): void {
     this.instances.delete(instance.key);
-    const keys = this.instancesByRecord.get(instance.bound);
-    keys?.delete(instance.key);
-    if (keys?.size === 0) this.instancesByRecord.delete(instance.bound);
+    removeFrom(this.instancesByRecord, instance.bound, instance.key);
+    if (instance.keyRef !== instance.bound) removeFrom(this.instancesByKeyRef, instance.keyRef, instance.key);
   }
 
   snapshot(): Snapshot {
@@ -91,7 +110,7 @@ export class EngineState {
     this.tokenSeq = snapshot.tokenSeq;
     this.recordSeq = snapshot.recordSeq;
     for (const [team, counter] of Object.entries(snapshot.teamCounters)) this.teamCounters.set(team, counter);
-    for (const instance of snapshot.instances) this.addInstance({ ...instance });
+    for (const instance of snapshot.instances) this.addInstance({ ...instance, keyRef: instance.keyRef ?? keyRefOf(instance.key) });
     for (const key of snapshot.finished) this.finished.add(key);
   }
 
@@ -109,4 +128,21 @@ export class EngineState {
       if (typeof after === "string") counts.set(after, (counts.get(after) ?? 0) + 1);
     }
   }
+}
+
+/** The key record of an instance key, JSON `[workflow, record]` (workflow-runner.ts). */
+function keyRefOf(key: string): string {
+  return (JSON.parse(key) as [string, string])[1];
+}
+
+function addTo(index: Map<string, Set<string>>, ref: string, key: string): void {
+  let keys = index.get(ref);
+  if (!keys) index.set(ref, (keys = new Set()));
+  keys.add(key);
+}
+
+function removeFrom(index: Map<string, Set<string>>, ref: string, key: string): void {
+  const keys = index.get(ref);
+  keys?.delete(key);
+  if (keys?.size === 0) index.delete(ref);
 }

@@ -19,7 +19,7 @@ export class RuntimeError extends Error {
   }
 }
 
-/** A derived-event chain grew past the bound: the rules feed each other (LANGUAGE.md §5 "Loops end"). */
+/** A derived-event chain grew past the bound: the rules feed each other (docs/language.md "Loops end"). */
 export class CascadeError extends RuntimeError {
   /** Rule names from the first rule of the chain to the one that overflowed it. */
   readonly chain: string[];
@@ -44,6 +44,14 @@ export class UnknownFunctionError extends RuntimeError {
   constructor(name: string) {
     super(diagnose(Diagnostics.RuntimeUnknownFunction, { name }));
     this.name = "UnknownFunctionError";
+  }
+}
+
+/** A `created` event for a record that exists: replacing it would lose its state. */
+export class RecordExistsError extends RuntimeError {
+  constructor(eventId: string, ref: string) {
+    super(diagnose(Diagnostics.RecordCreatedAgain, { id: eventId, ref }));
+    this.name = "RecordExistsError";
   }
 }
 
@@ -89,4 +97,16 @@ function summariseChain(chain: string[]): string {
   const distinct = [...new Set(chain)];
   const shown = distinct.length <= 12 ? distinct : [...distinct.slice(0, 12), "…"];
   return shown.join(" -> ");
+}
+
+/**
+ * A loop of the runtime passed the bound its input guarantees (the checker
+ * refuses programs that could reach it): a bug of Stagecraft, reported as an
+ * internal error instead of running for ever. Deliberately not a RuntimeError.
+ */
+export class LoopBoundError extends Error {
+  constructor(what: string) {
+    super(`loop bound exceeded: ${what}`);
+    this.name = "LoopBoundError";
+  }
 }

@@ -1,13 +1,17 @@
 // Checks input lines as a stream: each line alone (validateEventLine), plus what
-// only the stream shows — time order and ids. Output ids derive from input ids
+// only the stream shows — time order, ids and records. Output ids derive from input ids
 // (`e6` → `e6.1`) and timers are `t<k>`, so an input id may neither repeat nor
-// take one of those forms: every id in a run stays unique (CONTRACT.md).
+// take one of those forms: every id in a run stays unique (docs/contract.md).
 // Each id is kept for the validator's life (one run), so its memory grows with
 // the number of events; ids are not kept in snapshots, so uniqueness holds
 // within the events given to one validator.
+// A `created` line for a record that exists is refused (SC3012): a webhook
+// delivered twice must not wipe the record's stage, fields and timers. A record
+// exists from the first line that mentions it (any event but `deleted` starts
+// an empty record) until a `deleted` line; after that it may be created anew.
 import type { Program } from "./ir";
 import { Diagnostics } from "../diagnostics/messages";
-import { inputError, validateEventLine, type ValidatedLine } from "./validate-event";
+import { inputError, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 import { formatInstant, parseInstant } from "./time";
 
 const DIGIT_0 = 48;
@@ -29,16 +33,25 @@ export class EventStreamValidator {
   private previous: number;
   /** Input id → the line that used it first. */
   private readonly lineOfId = new Map<string, number>();
+  /**
+   * Existing record → the line that created it, or minus the line of another
+   * event that started it before any created; 0 when the resumed snapshot holds it.
+   * A number, not an object: a run may hold millions of records.
+   */
+  private readonly lineOfRecord = new Map<string, number>();
 
   /**
    * `resumedAt` (epoch millis, a snapshot's `clock`) is where the stream goes on
    * from: a line earlier than it is refused like one earlier than the line before.
+   * `resumedRecords` are the records the snapshot holds: they exist already.
    */
   constructor(
     private readonly program: Program,
     private readonly resumedAt: number | null = null,
+    resumedRecords: Iterable<string> = [],
   ) {
     this.previous = resumedAt ?? -Infinity;
+    for (const ref of resumedRecords) this.lineOfRecord.set(ref, 0);
   }
 
   check(line: string, lineNumber: number): ValidatedLine {
@@ -59,9 +72,32 @@ export class EventStreamValidator {
     if (hasOutputIdForm(id)) {
       return { error: inputError(Diagnostics.OutputIdForm, { id, example: `e${id.replace(/[^A-Za-z0-9]/g, "_")}` }) };
     }
+    const recordError = this.checkRecord(checked.event.entity, checked.event.type, lineNumber);
+    if (recordError) return { error: recordError };
     this.lineOfId.set(id, lineNumber);
     this.previousAt = at;
     this.previous = instant;
     return checked;
+  }
+
+  /** Keeps which records exist; a `created` for one of them is SC3012. */
+  private checkRecord(ref: string, type: string, lineNumber: number): InputError | undefined {
+    if (type === "deleted") {
+      this.lineOfRecord.delete(ref);
+      return undefined;
+    }
+    const first = this.lineOfRecord.get(ref);
+    if (first === undefined) {
+      this.lineOfRecord.set(ref, type === "created" ? lineNumber : -lineNumber);
+      return undefined;
+    }
+    if (type !== "created") return undefined;
+    const origin =
+      first === 0
+        ? "the resumed snapshot holds it"
+        : first > 0
+          ? `line ${first} created it`
+          : `line ${-first} started it (an event for it came before any created)`;
+    return inputError(Diagnostics.RecordExists, { ref, origin });
   }
 }

@@ -3,7 +3,7 @@
 // runtime/index.ts exports this whole module under these names. The interpreter
 // (compile-expr.ts) builds closures that call the same functions, through
 // operator-table.ts for operators, so both paths give the same value on every
-// input. Null-safety (LANGUAGE.md §3): a path through an empty reference is
+// input. Null-safety (docs/language.md "Expressions"): a path through an empty reference is
 // none, comparisons with none are false except `==`/`!=`. Only the boolean
 // connectives (`not`, `and`, `or`) are not here: both paths short-circuit them
 // with the host language's own operators on `=== true`.
@@ -11,6 +11,7 @@ import type { Value } from "./ir";
 import type { EvalContext, RecordState } from "./types";
 import { resolveFunction } from "./functions";
 import { readField } from "./record-state";
+import { fieldChanged } from "./field-changes";
 import { compareValues, valuesEqual } from "./values";
 
 /** A field of a record; none when the record is missing (an empty or dangling reference). */
@@ -27,9 +28,8 @@ export function eventField(ctx: EvalContext, field: string): Value {
   return ctx.eventData !== null && Object.hasOwn(ctx.eventData, field) ? ctx.eventData[field]! : null;
 }
 
-export function changed(ctx: EvalContext, field: string): boolean {
-  return ctx.changes !== null && Object.hasOwn(ctx.changes, field);
-}
+/** `changed(field)`, as the interpreter reads it. */
+export const changed = fieldChanged;
 
 export function previous(ctx: EvalContext, field: string): Value {
   return ctx.previous !== null && Object.hasOwn(ctx.previous, field) ? ctx.previous[field]! : readField(ctx.record, field);

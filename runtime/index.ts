@@ -3,7 +3,7 @@
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine";
 export { runEvents, type RunOptions } from "./run-events";
 export { formatOutputLine } from "./output-format";
-export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError } from "./errors";
+export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {
   programFingerprint,
   programManifest,

@@ -173,6 +173,8 @@ export type Expr =
   /** The field's value before the triggering change. */
   | { kind: "previous"; field: string }
   | { kind: "isOpen"; stage: string }
+  /** A text literal with `{path}` placeholders written to a field (`set`, `create`): filled from the rule's record as `notify` texts are. */
+  | { kind: "text"; parts: TemplateText }
   /** A stdlib function (see stdlib/functions.ts) by name. */
   | { kind: "call"; fn: string; args: Expr[] };
 
@@ -236,7 +238,7 @@ export type Step =
 
 // ---------------------------------------------------------------- tests
 
-/** An input event, as in CONTRACT.md (also what the runtime validates input lines into). */
+/** An input event, as in docs/contract.md (also what the runtime validates input lines into). */
 export interface InputEvent {
   id: string;
   at: string; // ISO 8601 with offset or Z

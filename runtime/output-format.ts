@@ -1,4 +1,4 @@
-// The `run` output line (CONTRACT.md): keys in a fixed order whatever order the
+// The `run` output line (docs/contract.md): keys in a fixed order whatever order the
 // record was built in.
 import type { OutputRecord } from "./types";
 

@@ -23,11 +23,29 @@ export interface PendingEvent {
   changes: Record<string, Value> | null;
   previous: Record<string, Value> | null;
   eventData: Record<string, Value> | null;
+  /** For `stage.opened`: which opening of the stage it is (its open rules run only while it lasts). */
+  opening?: number;
   /** For `deleted`: the record as it was, which its rules read. */
   removed: RecordState | undefined;
   depth: number;
   chain: ChainLink | null;
 }
+
+/**
+ * Runs actions in written order on the record `ref`; each decides against the
+ * state the previous ones left, read through `view` when given (a workflow
+ * instance's own key record).
+ */
+export type RunActions = (
+  actions: PreparedAction[],
+  ctx: EvalContext,
+  ref: string,
+  cause: string,
+  rule: string,
+  depth: number,
+  chain: ChainLink,
+  view?: (record: RecordState) => RecordState,
+) => void;
 
 /** The engine as the workflow runner sees it. */
 export interface EngineHost {
@@ -38,8 +56,10 @@ export interface EngineHost {
   readonly lookup: (ref: string) => RecordState | undefined;
   readonly now: number;
   contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext;
+  /** Why the opening a `stage.opened` event announced has ended, or undefined while it lasts. */
+  openingEnded(record: RecordState, event: PendingEvent): string | undefined;
   turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean;
-  runActions(actions: PreparedAction[], ctx: EvalContext, ref: string, cause: string, rule: string, depth: number, chain: ChainLink): void;
+  runActions: RunActions;
   traceRule(
     rule: string,
     record: string,

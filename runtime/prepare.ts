@@ -1,11 +1,12 @@
 // A program made ready to run, once per engine: expressions compiled to
 // closures, workflow steps flattened to a jump list, and every rule and
 // enrollment indexed by the exact event it waits for, so an event only ever
-// meets the rules that can match it (LANGUAGE.md §5 "Scale").
+// meets the rules that can match it (docs/language.md "Scale").
 import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, Step, Trigger, WorkflowDef } from "./ir";
 import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "./types";
 import type { Value } from "./ir";
 import { compileExpr, compileTemplateText, fieldPathReader, type CompiledExpr, type Evaluator } from "./compile-expr";
+import { watchReferences, type ReferenceWatch } from "./reference-index";
 
 export type RecipientReader = (ctx: EvalContext) => Value;
 
@@ -32,8 +33,12 @@ export interface PreparedRule {
   conditionExpr: CompiledExpr | null;
   becomes: CompiledExpr | null;
   delay: Delay | undefined;
-  /** For `stage "S" open after D`: S, whose opening the timer belongs to. */
-  openAfterStage: string | undefined;
+  /**
+   * For `stage "S" open|close …`: S and the edge. An open rule runs only while
+   * the opening that triggered it lasts; a timer of `open after` or `close after`
+   * belongs to one opening of S (the one that opened, or that closed).
+   */
+  stageTrigger: { stage: string; edge: "open" | "close" } | undefined;
   actions: PreparedAction[];
 }
 
@@ -58,6 +63,8 @@ export interface PreparedWorkflow {
   id: string;
   def: WorkflowDef;
   name: string;
+  /** Enrolling entity → the field holding the instance's key record (null: the record itself). */
+  keyFields: Map<string, string | null>;
   ops: WorkflowOp[];
   enrollments: PreparedEnrollment[];
 }
@@ -76,6 +83,8 @@ export interface PreparedProgram {
   handlers: HandlerIndex;
   /** `entity.field` pairs that `assign … least loaded` counts over. */
   loadFields: Set<string>;
+  /** The references `becomes` and `wait until` read through, and who to evaluate when a referenced record changes. */
+  references: ReferenceWatch;
 }
 
 /** An event on a record: its entity, type and (for stage events) stage. */
@@ -148,7 +157,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
       conditionExpr,
       becomes,
       delay: def.delay,
-      openAfterStage: def.delay && def.trigger.kind === "stage" && def.trigger.edge === "open" ? def.trigger.stage : undefined,
+      stageTrigger: def.trigger.kind === "stage" ? { stage: def.trigger.stage, edge: def.trigger.edge } : undefined,
       actions: prepareActions(def.entity, def.actions, code?.actions),
     };
   });
@@ -162,6 +171,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
       id: def.id,
       def,
       name: def.name,
+      keyFields: new Map(def.enrollments.map((enrollment) => [enrollment.entity, enrollment.keyField])),
       ops,
       enrollments: def.enrollments.map((enrollment, i) => ({
         index: i,
@@ -181,6 +191,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
     workflowsById: byIdentity("workflow", workflows),
     handlers: indexHandlers(program, rules, workflows),
     loadFields,
+    references: watchReferences(program, rules, workflows),
   };
 }
 
@@ -346,6 +357,7 @@ function changeKeys(program: Program, entity: string): EventKey[] {
   return [
     [entity, "created"],
     [entity, "updated"],
+    [entity, "responsible.changed"],
     ...stages.flatMap((stage): EventKey[] => [
       [entity, "stage.opened", stage.name],
       [entity, "stage.closed", stage.name],

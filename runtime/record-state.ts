@@ -1,6 +1,6 @@
 // Records are immutable values, one per CRM record, each replaced through
 // immer's `produce` on its own (never a draft of the whole record index: that
-// would cost O(number of records) per write — STYLE.md "State per record").
+// would cost O(number of records) per write).
 import { Immer } from "immer";
 import type { Value } from "./ir";
 import type { RecordState } from "./types";

@@ -1,5 +1,5 @@
 // Pending timers ordered by (due instant, scheduling sequence): a binary heap,
-// so scheduling and firing cost a logarithm of the pending count (LANGUAGE.md §5
+// so scheduling and firing cost a logarithm of the pending count (docs/language.md "Runtime semantics"
 // "Scale"). Cancelled timers stay in the heap and are recognised as stale when
 // they come due; that keeps cancellation O(1).
 

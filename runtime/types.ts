@@ -3,7 +3,7 @@
 import type { Calendar, Program, Value } from "./ir";
 import type { ProgramManifest } from "./identity";
 
-/** A derived event or an effect, as written to `run`'s output (CONTRACT.md). */
+/** A derived event or an effect, as written to `run`'s output (docs/contract.md). */
 export interface OutputRecord {
   id: string;
   /** UTC, `YYYY-MM-DDTHH:mm:ss.SSSZ`. */
@@ -203,7 +203,7 @@ export interface RuleTimer extends TimerBase {
   rule: string;
   record: string;
   born: number;
-  /** For `stage "S" open after`: the stage and which opening of it. */
+  /** For `stage "S" open after` / `close after`: the stage and which opening of it (the one that opened, or closed). */
   stage?: string;
   opening?: number;
   eventType: string;
@@ -225,6 +225,13 @@ export interface WorkflowInstance {
   /** The workflow's identity (WorkflowDef.id). */
   workflow: string;
   bound: string;
+  /**
+   * The record the instance is keyed by (`per contact`: the contact). Its steps
+   * read it through the key field even when the bound record now refers to
+   * another one: the instance goes on with its own contact. A snapshot saved
+   * before instances kept it has none: restore reads it from `key`.
+   */
+  keyRef: string;
   /** Index of the next step in the workflow's flattened step list. */
   pc: number;
   token: number;

@@ -1,5 +1,5 @@
 // Input lines checked against the program before they reach the engine
-// (CONTRACT.md "Input events"): one error code per class of mistake, messages
+// (docs/contract.md "Input events"): one error code per class of mistake, messages
 // in the user's terms, with the likely intended name when there is one.
 import type { FieldDef, FieldType, InputEvent, Program, Value } from "./ir";
 import { schemaOf, splitRef, type EntitySchema, type Schema } from "./schema";
@@ -68,6 +68,9 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
     return fail(Diagnostics.UnknownEventType, { type, expected: expected(type, [...LIFECYCLE, ...schema.events.keys()], false) });
   }
 
+  // Stage names compare in Unicode NFC, as the compiler reads them (a CRM may
+  // send "Café" with a combining accent).
+  if (typeof data.stage === "string" && !isNfc(data.stage)) data.stage = data.stage.normalize("NFC");
   const dataError =
     type === "stage.opened" || type === "stage.closed"
       ? checkStageData(entitySchema, data)
@@ -75,12 +78,18 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
         ? checkRecordData(entitySchema, type, data)
         : type === "deleted"
           ? checkFields(data, NO_FIELDS, "a deleted event")
-          : checkFields(data, schema.eventFields.get(type)!, `event ${type}`);
+          : checkPayload(data, schema.eventFields.get(type)!, type);
   if (dataError) return { error: dataError };
 
   const event: InputEvent = { id, at, entity, type };
   if (hasData) event.data = data as Record<string, Value>;
   return { event };
+}
+
+/** ASCII text (nearly every stage name) is NFC without asking `normalize`. */
+function isNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return text === text.normalize("NFC");
+  return true;
 }
 
 // Every line of a run is checked against the same program: its schema is kept at hand.
@@ -128,6 +137,23 @@ function checkRecordData(entity: EntitySchema, type: string, data: Record<string
     }
   }
   return checkFields(data, entity.dataFields, name, "stage");
+}
+
+/** An activity event's payload: the fields given fit, and every field it requires is there. */
+function checkPayload(data: Record<string, unknown>, fields: Map<string, FieldDef>, type: string): InputError | undefined {
+  const problem = checkFields(data, fields, `event ${type}`);
+  if (problem) return problem;
+  for (const field of fields.values()) {
+    if (field.optional || Object.hasOwn(data, field.name)) continue;
+    return inputError(Diagnostics.MissingField, { field: `data.${field.name}`, why: `: event ${type} requires it (${describeType(field.type)})` });
+  }
+  return undefined;
+}
+
+function describeType(type: FieldType): string {
+  if (type.kind === "enum") return `one of ${type.values.join(", ")}`;
+  if (type.kind === "ref") return `a ${type.entity} reference`;
+  return type.kind;
 }
 
 /** `owner` names what the fields belong to: an entity (`deal`) or an event (`event invoice.paid`). */

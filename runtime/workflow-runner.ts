@@ -1,11 +1,12 @@
-// Workflow instances (LANGUAGE.md §4, seed 000): enrollment keyed by the `per`
+// Workflow instances (docs/language.md "Workflows"): enrollment keyed by the `per`
 // record, steps run until a wait, waits resumed by timers or (for `wait until`)
 // by changes of the bound record. Instance progress lives in the engine state.
-import type { EvalContext, WorkflowInstance, WorkflowTimer } from "./types";
+import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "./types";
 import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "./prepare";
 import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
-import { readField } from "./compile-expr";
+import { readField } from "./record-state";
 import { addDuration } from "./calendar";
+import { LoopBoundError } from "./errors";
 
 export class WorkflowRunner {
   constructor(private readonly host: EngineHost) {}
@@ -26,8 +27,16 @@ export class WorkflowRunner {
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
     const record = event.removed ?? this.host.state.records.get(event.ref);
     if (!record) return;
-    const ctx = this.host.contextFor(record, event);
     const name = workflow.name;
+    const trigger = enrollment.def.trigger;
+    if (trigger.kind === "stage" && trigger.edge === "open" && event.opening !== undefined) {
+      const ended = this.host.openingEnded(record, event);
+      if (ended !== undefined) {
+        if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${ended}`);
+        return;
+      }
+    }
+    const ctx = this.host.contextFor(record, event);
     if (enrollment.becomes && !this.host.turnsTrue(enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
     if (enrollment.condition && enrollment.condition.evaluate(ctx) !== true) {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
@@ -55,7 +64,7 @@ export class WorkflowRunner {
       if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
       return;
     }
-    const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
+    const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
     this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
@@ -65,7 +74,10 @@ export class WorkflowRunner {
   private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
     const workflow = workflowOf(this.host.prepared, instance.workflow);
     const ops = workflow.ops;
-    for (;;) {
+    // Steps only jump forward (prepare.ts flattens `if` that way), so one run of
+    // an instance visits each step at most once before it waits or ends.
+    for (let visited = 0; ; visited++) {
+      if (visited > ops.length) throw new LoopBoundError(`workflow "${workflow.name}" ran more than its ${ops.length} steps without waiting`);
       if (this.host.state.instances.get(instance.key) !== instance) return;
       const record = this.host.state.records.get(instance.bound);
       if (!record) return;
@@ -76,7 +88,7 @@ export class WorkflowRunner {
         return;
       }
       const ctx: EvalContext = {
-        record,
+        record: this.keyedView(workflow, instance, record),
         lookup: this.host.lookup,
         changes: trigger?.changes ?? null,
         previous: trigger?.previous ?? null,
@@ -86,7 +98,7 @@ export class WorkflowRunner {
       };
       switch (op.kind) {
         case "action":
-          this.host.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain);
+          this.host.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain, (current) => this.keyedView(workflow, instance, current));
           instance.pc++;
           break;
         case "wait":
@@ -112,13 +124,24 @@ export class WorkflowRunner {
     }
   }
 
+  /**
+   * The bound record as the instance's steps read it: its key field holds the
+   * instance's key record, even after the record was pointed at another one
+   * (a deal moved to another contact keeps mailing the contact it enrolled for).
+   */
+  private keyedView(workflow: PreparedWorkflow, instance: WorkflowInstance, record: RecordState): RecordState {
+    const keyField = workflow.keyFields.get(record.type);
+    if (keyField === undefined || keyField === null || readField(record, keyField) === instance.keyRef) return record;
+    return { ...record, fields: { ...record.fields, [keyField]: instance.keyRef } };
+  }
+
   private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
     const token = (instance.token = ++this.host.state.tokenSeq);
-    this.host.state.timers.push({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
+    this.host.state.schedule({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
   }
 
   private scheduleTimeout(instance: WorkflowInstance, due: number, cause: string): void {
-    this.host.state.timers.push({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
+    this.host.state.schedule({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
   }
 
   /** `wait until` is re-evaluated whenever the bound record changes. */
@@ -131,7 +154,7 @@ export class WorkflowRunner {
       const op = workflow.ops[instance.pc];
       const record = this.host.state.records.get(instance.bound);
       if (op?.kind !== "waitUntil" || !record) continue;
-      const ctx = this.host.contextFor(record, event);
+      const ctx = this.host.contextFor(this.keyedView(workflow, instance, record), event);
       if (op.condition.evaluate(ctx) !== true) continue;
       if (this.host.onTrace) this.host.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
       instance.token = ++this.host.state.tokenSeq;

@@ -1,9 +1,11 @@
 // Bundles the command-line tool into dist/cli.js, and the runtime's public API
 // into dist/runtime.js (what `import … from "stagecraft/runtime"` loads: the
-// modules `stagecraft compile` emits import it). Runs on `npm ci` / `npm install`
+// modules `stagecraft compile` emits import it) with its declarations in
+// dist/types (scripts/runtime-types.mjs). Runs on `npm ci` / `npm install`
 // (the `prepare` script), so `npx stagecraft` starts from plain JavaScript files.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
+import { emitRuntimeTypes } from "./runtime-types.mjs";
 
 // Chunk names carry a content hash: without a clean start every build would leave
 // the previous build's chunks behind.
@@ -30,3 +32,5 @@ await build({
   sourcemap: false,
   logLevel: "warning",
 });
+
+emitRuntimeTypes("dist/types");

@@ -40,7 +40,7 @@ are **not** reported: a CRM fills them later and the record starts with them emp
 already been written to stdout. One line on stderr: \`events.jsonl:LINE: error CODE: message\`.`,
   },
   service: {
-    heading: "Service requests (SC3012–SC3019, SC3099, `serve`)",
+    heading: "Service requests (SC3013–SC3020, SC3099, `serve`)",
     from: "`service/`",
     intro: `The HTTP API of \`stagecraft serve\` answers \`{"error":{"code","message","line"}}\`
 (\`docs/service.md\`); a bad event carries the SC3001–SC3011 code \`run\` gives (an id

@@ -2,7 +2,7 @@
 // esbuild into node_modules/.cache and imports the result. Usage:
 //   node scripts/run-ts.mjs bench/check-speed.ts [args…]
 import { build } from "esbuild";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -13,7 +13,9 @@ if (!entry) {
 }
 const outDir = resolve("node_modules/.cache/stagecraft-scripts");
 mkdirSync(outDir, { recursive: true });
-const outfile = resolve(outDir, basename(entry).replace(/\.ts$/, ".mjs"));
+// One bundle per process, removed once loaded: two runs at once (parallel tests)
+// never import a file the other is still writing.
+const outfile = resolve(outDir, `${basename(entry).replace(/\.ts$/, "")}-${process.pid}.mjs`);
 await build({
   entryPoints: [entry],
   outfile,
@@ -25,4 +27,8 @@ await build({
   logLevel: "warning",
 });
 process.argv = [process.argv[0], entry, ...args];
-await import(pathToFileURL(outfile).href);
+try {
+  await import(pathToFileURL(outfile).href);
+} finally {
+  rmSync(outfile, { force: true });
+}

@@ -1,7 +1,7 @@
 // `stagecraft run <paths...> --events <file|-> [--until <iso>] [--trace]`
 // (or `--module rules.ts` instead of paths): replays input events through the
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
-// CONTRACT.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
+// docs/contract.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
 // `--save-snapshot` keeps the state at the end; `--resume` goes on from one, so a
 // long history is replayed once and new events are fed to its snapshot.
 import { writeFileSync } from "node:fs";
@@ -53,8 +53,9 @@ export function registerRun(program: Command, out: Output): void {
       // timers of --until. Only processing an event or --until throws, and each sets it first.
       const position = { at: "" };
       try {
-        // A resumed stream goes on from the snapshot's time: an earlier line is an input error (exit 3).
-        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null);
+        // A resumed stream goes on from the snapshot's time and records: an earlier line, or a
+        // created for a record the snapshot holds, is an input error (exit 3).
+        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref));
         const code = replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
           position.at = `while firing the timers due by --until ${until}`;

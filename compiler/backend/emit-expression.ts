@@ -101,6 +101,8 @@ export class ExpressionEmitter {
         return `${h("previous")}(${this.ctx}, ${stringLiteral(expr.field)})`;
       case "isOpen":
         return `${h("isOpen")}(${this.ctx}, ${stringLiteral(expr.stage)})`;
+      case "text":
+        return `(${this.text(expr.parts)})`;
       case "call":
         return `${h("callFunction")}(${stringLiteral(expr.fn)}, [${expr.args.map((arg) => this.value(arg)).join(", ")}], ${this.ctx})`;
     }

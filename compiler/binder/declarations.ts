@@ -18,9 +18,9 @@ import type {
   TemplateSymbol,
 } from "../model";
 import type { Binding, Duplicate } from "./binding";
-import { fieldTypeOf } from "./fieldType";
-import { implicitFields } from "./implicitFields";
-import { placeholderPaths, splitTemplateText } from "./templateText";
+import { fieldTypeOf } from "./field-type";
+import { implicitFields } from "./implicit-fields";
+import { placeholderPaths, splitTemplateText } from "./template-text";
 
 export function emptyModel(): CheckedModel {
   return {

@@ -1,32 +1,33 @@
 // Every check, in the order their diagnostics are produced (ties at one position
 // keep this order). Adding a diagnostic: one check file, one test, one line here,
 // its code and messages in diagnostics/ (then `npm run docs:diagnostics`).
-import { AssignCheck } from "./AssignCheck";
-import { CalendarCheck } from "./CalendarCheck";
-import { ConditionTypeCheck } from "./ConditionTypeCheck";
+import { AssignCheck } from "./assign-check";
+import { CalendarCheck } from "./calendar-check";
+import { ConditionTypeCheck } from "./condition-type-check";
 import type { Check } from "./context";
-import { DateTimeCheck } from "./DateTimeCheck";
-import { DuplicateDeclarationCheck } from "./DuplicateDeclarationCheck";
-import { DurationCheck } from "./DurationCheck";
-import { EnumValueCheck } from "./EnumValueCheck";
-import { EventCheck } from "./EventCheck";
-import { FieldValueCheck } from "./FieldValueCheck";
-import { FunctionCallCheck } from "./FunctionCallCheck";
-import { MoveCheck } from "./MoveCheck";
-import { NeverFiresCheck } from "./NeverFiresCheck";
-import { OperatorTypeCheck } from "./OperatorTypeCheck";
-import { PipelineActionCheck } from "./PipelineActionCheck";
-import { RecipientCheck } from "./RecipientCheck";
-import { RuleCycleCheck } from "./RuleCycleCheck";
-import { StageReferenceCheck } from "./StageReferenceCheck";
-import { TeamMemberCheck } from "./TeamMemberCheck";
-import { TemplateCheck } from "./TemplateCheck";
-import { TestBlockCheck } from "./TestBlockCheck";
-import { TimeOfDayCheck } from "./TimeOfDayCheck";
-import { UnknownEntityCheck } from "./UnknownEntityCheck";
-import { UnknownFieldCheck } from "./UnknownFieldCheck";
-import { UnknownTeamCheck } from "./UnknownTeamCheck";
-import { WorkflowCheck } from "./WorkflowCheck";
+import { DateTimeCheck } from "./date-time-check";
+import { DuplicateDeclarationCheck } from "./duplicate-declaration-check";
+import { DurationCheck } from "./duration-check";
+import { EnumValueCheck } from "./enum-value-check";
+import { EventCheck } from "./event-check";
+import { FieldValueCheck } from "./field-value-check";
+import { FunctionCallCheck } from "./function-call-check";
+import { MoveCheck } from "./move-check";
+import { NeverFiresCheck } from "./never-fires-check";
+import { OperatorTypeCheck } from "./operator-type-check";
+import { PipelineActionCheck } from "./pipeline-action-check";
+import { RecipientCheck } from "./recipient-check";
+import { RuleCycleCheck } from "./rule-cycle-check";
+import { StageReferenceCheck } from "./stage-reference-check";
+import { TeamMemberCheck } from "./team-member-check";
+import { TemplateCheck } from "./template-check";
+import { TestBlockCheck } from "./test-block-check";
+import { TimeOfDayCheck } from "./time-of-day-check";
+import { UnknownEntityCheck } from "./unknown-entity-check";
+import { UnknownFieldCheck } from "./unknown-field-check";
+import { UnknownTeamCheck } from "./unknown-team-check";
+import { WorkflowCheck } from "./workflow-check";
+import { WorkingTimeCheck } from "./working-time-check";
 
 export const specifiedChecks: readonly Check[] = [
   UnknownEntityCheck,
@@ -48,6 +49,7 @@ export const specifiedChecks: readonly Check[] = [
   DurationCheck,
   TimeOfDayCheck,
   CalendarCheck,
+  WorkingTimeCheck,
   DateTimeCheck,
   TeamMemberCheck,
   WorkflowCheck,

@@ -13,7 +13,7 @@
 // nodes) are not entered at all.
 import type * as ast from "../../grammar/ast";
 import { emptyScope, stepScope, subjectScope } from "../binder/scope";
-import { childKeys } from "./childKeys";
+import { childKeys } from "./child-keys";
 import type { Check, CheckContext, CheckableNode } from "./context";
 
 type AnyNodeCheck = (node: CheckableNode, context: CheckContext) => void;

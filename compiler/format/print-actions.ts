@@ -1,5 +1,5 @@
 // One action, one line: the canonical spelling of every action form of
-// LANGUAGE.md §3. Optional parts print only when written, so the tree that
+// docs/language.md "Actions". Optional parts print only when written, so the tree that
 // reads back is the one that was printed.
 import type { Action, FieldAssignment, Recipient } from "../../grammar/ast";
 import { printExpr } from "./print-expressions";

@@ -1,4 +1,4 @@
-// Declarations (LANGUAGE.md §2) print one item per line inside their block;
+// Declarations (docs/language.md "Declarations") print one item per line inside their block;
 // a short sms template keeps its one-line form.
 import type * as ast from "../../grammar/ast";
 import { inSourceOrder, printBlock, type LineWriter } from "./layout";

@@ -2,10 +2,10 @@
 // checker proved they exist), recipients as field paths or quoted users, texts
 // split at their placeholders.
 import type * as ast from "../../grammar/ast";
-import type { Action, Recipient } from "../../runtime/ir";
+import type { Action, Expr, Recipient } from "../../runtime/ir";
 import type { CheckedModel } from "../model";
 import { fieldName, fieldPath, lowerExpr } from "./lower-expressions";
-import { splitTemplateText } from "../binder/templateText";
+import { placeholderPathsOf, splitTemplateText } from "../binder/template-text";
 
 export function lowerRecipient(recipient: ast.Recipient, model: CheckedModel): Recipient {
   return recipient.kind === "StringLiteral"
@@ -42,12 +42,12 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
     case "AssignAction":
       return { kind: "assign", field: fieldName(action.field, model), team: action.team.text, strategy: action.strategy };
     case "SetAction":
-      return { kind: "set", field: fieldName(action.field, model), value: lowerExpr(action.value, model) };
+      return { kind: "set", field: fieldName(action.field, model), value: lowerWrittenValue(action.value, model) };
     case "CreateRecordAction":
       return {
         kind: "create",
         entity: action.entity.text,
-        fields: action.fields.map((field) => ({ name: field.name.text, value: lowerExpr(field.value, model) })),
+        fields: action.fields.map((field) => ({ name: field.name.text, value: lowerWrittenValue(field.value, model) })),
       };
     case "GenerateReportAction":
       return {
@@ -62,6 +62,12 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
     case "NotifyAction":
       return { kind: "notify", to: lowerRecipient(action.to, model), text: splitTemplateText(action.text.value) };
   }
+}
+
+/** A value written to a field: a text literal with `{path}` placeholders is filled in, as `notify` texts are. */
+function lowerWrittenValue(value: ast.Expr, model: CheckedModel): Expr {
+  if (value.kind === "StringLiteral" && placeholderPathsOf(value.value).length > 0) return { kind: "text", parts: splitTemplateText(value.value) };
+  return lowerExpr(value, model);
 }
 
 function lowerMove(action: ast.MoveAction, model: CheckedModel, recordEntity: string): Action {

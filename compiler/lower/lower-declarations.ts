@@ -6,7 +6,7 @@ import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, Templ
 import { activityEvents, isPrimitiveTypeName, type ActivityEvent } from "../../stdlib/index";
 import type { CalendarSymbol, CheckedModel } from "../model";
 import { lowerDuration } from "./lower-durations";
-import { splitTemplateText } from "../binder/templateText";
+import { splitTemplateText } from "../binder/template-text";
 
 export function lowerFieldType(type: ast.TypeRef): FieldType {
   if (type.kind === "EnumType") return { kind: "enum", values: type.values.map((value) => value.text) };

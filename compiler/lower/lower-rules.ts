@@ -1,5 +1,5 @@
 // A rule lowers to one RuleDef. Its name is what output records carry in
-// `rule`: the written name, or `file:line` of its first token (CONTRACT.md).
+// `rule`: the written name, or `file:line` of its first token (docs/contract.md).
 // Its identity needs the whole program (identical unnamed rules are numbered),
 // so lowerProgram gives it once every rule is lowered.
 import type * as ast from "../../grammar/ast";

@@ -1,5 +1,5 @@
 // A workflow lowers to its enrollments and steps. Instances are keyed by the
-// `per` entity (LANGUAGE.md §4): `per deal` keys by the enrolling deal itself,
+// `per` entity (docs/language.md "Workflows"): `per deal` keys by the enrolling deal itself,
 // `per contact` by the deal's `contact` reference, which `keyField` names so
 // the runtime never has to search the schema.
 import type * as ast from "../../grammar/ast";

@@ -13,7 +13,7 @@ import {
   Minus, MultiplicativeOperator, Name as NameToken, NumberLiteral, PathWord, RBracket, RParen, StringLiteral, SymbolOperator, TimeUnit,
 } from "../tokens";
 import { noResync, ParserBase } from "./base";
-import { OperatorChain } from "./operatorChain";
+import { OperatorChain } from "./operator-chain";
 
 const unitsByWord: Record<string, DurationUnit> = {
   minute: "minutes", minutes: "minutes", hour: "hours", hours: "hours",
@@ -133,9 +133,9 @@ export class ExpressionParser extends ParserBase {
   }, noResync);
 
   // One rule reads a whole operand: a minus, a literal, a list, a parenthesised
-  // condition, or a field path with an optional call. It used to be four nested
-  // rules (unary, primary, pathOrCall, path); every operand of every condition paid
-  // for four rule invocations, the largest single cost of parsing a big file.
+  // condition, or a field path with an optional call. Every operand of every
+  // condition goes through it, so it costs one rule invocation, not one per kind
+  // of operand (bench/README.md, "Figures behind the code").
   private readonly unaryAlternatives: OrMethodOpts<Expr> = { ERR_MSG: valueDescription, DEF: [
     {
       ALT: () => {

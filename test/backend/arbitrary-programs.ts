@@ -1,11 +1,11 @@
 // fast-check arbitraries for the differential test: rule sets over the
-// LANGUAGE.md §2 declarations (random rules with conditions, delays and every
+// docs/language.md "Declarations" declarations (random rules with conditions, delays and every
 // kind of action, workflows with waits and branches) and event streams over a
 // few records of them.
 import fc from "fast-check";
 import { section2Declarations } from "../fixtures/language-declarations";
 
-// §2's declarations, a declared event for event-subject rules.
+// the reference's declarations, a declared event for event-subject rules.
 export const schema = `${section2Declarations}event "webinar.attended" { title: text }\n`;
 
 const dealStages = ["New", "Documentation pending", "Validation", "Won", "Lost"];

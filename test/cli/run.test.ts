@@ -16,7 +16,7 @@ function writeEvents(lines: string[]): string {
 }
 
 describe("stagecraft run", () => {
-  it("produces exactly the output of CONTRACT.md", async () => {
+  it("produces exactly the output of docs/contract.md", async () => {
     const result = await cli(["run", contract, "--events", eventsFile, "--until", "2026-01-10T00:00:00Z"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);

@@ -1,7 +1,7 @@
 // The playground in a real browser: build it with Vite, serve the build on
 // 127.0.0.1, drive it with Chromium. One build, one server and one browser for
 // the whole file keep it fast.
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
@@ -21,15 +21,29 @@ const exampleNames = readdirSync(examplesFolder, { withFileTypes: true })
 /** Late enough for every example's timers to come due. */
 const until = "2026-12-31T00:00:00Z";
 
+// Debian's Chromium, never a downloaded browser build. A machine without it skips
+// this file with one line saying how to get it; under CI a missing browser fails.
+const chromiumPath = "/usr/bin/chromium";
+const chromiumMissing = !existsSync(chromiumPath);
+const ciRequiresBrowser = Boolean(process.env.CI);
+const missingMessage = `no Chromium at ${chromiumPath}: install it with \`apt-get install chromium\``;
+if (chromiumMissing && !ciRequiresBrowser) {
+  console.warn(`\n*** BROWSER TESTS SKIPPED (test/e2e/playground.test.ts): ${missingMessage}; under CI they fail instead ***\n`);
+}
+
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  if (chromiumMissing) {
+    if (ciRequiresBrowser) throw new Error(`the browser tests need Chromium and CI is set: ${missingMessage}`);
+    return;
+  }
   await build({ configFile: join(root, "playground", "vite.config.ts"), logLevel: "error" });
   server = await serveFolder(join(root, "playground", "dist"));
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: chromiumPath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   page = await openPlayground();
@@ -102,7 +116,7 @@ async function runAndWait(): Promise<void> {
   await page.waitForFunction((count) => window.__stagecraft.runCount() > count, before);
 }
 
-describe("playground", () => {
+describe.skipIf(chromiumMissing && !ciRequiresBrowser)("playground", () => {
   it("lists every example", async () => {
     const options = await page.$$eval("#examples option", (all) => all.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(options).toEqual(exampleNames);

@@ -1,5 +1,6 @@
 // Every `.rules` file here is checked alone; its diagnostics must equal the
-// `.expected.txt` beside it, which must exist. UPDATE_GOLDEN=1 writes the expectations.
+// `.expected.txt` beside it, which must exist. UPDATE_GOLDEN=1 writes the
+// expectations, to be reviewed like code.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,8 +26,14 @@ describe("golden diagnostics", () => {
     const expectedPath = join(folder, name.replace(/\.rules$/, ".expected.txt"));
     const actual = diagnosticsOf(name);
     if (update) writeFileSync(expectedPath, actual);
-    expect(existsSync(expectedPath), `${expectedPath} exists (UPDATE_GOLDEN=1 writes it)`).toBe(true);
+    // A missing expectation is a failure: writing it here would pass whatever the checker says.
+    expect(existsSync(expectedPath), `${expectedPath} is missing; UPDATE_GOLDEN=1 writes it for review`).toBe(true);
     expect(actual).toBe(readFileSync(expectedPath, "utf8"));
+  });
+
+  it("have no expectation without its .rules file", () => {
+    const orphans = readdirSync(folder).filter((name) => name.endsWith(".expected.txt") && !goldenFiles.includes(name.replace(/\.expected\.txt$/, ".rules")));
+    expect(orphans).toEqual([]);
   });
 
   it("cover every code of the parser and the checker, and the checks declare the codes they report", () => {

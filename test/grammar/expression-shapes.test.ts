@@ -3,7 +3,7 @@
 // to what the earlier rule-per-precedence-level grammar produced, recorded in
 // fixtures/expression-shapes.json.
 import { describe, expect, it } from "vitest";
-import { handPicked, parsedShape, randomCases } from "./expressionCases";
+import { handPicked, parsedShape, randomCases } from "./expression-cases";
 import { fixture } from "./helpers";
 
 const recorded = JSON.parse(fixture("expression-shapes.json")) as Record<string, string>;

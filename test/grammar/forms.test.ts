@@ -1,4 +1,4 @@
-// The forms LANGUAGE.md lists beyond its examples: every subject, delay, action,
+// The forms docs/language.md lists beyond its examples: every subject, delay, action,
 // workflow step, test statement and expression precedence level.
 import { describe, expect, it } from "vitest";
 import type { Action, Expr, RuleDecl, TestDecl, WorkflowDecl } from "../../grammar/index";

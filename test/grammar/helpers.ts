@@ -1,4 +1,4 @@
-// Shared test helpers: read the language guide's examples, parse expecting no
+// Shared test helpers: read the docs/language.md examples, parse expecting no
 // errors, scan a whole text.
 import { readFileSync } from "node:fs";
 import type { IToken } from "chevrotain";

@@ -1,10 +1,10 @@
-// Every example of LANGUAGE.md §2–§4 parses without diagnostics, with the
+// Every example of docs/language.md "Declarations" parses without diagnostics, with the
 // expected shape for the pieces other layers rely on.
 import { describe, expect, it } from "vitest";
 import type { EntityDecl, RuleDecl, TemplateDecl, WorkflowDecl } from "../../grammar/index";
 import { fixture, parseClean } from "./helpers";
 
-describe("§2 declarations", () => {
+describe("declarations", () => {
   const file = parseClean(fixture("declarations.rules"), "declarations.rules");
 
   it("reads every declaration in order", () => {
@@ -76,7 +76,7 @@ describe("§2 declarations", () => {
   });
 });
 
-describe("§3 rules", () => {
+describe("rules", () => {
   const rules = parseClean(fixture("rules.rules"), "rules.rules").items as RuleDecl[];
 
   it("reads all eight rules", () => {
@@ -166,7 +166,7 @@ describe("§3 rules", () => {
   });
 });
 
-describe("§4 workflows", () => {
+describe("workflows", () => {
   const [service, legacy] = parseClean(fixture("workflows.rules"), "workflows.rules").items as WorkflowDecl[];
 
   it("reads per, enrollments and steps", () => {

@@ -1,4 +1,4 @@
-// Determinism has its own test file (STYLE.md): same input, same bytes;
+// Determinism has its own test file: same input, same bytes;
 // snapshot + resume = one full run, also under the same rules moved and
 // reordered (snapshots name rules by identity); records that rules do not link
 // are independent.

@@ -26,7 +26,9 @@ describe("instants", () => {
     const events = join(dir, "events.jsonl");
     writeFileSync(events, '{"id":"x1","at":"2026-01-05","entity":"contact/C1","type":"created","data":{"name":"Ana"}}\n');
     const outputs = ["UTC", "Asia/Tokyo", "America/New_York"].map((tz) =>
-      spawnSync(process.execPath, [join(root, "bin", "stagecraft.js"), "run", folder, "--events", events], {
+      // The sources, bundled afresh: a dist/ left from an older build would test old code.
+      spawnSync(process.execPath, [join(root, "scripts", "run-ts.mjs"), "cli/main.ts", "run", folder, "--events", events], {
+        cwd: root,
         env: { ...process.env, TZ: tz },
         encoding: "utf8",
       }),

@@ -26,7 +26,7 @@ export const romeCalendar: Calendar = {
   holidays: ["2026-12-25"],
 };
 
-/** The entities of LANGUAGE.md §2. */
+/** The entities of docs/language.md "Declarations". */
 export const solarEntities: EntityDef[] = [
   {
     name: "contact",

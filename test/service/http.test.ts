@@ -134,7 +134,7 @@ describe("the HTTP API", () => {
     ["an event far in the future", contact("b1", "2026-01-02T08:06:00Z") + "\n" + contact("b2", "2026-01-02T09:00:00Z"), undefined, 400, "SC3013", 2, /more than 5 minutes ahead/],
     ["an id stored before with other content", contact("a1", "2026-01-02T08:00:01Z"), undefined, 409, "SC3010", 1, /id "a1" was stored before with other content/],
     ["an id used twice in the request with other content", contact("b1", "2026-01-02T08:06:00Z") + "\n" + contact("b1", "2026-01-02T08:07:00Z"), undefined, 409, "SC3010", 2, /came earlier in this request \(line 1\)/],
-    ["an empty body", "\n\n", undefined, 400, "SC3012", undefined, /holds no events/],
+    ["an empty body", "\n\n", undefined, 400, "SC3020", undefined, /holds no events/],
     ["a wrong content type", contact("b1", "2026-01-02T08:06:00Z"), "text/plain", 415, "SC3015", undefined, /application\/x-ndjson/],
   ];
 

@@ -1,6 +1,6 @@
 // Inline test sources with `<|>` markers (Langium style): each marker stands
 // where a diagnostic must start. Sources are checked beside the declarations of
-// LANGUAGE.md §2 (a second file), so a test writes only what it is about.
+// docs/language.md "Declarations" (a second file), so a test writes only what it is about.
 import { expect } from "vitest";
 import { checkSources } from "../../../compiler/check";
 import type { Diagnostic } from "../../../diagnostics/diagnostic";
@@ -30,7 +30,7 @@ function stripMarkers(marked: string): { text: string; positions: Position[] } {
   return { text: lines.join("\n"), positions };
 }
 
-/** Diagnostics of `source` (checked beside the §2 declarations), syntax errors failing the test. */
+/** Diagnostics of `source` (checked beside the reference's declarations), syntax errors failing the test. */
 export function diagnose(source: string, withDeclarations = true): Diagnostic[] {
   const sources = withDeclarations ? [{ path: "declarations.rules", text: declarations }] : [];
   sources.push({ path: "test.rules", text: source });

@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { generateRuleSet } from "../../../bench/generate-rules";
 import { declare } from "../../../compiler/binder/declarations";
 import { bindRulesAndWorkflows } from "../../../compiler/binder/rules";
-import { childKeys } from "../../../compiler/checks/childKeys";
+import { childKeys } from "../../../compiler/checks/child-keys";
 import type { Check, CheckableNode, NodeChecks } from "../../../compiler/checks/context";
-import { runChecks } from "../../../compiler/checks/runChecks";
-import { typeProgram } from "../../../compiler/types/typeProgram";
+import { runChecks } from "../../../compiler/checks/run-checks";
+import { typeProgram } from "../../../compiler/types/type-program";
 import { parse, type SourceFile } from "../../../grammar/index";
 
 /** Every kind the walk visited in any program of the first test, and the child fields it found filled. */

@@ -1,4 +1,4 @@
-// fast-check arbitraries that build valid rule files over the LANGUAGE.md §2
+// fast-check arbitraries that build valid rule files over the docs/language.md "Declarations"
 // schema (test/compiler/lower/schema.ts): random subjects, delays, conditions
 // and actions, joined with odd spacing, line breaks and comments.
 import fc from "fast-check";

@@ -16,4 +16,10 @@ describe("golden formatting", () => {
     expect(result.text).toBe(expected);
     expect(formatSource(expected, name).text).toBe(expected);
   });
+
+  it("have an input for every expected file", () => {
+    const expectedFiles = readdirSync(fixtures).filter((name) => name.endsWith(".expected.rules"));
+    expect(expectedFiles.filter((name) => !inputs.includes(name.replace(".expected.rules", ".input.rules")))).toEqual([]);
+    expect(inputs.length).toBeGreaterThan(0);
+  });
 });

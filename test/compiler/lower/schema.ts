@@ -1,4 +1,4 @@
-// The declarations of LANGUAGE.md §2 (plus a lead entity for §3's examples),
+// The declarations of docs/language.md "Declarations" (plus a lead entity for the rule examples),
 // shared by the lowering tests.
 export const schema = `calendar {
   timezone "Europe/Rome"

@@ -1,0 +1,186 @@
+// The graph of what rules can cause: rule → the triggers its actions fire →
+// the rules on those triggers. Triggers are nodes of their own, so the graph
+// stays linear in the program's size however many rules share a trigger.
+//
+// Every rule and action looks its trigger up here, so triggers are found through
+// small per-entity tables (no key strings built per lookup, no closures per
+// action); a trigger's label is built once, when the trigger is first seen.
+import type * as ast from "../../grammar/ast";
+import type { Located } from "../diagnostics";
+import type { CheckedModel, RuleResolution } from "../model";
+import { moveOutcome } from "./move-outcome";
+
+/** Where a cycle report about a rule goes: its name, or its subject when it has none. */
+export interface RuleNode {
+  node: Located;
+  file: ast.SourceFile;
+}
+
+/** The trigger nodes of one entity; -1 where that trigger is not a node yet. */
+interface EntityTriggers {
+  created: number;
+  updated: number;
+  becomes: number;
+  changed: Map<string, number>;
+  opened: Map<string, number>;
+  closed: Map<string, number>;
+}
+
+// Most rules cause nothing another rule watches, and most triggers have one or
+// two rules: nodes share one empty list until their first edge.
+const noEdges: number[] = [];
+
+function addEdge(edges: number[][], from: number, to: number): void {
+  const list = edges[from]!;
+  if (list === noEdges) edges[from] = [to];
+  else list.push(to);
+}
+
+class TriggerNodes {
+  private readonly byEntity = new Map<string, EntityTriggers>();
+
+  constructor(
+    private readonly labels: string[],
+    private readonly edges: number[][],
+    private readonly ruleIndex: number[],
+  ) {}
+
+  created(entity: string): number {
+    const triggers = this.of(entity);
+    if (triggers.created < 0) triggers.created = this.add(`${entity} created`);
+    return triggers.created;
+  }
+
+  updated(entity: string): number {
+    const triggers = this.of(entity);
+    if (triggers.updated < 0) triggers.updated = this.add(`${entity} updated`);
+    return triggers.updated;
+  }
+
+  becomes(entity: string): number {
+    const triggers = this.of(entity);
+    if (triggers.becomes < 0) triggers.becomes = this.add(`${entity} becomes`);
+    return triggers.becomes;
+  }
+
+  fieldChanged(entity: string, field: string): number {
+    const changed = this.of(entity).changed;
+    let node = changed.get(field);
+    if (node === undefined) {
+      node = this.add(`${entity}.${field} changed`);
+      changed.set(field, node);
+      // a changed field is an update, and may make a `becomes` condition true
+      this.edges[node] = [this.updated(entity), this.becomes(entity)];
+    }
+    return node;
+  }
+
+  stage(entity: string, name: string, edge: "open" | "close"): number {
+    const triggers = this.of(entity);
+    const nodes = edge === "open" ? triggers.opened : triggers.closed;
+    let node = nodes.get(name);
+    if (node === undefined) {
+      node = this.add(`${entity} stage "${name}" ${edge}`);
+      nodes.set(name, node);
+    }
+    return node;
+  }
+
+  private of(entity: string): EntityTriggers {
+    let triggers = this.byEntity.get(entity);
+    if (triggers === undefined) {
+      triggers = { created: -1, updated: -1, becomes: -1, changed: new Map(), opened: new Map(), closed: new Map() };
+      this.byEntity.set(entity, triggers);
+    }
+    return triggers;
+  }
+
+  private add(label: string): number {
+    this.labels.push(label);
+    this.edges.push(noEdges);
+    this.ruleIndex.push(-1);
+    return this.labels.length - 1;
+  }
+}
+
+/** The graph, built one rule at a time: rule and trigger nodes are numbered in the order they are first seen. */
+export class CauseGraph {
+  readonly labels: string[] = [];
+  readonly edges: number[][] = [];
+  /** The rules in the order added (their labels are their names). */
+  readonly rules: RuleNode[] = [];
+  /** For each node, its index in `rules`, or -1 for a trigger. */
+  readonly ruleIndex: number[] = [];
+  private readonly triggers = new TriggerNodes(this.labels, this.edges, this.ruleIndex);
+
+  /** Adds a bound and typed rule: the trigger it watches, and those its actions fire. */
+  addRule(rule: RuleResolution, model: CheckedModel): void {
+    const index = this.labels.length;
+    this.labels.push(rule.name);
+    this.edges.push(noEdges);
+    this.ruleIndex.push(this.rules.length);
+    this.rules.push({ node: rule.decl.name ?? rule.decl.subject, file: rule.file });
+    const subject = rule.subject;
+    if (!subject) return;
+    const triggers = this.triggers;
+    const decl = rule.decl.subject;
+    const entity = subject.entity;
+    let watched = -1;
+    if (decl.kind === "StageSubject") {
+      if (subject.stage) watched = triggers.stage(entity, subject.stage.name, decl.edge);
+    } else if (decl.kind === "BecomesSubject") {
+      watched = triggers.becomes(entity);
+    } else if (decl.kind === "LifecycleSubject" && decl.event === "created") {
+      watched = triggers.created(entity);
+    } else if (decl.kind === "LifecycleSubject" && decl.event === "updated") {
+      // `when changed(f) …` only re-fires when f itself changes
+      const required = requiredChange(rule.decl.condition);
+      watched = required === undefined ? triggers.updated(entity) : triggers.fieldChanged(entity, required);
+    }
+    if (watched >= 0) addEdge(this.edges, watched, index);
+    const actions = rule.decl.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const caused = causedTrigger(model, triggers, actions[i]!, entity, rule.decl);
+      if (caused >= 0) addEdge(this.edges, index, caused);
+    }
+  }
+}
+
+/** The trigger an action fires, or -1 for none. */
+function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.Action, entity: string, rule: ast.RuleDecl): number {
+  switch (action.kind) {
+    case "OpenAction":
+    case "CloseAction": {
+      const reference = model.stages.get(action);
+      return reference ? triggers.stage(reference.entity, reference.stage.name, action.kind === "OpenAction" ? "open" : "close") : -1;
+    }
+    case "MoveAction": {
+      // a move that cannot happen, or to the stage already open, opens nothing
+      const move = model.moves.get(action);
+      if (!move?.stage || moveOutcome(model, action, move, rule).kind !== "moves") return -1;
+      return triggers.stage(move.targetEntity, move.stage.name, "open");
+    }
+    case "SetAction":
+    case "AssignAction": {
+      const path = model.paths.get(action.field);
+      return path?.kind === "field" && path.path.length === 1 ? triggers.fieldChanged(entity, path.path[0]!) : -1;
+    }
+    case "CreateRecordAction":
+      return model.entities.has(action.entity.text) ? triggers.created(action.entity.text) : -1;
+    default:
+      return -1;
+  }
+}
+
+/** A field `changed(f)` that the whole condition requires (a top-level `and` conjunct). */
+function requiredChange(condition: ast.Expr | undefined): string | undefined {
+  if (!condition) return undefined;
+  if (condition.kind === "CallExpr" && condition.callee.text === "changed") {
+    const arg = condition.args[0];
+    return arg?.kind === "PathExpr" && arg.segments.length === 1 ? arg.segments[0]!.text : undefined;
+  }
+  if (condition.kind === "BinaryExpr" && condition.operator === "and") {
+    return requiredChange(condition.left) ?? requiredChange(condition.right);
+  }
+  return undefined;
+}
