@@ -177,16 +177,17 @@ export class RulesService {
     const ids = group.flatMap((request) => request.checked.map((item) => item.event.id));
     if (!ids.some((id) => this.recentIds.has(id))) {
       try {
-        return await this.processGroup(group, new Map());
+        return await this.processGroup(group, new Map(), false);
       } catch (error) {
         if (!(error instanceof EventIdTakenError)) throw error;
       }
     }
     const stored = await this.guard(() => this.store.storedEvents(ids));
-    return this.processGroup(group, stored);
+    return this.processGroup(group, stored, true);
   }
 
-  private async processGroup(group: readonly PendingRequest[], stored: ReadonlyMap<string, string>): Promise<Array<AcceptResult | RequestError>> {
+  /** `lookedUp`: `stored` is the store's answer for the group's ids (not the guess that none is stored). */
+  private async processGroup(group: readonly PendingRequest[], stored: ReadonlyMap<string, string>, lookedUp: boolean): Promise<Array<AcceptResult | RequestError>> {
     const replica = await this.ready();
     const known = new Map(stored);
     const entries: LogEntry[] = [];
@@ -217,6 +218,8 @@ export class RulesService {
           // The engine changed part way: rebuild it from the store, where nothing of this group is.
           this.replica = undefined;
           if (!(error instanceof RuntimeError)) throw error;
+          // The event may be a duplicate stored long ago (a second `created` fails): ask the store first.
+          if (!lookedUp) throw new EventIdTakenError("an event of this group may be stored already");
           // Only this request fails: the others of the group are written again, each on its own.
           if (group.length > 1) return this.oneByOne(group);
           return [new RequestError(400, error.code, `event "${event.id}" cannot be processed: ${error.message}; nothing of this request was stored`, line)];

@@ -11,7 +11,7 @@ import { testStore, type TestStore } from "./stores";
 
 const folder = join(root, "examples", "solar-substates");
 const program = programOf([folder]);
-const contact = (id: string, at: string) => JSON.stringify({ id, at, entity: "contact/C1", type: "created", data: { name: "Ana", email: "ana@example.com" } });
+const contact = (id: string, at: string, entity = `contact/${id}`) => JSON.stringify({ id, at, entity, type: "created", data: { name: "Ana", email: "ana@example.com" } });
 const opportunity = (id: string, at: string, stage = "Documentation pending") =>
   JSON.stringify({ id, at, entity: "opportunity/O1", type: "created", data: { title: "Roof", amount: 9000, channel: "web", contact: "contact/C1", stage } });
 const close = (id: string, at: string, stage: string) => JSON.stringify({ id, at, entity: "opportunity/O1", type: "stage.closed", data: { stage } });
@@ -56,7 +56,7 @@ describe("the HTTP API", () => {
   });
 
   it("accepts JSON Lines, stores each event at a position, and hands out the outputs", async () => {
-    const body = [contact("a1", "2026-01-02T08:00:00Z"), opportunity("a2", "2026-01-02T08:01:00Z"), "", close("a3", "2026-01-02T08:02:00Z", "Documentation pending")].join("\n");
+    const body = [contact("a1", "2026-01-02T08:00:00Z", "contact/C1"), opportunity("a2", "2026-01-02T08:01:00Z"), "", close("a3", "2026-01-02T08:02:00Z", "Documentation pending")].join("\n");
     const response = await post(body + "\n");
     expect(response).toEqual({ status: 200, body: { accepted: [{ id: "a1", position: 1 }, { id: "a2", position: 2 }, { id: "a3", position: 3 }], duplicates: [] } });
     const outputs = await get("/v1/outputs");
@@ -132,7 +132,7 @@ describe("the HTTP API", () => {
     ["data of the wrong type", JSON.stringify({ id: "b1", at: "2026-01-02T08:10:00Z", entity: "opportunity/O1", type: "updated", data: { amount: "12" } }), undefined, 400, "SC3008", 1, /must be a number/],
     ["an id of an output's form", JSON.stringify({ id: "t7", at: "2026-01-02T08:10:00Z", entity: "contact/C9", type: "created", data: { name: "x" } }), undefined, 400, "SC3011", 1, /form of an output id/],
     ["an event far in the future", contact("b1", "2026-01-02T08:06:00Z") + "\n" + contact("b2", "2026-01-02T09:00:00Z"), undefined, 400, "SC3013", 2, /more than 5 minutes ahead/],
-    ["an id stored before with other content", contact("a1", "2026-01-02T08:00:01Z"), undefined, 409, "SC3010", 1, /id "a1" was stored before with other content/],
+    ["an id stored before with other content", contact("a1", "2026-01-02T08:00:01Z", "contact/C1"), undefined, 409, "SC3010", 1, /id "a1" was stored before with other content/],
     ["an id used twice in the request with other content", contact("b1", "2026-01-02T08:06:00Z") + "\n" + contact("b1", "2026-01-02T08:07:00Z"), undefined, 409, "SC3010", 2, /came earlier in this request \(line 1\)/],
     ["an empty body", "\n\n", undefined, 400, "SC3020", undefined, /holds no events/],
     ["a wrong content type", contact("b1", "2026-01-02T08:06:00Z"), "text/plain", 415, "SC3015", undefined, /application\/x-ndjson/],
