@@ -1,4 +1,4 @@
-// The HTTP API (CONTRACT.md "The service") over a RulesService, with fastify:
+// The HTTP API (docs/service.md) over a RulesService, with fastify:
 // bodies read as text (errors name the line), a 1 MiB limit, bearer tokens,
 // and every error as {"error":{"code","message","line"}}.
 import { timingSafeEqual } from "node:crypto";

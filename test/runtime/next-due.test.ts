@@ -1,6 +1,6 @@
 // The scheduler's questions to the engine: when the next timer is due, and what
 // a record holds now. Firing at exactly `nextDueAt` gives what `run --until` gives.
-// Over the CONTRACT.md example (a reminder 4 days after the documents stage opens).
+// Over the contract example (docs/contract.md) (a reminder 4 days after the documents stage opens).
 import { describe, expect, it } from "vitest";
 import { createEngine, formatOutputLine, runEvents } from "../../runtime/index";
 import { after, events, onClose, onOpen, open, program, rule, sendEmail } from "./program-builder";

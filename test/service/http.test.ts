@@ -1,4 +1,4 @@
-// The HTTP API of CONTRACT.md "The service": every route, status code and
+// The HTTP API of docs/service.md: every route, status code and
 // class of bad input. A bad request gets a clear JSON error, stores nothing,
 // and the service goes on answering.
 import { join } from "node:path";

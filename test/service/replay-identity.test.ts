@@ -136,7 +136,8 @@ describe("replay identity", () => {
           remove();
         }
       }),
-      { numRuns: 15 },
+      // A fixed seed: the cases are known to bring late events, so the check below is not left to chance.
+      { numRuns: 15, seed: 7 },
     );
     expect(late).toBeGreaterThan(0);
   }, SLOW);
