@@ -17,6 +17,8 @@ export interface WorkloadOptions {
   /** Millis between two consecutive events. */
   step: number;
   seed?: number;
+  /** Put before every id and record id, so several streams can go to one store. */
+  prefix?: string;
 }
 
 export interface WorkloadEvent {
@@ -40,6 +42,7 @@ const CHANNELS = ["web", "phone", "partner"] as const;
 
 export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
   let seed = options.seed ?? 7;
+  const prefix = options.prefix ?? "";
   const random = (): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
@@ -84,8 +87,8 @@ export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
   const open = (): Opportunity => {
     opportunities += 1;
     const n = opportunities;
-    const contact = `contact/C${n}`;
-    const opportunity = `opportunity/O${n}`;
+    const contact = `contact/${prefix}C${n}`;
+    const opportunity = `opportunity/${prefix}O${n}`;
     const channel = CHANNELS[Math.floor(random() * CHANNELS.length)]!;
     const amount = 1_000 + Math.floor(random() * 14_000);
     const event = (entity: string, type: string, data: Record<string, unknown>): Step => (at) => ({ id: "", at, entity, type, data });
@@ -109,7 +112,7 @@ export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
     // as fit in the pauses.
     const item = waiting.length > 0 && waiting[0]!.due <= time ? pop() : open();
     const made = item.steps[item.next]!(new Date(time).toISOString());
-    made.id = `e${events.length + 1}`;
+    made.id = `${prefix}e${events.length + 1}`;
     events.push(made);
     item.next += 1;
     if (item.next < item.steps.length) {

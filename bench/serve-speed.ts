@@ -1,0 +1,238 @@
+// Service benchmark (issue 13), `stagecraft serve` as a real process on PGlite and
+// on PostgreSQL (STAGECRAFT_TEST_DATABASE_URL, a scratch database per store):
+// - ingest: 4 concurrent clients, each posting its own stream in batches of 100;
+// - latency: single-event requests sent at a steady 200 per second (open loop:
+//   a slow answer does not delay the next request), p50/p99 until acknowledged;
+// - timers: opportunities whose one-minute nudge comes due over the next seconds,
+//   lateness = when the output reaches a client waiting on GET /v1/outputs minus due;
+// - ready: start to GET /v1/health 200 on a store with a long log, after SIGTERM and
+//   after SIGKILL. The log is built through the service itself (the same 4 clients),
+//   so the store holds exactly what a real history leaves: log, outputs, snapshots.
+// Usage: npm run bench:serve
+//   BENCH_INGEST_EVENTS (40000), BENCH_LATENCY_SECONDS (15), BENCH_TIMERS (2000),
+//   BENCH_READY_EVENTS (1000000; 0 skips), BENCH_BACKENDS (pglite,postgres),
+//   BENCH_PROFILE=1 writes --cpu-prof profiles of the ingest servers to bench/out/profiles.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestDatabase, postgresUnavailable } from "../test/service/test-database";
+import { summarizeProfiles } from "./cpu-profile-summary";
+import { assertCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "./serve-process";
+import { generateWorkload, workloadRules, type WorkloadEvent } from "./service-workload";
+
+const ingestEvents = Number(process.env.BENCH_INGEST_EVENTS ?? 40_000);
+const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
+const timerCount = Number(process.env.BENCH_TIMERS ?? 2_000);
+const readyEvents = Number(process.env.BENCH_READY_EVENTS ?? 1_000_000);
+const backends = (process.env.BENCH_BACKENDS ?? "pglite,postgres").split(",");
+const profileDir = process.env.BENCH_PROFILE === "1" ? join("bench", "out", "profiles") : undefined;
+const CLIENTS = 4;
+const BATCH = 100;
+const RATE = 200;
+
+type Store = ServeOptions["store"];
+
+interface Backend {
+  name: string;
+  /** A new, empty store; `drop` removes it. */
+  fresh(label: string): Promise<{ store: Store; drop(): Promise<void> }>;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "stagecraft-bench-serve-"));
+const available: Backend[] = [];
+if (backends.includes("pglite")) {
+  available.push({
+    name: "PGlite",
+    fresh: async (label) => {
+      const data = join(scratch, label);
+      return { store: { data }, drop: async () => rmSync(data, { recursive: true, force: true }) };
+    },
+  });
+}
+if (backends.includes("postgres")) {
+  const missing = await postgresUnavailable();
+  if (missing === undefined) {
+    available.push({
+      name: "PostgreSQL",
+      fresh: async (label) => {
+        const database = await createTestDatabase(`bench_${label}`);
+        return { store: { database: database.url }, drop: database.drop };
+      },
+    });
+  } else console.log(`PostgreSQL skipped: ${missing}`);
+}
+
+assertCliBuilt();
+try {
+  for (const backend of available) {
+    console.log(`\n== ${backend.name}`);
+    await ingestAndLatency(backend);
+    await timerLateness(backend);
+    if (readyEvents > 0) await readyWithLongLog(backend);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+async function ingestAndLatency(backend: Backend): Promise<void> {
+  const { store, drop } = await backend.fresh("ingest");
+  const nodeArgs = profileDir ? ["--cpu-prof", "--cpu-prof-dir", join(profileDir, backend.name)] : [];
+  if (profileDir) rmSync(join(profileDir, backend.name), { recursive: true, force: true });
+  const server = await startServe({ rules: workloadRules, store, nodeArgs });
+  try {
+    const ingest = await postConcurrently(server.url, streams(ingestEvents, "i"));
+    console.log(`ingest: ${ingest.events} events, ${CLIENTS} clients x batches of ${BATCH}: ${ingest.perSecond.toFixed(0)} events/s`);
+
+    const latencies = await steadySingles(server.url);
+    console.log(`single events at ${RATE}/s for ${latencySeconds} s: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${percentile(latencies, 1).toFixed(1)} ms`);
+  } finally {
+    await stopOrKill(server);
+    await drop();
+  }
+  if (profileDir) summarizeProfiles(join(profileDir, backend.name), 25);
+}
+
+/** One stream per client, each of whole opportunities, all within the wall clock's five-minute window. */
+function streams(total: number, label: string): WorkloadEvent[][] {
+  const perClient = Math.ceil(total / CLIENTS);
+  // Event times end no later than three minutes from now, whatever the size.
+  const span = 240_000;
+  const step = Math.max(1, Math.min(15, Math.floor(span / perClient)));
+  const start = Date.now() + 180_000 - perClient * step;
+  return Array.from({ length: CLIENTS }, (_, client) => generateWorkload({ events: perClient, start, step, seed: 11 + client, prefix: `${label}${client}-` }));
+}
+
+async function postConcurrently(url: string, clientStreams: WorkloadEvent[][]): Promise<{ events: number; perSecond: number }> {
+  const started = performance.now();
+  await Promise.all(
+    clientStreams.map(async (events) => {
+      for (let i = 0; i < events.length; i += BATCH) {
+        await postEvents(url, events.slice(i, i + BATCH));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const events = clientStreams.reduce((sum, s) => sum + s.length, 0);
+  return { events, perSecond: events / seconds };
+}
+
+async function postEvents(url: string, events: WorkloadEvent[]): Promise<void> {
+  const response = await fetch(`${url}/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/x-ndjson" },
+    body: events.map((e) => JSON.stringify(e)).join("\n") + "\n",
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`POST /v1/events answered ${response.status}: ${text.slice(0, 500)}`);
+}
+
+/** Open loop: request i leaves at start + i / RATE seconds, whether or not earlier ones were answered. */
+async function steadySingles(url: string): Promise<number[]> {
+  const count = RATE * latencySeconds;
+  const events = generateWorkload({ events: count, start: Date.now() - 60_000, step: 1, seed: 5, prefix: "s-" });
+  const latencies: number[] = [];
+  const pending: Array<Promise<void>> = [];
+  const start = performance.now() + 50;
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const event = events[i]!;
+    pending.push(
+      (async () => {
+        const sent = performance.now();
+        const response = await fetch(`${url}/v1/events`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(event),
+          signal: AbortSignal.timeout(60_000),
+        });
+        const text = await response.text();
+        if (response.status !== 200) throw new Error(`POST /v1/events answered ${response.status}: ${text.slice(0, 500)}`);
+        latencies.push(performance.now() - sent);
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+/**
+ * Opportunities created a minute before now, spread over a few seconds: their
+ * one-minute nudges come due over the next seconds, on an otherwise idle service.
+ */
+async function timerLateness(backend: Backend): Promise<void> {
+  const { store, drop } = await backend.fresh("timers");
+  const server = await startServe({ rules: workloadRules, store });
+  try {
+    const spreadMs = 10_000;
+    const firstDue = Date.now() + 5_000;
+    const events: WorkloadEvent[] = [];
+    for (let n = 1; n <= timerCount; n++) {
+      const at = new Date(firstDue - 60_000 + Math.floor(((n - 1) * spreadMs) / timerCount)).toISOString();
+      events.push({ id: `c${n}`, at, entity: `contact/T${n}`, type: "created", data: { name: `Client ${n}`, email: `t${n}@example.com` } });
+      events.push({ id: `o${n}`, at, entity: `opportunity/T${n}`, type: "created", data: { title: `Roof ${n}`, amount: 5000, channel: "phone", contact: `contact/T${n}`, stage: "Documentation pending" } });
+    }
+    for (let i = 0; i < events.length; i += BATCH) await postEvents(server.url, events.slice(i, i + BATCH));
+    if (Date.now() > firstDue) console.log("timers: posting took longer than the lead time; the first nudges were due before they were all posted");
+
+    const lateness: number[] = [];
+    let after = 0;
+    const deadline = Date.now() + spreadMs + 60_000;
+    while (lateness.length < timerCount && Date.now() < deadline) {
+      const response = await fetch(`${server.url}/v1/outputs?after=${after}&limit=1000&wait=5`, { signal: AbortSignal.timeout(10_000) });
+      const page = (await response.json()) as { outputs: Array<{ position: number; id: string; at: string; rule?: string }>; next: number };
+      const received = Date.now();
+      for (const output of page.outputs) {
+        if (output.rule === "Nudge for documents") lateness.push(received - Date.parse(output.at));
+      }
+      after = page.next;
+    }
+    if (lateness.length < timerCount) console.log(`timers: only ${lateness.length} of ${timerCount} nudges arrived within a minute of the last due time`);
+    console.log(`timer lateness (${lateness.length} timers due over ${spreadMs / 1000} s): p50 ${percentile(lateness, 0.5)} ms, p99 ${percentile(lateness, 0.99)} ms, max ${percentile(lateness, 1)} ms`);
+  } finally {
+    await stopOrKill(server);
+    await drop();
+  }
+}
+
+async function readyWithLongLog(backend: Backend): Promise<void> {
+  const { store, drop } = await backend.fresh("ready");
+  try {
+    const builder = await startServe({ rules: workloadRules, store, readyTimeoutMs: 120_000 });
+    const built = await postConcurrently(builder.url, streams(readyEvents, "r"));
+    console.log(`ready: built a log of ${built.events} events through the service (${built.perSecond.toFixed(0)} events/s)`);
+    // The builder dies as in a crash: the next start replays what its last snapshot lacks.
+    await builder.kill();
+    console.log(`ready after SIGKILL: ${(await timeToReady(store)).toFixed(0)} ms`);
+    console.log(`ready after SIGTERM: ${(await timeToReady(store)).toFixed(0)} ms`);
+  } finally {
+    await drop();
+  }
+}
+
+/** Start to GET /v1/health 200; the measured process then stops cleanly (SIGTERM). */
+async function timeToReady(store: Store): Promise<number> {
+  const started = performance.now();
+  const server = new ServeProcess({ rules: workloadRules, store });
+  await server.ready(600_000);
+  const ms = performance.now() - started;
+  await stopOrKill(server);
+  return ms;
+}
+
+async function stopOrKill(server: ServeProcess): Promise<void> {
+  try {
+    const exit = await server.stop(60_000);
+    if (exit.code !== 0) console.log(`serve stopped with ${describeExit(exit)}:\n${server.stderr.slice(-2000)}`);
+  } catch (error) {
+    console.log((error as Error).message.slice(0, 2000));
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  values.sort((a, b) => a - b);
+  return values[Math.min(values.length - 1, Math.ceil(p * values.length) - 1)]!;
+}
