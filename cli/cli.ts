@@ -9,6 +9,8 @@ import { registerRun } from "./commands/run";
 import { registerTest } from "./commands/test";
 import { registerExplain } from "./commands/explain";
 import { registerCompile } from "./commands/compile";
+import { registerServe } from "./commands/serve";
+import { registerLog } from "./commands/log";
 
 export const VERSION = "0.1.0";
 
@@ -26,12 +28,12 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
   };
   const program = new Command()
     .name("stagecraft")
-    .description("Rules for CRM pipeline automation: check, format, run, test and compile .rules files.")
+    .description("Rules for CRM pipeline automation: check, format, run, test and compile .rules files, and serve them live.")
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError("(run `stagecraft --help` for usage)")
     .configureOutput({ writeOut: (t) => out.stdout(t), writeErr: (t) => out.stderr(t) });
-  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain]) {
+  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain, registerServe, registerLog]) {
     register(program, recordingOut);
   }
   program.commands.forEach((command) => command.exitOverride());

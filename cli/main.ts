@@ -19,6 +19,7 @@ const code = await runCli(process.argv.slice(2), {
   exit: () => undefined,
   isTty: Boolean(process.stdout.isTTY),
   readStdin: () => readFileSync(0, "utf8"),
+  env: process.env,
 });
 // Let stdout drain before exiting: piped output of a large run must not be cut.
 process.exitCode = code;

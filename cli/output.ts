@@ -9,4 +9,6 @@ export interface Output {
   readonly isTty: boolean;
   /** Standard input, for `--events -`. */
   readStdin(): string;
+  /** Environment variables (STAGECRAFT_DATABASE_URL); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }

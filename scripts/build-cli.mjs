@@ -22,8 +22,10 @@ await build({
   format: "esm",
   target: "node20",
   // Heavy or native-adjacent packages stay external: loaded from node_modules
-  // only by the commands that need them (ts-morph for `compile`).
-  external: ["ts-morph", "esbuild", "typescript"],
+  // only by the commands that need them (ts-morph for `compile`; the service's
+  // database drivers and HTTP server for `serve`: PGlite finds its WebAssembly
+  // files next to its own module, pino starts workers from its own files).
+  external: ["ts-morph", "esbuild", "typescript", "@electric-sql/pglite", "pg", "fastify", "pino"],
   banner: { js: "import { createRequire as __scCreateRequire } from 'node:module'; const require = __scCreateRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: "warning",

@@ -1,0 +1,59 @@
+// `stagecraft log export [--data DIR | --database URL] [--outputs FILE]`: the
+// store's accepted events as `run` input on stdout, `until ISO` (the clock)
+// on stderr, and with --outputs the stored outputs in `run`'s format, so that
+// `run <rules> --events <stdout> --until ISO` prints exactly that file.
+import { closeSync, openSync, writeSync } from "node:fs";
+import type { Command } from "commander";
+import { BatchedWriter, stdoutWriter } from "../batched-writer";
+import { CliError, ExitCode, usageError } from "../errors";
+import type { Output } from "../output";
+import { storeLocation, type StoreFlags } from "../store-flags";
+
+interface ExportOptions extends StoreFlags {
+  outputs?: string;
+}
+
+export function registerLog(program: Command, out: Output): void {
+  const log = program.command("log").description("read the event log of a `serve` store");
+  log
+    .command("export")
+    .description("write the accepted events as `run` input (stdout) and the clock as `until ISO` (stderr)")
+    .option("--data <dir>", "the store's folder (PGlite; default ./.stagecraft)")
+    .option("--database <url>", "the store's PostgreSQL server (or set STAGECRAFT_DATABASE_URL)")
+    .option("--outputs <file>", "also write the stored outputs, as `run` prints them")
+    .action(async (options: ExportOptions) => {
+      const location = storeLocation(options, out.env ?? {});
+      const { openStore } = await import("../../service/open-store");
+      const { exportLog } = await import("../../service/export-log");
+      const { StoreError } = await import("../../service/store/errors");
+      const outputs = options.outputs === undefined ? undefined : fileWriter(options.outputs);
+      const events = stdoutWriter(out);
+      try {
+        const store = await openStore(location, { command: "stagecraft log export", writer: false });
+        try {
+          if (!(await store.exists())) throw usageError(`${store.description}: no store here (no \`stagecraft serve\` has written to it)`);
+          const until = await exportLog(store, { event: (line) => events.line(line), ...(outputs ? { output: (line: string) => outputs.writer.line(line) } : {}) });
+          events.flush();
+          outputs?.writer.flush();
+          if (until !== null) out.stderr(`until ${until}\n`);
+        } finally {
+          await store.close();
+        }
+      } catch (error) {
+        if (error instanceof StoreError) throw new CliError(error.message, ExitCode.usage);
+        throw error;
+      } finally {
+        outputs?.close();
+      }
+    });
+}
+
+function fileWriter(path: string): { writer: BatchedWriter; close: () => void } {
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    throw usageError(`${path}: cannot write the outputs (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+  }
+  return { writer: new BatchedWriter((text) => writeSync(fd, text)), close: () => closeSync(fd) };
+}

@@ -1,0 +1,69 @@
+// `stagecraft serve <paths...> [--data DIR] [--database URL] [--listen HOST:PORT] [--token-file FILE]`:
+// runs the rules live (service/). The service's modules (fastify, PGlite, pg)
+// load only for this command.
+import type { Command } from "commander";
+import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { CliError, ExitCode, usageError } from "../errors";
+import { formatTextReport } from "../print-diagnostics";
+import { readText } from "../sources";
+import type { Output } from "../output";
+import { storeLocation, type StoreFlags } from "../store-flags";
+
+interface ServeOptions extends StoreFlags {
+  listen: string;
+  tokenFile?: string;
+}
+
+export function registerServe(program: Command, out: Output): void {
+  program
+    .command("serve")
+    .description("run the rules live: events over HTTP, timers on the wall clock, outputs stored (docs/service.md)")
+    .argument("<paths...>", ".rules files or folders")
+    .option("--data <dir>", "keep the store in this folder (embedded PostgreSQL, PGlite)", undefined)
+    .option("--database <url>", "keep the store in a PostgreSQL server (or set STAGECRAFT_DATABASE_URL)")
+    .option("--listen <host:port>", "address to listen on; port 0 picks a free port", "127.0.0.1:8080")
+    .option("--token-file <file>", "require Authorization: Bearer <the file's token> on every route but /v1/health")
+    .action(async (paths: string[], options: ServeOptions) => {
+      const { host, port } = parseListen(options.listen);
+      const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
+      const location = storeLocation(options, out.env ?? {});
+      const { result, report } = compileRuleFiles(paths);
+      if (hasErrors(result.diagnostics) || !result.program) {
+        out.stderr(formatTextReport(report, out.isTty));
+        out.exit(ExitCode.ruleErrors);
+        return;
+      }
+      const { runServer } = await import("../../service/server");
+      const { StoreError } = await import("../../service/store/errors");
+      try {
+        await runServer({
+          ...location,
+          program: result.program,
+          host,
+          port,
+          ...(token !== undefined ? { token } : {}),
+          command: `stagecraft serve ${paths.join(" ")}`,
+          announce: (line) => out.stderr(line + "\n"),
+        });
+      } catch (error) {
+        if (error instanceof StoreError) throw new CliError(error.message, ExitCode.usage);
+        throw error;
+      }
+    });
+}
+
+function parseListen(listen: string): { host: string; port: number } {
+  const colon = listen.lastIndexOf(":");
+  const host = listen.slice(0, colon).replace(/^\[(.*)\]$/, "$1");
+  const port = Number(listen.slice(colon + 1));
+  if (colon <= 0 || !Number.isInteger(port) || port < 0 || port > 65535 || listen.slice(colon + 1) === "") {
+    throw usageError(`--listen must be HOST:PORT (e.g. 127.0.0.1:8080; port 0 picks a free port), not "${listen}"`);
+  }
+  return { host, port };
+}
+
+function readToken(path: string): string {
+  const token = readText(path).trim();
+  if (token === "" || /\s/.test(token)) throw usageError(`${path}: the token file must hold one token (no spaces), not ${token === "" ? "nothing" : "several words"}`);
+  return token;
+}

@@ -1,0 +1,131 @@
+// The HTTP API (CONTRACT.md "The service") over a RulesService, with fastify:
+// bodies read as text (errors name the line), a 1 MiB limit, bearer tokens,
+// and every error as {"error":{"code","message","line"}}.
+import { timingSafeEqual } from "node:crypto";
+import Fastify, { LogController, type FastifyError } from "fastify";
+import { pino, type Logger } from "pino";
+import type { RecordState } from "../runtime/index";
+import { RequestError, ServiceErrorCode } from "./errors";
+import { readBatch, type BodyFormat } from "./event-batch";
+import type { RulesService } from "./rules-service";
+
+export const BODY_LIMIT = 1024 * 1024;
+const LONGEST_WAIT_S = 60;
+const FORMATS: Record<string, BodyFormat> = { "application/x-ndjson": "ndjson", "application/json": "json" };
+const ROUTES = "POST /v1/events, GET /v1/outputs, GET /v1/records/TYPE/ID, GET /v1/health";
+
+export interface HttpOptions {
+  /** With a token, every route but /v1/health needs `Authorization: Bearer <token>`. */
+  token?: string;
+  logger?: Logger;
+}
+
+export function buildHttp(service: RulesService, options: HttpOptions = {}) {
+  const app = Fastify({
+    loggerInstance: options.logger ?? pino({ level: "silent" }),
+    bodyLimit: BODY_LIMIT,
+    // One log line per request would cost more than the request at thousands of events a second.
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true } },
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(Object.keys(FORMATS), { parseAs: "string" }, (_request, body, done) => done(null, body));
+
+  if (options.token !== undefined) {
+    const expected = Buffer.from(`Bearer ${options.token}`);
+    app.addHook("onRequest", async (request) => {
+      if (request.url === "/v1/health" || request.url.startsWith("/v1/health?")) return;
+      const given = Buffer.from(request.headers.authorization ?? "");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new RequestError(401, ServiceErrorCode.unauthorized, request.headers.authorization ? "the bearer token is wrong" : "missing Authorization: Bearer <token>");
+      }
+    });
+  }
+
+  app.post("/v1/events", async (request, reply) => {
+    const format = FORMATS[essence(request.headers["content-type"])];
+    if (format === undefined || typeof request.body !== "string") throw unsupportedMediaType(request.headers["content-type"]);
+    const result = await service.accept(readBatch(request.body, format));
+    return reply.send(result);
+  });
+
+  app.get(
+    "/v1/outputs",
+    {
+      schema: {
+        querystring: {
+          type: "object",
+          properties: {
+            after: { type: "integer", minimum: 0, default: 0 },
+            limit: { type: "integer", minimum: 1, maximum: 10_000, default: 1000 },
+            wait: { type: "number", minimum: 0, maximum: LONGEST_WAIT_S, default: 0 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { after, limit, wait } = request.query as { after: number; limit: number; wait: number };
+      const text = await service.outputs(after, limit, Math.round(wait * 1000));
+      return reply.type("application/json").send(text);
+    },
+  );
+
+  app.get("/v1/records/:type/:id", async (request, reply) => {
+    const { type, id } = request.params as { type: string; id: string };
+    const record = await service.record(`${type}/${id}`);
+    if (!record) throw new RequestError(404, ServiceErrorCode.notFound, `no record ${type}/${id}: no event has created it, or it was deleted`);
+    return reply.send(recordBody(record));
+  });
+
+  app.get("/v1/health", async (_request, reply) => {
+    const health = service.health();
+    if (!health) throw new RequestError(503, ServiceErrorCode.storeUnavailable, "the store is unavailable; events are not accepted until it is back");
+    return reply.send(health);
+  });
+
+  app.setNotFoundHandler(async (request) => {
+    throw new RequestError(404, ServiceErrorCode.notFound, `no route ${request.method} ${request.url.split("?")[0]}; the routes are ${ROUTES}`);
+  });
+
+  app.setErrorHandler(async (error: FastifyError | RequestError, request, reply) => {
+    const failure = asRequestError(error, request.headers["content-type"]);
+    if (failure.status >= 500) options.logger?.error({ err: error, method: request.method, url: request.url }, failure.message);
+    if (failure.status === 401) void reply.header("www-authenticate", "Bearer");
+    return reply.status(failure.status).send(failure.toBody());
+  });
+
+  return app;
+}
+
+function asRequestError(error: FastifyError | RequestError, contentType: string | undefined): RequestError {
+  if (error instanceof RequestError) return error;
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+    return new RequestError(413, ServiceErrorCode.bodyTooLarge, `the body is larger than ${BODY_LIMIT} bytes (1 MiB); send the events in smaller batches`);
+  }
+  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return unsupportedMediaType(contentType);
+  if (error.validation) return new RequestError(400, ServiceErrorCode.badQuery, `bad query: ${error.message}`);
+  if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+    return new RequestError(error.statusCode, ServiceErrorCode.emptyBody, error.message);
+  }
+  return new RequestError(500, "SC3099", `internal error: ${error.message}; this is a bug in Stagecraft, not in the request`);
+}
+
+function unsupportedMediaType(contentType: string | undefined): RequestError {
+  return new RequestError(
+    415,
+    ServiceErrorCode.unsupportedMediaType,
+    `${contentType ? `content type ${essence(contentType)}` : "no content type"}: send application/x-ndjson (JSON Lines) or application/json (an event or an array)`,
+  );
+}
+
+function essence(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** A record as the API shows it: fields, the open stage (sequential pipelines) and the open stages with when each opened. */
+function recordBody(record: RecordState): Record<string, unknown> {
+  const open: Record<string, string> = {};
+  for (const [stage, since] of Object.entries(record.open)) open[stage] = new Date(since).toISOString();
+  return { entity: record.ref, type: record.type, id: record.id, fields: record.fields, stage: record.stage, open };
+}

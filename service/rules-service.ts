@@ -1,0 +1,440 @@
+// The live service over one store: accepts events, fires timers at the wall
+// clock, stores each log entry with the outputs it produced, and answers
+// reads. The engine is a fold of the log: on start (and after any failed
+// write) it is rebuilt from the newest snapshot plus the log after it, so it
+// never holds what the store does not. Work that changes the engine runs one
+// piece at a time (`exclusive`); HTTP is elsewhere (http.ts).
+import type { Logger } from "pino";
+import {
+  createEngine,
+  formatOutputLine,
+  hasOutputIdForm,
+  parseInstant,
+  RuntimeError,
+  StreamErrorCode,
+  validateEventLine,
+  type Engine,
+  type InputEvent,
+  type OutputRecord,
+  type Program,
+  type RecordState,
+  type Snapshot,
+} from "../runtime/index";
+import { systemClock, type Clock } from "./clock";
+import { RequestError, ServiceErrorCode } from "./errors";
+import type { BatchItem } from "./event-batch";
+import { processedEvent } from "./log-entry";
+import { canonicalJson, describeRuleChanges, rulesFingerprint } from "./rules-identity";
+import { StoreError } from "./store/errors";
+import type { LogEntry, Store, StoredOutput } from "./store/store";
+
+/** Events more than this far ahead of the wall clock are refused (SC3013). */
+export const FUTURE_LIMIT_MS = 5 * 60_000;
+/** Log entries between snapshots: bounds what a restart replays. */
+export const DEFAULT_SNAPSHOT_EVERY = 10_000;
+const REPLAY_PAGE = 10_000;
+/** Timer firings stored per transaction; more due at once go on in the next. */
+const TICKS_PER_WRITE = 1_000;
+const RETRY_MS = 1_000;
+
+export interface ServiceOptions {
+  program: Program;
+  store: Store;
+  clock?: Clock;
+  logger?: Logger;
+  snapshotEvery?: number;
+}
+
+export interface AcceptResult {
+  accepted: Array<{ id: string; position: number }>;
+  duplicates: string[];
+}
+
+export interface Health {
+  status: "ok";
+  clock: string | null;
+  events: number;
+  outputs: number;
+}
+
+/** The engine and the committed positions it stands at. */
+interface Replica {
+  engine: Engine;
+  /** The instant of the last processed entry; the service's clock never goes back past it. */
+  clock: number | null;
+  logPosition: number;
+  outputPosition: number;
+  events: number;
+  sinceSnapshot: number;
+}
+
+interface CheckedEvent {
+  line: number;
+  event: InputEvent;
+  /** The event as stored (JSON.stringify of the checked event). */
+  json: string;
+}
+
+export class RulesService {
+  readonly fingerprint: string;
+  private replica: Replica | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private cancelWake: (() => void) | undefined;
+  private readonly outputWaiters = new Set<() => void>();
+  private closed = false;
+  private readonly clock: Clock;
+  private readonly snapshotEvery: number;
+
+  private constructor(
+    private readonly program: Program,
+    private readonly store: Store,
+    options: ServiceOptions,
+  ) {
+    this.fingerprint = rulesFingerprint(program);
+    this.clock = options.clock ?? systemClock;
+    this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+    this.logger = options.logger;
+  }
+
+  private readonly logger: Logger | undefined;
+
+  /** Migrates the store, checks it was written by these rules, and rebuilds the engine from it. */
+  static async open(options: ServiceOptions): Promise<RulesService> {
+    const service = new RulesService(options.program, options.store, options);
+    await service.store.migrate();
+    await service.checkRules();
+    await service.ready();
+    return service;
+  }
+
+  get storeDescription(): string {
+    return this.store.description;
+  }
+
+  // ------------------------------------------------------------ writes
+
+  /** Stores and processes the new events of a batch, all or none; duplicates are reported, not processed again. */
+  accept(items: readonly BatchItem[]): Promise<AcceptResult> {
+    const checked = this.check(items);
+    return this.exclusive(async () => {
+      const replica = await this.ready();
+      const stored = await this.guard(() => this.store.storedEvents(checked.map((c) => c.event.id)));
+      const { fresh, duplicates } = splitDuplicates(checked, stored);
+      const entries: LogEntry[] = [];
+      const outputs: StoredOutput[] = [];
+      let position = replica.logPosition;
+      let outputPosition = replica.outputPosition;
+      let clock = replica.clock;
+      const accepted: AcceptResult["accepted"] = [];
+      for (const { line, event, json } of fresh) {
+        const instant = parseInstant(event.at);
+        const at = clock !== null && instant < clock ? clock : instant;
+        const atText = new Date(at).toISOString();
+        let produced: OutputRecord[];
+        try {
+          produced = replica.engine.process(at === instant ? event : { ...event, at: atText });
+        } catch (error) {
+          // The engine changed part way: rebuild it from the store, where nothing of this batch is.
+          this.replica = undefined;
+          if (!(error instanceof RuntimeError)) throw error;
+          throw new RequestError(400, error.code, `event "${event.id}" cannot be processed: ${error.message}; nothing of this request was stored`, line);
+        }
+        position++;
+        entries.push({ position, kind: "event", at: atText, eventId: event.id, event: json });
+        for (const output of produced) outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
+        accepted.push({ id: event.id, position });
+        clock = at;
+      }
+      await this.commit(replica, entries, outputs, clock, fresh.length);
+      return { accepted, duplicates };
+    });
+  }
+
+  /** Fires the timers due by the wall clock, in `run`'s order, each stored as a clock advance with its outputs. */
+  private async fireDueTimers(): Promise<void> {
+    const replica = await this.ready();
+    const now = this.clock.now();
+    const entries: LogEntry[] = [];
+    const outputs: StoredOutput[] = [];
+    let position = replica.logPosition;
+    let outputPosition = replica.outputPosition;
+    let clock = replica.clock;
+    for (let due = replica.engine.nextDueAt(); due !== null && due <= now && entries.length < TICKS_PER_WRITE; due = replica.engine.nextDueAt()) {
+      const at = Math.max(due, clock ?? due);
+      const entry: LogEntry = { position: ++position, kind: "tick", at: new Date(at).toISOString(), eventId: null, event: null };
+      for (const output of this.applyTick(replica.engine, entry)) {
+        outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
+      }
+      entries.push(entry);
+      clock = at;
+    }
+    await this.commit(replica, entries, outputs, clock, 0);
+  }
+
+  /** Stores the entries and, once committed, moves the replica on; a failed write leaves the engine to be rebuilt. */
+  private async commit(replica: Replica, entries: LogEntry[], outputs: StoredOutput[], clock: number | null, events: number): Promise<void> {
+    if (entries.length > 0) {
+      try {
+        await this.store.append(entries, outputs);
+      } catch (error) {
+        this.replica = undefined;
+        throw this.unavailable(error);
+      }
+      replica.logPosition = entries[entries.length - 1]!.position;
+      if (outputs.length > 0) replica.outputPosition = outputs[outputs.length - 1]!.position;
+      replica.clock = clock;
+      replica.events += events;
+      replica.sinceSnapshot += entries.length;
+      if (outputs.length > 0) this.wakeOutputWaiters();
+      if (replica.sinceSnapshot >= this.snapshotEvery) void this.exclusive(() => this.saveSnapshot()).catch((error) => this.logError("snapshot failed", error));
+    }
+    this.schedule();
+  }
+
+  // ------------------------------------------------------------ reads
+
+  /** Outputs after `after` as JSON text, waiting up to `waitMs` for one when there is none yet. */
+  async outputs(after: number, limit: number, waitMs: number): Promise<string> {
+    let rows = await this.guard(() => this.store.readOutputs(after, limit));
+    if (rows.length === 0 && waitMs > 0 && !this.closed) {
+      await this.outputsAfter(after, waitMs);
+      rows = await this.guard(() => this.store.readOutputs(after, limit));
+    }
+    // Each stored line is already JSON: the position goes in front of its fields.
+    const items = rows.map((row) => `{"position":${row.position},${row.line.slice(1)}`);
+    const next = rows.length > 0 ? rows[rows.length - 1]!.position : after;
+    return `{"outputs":[${items.join(",")}],"next":${next}}`;
+  }
+
+  /** A record's state as stored so far (never what an unfinished request has changed). */
+  record(ref: string): Promise<RecordState | undefined> {
+    return this.exclusive(async () => (await this.ready()).engine.record(ref));
+  }
+
+  health(): Health | undefined {
+    const replica = this.replica;
+    if (!replica) return undefined;
+    return { status: "ok", clock: replica.clock === null ? null : new Date(replica.clock).toISOString(), events: replica.events, outputs: replica.outputPosition };
+  }
+
+  /** Resolves once everything queued so far has run (tests with a fake clock wait on it). */
+  idle(): Promise<void> {
+    return this.exclusive(async () => undefined);
+  }
+
+  /** Stops firing timers and answers waiting reads now, so in-flight requests can finish. */
+  stopWaiting(): void {
+    this.closed = true;
+    this.cancelWake?.();
+    this.cancelWake = undefined;
+    this.wakeOutputWaiters();
+  }
+
+  /** Stops, finishes queued work and saves a snapshot. The caller closes the store. */
+  async close(): Promise<void> {
+    this.stopWaiting();
+    await this.exclusive(async () => {
+      if (this.replica && this.replica.sinceSnapshot > 0) await this.saveSnapshot();
+    });
+  }
+
+  // ------------------------------------------------------------ checks
+
+  private check(items: readonly BatchItem[]): CheckedEvent[] {
+    const latest = this.clock.now() + FUTURE_LIMIT_MS;
+    return items.map(({ line, text }) => {
+      const result = validateEventLine(this.program, text);
+      if ("error" in result) throw new RequestError(400, result.error.code, result.error.message, line);
+      const { event } = result;
+      if (hasOutputIdForm(event.id)) {
+        throw new RequestError(
+          400,
+          StreamErrorCode.reservedId,
+          `id "${event.id}" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another`,
+          line,
+        );
+      }
+      if (parseInstant(event.at) > latest) {
+        throw new RequestError(
+          400,
+          ServiceErrorCode.futureEvent,
+          `"at" ${event.at} is more than 5 minutes ahead of the service's clock (${new Date(this.clock.now()).toISOString()}); send events when they happen`,
+          line,
+        );
+      }
+      return { line, event, json: JSON.stringify(event) };
+    });
+  }
+
+  private async checkRules(): Promise<void> {
+    const stored = await this.store.rules();
+    if (!stored) {
+      await this.store.saveRules({ fingerprint: this.fingerprint, rules: JSON.stringify(this.program) });
+      return;
+    }
+    if (stored.fingerprint === this.fingerprint) return;
+    const changes = describeRuleChanges(JSON.parse(stored.rules) as Program, this.program);
+    throw new StoreError(
+      `${this.store.description} was written by other rules (${stored.fingerprint}, these are ${this.fingerprint}): ${changes}. ` +
+        "Its log and timers belong to the rules that wrote it; serve those rules, or start a new store (another --data folder or database).",
+    );
+  }
+
+  // ------------------------------------------------------------ the engine from the store
+
+  /** The replica, rebuilt from the store when there is none (at start, or after a failed write). */
+  private async ready(): Promise<Replica> {
+    if (this.replica) return this.replica;
+    const replica = await this.guard(() => this.rebuild());
+    this.replica = replica;
+    this.schedule();
+    return replica;
+  }
+
+  private async rebuild(): Promise<Replica> {
+    const started = Date.now();
+    const snapshot = await this.store.latestSnapshot();
+    const usable = snapshot !== undefined && snapshot.fingerprint === this.fingerprint;
+    const replica: Replica = {
+      engine: createEngine(this.program, usable ? { snapshot: JSON.parse(snapshot.state) as Snapshot } : {}),
+      clock: null,
+      logPosition: usable ? snapshot.logPosition : 0,
+      outputPosition: usable ? snapshot.outputPosition : 0,
+      events: usable ? snapshot.events : 0,
+      sinceSnapshot: 0,
+    };
+    if (usable) replica.clock = (JSON.parse(snapshot.state) as Snapshot).clock;
+    for (;;) {
+      const page = await this.store.readLog(replica.logPosition, REPLAY_PAGE);
+      for (const entry of page) {
+        const produced = entry.kind === "tick" ? this.applyTick(replica.engine, entry) : replica.engine.process(processedEvent(entry));
+        replica.outputPosition += produced.length;
+        replica.logPosition = entry.position;
+        replica.clock = parseInstant(entry.at);
+        if (entry.kind === "event") replica.events++;
+        replica.sinceSnapshot++;
+      }
+      if (page.length < REPLAY_PAGE) break;
+    }
+    const stored = await this.store.lastPositions();
+    if (stored.output !== replica.outputPosition) {
+      throw new StoreError(
+        `${this.store.description}: replaying the log gives ${replica.outputPosition} outputs but ${stored.output} are stored; the store was changed outside Stagecraft`,
+      );
+    }
+    this.logger?.info({ logPosition: replica.logPosition, replayed: replica.sinceSnapshot, fromSnapshot: usable, ms: Date.now() - started }, "state rebuilt from the store");
+    return replica;
+  }
+
+  /** A clock advance; a runtime error (an endless cascade in a timer's rules) keeps what was output before it, as `run` does. */
+  private applyTick(engine: Engine, entry: LogEntry): OutputRecord[] {
+    try {
+      return engine.advanceTo(entry.at);
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error;
+      this.logger?.error({ code: error.code, at: entry.at }, `a timer stopped with a runtime error: ${error.message}`);
+      return error.outputs;
+    }
+  }
+
+  private async saveSnapshot(): Promise<void> {
+    const replica = this.replica;
+    if (!replica) return;
+    const started = Date.now();
+    const state = JSON.stringify(replica.engine.snapshot());
+    await this.store.saveSnapshot({ logPosition: replica.logPosition, outputPosition: replica.outputPosition, events: replica.events, fingerprint: this.fingerprint, state });
+    replica.sinceSnapshot = 0;
+    this.logger?.info({ logPosition: replica.logPosition, bytes: state.length, ms: Date.now() - started }, "snapshot saved");
+  }
+
+  // ------------------------------------------------------------ timers
+
+  /** One wake-up at the next due timer; re-armed after every change. */
+  private schedule(): void {
+    this.cancelWake?.();
+    this.cancelWake = undefined;
+    if (this.closed || !this.replica) return;
+    const due = this.replica.engine.nextDueAt();
+    if (due !== null) this.wakeAt(due);
+  }
+
+  private wakeAt(instant: number): void {
+    this.cancelWake = this.clock.wakeAt(instant, () => {
+      this.cancelWake = undefined;
+      this.exclusive(() => this.fireDueTimers()).catch((error) => {
+        this.logError("firing timers failed; trying again", error);
+        if (!this.closed) this.wakeAt(this.clock.now() + RETRY_MS);
+      });
+    });
+  }
+
+  // ------------------------------------------------------------ plumbing
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(work);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+
+  private outputsAfter(after: number, waitMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        if (!this.closed && (this.replica?.outputPosition ?? 0) <= after) return;
+        this.outputWaiters.delete(done);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.outputWaiters.delete(done);
+        resolve();
+      }, waitMs);
+      this.outputWaiters.add(done);
+    });
+  }
+
+  private wakeOutputWaiters(): void {
+    for (const waiter of [...this.outputWaiters]) waiter();
+  }
+
+  /** Runs a store call; a failure of the store (not of a request) answers 503. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RequestError) throw error;
+      throw this.unavailable(error);
+    }
+  }
+
+  private unavailable(error: unknown): RequestError {
+    this.logError("the store failed", error);
+    if (error instanceof StoreError) return new RequestError(503, ServiceErrorCode.storeUnavailable, error.message);
+    return new RequestError(503, ServiceErrorCode.storeUnavailable, `the store is unavailable (${(error as Error).message}); nothing of this request was stored, send it again`);
+  }
+
+  private logError(message: string, error: unknown): void {
+    if (this.logger) this.logger.error({ err: error }, message);
+  }
+}
+
+/** New events, and ids already stored (or earlier in the batch) with the same content; other content is a conflict (409). */
+function splitDuplicates(checked: readonly CheckedEvent[], stored: ReadonlyMap<string, string>): { fresh: CheckedEvent[]; duplicates: string[] } {
+  const fresh: CheckedEvent[] = [];
+  const duplicates: string[] = [];
+  const inBatch = new Map<string, CheckedEvent>();
+  for (const item of checked) {
+    const id = item.event.id;
+    const before = stored.get(id) ?? inBatch.get(id)?.json;
+    if (before === undefined) {
+      inBatch.set(id, item);
+      fresh.push(item);
+      continue;
+    }
+    if (canonicalJson(JSON.parse(before)) !== canonicalJson(item.event)) {
+      const where = stored.has(id) ? "was stored before" : `came earlier in this request (line ${inBatch.get(id)!.line})`;
+      throw new RequestError(409, StreamErrorCode.duplicateId, `id "${id}" ${where} with other content; an id names one event: give this one its own id`, item.line);
+    }
+    duplicates.push(id);
+  }
+  return { fresh, duplicates };
+}

@@ -1,0 +1,60 @@
+// `stagecraft serve` as a process: opens the store (taking its writer lock),
+// rebuilds the engine, listens, writes the start line, and on SIGTERM/SIGINT
+// stops cleanly: in-flight requests finish, a snapshot is saved, the lock is
+// released. Logs are pino JSON lines on stderr.
+import { pino } from "pino";
+import type { Program } from "../runtime/index";
+import { buildHttp } from "./http";
+import { openStore, type StoreLocation } from "./open-store";
+import { RulesService } from "./rules-service";
+
+export interface ServerOptions extends StoreLocation {
+  program: Program;
+  host: string;
+  port: number;
+  token?: string;
+  /** The command line, shown to a second serve that finds the store locked. */
+  command: string;
+  /** Where the start line goes (stderr). */
+  announce(line: string): void;
+}
+
+/** Runs until SIGTERM or SIGINT (resolves then), or until the store's lock is lost (rejects). */
+export async function runServer(options: ServerOptions): Promise<void> {
+  const logger = pino({ base: { service: "stagecraft" } }, pino.destination({ fd: 2, sync: true }));
+  let lockLost: ((error: Error) => void) | undefined;
+  const lost = new Promise<never>((_resolve, reject) => {
+    lockLost = reject;
+  });
+  lost.catch(() => undefined);
+  const store = await openStore(options, { command: options.command, writer: true, onLockLost: (error) => lockLost?.(error) });
+  let service: RulesService;
+  try {
+    service = await RulesService.open({ program: options.program, store, logger });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = buildHttp(service, { logger, ...(options.token !== undefined ? { token: options.token } : {}) });
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
+  options.announce(`stagecraft serve: listening on ${url} · store: ${service.storeDescription} · rules: ${service.fingerprint}`);
+  logger.info({ url, store: service.storeDescription, rules: service.fingerprint, ...service.health() }, "accepting events");
+
+  const signal = new Promise<string>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
+  try {
+    const received = await Promise.race([signal, lost]);
+    logger.info({ signal: received }, "stopping: finishing requests in flight");
+  } finally {
+    service.stopWaiting();
+    await app.close();
+    await service.close();
+    await store.close();
+    logger.info("stopped; the store is released");
+  }
+}

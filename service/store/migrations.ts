@@ -1,0 +1,68 @@
+// The store's SQL schema, as numbered migrations applied in order, each once
+// (recorded in stagecraft_migrations). A released migration is never edited: a
+// change is a new entry. Every table is keyed by workspace first, so several
+// workspaces can share one database (and later be spread over processes)
+// without moving data.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "workspaces, log, outputs, snapshots",
+    sql: `
+CREATE TABLE stagecraft_workspaces (
+  workspace   text PRIMARY KEY,
+  -- The rules the log was written by: their fingerprint and their IR (JSON),
+  -- so that a start with other rules can say which rules differ.
+  fingerprint text NOT NULL,
+  rules       text NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- The truth: accepted input events and clock advances, in processing order.
+-- at is the instant the entry was processed at (output form, UTC); event is
+-- the input event as accepted (JSON), null for a clock advance (kind 'tick').
+CREATE TABLE stagecraft_log (
+  workspace text   NOT NULL,
+  position  bigint NOT NULL,
+  kind      text   NOT NULL CHECK (kind IN ('event', 'tick')),
+  event_id  text,
+  at        text   NOT NULL,
+  event     text,
+  PRIMARY KEY (workspace, position),
+  CHECK ((kind = 'event') = (event_id IS NOT NULL AND event IS NOT NULL))
+);
+CREATE UNIQUE INDEX stagecraft_log_event_id ON stagecraft_log (workspace, event_id);
+
+-- What each log entry produced, stored in the same statement as the entry;
+-- line is the output as run prints it.
+CREATE TABLE stagecraft_outputs (
+  workspace    text   NOT NULL,
+  position     bigint NOT NULL,
+  log_position bigint NOT NULL,
+  output_id    text   NOT NULL,
+  line         text   NOT NULL,
+  PRIMARY KEY (workspace, position),
+  UNIQUE (workspace, output_id)
+);
+
+-- The engine's state after the log entry at log_position, so a restart
+-- replays only what came after it.
+CREATE TABLE stagecraft_snapshots (
+  workspace       text   NOT NULL,
+  log_position    bigint NOT NULL,
+  output_position bigint NOT NULL,
+  events          bigint NOT NULL,
+  fingerprint     text   NOT NULL,
+  state           text   NOT NULL,
+  taken_at        timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace, log_position)
+);
+`,
+  },
+];

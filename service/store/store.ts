@@ -1,0 +1,197 @@
+// The service's store: the log, the outputs, snapshots and the rules a
+// workspace runs, over either driver. Every statement names its workspace;
+// writes of one request go out as one statement (multi-row inserts through
+// unnest), never one round trip per row.
+import type { SqlDriver, Row } from "./driver";
+import { migrations } from "./migrations";
+
+export const DEFAULT_WORKSPACE = "default";
+
+export interface LogEntry {
+  position: number;
+  kind: "event" | "tick";
+  /** The instant the entry was processed at, output form (UTC). */
+  at: string;
+  eventId: string | null;
+  /** The input event as accepted (JSON); null for a tick. */
+  event: string | null;
+}
+
+export interface StoredOutput {
+  position: number;
+  logPosition: number;
+  id: string;
+  /** The output as `run` prints it. */
+  line: string;
+}
+
+export interface StoredSnapshot {
+  logPosition: number;
+  outputPosition: number;
+  events: number;
+  fingerprint: string;
+  state: string;
+}
+
+export interface WorkspaceRules {
+  fingerprint: string;
+  /** The rules' IR as JSON. */
+  rules: string;
+}
+
+export class Store {
+  constructor(
+    readonly driver: SqlDriver,
+    readonly workspace: string = DEFAULT_WORKSPACE,
+  ) {}
+
+  get description(): string {
+    return this.driver.description;
+  }
+
+  /** Applies the migrations this store lacks, each in its own transaction. */
+  async migrate(): Promise<void> {
+    await this.driver.query("CREATE TABLE IF NOT EXISTS stagecraft_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+    const applied = new Set((await this.driver.query("SELECT version FROM stagecraft_migrations")).map((row) => Number(row.version)));
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      await this.driver.transaction(async (sql) => {
+        await sql.script(migration.sql);
+        await sql.query("INSERT INTO stagecraft_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
+      });
+    }
+  }
+
+  /** False when no `serve` has written here yet (nothing to export). */
+  async exists(): Promise<boolean> {
+    const rows = await this.driver.query("SELECT to_regclass('stagecraft_workspaces') IS NOT NULL AS present");
+    if (rows[0]?.present !== true) return false;
+    return (await this.rules()) !== undefined;
+  }
+
+  async rules(): Promise<WorkspaceRules | undefined> {
+    const rows = await this.driver.query("SELECT fingerprint, rules FROM stagecraft_workspaces WHERE workspace = $1", [this.workspace]);
+    const row = rows[0];
+    return row ? { fingerprint: String(row.fingerprint), rules: String(row.rules) } : undefined;
+  }
+
+  async saveRules(rules: WorkspaceRules): Promise<void> {
+    await this.driver.query("INSERT INTO stagecraft_workspaces (workspace, fingerprint, rules) VALUES ($1, $2, $3)", [this.workspace, rules.fingerprint, rules.rules]);
+  }
+
+  async latestSnapshot(): Promise<StoredSnapshot | undefined> {
+    const rows = await this.driver.query(
+      "SELECT log_position, output_position, events, fingerprint, state FROM stagecraft_snapshots WHERE workspace = $1 ORDER BY log_position DESC LIMIT 1",
+      [this.workspace],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      logPosition: Number(row.log_position),
+      outputPosition: Number(row.output_position),
+      events: Number(row.events),
+      fingerprint: String(row.fingerprint),
+      state: String(row.state),
+    };
+  }
+
+  /** Keeps only the newest snapshot: restart reads the newest, the log holds the rest. */
+  async saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
+    await this.driver.transaction(async (sql) => {
+      await sql.query(
+        "INSERT INTO stagecraft_snapshots (workspace, log_position, output_position, events, fingerprint, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace, log_position) DO UPDATE SET state = EXCLUDED.state, fingerprint = EXCLUDED.fingerprint",
+        [this.workspace, snapshot.logPosition, snapshot.outputPosition, snapshot.events, snapshot.fingerprint, snapshot.state],
+      );
+      await sql.query("DELETE FROM stagecraft_snapshots WHERE workspace = $1 AND log_position < $2", [this.workspace, snapshot.logPosition]);
+    });
+  }
+
+  /** The last log and output positions (0 when empty). */
+  async lastPositions(): Promise<{ log: number; output: number }> {
+    const rows = await this.driver.query(
+      "SELECT (SELECT coalesce(max(position), 0) FROM stagecraft_log WHERE workspace = $1) AS log, (SELECT coalesce(max(position), 0) FROM stagecraft_outputs WHERE workspace = $1) AS output",
+      [this.workspace],
+    );
+    return { log: Number(rows[0]!.log), output: Number(rows[0]!.output) };
+  }
+
+  /** Log entries after `after`, in order, at most `limit`. */
+  async readLog(after: number, limit: number): Promise<LogEntry[]> {
+    const rows = await this.driver.query(
+      "SELECT position, kind, at, event_id, event FROM stagecraft_log WHERE workspace = $1 AND position > $2 ORDER BY position LIMIT $3",
+      [this.workspace, after, limit],
+    );
+    return rows.map(logEntryOf);
+  }
+
+  /** The stored events among `ids`: id → the event as accepted (JSON). One query. */
+  async storedEvents(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (ids.length === 0) return found;
+    const rows = await this.driver.query("SELECT event_id, event FROM stagecraft_log WHERE workspace = $1 AND event_id = ANY($2::text[])", [this.workspace, ids]);
+    for (const row of rows) found.set(String(row.event_id), String(row.event));
+    return found;
+  }
+
+  /** Log entries and the outputs they produced, in one statement: both are stored or neither. */
+  async append(entries: readonly LogEntry[], outputs: readonly StoredOutput[]): Promise<void> {
+    if (entries.length === 0) return;
+    const log = columns(entries, ["position", "kind", "eventId", "at", "event"]);
+    const out = columns(outputs, ["position", "logPosition", "id", "line"]);
+    await this.driver.query(
+      `WITH entries AS (
+         INSERT INTO stagecraft_log (workspace, position, kind, event_id, at, event)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
+       )
+       INSERT INTO stagecraft_outputs (workspace, position, log_position, output_id, line)
+       SELECT $1, * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[])`,
+      [this.workspace, ...log, ...out],
+    );
+  }
+
+  /** Outputs after `after`, in order, at most `limit`. */
+  async readOutputs(after: number, limit: number): Promise<StoredOutput[]> {
+    const rows = await this.driver.query(
+      "SELECT position, log_position, output_id, line FROM stagecraft_outputs WHERE workspace = $1 AND position > $2 ORDER BY position LIMIT $3",
+      [this.workspace, after, limit],
+    );
+    return rows.map((row) => ({ position: Number(row.position), logPosition: Number(row.log_position), id: String(row.output_id), line: String(row.line) }));
+  }
+
+  /** Runs `work` over one view of the store that no concurrent write changes (a repeatable-read transaction). */
+  consistentRead<T>(work: (view: Store) => Promise<T>): Promise<T> {
+    return this.driver.transaction(async (sql) => {
+      await sql.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      const inTransaction: SqlDriver = {
+        description: this.driver.description,
+        ...sql,
+        transaction: (inner) => inner(sql),
+        close: async () => undefined,
+      };
+      return work(new Store(inTransaction, this.workspace));
+    });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+function logEntryOf(row: Row): LogEntry {
+  return {
+    position: Number(row.position),
+    kind: row.kind === "tick" ? "tick" : "event",
+    at: String(row.at),
+    eventId: row.event_id === null ? null : String(row.event_id),
+    event: row.event === null ? null : String(row.event),
+  };
+}
+
+/** Rows as one array per column, for `unnest`. */
+function columns<T, K extends keyof T>(rows: readonly T[], keys: readonly K[]): unknown[][] {
+  const result = keys.map(() => new Array<unknown>(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    for (let k = 0; k < keys.length; k++) result[k]![i] = rows[i]![keys[k]!];
+  }
+  return result;
+}

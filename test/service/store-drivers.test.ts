@@ -1,0 +1,118 @@
+// One suite, both drivers: the store behaves the same on PGlite and on
+// PostgreSQL (migrations, the log and outputs written together or not at all,
+// snapshots, consistent reads, workspaces apart, one writer at a time).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StoreLockedError } from "../../service/store/errors";
+import { Store, type LogEntry, type StoredOutput } from "../../service/store/store";
+import { storeKinds, testStore, type TestStore } from "./stores";
+
+const event = (position: number, id: string): LogEntry => ({
+  position,
+  kind: "event",
+  at: "2026-01-01T08:00:00.000Z",
+  eventId: id,
+  event: JSON.stringify({ id, at: "2026-01-01T09:00:00+01:00", entity: "deal/D1", type: "updated", data: { amount: position } }),
+});
+const tick = (position: number): LogEntry => ({ position, kind: "tick", at: "2026-01-02T08:00:00.000Z", eventId: null, event: null });
+const output = (position: number, logPosition: number, id: string): StoredOutput => ({ position, logPosition, id, line: `{"id":"${id}"}` });
+
+describe.each(storeKinds)("the store on %s", (kind) => {
+  let handle: TestStore;
+  let store: Store;
+
+  beforeEach(async () => {
+    handle = await testStore(kind);
+    store = await handle.open();
+    await store.migrate();
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await handle.remove();
+  });
+
+  it("migrates once: a second migrate changes nothing", async () => {
+    await store.migrate();
+    const rows = await store.driver.query("SELECT version FROM stagecraft_migrations ORDER BY version");
+    expect(rows.map((row) => Number(row.version))).toEqual([1]);
+  });
+
+  it("is empty before any serve wrote rules, and keeps the rules it is given", async () => {
+    expect(await store.exists()).toBe(false);
+    await store.saveRules({ fingerprint: "sha256:ab", rules: '{"rules":[]}' });
+    expect(await store.exists()).toBe(true);
+    expect(await store.rules()).toEqual({ fingerprint: "sha256:ab", rules: '{"rules":[]}' });
+  });
+
+  it("appends entries with their outputs and reads them back in order", async () => {
+    await store.append([event(1, "e1"), event(2, "e2")], [output(1, 2, "e2.1")]);
+    await store.append([tick(3)], [output(2, 3, "t1"), output(3, 3, "t1.1")]);
+    await store.append([event(4, "e3")], []);
+    expect(await store.readLog(0, 10)).toEqual([event(1, "e1"), event(2, "e2"), tick(3), event(4, "e3")]);
+    expect(await store.readLog(2, 1)).toEqual([tick(3)]);
+    expect(await store.readOutputs(1, 10)).toEqual([output(2, 3, "t1"), output(3, 3, "t1.1")]);
+    expect(await store.lastPositions()).toEqual({ log: 4, output: 3 });
+    const stored = await store.storedEvents(["e2", "nope", "e3"]);
+    expect([...stored.keys()].sort()).toEqual(["e2", "e3"]);
+    expect(stored.get("e2")).toBe(event(2, "e2").event);
+  });
+
+  it("stores a write whole or not at all: an output id stored before fails the entries with it", async () => {
+    await store.append([event(1, "e1")], [output(1, 1, "e1.1")]);
+    await expect(store.append([event(2, "e2")], [output(2, 2, "e1.1")])).rejects.toThrow();
+    await expect(store.append([event(2, "e1")], [])).rejects.toThrow();
+    expect(await store.readLog(0, 10)).toEqual([event(1, "e1")]);
+    expect(await store.lastPositions()).toEqual({ log: 1, output: 1 });
+  });
+
+  it("writes a thousand rows in one statement", async () => {
+    const entries = Array.from({ length: 1000 }, (_, i) => event(i + 1, `e${i + 1}`));
+    const outputs = Array.from({ length: 3000 }, (_, i) => output(i + 1, Math.floor(i / 3) + 1, `o${i}`));
+    await store.append(entries, outputs);
+    expect(await store.lastPositions()).toEqual({ log: 1000, output: 3000 });
+  });
+
+  it("keeps only the newest snapshot", async () => {
+    expect(await store.latestSnapshot()).toBeUndefined();
+    await store.saveSnapshot({ logPosition: 5, outputPosition: 7, events: 4, fingerprint: "f", state: "{}" });
+    await store.saveSnapshot({ logPosition: 9, outputPosition: 12, events: 8, fingerprint: "f", state: '{"x":1}' });
+    expect(await store.latestSnapshot()).toEqual({ logPosition: 9, outputPosition: 12, events: 8, fingerprint: "f", state: '{"x":1}' });
+    const rows = await store.driver.query("SELECT count(*)::int AS n FROM stagecraft_snapshots");
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it("keeps workspaces apart", async () => {
+    const other = new Store(store.driver, "other");
+    await store.append([event(1, "e1")], [output(1, 1, "e1.1")]);
+    await other.append([event(1, "e1")], [output(1, 1, "e1.1")]);
+    await other.append([event(2, "e2")], []);
+    expect(await store.lastPositions()).toEqual({ log: 1, output: 1 });
+    expect(await other.lastPositions()).toEqual({ log: 2, output: 1 });
+  });
+
+  it("reads one consistent view", async () => {
+    await store.append([event(1, "e1")], [output(1, 1, "e1.1")]);
+    const seen = await store.consistentRead(async (view) => ({ log: await view.readLog(0, 10), outputs: await view.readOutputs(0, 10) }));
+    expect(seen.log).toHaveLength(1);
+    expect(seen.outputs).toHaveLength(1);
+  });
+
+  it("refuses a second writer, naming the one that holds the store", async () => {
+    const error = await handle.open().then(
+      async (second) => {
+        await second.close();
+        return undefined;
+      },
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(StoreLockedError);
+    expect((error as Error).message).toMatch(/is in use by .*stagecraft serve.*pid \d+/);
+    expect((error as Error).message).toContain("stop that process first");
+  });
+
+  it("lets the next writer in once the first has closed", async () => {
+    await store.close();
+    store = await handle.open();
+    expect(await store.lastPositions()).toEqual({ log: 0, output: 0 });
+  });
+});
