@@ -1,5 +1,5 @@
 // Service benchmark (issue 13), `stagecraft serve` as a real process on PGlite and
-// on PostgreSQL (STAGECRAFT_TEST_DATABASE_URL, a scratch database per store):
+// on PostgreSQL (STAGECRAFT_TEST_DATABASE_URL, a schema of its own per store):
 // - ingest: 4 concurrent clients, each posting its own stream in batches of 100;
 // - latency: single-event requests sent at a steady 200 per second (open loop:
 //   a slow answer does not delay the next request), p50/p99 until acknowledged;
@@ -12,10 +12,9 @@
 //   BENCH_INGEST_EVENTS (40000), BENCH_LATENCY_SECONDS (15), BENCH_TIMERS (2000),
 //   BENCH_READY_EVENTS (1000000; 0 skips), BENCH_BACKENDS (pglite,postgres),
 //   BENCH_PROFILE=1 writes --cpu-prof profiles of the ingest servers to bench/out/profiles.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createTestDatabase, postgresUnavailable } from "../test/service/test-database";
+import { freshDataDir, freshSchema, postgresAvailable } from "../test/service/stores";
 import { summarizeProfiles } from "./cpu-profile-summary";
 import { assertCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "./serve-process";
 import { generateWorkload, workloadRules, type WorkloadEvent } from "./service-workload";
@@ -35,47 +34,39 @@ type Store = ServeOptions["store"];
 interface Backend {
   name: string;
   /** A new, empty store; `drop` removes it. */
-  fresh(label: string): Promise<{ store: Store; drop(): Promise<void> }>;
+  fresh(): Promise<{ store: Store; drop(): Promise<void> }>;
 }
 
-const scratch = mkdtempSync(join(tmpdir(), "stagecraft-bench-serve-"));
 const available: Backend[] = [];
 if (backends.includes("pglite")) {
   available.push({
     name: "PGlite",
-    fresh: async (label) => {
-      const data = join(scratch, label);
-      return { store: { data }, drop: async () => rmSync(data, { recursive: true, force: true }) };
+    fresh: async () => {
+      const { dir, remove } = await freshDataDir();
+      return { store: { data: dir }, drop: async () => remove() };
     },
   });
 }
-if (backends.includes("postgres")) {
-  const missing = await postgresUnavailable();
-  if (missing === undefined) {
-    available.push({
-      name: "PostgreSQL",
-      fresh: async (label) => {
-        const database = await createTestDatabase(`bench_${label}`);
-        return { store: { database: database.url }, drop: database.drop };
-      },
-    });
-  } else console.log(`PostgreSQL skipped: ${missing}`);
+if (backends.includes("postgres") && postgresAvailable) {
+  available.push({
+    name: "PostgreSQL",
+    fresh: async () => {
+      const { url, remove } = await freshSchema();
+      return { store: { database: url }, drop: remove };
+    },
+  });
 }
 
 assertCliBuilt();
-try {
-  for (const backend of available) {
-    console.log(`\n== ${backend.name}`);
-    await ingestAndLatency(backend);
-    await timerLateness(backend);
-    if (readyEvents > 0) await readyWithLongLog(backend);
-  }
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+for (const backend of available) {
+  console.log(`\n== ${backend.name}`);
+  await ingestAndLatency(backend);
+  await timerLateness(backend);
+  if (readyEvents > 0) await readyWithLongLog(backend);
 }
 
 async function ingestAndLatency(backend: Backend): Promise<void> {
-  const { store, drop } = await backend.fresh("ingest");
+  const { store, drop } = await backend.fresh();
   const nodeArgs = profileDir ? ["--cpu-prof", "--cpu-prof-dir", join(profileDir, backend.name)] : [];
   if (profileDir) rmSync(join(profileDir, backend.name), { recursive: true, force: true });
   const server = await startServe({ rules: workloadRules, store, nodeArgs });
@@ -163,7 +154,7 @@ async function steadySingles(url: string): Promise<number[]> {
  * one-minute nudges come due over the next seconds, on an otherwise idle service.
  */
 async function timerLateness(backend: Backend): Promise<void> {
-  const { store, drop } = await backend.fresh("timers");
+  const { store, drop } = await backend.fresh();
   const server = await startServe({ rules: workloadRules, store });
   try {
     const spreadMs = 10_000;
@@ -198,7 +189,7 @@ async function timerLateness(backend: Backend): Promise<void> {
 }
 
 async function readyWithLongLog(backend: Backend): Promise<void> {
-  const { store, drop } = await backend.fresh("ready");
+  const { store, drop } = await backend.fresh();
   try {
     const builder = await startServe({ rules: workloadRules, store, readyTimeoutMs: 120_000 });
     const built = await postConcurrently(builder.url, streams(readyEvents, "r"));

@@ -18,6 +18,8 @@ export class Supervisor {
   kills = 0;
   /** Kills that landed while the process was still starting (replaying its log). */
   startupKills = 0;
+  /** Time spent from each kill to the next healthy answer. */
+  restartMs = 0;
   private killsPlanned = new Set<ServeProcess>();
 
   constructor(private readonly options: ServeOptions) {}
@@ -40,6 +42,7 @@ export class Supervisor {
     this.killsPlanned.add(server);
     this.restarting = (async () => {
       await sleep(delayMs);
+      const started = performance.now();
       await this.crash(server);
       if (alsoDuringStartupMs !== undefined) {
         // A crash while the new process opens the store and replays its log.
@@ -51,6 +54,7 @@ export class Supervisor {
       }
       const next = new ServeProcess(this.options);
       await next.ready();
+      this.restartMs += performance.now() - started;
       this.server = next;
       this.restarting = undefined;
       return next;

@@ -12,16 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCliBuilt } from "../../bench/serve-process";
 import { generateWorkload, workloadRules, type WorkloadEvent } from "../../bench/service-workload";
 import { postUntilAcknowledged, seededRandom, Supervisor } from "./crash-client";
-import { createTestDatabase, postgresUnavailable } from "./test-database";
+import { freshDataDir, freshSchema, postgresAvailable } from "./stores";
 
 const EVENTS = 20_000;
 /** Event times 15 ms apart from two minutes ago: the stream ends three minutes ahead of the wall clock, inside the five the service accepts. */
 const STEP_MS = 15;
 const KILLS_WHILE_POSTING = 6;
 const cli = join("bin", "stagecraft.js");
-
-const postgresMissing = await postgresUnavailable();
-if (postgresMissing !== undefined && !process.env.CI) console.log(`crash safety on PostgreSQL skipped: ${postgresMissing}`);
 
 let work: string;
 beforeAll(() => {
@@ -32,17 +29,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("serve killed with SIGKILL while a client posts 20,000 events", () => {
   it("loses and repeats nothing on PGlite", async () => {
-    const data = join(work, "pglite");
-    await crashAndCheck({ data }, ["--data", data], 1);
+    const { dir, remove } = await freshDataDir();
+    try {
+      await crashAndCheck({ data: dir }, ["--data", dir], 1);
+    } finally {
+      remove();
+    }
   }, 300_000);
 
-  it.skipIf(postgresMissing !== undefined && !process.env.CI)("loses and repeats nothing on PostgreSQL", async () => {
-    if (postgresMissing !== undefined) throw new Error(`CI needs PostgreSQL: ${postgresMissing}`);
-    const database = await createTestDatabase("crash");
+  it.skipIf(!postgresAvailable)("loses and repeats nothing on PostgreSQL", async () => {
+    const { url, remove } = await freshSchema();
     try {
-      await crashAndCheck({ database: database.url }, ["--database", database.url], 2);
+      await crashAndCheck({ database: url }, ["--database", url], 2);
     } finally {
-      await database.drop();
+      await remove();
     }
   }, 300_000);
 });
@@ -57,6 +57,13 @@ async function crashAndCheck(store: { data: string } | { database: string }, sto
   const startupKillAfter = Math.floor(KILLS_WHILE_POSTING / 2);
 
   const supervisor = new Supervisor({ rules: workloadRules, store });
+  const phases: string[] = [];
+  let phaseStart = performance.now();
+  const phase = (name: string): void => {
+    const now = performance.now();
+    phases.push(`${name} ${((now - phaseStart) / 1000).toFixed(1)} s`);
+    phaseStart = now;
+  };
   const acknowledged = new Map<string, number>();
   let sent = 0;
   let killsScheduled = 0;
@@ -86,6 +93,7 @@ async function crashAndCheck(store: { data: string } | { database: string }, sto
       for (const { id, position } of outcome.accepted) acknowledged.set(id, position);
       for (const id of outcome.duplicates) if (!acknowledged.has(id)) acknowledged.set(id, -1);
     }
+    phase("posting");
     expect(supervisor.kills).toBeGreaterThanOrEqual(5);
     expect(resent).toBeGreaterThan(0);
     expect(acknowledged.size).toBe(EVENTS);
@@ -96,9 +104,11 @@ async function crashAndCheck(store: { data: string } | { database: string }, sto
     const served = await readAllOutputs(server.url);
     expect(new Set(served.map((o) => o.id)).size).toBe(served.length);
     await supervisor.stop();
+    phase("reading outputs and stopping");
 
     // The log: every event once, in the order the client posted them.
     const exported = exportLog(storeArgs);
+    phase("export");
     const logged = exported.events.map((line) => JSON.parse(line) as WorkloadEvent);
     expect(logged.map((e) => e.id)).toEqual(events.map((e) => e.id));
     for (let i = 0; i < logged.length; i++) {
@@ -121,10 +131,11 @@ async function crashAndCheck(store: { data: string } | { database: string }, sto
     });
     expect(replayed.stderr).toBe("");
     expect(replayed.status).toBe(0);
+    phase("checks and replay");
     expectSameLines(replayed.stdout, exported.outputsText);
     console.log(
       `crash safety (${"data" in store ? "PGlite" : "PostgreSQL"}): ${EVENTS} events in ${batches.length} batches, ${supervisor.kills} kills (${supervisor.startupKills} while starting), ` +
-        `${resent} batches re-sent, ${duplicatesAnswered} duplicates answered, ${stored.length} outputs`,
+        `${resent} batches re-sent, ${duplicatesAnswered} duplicates answered, ${stored.length} outputs; ${phases.join(", ")} (restarts ${(supervisor.restartMs / 1000).toFixed(1)} s)`,
     );
   } finally {
     await supervisor.killAll();
