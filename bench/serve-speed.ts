@@ -6,28 +6,35 @@
 // - timers: opportunities whose one-minute nudge comes due over the next seconds,
 //   lateness = when the output reaches a client waiting on GET /v1/outputs minus due;
 // - ready: start to GET /v1/health 200 on a store with a long log, after SIGTERM and
-//   after SIGKILL. The log is built through the service itself (the same 4 clients),
-//   so the store holds exactly what a real history leaves: log, outputs, snapshots.
+//   after SIGKILL (see buildLongLog for how the log is made).
 // Usage: npm run bench:serve
 //   BENCH_INGEST_EVENTS (40000), BENCH_LATENCY_SECONDS (15), BENCH_TIMERS (2000),
-//   BENCH_READY_EVENTS (1000000; 0 skips), BENCH_BACKENDS (pglite,postgres),
+//   BENCH_READY_EVENTS (1000000), BENCH_BACKENDS (pglite,postgres),
+//   BENCH_PARTS (ingest,timers,ready: ingest includes the latency part),
 //   BENCH_PROFILE=1 writes --cpu-prof profiles of the ingest servers to bench/out/profiles.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { compileRuleFiles } from "../cli/compile-rules";
+import type { BatchItem } from "../service/event-batch";
+import { openStore } from "../service/open-store";
+import { RulesService } from "../service/rules-service";
 import { freshDataDir, freshSchema, postgresAvailable } from "../test/service/stores";
 import { summarizeProfiles } from "./cpu-profile-summary";
 import { assertCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "./serve-process";
-import { generateWorkload, workloadRules, type WorkloadEvent } from "./service-workload";
+import { generateWorkload, workload, workloadRules, type WorkloadEvent } from "./service-workload";
 
 const ingestEvents = Number(process.env.BENCH_INGEST_EVENTS ?? 40_000);
 const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 const timerCount = Number(process.env.BENCH_TIMERS ?? 2_000);
 const readyEvents = Number(process.env.BENCH_READY_EVENTS ?? 1_000_000);
 const backends = (process.env.BENCH_BACKENDS ?? "pglite,postgres").split(",");
+const parts = (process.env.BENCH_PARTS ?? "ingest,timers,ready").split(",");
 const profileDir = process.env.BENCH_PROFILE === "1" ? join("bench", "out", "profiles") : undefined;
 const CLIENTS = 4;
 const BATCH = 100;
 const RATE = 200;
+/** Events after the newest snapshot when the crash comes: below the service's snapshot interval. */
+const TAIL = 9_000;
 
 type Store = ServeOptions["store"];
 
@@ -60,9 +67,9 @@ if (backends.includes("postgres") && postgresAvailable) {
 assertCliBuilt();
 for (const backend of available) {
   console.log(`\n== ${backend.name}`);
-  await ingestAndLatency(backend);
-  await timerLateness(backend);
-  if (readyEvents > 0) await readyWithLongLog(backend);
+  if (parts.includes("ingest")) await ingestAndLatency(backend);
+  if (parts.includes("timers")) await timerLateness(backend);
+  if (parts.includes("ready")) await readyWithLongLog(backend);
 }
 
 async function ingestAndLatency(backend: Backend): Promise<void> {
@@ -191,15 +198,47 @@ async function timerLateness(backend: Backend): Promise<void> {
 async function readyWithLongLog(backend: Backend): Promise<void> {
   const { store, drop } = await backend.fresh();
   try {
-    const builder = await startServe({ rules: workloadRules, store, readyTimeoutMs: 120_000 });
-    const built = await postConcurrently(builder.url, streams(readyEvents, "r"));
-    console.log(`ready: built a log of ${built.events} events through the service (${built.perSecond.toFixed(0)} events/s)`);
-    // The builder dies as in a crash: the next start replays what its last snapshot lacks.
-    await builder.kill();
-    console.log(`ready after SIGKILL: ${(await timeToReady(store)).toFixed(0)} ms`);
-    console.log(`ready after SIGTERM: ${(await timeToReady(store)).toFixed(0)} ms`);
+    const started = performance.now();
+    await buildLongLog(store);
+    console.log(`ready: built a log of ${readyEvents} events in-process (${(readyEvents / ((performance.now() - started) / 1000)).toFixed(0)} events/s)`);
+    console.log(`ready after a clean stop (newest snapshot at the end of the log): ${(await timeToReady(store)).toFixed(0)} ms`);
+    // A tail the newest snapshot lacks, below the service's snapshot interval, then a crash.
+    const server = await startServe({ rules: workloadRules, store, readyTimeoutMs: 600_000 });
+    const tail = generateWorkload({ events: TAIL, start: Date.now() - 60_000, step: 15, seed: 3, prefix: "tail-" });
+    for (let i = 0; i < tail.length; i += BATCH) await postEvents(server.url, tail.slice(i, i + BATCH));
+    await server.kill();
+    console.log(`ready after SIGKILL with ${TAIL} events to replay: ${(await timeToReady(store)).toFixed(0)} ms`);
   } finally {
     await drop();
+  }
+}
+
+/**
+ * The long log through the service's own code in this process (RulesService, as
+ * `serve` runs it, without HTTP), in batches of 5,000 and with one snapshot at the
+ * end: what a `serve` fed the same events leaves in its store (the log, the
+ * outputs, the newest snapshot), without a snapshot every 10,000 events on the way.
+ */
+async function buildLongLog(location: Store): Promise<void> {
+  const { result } = compileRuleFiles(workloadRules);
+  if (!result.program) throw new Error("the workload's rules do not compile");
+  const store = await openStore(location, { command: "npm run bench:serve (building a long log)", writer: true });
+  try {
+    const service = await RulesService.open({ program: result.program, store, snapshotEvery: Number.MAX_SAFE_INTEGER });
+    // Event times end three minutes from now; most lie hours in the past.
+    const step = 15;
+    let items: BatchItem[] = [];
+    for (const event of workload({ events: readyEvents, start: Date.now() + 180_000 - readyEvents * step, step, seed: 17, prefix: "r-" })) {
+      items.push({ line: items.length + 1, text: JSON.stringify(event) });
+      if (items.length === 5_000) {
+        await service.accept(items);
+        items = [];
+      }
+    }
+    if (items.length > 0) await service.accept(items);
+    await service.close();
+  } finally {
+    await store.close();
   }
 }
 

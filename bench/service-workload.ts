@@ -41,13 +41,18 @@ interface Opportunity {
 const CHANNELS = ["web", "phone", "partner"] as const;
 
 export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
+  return Array.from(workload(options));
+}
+
+/** The same stream one event at a time, for streams too long to hold at once. */
+export function* workload(options: WorkloadOptions): Generator<WorkloadEvent> {
   let seed = options.seed ?? 7;
   const prefix = options.prefix ?? "";
   const random = (): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
   };
-  const events: WorkloadEvent[] = [];
+  let made = 0;
   // Opportunities waiting for their next step, kept ordered by due time (a binary heap).
   const waiting: Opportunity[] = [];
   const push = (item: Opportunity): void => {
@@ -107,13 +112,14 @@ export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
   };
 
   let time = options.start;
-  while (events.length < options.events) {
+  while (made < options.events) {
     // A new opportunity starts whenever none is due, so about as many run at once
     // as fit in the pauses.
     const item = waiting.length > 0 && waiting[0]!.due <= time ? pop() : open();
-    const made = item.steps[item.next]!(new Date(time).toISOString());
-    made.id = `${prefix}e${events.length + 1}`;
-    events.push(made);
+    const event = item.steps[item.next]!(new Date(time).toISOString());
+    made += 1;
+    event.id = `${prefix}e${made}`;
+    yield event;
     item.next += 1;
     if (item.next < item.steps.length) {
       item.due = time + pause();
@@ -121,5 +127,4 @@ export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
     }
     time += options.step;
   }
-  return events;
 }
