@@ -79,9 +79,7 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
   });
 
   app.get("/v1/health", async (_request, reply) => {
-    const health = service.health();
-    if (!health) throw new RequestError(503, ServiceErrorCode.storeUnavailable, "the store is unavailable; events are not accepted until it is back");
-    return reply.send(health);
+    return reply.send(await service.health());
   });
 
   app.setNotFoundHandler(async (request) => {

@@ -41,7 +41,7 @@ export async function runServer(options: ServerOptions): Promise<void> {
   const port = typeof address === "object" && address !== null ? address.port : options.port;
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;
   options.announce(`stagecraft serve: listening on ${url} · store: ${service.storeDescription} · rules: ${service.fingerprint}`);
-  logger.info({ url, store: service.storeDescription, rules: service.fingerprint, ...service.health() }, "accepting events");
+  logger.info({ url, store: service.storeDescription, rules: service.fingerprint, ...(await service.health()) }, "accepting events");
 
   const signal = new Promise<string>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));

@@ -46,12 +46,12 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("runtime/ imports nothing from grammar/, compiler/ or stdlib/", () => {
+  it("runtime/ imports nothing from grammar/, compiler/, stdlib/ or the service", () => {
     const offenders = sourceFiles("runtime").flatMap((file) =>
       importsOf(file)
         .filter((m) => m.startsWith("."))
         .map((m) => relative(root, join(root, file, "..", m)))
-        .filter((target) => /^(grammar|compiler|stdlib|cli|playground)(\/|$)/.test(target))
+        .filter((target) => /^(grammar|compiler|stdlib|cli|playground|service)(\/|$)/.test(target))
         .map((target) => `${file} imports ${target}`),
     );
     expect(offenders).toEqual([]);

@@ -6,3 +6,6 @@ export class StoreError extends Error {}
 
 /** Another process writes to this store; the message names it. */
 export class StoreLockedError extends StoreError {}
+
+/** An append met an event id the log already holds (the writer did not know it was stored). */
+export class EventIdTakenError extends StoreError {}

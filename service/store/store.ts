@@ -4,6 +4,7 @@
 // unnest), never one round trip per row.
 import type { SqlDriver, Row } from "./driver";
 import { migrations } from "./migrations";
+import { EventIdTakenError } from "./errors";
 
 export const DEFAULT_WORKSPACE = "default";
 
@@ -60,6 +61,11 @@ export class Store {
         await sql.query("INSERT INTO stagecraft_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
       });
     }
+  }
+
+  /** Fails when the database does not answer. */
+  async ping(): Promise<void> {
+    await this.driver.query("SELECT 1");
   }
 
   /** False when no `serve` has written here yet (nothing to export). */
@@ -133,11 +139,25 @@ export class Store {
     return found;
   }
 
-  /** Log entries and the outputs they produced, in one statement: both are stored or neither. */
+  /**
+   * Log entries and the outputs they produced, in one statement: both are
+   * stored or neither. An event id the log holds already fails it with
+   * EventIdTakenError.
+   */
   async append(entries: readonly LogEntry[], outputs: readonly StoredOutput[]): Promise<void> {
     if (entries.length === 0) return;
     const log = columns(entries, ["position", "kind", "eventId", "at", "event"]);
     const out = columns(outputs, ["position", "logPosition", "id", "line"]);
+    try {
+      await this.appendRows(log, out);
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === "23505" && constraint === "stagecraft_log_event_id") throw new EventIdTakenError("an event id of this request is stored already");
+      throw error;
+    }
+  }
+
+  private async appendRows(log: unknown[][], out: unknown[][]): Promise<void> {
     await this.driver.query(
       `WITH entries AS (
          INSERT INTO stagecraft_log (workspace, position, kind, event_id, at, event)

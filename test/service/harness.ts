@@ -1,0 +1,81 @@
+// A service under test: rules from a folder or from text, a store of either
+// kind, a fake clock, the HTTP API driven through fastify's inject (no port);
+// and the replay check: export + `run` against the stored outputs.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { compileRuleFiles } from "../../cli/compile-rules";
+import type { Program } from "../../runtime/index";
+import { FakeClock } from "../../service/clock";
+import { exportLog } from "../../service/export-log";
+import { buildHttp } from "../../service/http";
+import { RulesService, type ServiceOptions } from "../../service/rules-service";
+import type { Store } from "../../service/store/store";
+import { cli } from "../cli/run-cli";
+
+export function programOf(paths: string[]): Program {
+  const { result } = compileRuleFiles(paths);
+  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return result.program!;
+}
+
+/** Rule files written to a temporary folder (run and serve name rules by their paths). */
+export function rulesFolder(files: Record<string, string>): { folder: string; remove: () => void } {
+  const folder = mkdtempSync(join(tmpdir(), "stagecraft-rules-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+export interface Running {
+  service: RulesService;
+  app: ReturnType<typeof buildHttp>;
+  clock: FakeClock;
+  post(body: string, contentType?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startService(
+  program: Program,
+  store: Store,
+  options: { clock?: FakeClock; token?: string } & Omit<ServiceOptions, "program" | "store" | "clock"> = {},
+): Promise<Running> {
+  const clock = options.clock ?? new FakeClock(Date.parse("2026-01-01T00:00:00Z"));
+  const service = await RulesService.open({ ...options, program, store, clock });
+  const app = buildHttp(service, options.token !== undefined ? { token: options.token } : {});
+  const answer = (response: { statusCode: number; body: string }) => ({ status: response.statusCode, body: response.body === "" ? undefined : JSON.parse(response.body) });
+  return {
+    service,
+    app,
+    clock,
+    post: async (body, contentType = "application/x-ndjson", headers = {}) =>
+      answer(await app.inject({ method: "POST", url: "/v1/events", payload: body, headers: { "content-type": contentType, ...headers } })),
+    get: async (url, headers = {}) => answer(await app.inject({ method: "GET", url, headers })),
+    stop: async () => {
+      service.stopWaiting();
+      await app.close();
+      await service.close();
+    },
+  };
+}
+
+/** `log export` of the store, then `run` of the same rules over it: must print exactly the stored outputs. */
+export async function expectReplayIdentity(store: Store, rulePaths: string[]): Promise<{ outputs: string; events: string[] }> {
+  const events: string[] = [];
+  const outputs: string[] = [];
+  const until = await exportLog(store, { event: (line) => events.push(line), output: (line) => outputs.push(line) });
+  const folder = mkdtempSync(join(tmpdir(), "stagecraft-export-"));
+  try {
+    const file = join(folder, "export.jsonl");
+    writeFileSync(file, events.map((line) => line + "\n").join(""));
+    const run = await cli(["run", ...rulePaths, "--events", file, ...(until !== null ? ["--until", until] : [])]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const stored = outputs.map((line) => line + "\n").join("");
+    expect(run.stdout).toBe(stored);
+    return { outputs: stored, events };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

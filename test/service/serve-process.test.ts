@@ -1,0 +1,105 @@
+// `stagecraft serve` and `stagecraft log export` as processes, as a user runs
+// them: the start line, events over a real port, a second serve refused, a
+// clean stop on SIGTERM, then export + `run` print exactly the stored outputs.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../backend/harness";
+import { cli } from "../cli/run-cli";
+import { freshDataDir } from "./stores";
+
+const example = join(root, "examples", "solar-substates");
+
+interface Server {
+  child: ChildProcess;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServe(args: string[]): Server {
+  const child = spawn(process.execPath, ["scripts/run-ts.mjs", "cli/main.ts", "serve", example, ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, stderr: () => stderr, exited };
+}
+
+async function startLine(server: Server): Promise<string> {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const line = server.stderr().split("\n").find((text) => text.startsWith("stagecraft serve: listening on "));
+    if (line) return line;
+    if (server.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`serve did not start:\n${server.stderr()}`);
+}
+
+describe("serve and log export as processes", () => {
+  let data: { dir: string; remove: () => void };
+  let server: Server;
+  let url: string;
+  const token = "process-test-token";
+
+  beforeAll(async () => {
+    data = await freshDataDir();
+    writeFileSync(join(data.dir, "token"), token + "\n");
+    server = startServe(["--data", data.dir, "--listen", "127.0.0.1:0", "--token-file", join(data.dir, "token")]);
+    const line = await startLine(server);
+    url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1]!;
+    expect(line).toContain(`store: PGlite in ${data.dir}`);
+    expect(line).toMatch(/rules: sha256:[0-9a-f]{16}$/);
+  }, 90_000);
+
+  afterAll(async () => {
+    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+    data.remove();
+  });
+
+  it("takes events on its port, refuses a second serve on the store, stops on SIGTERM, and exports what run reproduces", async () => {
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" };
+    const health = await fetch(`${url}/v1/health`);
+    expect(await health.json()).toMatchObject({ status: "ok", events: 0 });
+    const posted = await fetch(`${url}/v1/events`, { method: "POST", headers, body: readFileSync(join(example, "events.jsonl"), "utf8") });
+    expect(posted.status).toBe(200);
+    expect(((await posted.json()) as { accepted: unknown[] }).accepted).toHaveLength(8);
+
+    const second = startServe(["--data", data.dir, "--listen", "127.0.0.1:0"]);
+    expect(await second.exited).toBe(2);
+    expect(second.stderr()).toMatch(new RegExp(`stagecraft: the store in .* is in use by \`stagecraft serve .*\` \\(pid ${server.child.pid} on `));
+
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).toContain('"msg":"snapshot saved"');
+
+    const outputsFile = join(data.dir, "outputs.jsonl");
+    const exported = await cli(["log", "export", "--data", data.dir, "--outputs", outputsFile]);
+    expect(exported.code).toBe(0);
+    const until = /^until (\S+)\n$/.exec(exported.stderr)![1]!;
+    const eventsFile = join(data.dir, "export.jsonl");
+    writeFileSync(eventsFile, exported.stdout);
+    const run = await cli(["run", example, "--events", eventsFile, "--until", until]);
+    expect(run.code).toBe(0);
+    const stored = readFileSync(outputsFile, "utf8");
+    expect(stored.split("\n").length).toBeGreaterThan(5);
+    expect(run.stdout).toBe(stored);
+  }, 120_000);
+
+  it("log export says so when no serve has written to the store", async () => {
+    const empty = await freshDataDir();
+    try {
+      const exported = await cli(["log", "export", "--data", empty.dir]);
+      expect(exported.code).toBe(2);
+      expect(exported.stderr).toBe(`stagecraft: PGlite in ${empty.dir}: no store here (no \`stagecraft serve\` has written to it)\n`);
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it("refuses --data with --database, and a bad --listen", async () => {
+    expect((await cli(["log", "export", "--data", "x", "--database", "postgres://h/db"])).stderr).toBe("stagecraft: give either --data or --database, not both\n");
+    const listen = await cli(["serve", example, "--listen", "localhost"]);
+    expect(listen.code).toBe(2);
+    expect(listen.stderr).toContain("--listen must be HOST:PORT");
+  });
+});
