@@ -17,10 +17,10 @@ import { join } from "node:path";
 import { compileRuleFiles } from "../cli/compile-rules";
 import type { BatchItem } from "../service/event-batch";
 import { openStore } from "../service/open-store";
-import { RulesService } from "../service/rules-service";
+import { DEFAULT_SNAPSHOT_EVERY, RulesService } from "../service/rules-service";
 import { freshDataDir, freshSchema, postgresAvailable } from "../test/service/stores";
 import { summarizeProfiles } from "./cpu-profile-summary";
-import { assertCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "./serve-process";
+import { ensureCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "./serve-process";
 import { generateWorkload, workload, workloadRules, type WorkloadEvent } from "./service-workload";
 
 const ingestEvents = Number(process.env.BENCH_INGEST_EVENTS ?? 40_000);
@@ -33,8 +33,8 @@ const profileDir = process.env.BENCH_PROFILE === "1" ? join("bench", "out", "pro
 const CLIENTS = 4;
 const BATCH = 100;
 const RATE = 200;
-/** Events after the newest snapshot when the crash comes: below the service's snapshot interval. */
-const TAIL = 9_000;
+/** Events after the newest snapshot when the crash comes: near the most a restart replays. */
+const TAIL = Math.floor(DEFAULT_SNAPSHOT_EVERY * 0.9);
 
 type Store = ServeOptions["store"];
 
@@ -64,7 +64,7 @@ if (backends.includes("postgres") && postgresAvailable) {
   });
 }
 
-assertCliBuilt();
+ensureCliBuilt();
 for (const backend of available) {
   console.log(`\n== ${backend.name}`);
   if (parts.includes("ingest")) await ingestAndLatency(backend);
@@ -202,9 +202,9 @@ async function readyWithLongLog(backend: Backend): Promise<void> {
     await buildLongLog(store);
     console.log(`ready: built a log of ${readyEvents} events in-process (${(readyEvents / ((performance.now() - started) / 1000)).toFixed(0)} events/s)`);
     console.log(`ready after a clean stop (newest snapshot at the end of the log): ${(await timeToReady(store)).toFixed(0)} ms`);
-    // A tail the newest snapshot lacks, below the service's snapshot interval, then a crash.
+    // A tail the newest snapshot lacks, just below the service's snapshot interval, then a crash.
     const server = await startServe({ rules: workloadRules, store, readyTimeoutMs: 600_000 });
-    const tail = generateWorkload({ events: TAIL, start: Date.now() - 60_000, step: 15, seed: 3, prefix: "tail-" });
+    const tail = generateWorkload({ events: TAIL, start: Date.now() - 60_000, step: Math.floor(240_000 / TAIL), seed: 3, prefix: "tail-" });
     for (let i = 0; i < tail.length; i += BATCH) await postEvents(server.url, tail.slice(i, i + BATCH));
     await server.kill();
     console.log(`ready after SIGKILL with ${TAIL} events to replay: ${(await timeToReady(store)).toFixed(0)} ms`);

@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertCliBuilt } from "../../bench/serve-process";
+import { ensureCliBuilt } from "../../bench/serve-process";
 import { generateWorkload, workloadRules, type WorkloadEvent } from "../../bench/service-workload";
 import { postUntilAcknowledged, seededRandom, Supervisor } from "./crash-client";
 import { freshDataDir, freshSchema, postgresAvailable } from "./stores";
@@ -22,7 +22,7 @@ const cli = join("bin", "stagecraft.js");
 
 let work: string;
 beforeAll(() => {
-  assertCliBuilt();
+  ensureCliBuilt();
   work = mkdtempSync(join(tmpdir(), "stagecraft-crash-"));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
