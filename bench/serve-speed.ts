@@ -74,9 +74,7 @@ for (const backend of available) {
 
 async function ingestAndLatency(backend: Backend): Promise<void> {
   const { store, drop } = await backend.fresh();
-  const nodeArgs = profileDir ? ["--cpu-prof", "--cpu-prof-dir", join(profileDir, backend.name)] : [];
-  if (profileDir) rmSync(join(profileDir, backend.name), { recursive: true, force: true });
-  const server = await startServe({ rules: workloadRules, store, nodeArgs });
+  const server = await startServe({ rules: workloadRules, store, nodeArgs: profiling(`${backend.name}-ingest`) });
   try {
     const ingest = await postConcurrently(server.url, streams(ingestEvents, "i"));
     console.log(`ingest: ${ingest.events} events, ${CLIENTS} clients x batches of ${BATCH}: ${ingest.perSecond.toFixed(0)} events/s`);
@@ -87,7 +85,14 @@ async function ingestAndLatency(backend: Backend): Promise<void> {
     await stopOrKill(server);
     await drop();
   }
-  if (profileDir) summarizeProfiles(join(profileDir, backend.name), 25);
+  if (profileDir) summarizeProfiles(join(profileDir, `${backend.name}-ingest`), 25);
+}
+
+/** Node options that make a server write a CPU profile into its own folder when BENCH_PROFILE=1. */
+function profiling(name: string): string[] {
+  if (!profileDir) return [];
+  rmSync(join(profileDir, name), { recursive: true, force: true });
+  return ["--cpu-prof", "--cpu-prof-dir", join(profileDir, name)];
 }
 
 /** One stream per client, each of whole opportunities, all within the wall clock's five-minute window. */
@@ -201,13 +206,15 @@ async function readyWithLongLog(backend: Backend): Promise<void> {
     const started = performance.now();
     await buildLongLog(store);
     console.log(`ready: built a log of ${readyEvents} events in-process (${(readyEvents / ((performance.now() - started) / 1000)).toFixed(0)} events/s)`);
-    console.log(`ready after a clean stop (newest snapshot at the end of the log): ${(await timeToReady(store)).toFixed(0)} ms`);
+    console.log(`ready after a clean stop (newest snapshot at the end of the log): ${(await timeToReady(store, `${backend.name}-ready`)).toFixed(0)} ms`);
+    if (profileDir) summarizeProfiles(join(profileDir, `${backend.name}-ready`), 15);
     // A tail the newest snapshot lacks, just below the service's snapshot interval, then a crash.
     const server = await startServe({ rules: workloadRules, store, readyTimeoutMs: 600_000 });
     const tail = generateWorkload({ events: TAIL, start: Date.now() - 60_000, step: Math.floor(240_000 / TAIL), seed: 3, prefix: "tail-" });
     for (let i = 0; i < tail.length; i += BATCH) await postEvents(server.url, tail.slice(i, i + BATCH));
     await server.kill();
-    console.log(`ready after SIGKILL with ${TAIL} events to replay: ${(await timeToReady(store)).toFixed(0)} ms`);
+    console.log(`ready after SIGKILL with ${TAIL} events to replay: ${(await timeToReady(store, `${backend.name}-ready-after-crash`)).toFixed(0)} ms`);
+    if (profileDir) summarizeProfiles(join(profileDir, `${backend.name}-ready-after-crash`), 15);
   } finally {
     await drop();
   }
@@ -243,9 +250,9 @@ async function buildLongLog(location: Store): Promise<void> {
 }
 
 /** Start to GET /v1/health 200; the measured process then stops cleanly (SIGTERM). */
-async function timeToReady(store: Store): Promise<number> {
+async function timeToReady(store: Store, profileName: string): Promise<number> {
   const started = performance.now();
-  const server = new ServeProcess({ rules: workloadRules, store });
+  const server = new ServeProcess({ rules: workloadRules, store, nodeArgs: profiling(profileName) });
   await server.ready(600_000);
   const ms = performance.now() - started;
   await stopOrKill(server);
