@@ -12,6 +12,8 @@ export const ServiceErrorCode = {
   notFound: "SC3017",
   storeUnavailable: "SC3018",
   badQuery: "SC3019",
+  /** A bug in Stagecraft (status 500), logged with its stack. */
+  internal: "SC3099",
 } as const;
 
 export class RequestError extends Error {

@@ -106,7 +106,7 @@ function asRequestError(error: FastifyError | RequestError, contentType: string 
   if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
     return new RequestError(error.statusCode, ServiceErrorCode.emptyBody, error.message);
   }
-  return new RequestError(500, "SC3099", `internal error: ${error.message}; this is a bug in Stagecraft, not in the request`);
+  return new RequestError(500, ServiceErrorCode.internal, `internal error: ${error.message}; this is a bug in Stagecraft, not in the request`);
 }
 
 function unsupportedMediaType(contentType: string | undefined): RequestError {

@@ -5,9 +5,18 @@
 import { createHash } from "node:crypto";
 import type { Program } from "../runtime/index";
 
-/** A hash of everything that decides outputs: the program without its test blocks. */
+/** The rules' fingerprint, as the start line shows it and the store records it. */
 export function rulesFingerprint(program: Program): string {
-  return `sha256:${sha256(canonicalJson({ ...program, tests: [] })).slice(0, 16)}`;
+  return `sha256:${sha256(storedRules(program)).slice(0, 16)}`;
+}
+
+/**
+ * The program as the store keeps it, to compare with at the next start:
+ * everything that decides outputs (rule order and rule names included, since
+ * an output names its rule), without the test blocks.
+ */
+export function storedRules(program: Program): string {
+  return canonicalJson({ ...program, tests: [] });
 }
 
 /** Why `current` is not the program the store was written by, in the user's words. */

@@ -24,8 +24,8 @@ import { systemClock, type Clock } from "./clock";
 import { RequestError, ServiceErrorCode } from "./errors";
 import type { BatchItem } from "./event-batch";
 import { processedEvent } from "./log-entry";
-import { canonicalJson, describeRuleChanges, rulesFingerprint } from "./rules-identity";
-import { EventIdTakenError, StoreError } from "./store/errors";
+import { canonicalJson, describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
+import { EventIdTakenError, ServeError } from "./store/errors";
 import type { LogEntry, Store, StoredOutput } from "./store/store";
 
 /** Events more than this far ahead of the wall clock are refused (SC3013). */
@@ -40,6 +40,8 @@ const REPLAY_PAGE = 10_000;
 /** Timer firings stored per transaction; more due at once go on in the next. */
 const TICKS_PER_WRITE = 1_000;
 const RETRY_MS = 1_000;
+/** Events written in one group commit at most. */
+const GROUP_EVENTS = 10_000;
 /** How many ids of recent events are remembered to tell a likely duplicate (a client's retry) without asking the store. */
 const RECENT_IDS = 200_000;
 
@@ -74,6 +76,13 @@ interface Replica {
   sinceSnapshot: number;
 }
 
+/** A request waiting for the next group commit. */
+interface PendingRequest {
+  checked: CheckedEvent[];
+  resolve: (result: AcceptResult) => void;
+  reject: (error: unknown) => void;
+}
+
 interface CheckedEvent {
   line: number;
   event: InputEvent;
@@ -87,11 +96,13 @@ export class RulesService {
   private chain: Promise<unknown> = Promise.resolve();
   private cancelWake: (() => void) | undefined;
   private readonly outputWaiters = new Set<() => void>();
+  private readonly pending: PendingRequest[] = [];
   /** Ids accepted by this process or replayed since the last snapshot, oldest first. */
   private readonly recentIds = new Set<string>();
   private closed = false;
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
+  private readonly logger: Logger | undefined;
 
   private constructor(
     private readonly program: Program,
@@ -103,8 +114,6 @@ export class RulesService {
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.logger = options.logger;
   }
-
-  private readonly logger: Logger | undefined;
 
   /** Migrates the store, checks it was written by these rules, and rebuilds the engine from it. */
   static async open(options: ServiceOptions): Promise<RulesService> {
@@ -122,58 +131,114 @@ export class RulesService {
   // ------------------------------------------------------------ writes
 
   /**
-   * Stores and processes the new events of a batch, all or none; duplicates
-   * are reported, not processed again. A batch with no recently seen id is
-   * taken as new without asking the store (one round trip less per request);
-   * if an id turns out stored long ago, the append fails whole, the engine is
-   * rebuilt and the batch is done again with the store's answer.
+   * Stores and processes the new events of a request, all or none; duplicates
+   * are reported, not processed again. Requests that arrive while a write is
+   * in flight are written together in the next one (group commit): each is
+   * still all or none and answered only once stored.
    */
   accept(items: readonly BatchItem[]): Promise<AcceptResult> {
     const checked = this.check(items);
-    return this.exclusive(async () => {
-      if (!checked.some((item) => this.recentIds.has(item.event.id))) {
-        try {
-          return await this.processBatch(checked, new Map());
-        } catch (error) {
-          if (!(error instanceof EventIdTakenError)) throw error;
-        }
-      }
-      const stored = await this.guard(() => this.store.storedEvents(checked.map((c) => c.event.id)));
-      return this.processBatch(checked, stored);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ checked, resolve, reject });
+      if (this.pending.length === 1) this.writeLater();
     });
   }
 
-  private async processBatch(checked: readonly CheckedEvent[], stored: ReadonlyMap<string, string>): Promise<AcceptResult> {
+  private writeLater(): void {
+    this.exclusive(() => this.writePending()).catch((error) => this.logError("writing events failed", error));
+  }
+
+  private async writePending(): Promise<void> {
+    let events = 0;
+    let taken = 0;
+    while (taken < this.pending.length && (taken === 0 || events + this.pending[taken]!.checked.length <= GROUP_EVENTS)) events += this.pending[taken++]!.checked.length;
+    const group = this.pending.splice(0, taken);
+    if (this.pending.length > 0) this.writeLater();
+    try {
+      const results = await this.writeGroup(group);
+      group.forEach((request, index) => {
+        const result = results[index]!;
+        if (result instanceof RequestError) request.reject(result);
+        else request.resolve(result);
+      });
+    } catch (error) {
+      for (const request of group) request.reject(error);
+    }
+  }
+
+  /**
+   * A group with no recently seen id is taken as new without asking the store
+   * (one round trip less); if an id turns out stored long ago, the append
+   * fails whole, the engine is rebuilt and the group is done again with the
+   * store's answer.
+   */
+  private async writeGroup(group: readonly PendingRequest[]): Promise<Array<AcceptResult | RequestError>> {
+    const ids = group.flatMap((request) => request.checked.map((item) => item.event.id));
+    if (!ids.some((id) => this.recentIds.has(id))) {
+      try {
+        return await this.processGroup(group, new Map());
+      } catch (error) {
+        if (!(error instanceof EventIdTakenError)) throw error;
+      }
+    }
+    const stored = await this.guard(() => this.store.storedEvents(ids));
+    return this.processGroup(group, stored);
+  }
+
+  private async processGroup(group: readonly PendingRequest[], stored: ReadonlyMap<string, string>): Promise<Array<AcceptResult | RequestError>> {
     const replica = await this.ready();
-    const { fresh, duplicates } = splitDuplicates(checked, stored);
+    const known = new Map(stored);
     const entries: LogEntry[] = [];
     const outputs: StoredOutput[] = [];
+    const results: Array<AcceptResult | RequestError> = [];
     let position = replica.logPosition;
     let outputPosition = replica.outputPosition;
     let clock = replica.clock;
-    const accepted: AcceptResult["accepted"] = [];
-    for (const { line, event, json } of fresh) {
-      const instant = parseInstant(event.at);
-      const at = clock !== null && instant < clock ? clock : instant;
-      const atText = new Date(at).toISOString();
-      let produced: OutputRecord[];
+    let events = 0;
+    for (const request of group) {
+      let split: { fresh: CheckedEvent[]; duplicates: string[] };
       try {
-        produced = replica.engine.process(at === instant ? event : { ...event, at: atText });
+        split = splitDuplicates(request.checked, known);
       } catch (error) {
-        // The engine changed part way: rebuild it from the store, where nothing of this batch is.
-        this.replica = undefined;
-        if (!(error instanceof RuntimeError)) throw error;
-        throw new RequestError(400, error.code, `event "${event.id}" cannot be processed: ${error.message}; nothing of this request was stored`, line);
+        if (!(error instanceof RequestError)) throw error;
+        results.push(error);
+        continue;
       }
-      position++;
-      entries.push({ position, kind: "event", at: atText, eventId: event.id, event: json });
-      for (const output of produced) outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
-      accepted.push({ id: event.id, position });
-      clock = at;
+      const accepted: AcceptResult["accepted"] = [];
+      for (const { line, event, json } of split.fresh) {
+        const instant = parseInstant(event.at);
+        const at = clock !== null && instant < clock ? clock : instant;
+        const atText = new Date(at).toISOString();
+        let produced: OutputRecord[];
+        try {
+          produced = replica.engine.process(at === instant ? event : { ...event, at: atText });
+        } catch (error) {
+          // The engine changed part way: rebuild it from the store, where nothing of this group is.
+          this.replica = undefined;
+          if (!(error instanceof RuntimeError)) throw error;
+          // Only this request fails: the others of the group are written again, each on its own.
+          if (group.length > 1) return this.oneByOne(group);
+          return [new RequestError(400, error.code, `event "${event.id}" cannot be processed: ${error.message}; nothing of this request was stored`, line)];
+        }
+        position++;
+        entries.push({ position, kind: "event", at: atText, eventId: event.id, event: json });
+        for (const output of produced) outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
+        accepted.push({ id: event.id, position });
+        known.set(event.id, json);
+        clock = at;
+      }
+      events += split.fresh.length;
+      results.push({ accepted, duplicates: split.duplicates });
     }
-    await this.commit(replica, entries, outputs, clock, fresh.length);
-    for (const { event } of fresh) this.remember(event.id);
-    return { accepted, duplicates };
+    await this.commit(replica, entries, outputs, clock, events);
+    for (const entry of entries) this.remember(entry.eventId!);
+    return results;
+  }
+
+  private async oneByOne(group: readonly PendingRequest[]): Promise<Array<AcceptResult | RequestError>> {
+    const results: Array<AcceptResult | RequestError> = [];
+    for (const request of group) results.push(...(await this.writeGroup([request])));
+    return results;
   }
 
   /** Fires the timers due by the wall clock, in `run`'s order, each stored as a clock advance with its outputs. */
@@ -297,13 +362,14 @@ export class RulesService {
 
   private async checkRules(): Promise<void> {
     const stored = await this.store.rules();
+    const rules = storedRules(this.program);
     if (!stored) {
-      await this.store.saveRules({ fingerprint: this.fingerprint, rules: JSON.stringify(this.program) });
+      await this.store.saveRules({ fingerprint: this.fingerprint, rules });
       return;
     }
-    if (stored.fingerprint === this.fingerprint) return;
+    if (stored.rules === rules) return;
     const changes = describeRuleChanges(JSON.parse(stored.rules) as Program, this.program);
-    throw new StoreError(
+    throw new ServeError(
       `${this.store.description} was written by other rules (${stored.fingerprint}, these are ${this.fingerprint}): ${changes}. ` +
         "Its log and timers belong to the rules that wrote it; serve those rules, or start a new store (another --data folder or database).",
     );
@@ -351,7 +417,7 @@ export class RulesService {
     }
     const last = await this.store.lastPositions();
     if (last.output !== replica.outputPosition) {
-      throw new StoreError(
+      throw new ServeError(
         `${this.store.description}: replaying the log gives ${replica.outputPosition} outputs but ${last.output} are stored; the store was changed outside Stagecraft`,
       );
     }
@@ -446,7 +512,7 @@ export class RulesService {
 
   private unavailable(error: unknown): RequestError {
     this.logError("the store failed", error);
-    if (error instanceof StoreError) return new RequestError(503, ServiceErrorCode.storeUnavailable, error.message);
+    if (error instanceof ServeError) return new RequestError(503, ServiceErrorCode.storeUnavailable, error.message);
     return new RequestError(503, ServiceErrorCode.storeUnavailable, `the store is unavailable (${(error as Error).message}); nothing of this request was stored, send it again`);
   }
 

@@ -7,6 +7,7 @@ import type { Program } from "../runtime/index";
 import { buildHttp } from "./http";
 import { openStore, type StoreLocation } from "./open-store";
 import { RulesService } from "./rules-service";
+import { ServeError } from "./store/errors";
 
 export interface ServerOptions extends StoreLocation {
   program: Program;
@@ -36,7 +37,15 @@ export async function runServer(options: ServerOptions): Promise<void> {
     throw error;
   }
   const app = buildHttp(service, { logger, ...(options.token !== undefined ? { token: options.token } : {}) });
-  await app.listen({ host: options.host, port: options.port });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await service.close();
+    await store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "EADDRINUSE" ? "the port is in use" : code === "EACCES" ? "not allowed" : code === "EADDRNOTAVAIL" || code === "ENOTFOUND" ? "no such address here" : (error as Error).message;
+    throw new ServeError(`cannot listen on ${options.host}:${options.port}: ${why}; give another --listen`);
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address !== null ? address.port : options.port;
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`;

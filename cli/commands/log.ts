@@ -25,7 +25,7 @@ export function registerLog(program: Command, out: Output): void {
       const location = storeLocation(options, out.env ?? {});
       const { openStore } = await import("../../service/open-store");
       const { exportLog } = await import("../../service/export-log");
-      const { StoreError } = await import("../../service/store/errors");
+      const { ServeError } = await import("../../service/store/errors");
       const outputs = options.outputs === undefined ? undefined : fileWriter(options.outputs);
       const events = stdoutWriter(out);
       try {
@@ -40,7 +40,7 @@ export function registerLog(program: Command, out: Output): void {
           await store.close();
         }
       } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message, ExitCode.usage);
+        if (error instanceof ServeError) throw new CliError(error.message, ExitCode.usage);
         throw error;
       } finally {
         outputs?.close();

@@ -34,7 +34,7 @@ export function registerServe(program: Command, out: Output): void {
         return;
       }
       const { runServer } = await import("../../service/server");
-      const { StoreError } = await import("../../service/store/errors");
+      const { ServeError } = await import("../../service/store/errors");
       try {
         await runServer({
           ...location,
@@ -46,7 +46,7 @@ export function registerServe(program: Command, out: Output): void {
           announce: (line) => out.stderr(line + "\n"),
         });
       } catch (error) {
-        if (error instanceof StoreError) throw new CliError(error.message, ExitCode.usage);
+        if (error instanceof ServeError) throw new CliError(error.message, ExitCode.usage);
         throw error;
       }
     });

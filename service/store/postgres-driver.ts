@@ -5,7 +5,7 @@
 import { hostname } from "node:os";
 import pg from "pg";
 import type { Row, SqlDriver, SqlRunner } from "./driver";
-import { StoreError, StoreLockedError } from "./errors";
+import { ServeError, StoreLockedError } from "./errors";
 
 export interface PostgresOptions {
   /** `serve …` or `log export`: shown to whoever finds the lock taken. */
@@ -23,14 +23,14 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
   const pool = new pg.Pool({ ...config, max: 4 });
   // An idle connection that drops is replaced on the next query; it must not end the process.
   pool.on("error", () => undefined);
-  let lockClient: pg.Client | undefined;
+  let releaseLock: (() => Promise<void>) | undefined;
   try {
     await pool.query("SELECT 1");
-    if (options.writerOf !== undefined) lockClient = await takeWriterLock(config, options.writerOf, url, options.onLockLost);
+    if (options.writerOf !== undefined) releaseLock = await takeWriterLock(config, options.writerOf, url, options.onLockLost);
   } catch (error) {
     await pool.end();
-    if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
+    if (error instanceof ServeError) throw error;
+    throw new ServeError(`cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
   }
   const runner = (target: pg.Pool | pg.PoolClient): SqlRunner => ({
     query: async (sql, params) => (await target.query<Row>(sql, params ? [...params] : undefined)).rows,
@@ -59,22 +59,32 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
       try {
         await pool.end();
       } finally {
-        // Ending the session releases its advisory lock.
-        await lockClient?.end();
+        await releaseLock?.();
       }
     },
   };
 }
 
-async function takeWriterLock(config: pg.ClientConfig, workspace: string, url: string, onLost: ((error: Error) => void) | undefined): Promise<pg.Client> {
+/** Takes the lock on a connection of its own; returns its release (ending the session releases the lock). */
+async function takeWriterLock(config: pg.ClientConfig, workspace: string, url: string, onLost: ((error: Error) => void) | undefined): Promise<() => Promise<void>> {
   const client = new pg.Client(config);
   await client.connect();
   const key = "hashtextextended('stagecraft writer ' || current_schema() || ' ' || $1, 0)";
   const taken = await client.query<{ taken: boolean }>(`SELECT pg_try_advisory_lock(${key}) AS taken`, [workspace]);
   if (taken.rows[0]!.taken) {
-    client.on("error", (error) => onLost?.(error));
-    client.on("end", () => onLost?.(new Error("the connection holding the writer lock closed")));
-    return client;
+    let lost = false;
+    const lose = (why: string): void => {
+      if (lost) return;
+      lost = true;
+      onLost?.(new ServeError(`lost the writer lock of ${redact(url)}: ${why}; stopping, since another writer may now start`));
+    };
+    client.on("error", (error) => lose(error.message));
+    client.on("end", () => lose("its connection closed"));
+    // Our own close ends the connection too: that is not a loss.
+    return async () => {
+      lost = true;
+      await client.end();
+    };
   }
   const holder = await client.query<{ pid: number; application_name: string; client_addr: string | null; backend_start: Date }>(
     `SELECT a.pid, a.application_name, host(a.client_addr) AS client_addr, a.backend_start

@@ -11,7 +11,8 @@ import { FakeClock } from "../../service/clock";
 import { exportLog } from "../../service/export-log";
 import { buildHttp } from "../../service/http";
 import { RulesService, type ServiceOptions } from "../../service/rules-service";
-import type { Store } from "../../service/store/store";
+import type { SqlDriver } from "../../service/store/driver";
+import { Store } from "../../service/store/store";
 import { cli } from "../cli/run-cli";
 
 export function programOf(paths: string[]): Program {
@@ -78,4 +79,17 @@ export async function expectReplayIdentity(store: Store, rulePaths: string[]): P
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The same store with writes that take a while, as over a network: requests pile up behind one in flight (group commit). */
+export function withSlowWrites(store: Store): Store {
+  const slow: SqlDriver = {
+    ...store.driver,
+    description: store.description,
+    query: async (sql, params) => {
+      if (sql.trimStart().startsWith("WITH entries")) await new Promise((resolve) => setTimeout(resolve, 50));
+      return store.driver.query(sql, params);
+    },
+  };
+  return new Store(slow, store.workspace);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../service/clock";
 import type { Store } from "../../service/store/store";
 import { root } from "../backend/harness";
-import { expectReplayIdentity, programOf, startService, type Running } from "./harness";
+import { expectReplayIdentity, programOf, rulesFolder, startService, withSlowWrites, type Running } from "./harness";
 import { testStore, type TestStore } from "./stores";
 
 const folder = join(root, "examples", "solar-substates");
@@ -224,4 +224,33 @@ describe("the HTTP API", () => {
     const { events } = await expectReplayIdentity(store, [folder]);
     expect(JSON.parse(events[events.length - 1]!)).toMatchObject({ id: "late1", at: "2026-01-08T08:00:00.000Z" });
   });
+});
+
+describe("rules that fail on an event (an endless cascade)", () => {
+  it("refuse that request alone with the runtime error; requests written with it in one group are stored", async () => {
+    const loop = rulesFolder({
+      "loop.rules": 'entity deal {\n  title: text\n  pipeline { stage "A" stage "B" stage "C" }\n}\nrule "to B": on stage "A" open -> open "B"\nrule "to A": on stage "B" open -> open "A"\n',
+    });
+    const handle = await testStore("PGlite");
+    const store = withSlowWrites(await handle.open());
+    const running = await startService(programOf([loop.folder]), store, { clock: new FakeClock(Date.parse("2026-01-01T00:00:00Z")) });
+    try {
+      const created = (id: string, stage: string) => JSON.stringify({ id, at: "2026-01-01T00:00:00Z", entity: `deal/${id}`, type: "created", data: { title: "x", stage } });
+      // d1's write is in flight while the other three arrive: they are written as one group.
+      const first = running.post(created("d1", "C"));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const answers = await Promise.all([first, running.post(created("d2", "C")), running.post(created("d3", "A")), running.post(created("d4", "C"))]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 400, 200]);
+      expect(answers[2]!.body.error).toMatchObject({ code: "SC4001", line: 1 });
+      expect(answers[2]!.body.error.message).toMatch(/^event "d3" cannot be processed: .*to B.*nothing of this request was stored$/);
+      expect((await running.get("/v1/health")).body).toMatchObject({ status: "ok", events: 3 });
+      expect((await running.get("/v1/records/deal/d3")).status).toBe(404);
+      await expectReplayIdentity(store, [loop.folder]);
+    } finally {
+      await running.stop();
+      await store.close();
+      await handle.remove();
+      loop.remove();
+    }
+  }, 120_000);
 });

@@ -2,7 +2,8 @@
 // them: the start line, events over a real port, a second serve refused, a
 // clean stop on SIGTERM, then export + `run` print exactly the stored outputs.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../backend/harness";
@@ -94,7 +95,23 @@ describe("serve and log export as processes", () => {
     } finally {
       empty.remove();
     }
-  });
+  }, 90_000);
+
+  it("says so when the port is taken, and releases the store", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const dir = await freshDataDir();
+    try {
+      const run = await cli(["serve", example, "--data", dir.dir, "--listen", `127.0.0.1:${port}`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`stagecraft: cannot listen on 127.0.0.1:${port}: the port is in use; give another --listen\n`);
+      expect(existsSync(join(dir.dir, "writer.lock"))).toBe(false);
+    } finally {
+      taken.close();
+      dir.remove();
+    }
+  }, 90_000);
 
   it("refuses --data with --database, and a bad --listen", async () => {
     expect((await cli(["log", "export", "--data", "x", "--database", "postgres://h/db"])).stderr).toBe("stagecraft: give either --data or --database, not both\n");

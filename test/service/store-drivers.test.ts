@@ -2,9 +2,10 @@
 // PostgreSQL (migrations, the log and outputs written together or not at all,
 // snapshots, consistent reads, workspaces apart, one writer at a time).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { StoreLockedError } from "../../service/store/errors";
+import { openStore } from "../../service/open-store";
+import { ServeError, StoreLockedError } from "../../service/store/errors";
 import { Store, type LogEntry, type StoredOutput } from "../../service/store/store";
-import { storeKinds, testStore, type TestStore } from "./stores";
+import { freshSchema, postgresAvailable, storeKinds, testStore, type TestStore } from "./stores";
 
 const event = (position: number, id: string): LogEntry => ({
   position,
@@ -114,5 +115,26 @@ describe.each(storeKinds)("the store on %s", (kind) => {
     await store.close();
     store = await handle.open();
     expect(await store.lastPositions()).toEqual({ log: 0, output: 0 });
+  });
+});
+
+describe.skipIf(!postgresAvailable)("the PostgreSQL writer lock", () => {
+  it("tells the writer when its lock's connection is lost, so it stops", async () => {
+    const { url, remove } = await freshSchema();
+    const lost: Error[] = [];
+    const store = await openStore({ database: url }, { command: "stagecraft serve (test)", writer: true, onLockLost: (error) => lost.push(error) });
+    try {
+      // An administrator (or a failover) ends the session that holds the lock.
+      await store.driver.query(
+        "SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'stagecraft serve%' AND pid <> pg_backend_pid())",
+      );
+      for (let waited = 0; lost.length === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lost[0]).toBeInstanceOf(ServeError);
+      expect(lost[0]!.message).toMatch(/^lost the writer lock of .*; stopping, since another writer may now start$/);
+    } finally {
+      await store.close();
+      await remove();
+    }
+    expect(lost).toHaveLength(1);
   });
 });
