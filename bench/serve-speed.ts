@@ -81,6 +81,8 @@ async function ingestAndLatency(backend: Backend): Promise<void> {
 
     const latencies = await steadySingles(server.url);
     console.log(`single events at ${RATE}/s for ${latencySeconds} s: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${percentile(latencies, 1).toFixed(1)} ms`);
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (${(error as Error).cause ?? ""}); serve ${server.alive ? "still runs" : describeExit(await server.exited)}, its log ends:\n${server.stderr.slice(-3000)}`);
   } finally {
     await stopOrKill(server);
     await drop();
