@@ -2,7 +2,7 @@
 // PostgreSQL from STAGECRAFT_TEST_DATABASE_URL, each test in its own schema,
 // removed afterwards. A fresh PGlite folder costs an initdb (seconds), so the
 // first one is kept as a template and later folders are copies of it.
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -41,7 +41,13 @@ export const postgresAvailable: boolean = await (async () => {
   const reason = databaseUrl === undefined ? "STAGECRAFT_TEST_DATABASE_URL is not set" : await unreachable(databaseUrl);
   if (reason === undefined) return true;
   if (process.env.CI) throw new Error(`PostgreSQL tests cannot run: ${reason} (CI is set, so this fails the run)`);
-  console.log(`PostgreSQL tests skipped: ${reason}`);
+  // Said once per run: the test files' workers share the runner as their parent process.
+  try {
+    writeFileSync(join(tmpdir(), `stagecraft-test-postgres-skipped-${process.ppid}`), reason, { flag: "wx" });
+    console.log(`PostgreSQL tests skipped: ${reason}`);
+  } catch {
+    // another test file of this run has said it
+  }
   return false;
 })();
 
