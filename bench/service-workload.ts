@@ -40,18 +40,23 @@ interface Opportunity {
 
 const CHANNELS = ["web", "phone", "partner"] as const;
 
+/** Numbers in [0, 1) from a small linear congruential generator: the same seed, the same numbers. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
 export function generateWorkload(options: WorkloadOptions): WorkloadEvent[] {
   return Array.from(workload(options));
 }
 
 /** The same stream one event at a time, for streams too long to hold at once. */
 export function* workload(options: WorkloadOptions): Generator<WorkloadEvent> {
-  let seed = options.seed ?? 7;
+  const random = seededRandom(options.seed ?? 7);
   const prefix = options.prefix ?? "";
-  const random = (): number => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
   let made = 0;
   // Opportunities waiting for their next step, kept ordered by due time (a binary heap).
   const waiting: Opportunity[] = [];

@@ -3,15 +3,6 @@
 // posts batches and re-posts a batch, unchanged, until one answer acknowledges it.
 import { ServeProcess, describeExit, sleep, type ServeOptions } from "../../bench/serve-process";
 
-/** The seeded choices of one run: a small linear congruential generator. */
-export function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
 export class Supervisor {
   private server: ServeProcess | undefined;
   private restarting: Promise<ServeProcess> | undefined;

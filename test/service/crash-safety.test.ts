@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCliBuilt } from "../../bench/serve-process";
-import { generateWorkload, workloadRules, type WorkloadEvent } from "../../bench/service-workload";
-import { postUntilAcknowledged, seededRandom, Supervisor } from "./crash-client";
+import { generateWorkload, seededRandom, workloadRules, type WorkloadEvent } from "../../bench/service-workload";
+import { postUntilAcknowledged, Supervisor } from "./crash-client";
 import { freshDataDir, freshSchema, postgresAvailable } from "./stores";
 
 const EVENTS = 20_000;
