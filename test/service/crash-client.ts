@@ -28,7 +28,11 @@ export class Supervisor {
     return server;
   }
 
-  /** Kills `server` after `delayMs` (if it is still the one serving), then restarts on the same store. */
+  /**
+   * Kills `server` after `delayMs`, then restarts on the same store; with
+   * `alsoDuringStartupMs`, the first restart is killed that long after it starts.
+   * Requests wait for the restart from now on, so only the one in flight meets the kill.
+   */
   killLater(server: ServeProcess, delayMs: number, alsoDuringStartupMs?: number): void {
     this.killsPlanned.add(server);
     this.restarting = (async () => {
