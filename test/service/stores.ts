@@ -11,7 +11,9 @@ import { openStore } from "../../service/open-store";
 import type { Store } from "../../service/store/store";
 
 // The installed PGlite's version names the template, so an upgrade builds a new one.
-const pgliteVersion = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")) as { version: string }).version;
+// The path is from the repository root (where tests and benchmarks run), so it
+// holds when bench/ bundles this module elsewhere.
+const pgliteVersion = (JSON.parse(readFileSync(join("node_modules", "@electric-sql", "pglite", "package.json"), "utf8")) as { version: string }).version;
 const template = join(tmpdir(), `stagecraft-test-pgdata-${pgliteVersion}`);
 
 /** A new `--data` folder whose PGlite database exists already (empty, as after its first start). */
