@@ -9,7 +9,7 @@ const [eventsPath, untilIso] = process.argv.slice(2);
 const STAGES = ["New", "Documentation pending", "Validation", "Won", "Lost"];
 const EVENT_TYPES = new Set(["created", "updated", "deleted", "stage.opened", "stage.closed", "email.opened", "invoice.paid"]);
 const FOUR_DAYS = 4 * 24 * 3600 * 1000;
-// The forms hasOutputIdForm refuses (runtime/event-stream-validator.ts): t<number>, <id>.<number>.
+// The forms hasOutputIdForm refuses (runtime/input/event-stream-validator.ts): t<number>, <id>.<number>.
 const OUTPUT_ID_FORM = /^t\d+$|.\.\d+$/;
 
 const deals = new Map(); // id → { amount, contact, stage, opening, timer }

@@ -11,7 +11,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import * as runtime from "../runtime/index";
 import type { CompiledProgram, Program } from "../runtime/index";
-import { IR_VERSION } from "../runtime/ir";
+import { IR_VERSION } from "../runtime/program/ir";
 import { usageError } from "./errors";
 import { readText } from "./sources";
 

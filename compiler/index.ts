@@ -2,7 +2,7 @@
 // playground) import only from here.
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import type { Program } from "../runtime/ir";
+import type { Program } from "../runtime/program/ir";
 import { checkSources, type SourceText } from "./check";
 import { lowerProgram } from "./lower/lower-program";
 import { internalErrorDiagnostic } from "../diagnostics/internal";
@@ -17,7 +17,7 @@ export { implicitFields } from "./binder/implicit-fields";
 export { typeName } from "./types/value-type";
 export type { FormatResult } from "./format/format-source";
 export type { Diagnostic } from "../diagnostics/diagnostic";
-export type { Program } from "../runtime/ir";
+export type { Program } from "../runtime/program/ir";
 export type { CheckedModel } from "./model";
 
 export interface CompileResult {

@@ -3,7 +3,7 @@
 // by name; per-node results are keyed by the syntax-tree node itself (identity),
 // so a consumer walks its own AST and looks nodes up here.
 import type * as ast from "../grammar/ast";
-import type { FieldType, TemplateText, Weekday } from "../runtime/ir";
+import type { FieldType, TemplateText, Weekday } from "../runtime/program/ir";
 
 // ---------------------------------------------------------------- types of values
 

@@ -113,7 +113,7 @@ export const Diagnostics = {
   NotADateTime: message("SC2703", "{datetime} is not a datetime; expected ISO 8601 with an offset, e.g. 2026-01-01T09:30+01:00 or 2026-01-01T08:30Z."),
   UnknownOutputType: message("SC2704", "Rules never output \"{type}\"; expected one of {known}.{hint}"),
 
-  // input events (runtime/validate-event.ts, runtime/event-stream-validator.ts)
+  // input events (runtime/input/validate-event.ts, runtime/input/event-stream-validator.ts)
   NotJson: message("SC3001", "not valid JSON ({reason})"),
   NotAnObject: message("SC3001", "an event must be a JSON object"),
   MissingField: message("SC3002", "missing \"{field}\"{why}"),

@@ -4,7 +4,7 @@
 import { Diagnostics } from "../diagnostics/messages";
 import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
-import type { ProgramChanges } from "./identity";
+import type { ProgramChanges } from "./program/identity";
 
 export class RuntimeError extends Error {
   readonly code: string;

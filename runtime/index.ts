@@ -1,8 +1,8 @@
 // The runtime's public API: what the CLI, the playground, the test runner and
 // the TypeScript backend call. Everything else in runtime/ is internal.
-export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine";
-export { runEvents, type RunOptions } from "./run-events";
-export { formatOutputLine } from "./output-format";
+export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine/engine";
+export { runEvents, type RunOptions } from "./engine/run-events";
+export { formatOutputLine } from "./reporting/output-format";
 export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {
   programFingerprint,
@@ -15,7 +15,7 @@ export {
   type ProgramChanges,
   type RuleToIdentify,
   type RuleBehaviour,
-} from "./identity";
+} from "./program/identity";
 export type {
   Engine,
   EngineOptions,
@@ -34,14 +34,14 @@ export type {
   EventTrace,
   RuleTrace,
 } from "./types";
-export type { InputEvent, Program, Value } from "./ir";
+export type { InputEvent, Program, Value } from "./program/ir";
 // The expression semantics that code emitted by the TypeScript backend calls, each under its own name.
-export * from "./expression-semantics";
-export { validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
-export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./test-runner";
-export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./explain";
-export { formatTrace } from "./trace-format";
-export { InMemoryEventStore, type EventStore } from "./event-store";
-export { parseInstant } from "./time";
-export { EventStreamValidator, hasOutputIdForm } from "./event-stream-validator";
-export { canonicalJson } from "./digest";
+export * from "./expressions/expression-semantics";
+export { validateEventLine, type InputError, type ValidatedLine } from "./input/validate-event";
+export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./reporting/test-runner";
+export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./reporting/explain";
+export { formatTrace } from "./reporting/trace-format";
+export { InMemoryEventStore, type EventStore } from "./stores/event-store";
+export { parseInstant } from "./time/instants";
+export { EventStreamValidator, hasOutputIdForm } from "./input/event-stream-validator";
+export { canonicalJson } from "./program/digest";

@@ -1,7 +1,7 @@
 // The runtime's public value types: what it outputs, traces, snapshots and
 // hands to compiled conditions.
-import type { Calendar, Program, Value } from "./ir";
-import type { ProgramManifest } from "./identity";
+import type { Calendar, Program, Value } from "./program/ir";
+import type { ProgramManifest } from "./program/identity";
 
 /** A derived event or an effect, as written to `run`'s output (docs/contract.md). */
 export interface OutputRecord {
@@ -145,7 +145,7 @@ export interface EngineOptions {
 
 export interface Engine {
   /** Fires timers due at or before the event's time, then processes the event. */
-  process(event: import("./ir").InputEvent): OutputRecord[];
+  process(event: import("./program/ir").InputEvent): OutputRecord[];
   /** Fires the timers due at or before the instant (`--until`). */
   advanceTo(isoTime: string): OutputRecord[];
   snapshot(): Snapshot;

@@ -35,7 +35,7 @@ are **not** reported: a CRM fills them later and the record starts with them emp
   tests: { heading: "Test blocks (SC27xx)", from: "`compiler/checks/`", intro: "" },
   input: {
     heading: "Input events (SC30xx, `run` exit code 3)",
-    from: "`runtime/validate-event.ts`, `runtime/event-stream-validator.ts`",
+    from: "`runtime/input/validate-event.ts`, `runtime/input/event-stream-validator.ts`",
     intro: `The run stops at the first invalid line; everything from the lines before it has
 already been written to stdout. One line on stderr: \`events.jsonl:LINE: error CODE: message\`.`,
   },
@@ -48,7 +48,7 @@ stored before with other content: SC3010, status 409), the rest these.`,
   },
   runtime: {
     heading: "Runtime errors (SC40xx, `run` exit code 4)",
-    from: "`runtime/errors.ts`, `runtime/engine.ts`",
+    from: "`runtime/errors.ts`, `runtime/engine/engine.ts`",
     intro: "",
   },
   internal: {

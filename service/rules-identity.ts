@@ -4,7 +4,7 @@
 // rules that made them (until rule versions exist).
 import { canonicalJson, comparePrograms, programFingerprint, type Program } from "../runtime/index";
 
-/** The rules' fingerprint (runtime/identity.ts), as the start line shows it and the store records it. */
+/** The rules' fingerprint (runtime/program/identity.ts), as the start line shows it and the store records it. */
 export function rulesFingerprint(program: Program): string {
   return programFingerprint(program);
 }

@@ -1,7 +1,7 @@
 // Actions and workflow steps as CompiledAction / CompiledStep literals: only
 // the parts the engine evaluates (values, recipients, texts, move targets);
 // what an action does with them stays the engine's, so both backends decide alike.
-import type { Action, Enrollment, Recipient, Step, TemplateText } from "../../runtime/ir";
+import type { Action, Enrollment, Recipient, Step, TemplateText } from "../../runtime/program/ir";
 import type { ExpressionEmitter } from "./emit-expression";
 
 

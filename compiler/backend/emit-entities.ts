@@ -2,7 +2,7 @@
 // (its fields, plus the implicit id, responsible and stage) and its stage
 // names as a string-literal union, so a consumer can type the records it sends.
 import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
-import type { EntityDef, FieldType } from "../../runtime/ir";
+import type { EntityDef, FieldType } from "../../runtime/program/ir";
 import { memberName, stringLiteral } from "./literals";
 import { pascalCase, type NameAllocator } from "./names";
 

@@ -1,11 +1,11 @@
 // IR expressions as TypeScript expressions over `ctx` (an EvalContext). Each
 // node calls the function the engine's interpreter calls for it
-// (runtime/expression-semantics.ts; an operator's name comes from
-// runtime/operator-table.ts), by the name the runtime exports it under, so an
+// (runtime/expressions/expression-semantics.ts; an operator's name comes from
+// runtime/expressions/operator-table.ts), by the name the runtime exports it under, so an
 // emitted condition and the engine's closure agree on every input. Only the
 // boolean connectives are inlined, and constant lists lifted.
-import type { Expr, Recipient, TemplateText } from "../../runtime/ir";
-import { arithmeticSemantics, comparisonSemantics, type SemanticsName } from "../../runtime/operator-table";
+import type { Expr, Recipient, TemplateText } from "../../runtime/program/ir";
+import { arithmeticSemantics, comparisonSemantics, type SemanticsName } from "../../runtime/expressions/operator-table";
 import { dataLiteral, stringLiteral } from "./literals";
 
 /** Helpers that emitted code imports from the runtime, recorded as they are used. */

@@ -13,7 +13,7 @@ import {
   type CodeBlockWriter,
   type StatementStructures,
 } from "ts-morph";
-import type { Program, RuleDef, WorkflowDef } from "../../runtime/ir";
+import type { Program, RuleDef, WorkflowDef } from "../../runtime/program/ir";
 import { actionLiteral, enrollmentLiteral, listLiteral, stepListLiteral } from "./emit-actions";
 import { entityStructures } from "./emit-entities";
 import { ConstantPool, ExpressionEmitter, HelperImports } from "./emit-expression";

@@ -3,7 +3,7 @@
 // ones are recorded as duplicates.
 import { positionAt } from "../../grammar/index";
 import type * as ast from "../../grammar/ast";
-import type { Weekday } from "../../runtime/ir";
+import type { Weekday } from "../../runtime/program/ir";
 import { activityEvents } from "../../stdlib/events";
 import { weekdayNames } from "../../stdlib/types";
 import type {

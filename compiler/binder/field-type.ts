@@ -2,7 +2,7 @@
 // is neither a primitive nor an entity stays a reference; the unknown-entity
 // check reports it and expressions through it type as unknown.
 import type { TypeRef } from "../../grammar/ast";
-import type { FieldType } from "../../runtime/ir";
+import type { FieldType } from "../../runtime/program/ir";
 import { isPrimitiveTypeName } from "../../stdlib/types";
 
 export function fieldTypeOf(type: TypeRef): FieldType {

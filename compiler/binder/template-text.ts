@@ -1,7 +1,7 @@
 // Template texts are split at `{path}` placeholders once, here, so neither the
 // checker nor the runtime re-parses them. `{{` is not special: a `{` without a
 // closing `}` or with a non-path inside stays literal text.
-import type { TemplateText } from "../../runtime/ir";
+import type { TemplateText } from "../../runtime/program/ir";
 
 const placeholder = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\}/g;
 

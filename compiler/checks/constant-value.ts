@@ -3,9 +3,9 @@
 // constant. Operators mean what they mean at run time: the fold calls the
 // runtime's own expression semantics, with literals as lowering writes them.
 import type * as ast from "../../grammar/ast";
-import type { Value } from "../../runtime/ir";
-import { negate, type ZoneContext } from "../../runtime/expression-semantics";
-import { arithmeticSemantics, comparisonSemantics, expressionSemantics } from "../../runtime/operator-table";
+import type { Value } from "../../runtime/program/ir";
+import { negate, type ZoneContext } from "../../runtime/expressions/expression-semantics";
+import { arithmeticSemantics, comparisonSemantics, expressionSemantics } from "../../runtime/expressions/operator-table";
 import { literalValue } from "../lower/lower-expressions";
 
 export type Constant = Value;

@@ -2,7 +2,7 @@
 // checker proved they exist), recipients as field paths or quoted users, texts
 // split at their placeholders.
 import type * as ast from "../../grammar/ast";
-import type { Action, Expr, Recipient } from "../../runtime/ir";
+import type { Action, Expr, Recipient } from "../../runtime/program/ir";
 import type { CheckedModel } from "../model";
 import { fieldName, fieldPath, lowerExpr } from "./lower-expressions";
 import { placeholderPathsOf, splitTemplateText } from "../binder/template-text";

@@ -1,8 +1,8 @@
 // Declarations lower to the schema the runtime validates input against and the
 // templates, teams and events it reads. Only declared fields are listed: `id`,
-// `stage` and `responsible` are implicit on every entity (runtime/ir.ts).
+// `stage` and `responsible` are implicit on every entity (runtime/program/ir.ts).
 import type * as ast from "../../grammar/ast";
-import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, TemplateDef, TemplateText } from "../../runtime/ir";
+import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, TemplateDef, TemplateText } from "../../runtime/program/ir";
 import { activityEvents, isPrimitiveTypeName, type ActivityEvent } from "../../stdlib/index";
 import type { CalendarSymbol, CheckedModel } from "../model";
 import { lowerDuration } from "./lower-durations";

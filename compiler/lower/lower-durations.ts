@@ -1,5 +1,5 @@
 import type * as ast from "../../grammar/ast";
-import type { Delay, Duration } from "../../runtime/ir";
+import type { Delay, Duration } from "../../runtime/program/ir";
 
 export function lowerDuration(duration: ast.Duration): Duration {
   return { amount: duration.amount, unit: duration.unit };

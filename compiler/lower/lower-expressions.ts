@@ -2,7 +2,7 @@
 // what every bare name is (a field path, an enum value, an event payload
 // field), so this step only reads those answers and rebuilds the tree.
 import type * as ast from "../../grammar/ast";
-import type { Expr, Value } from "../../runtime/ir";
+import type { Expr, Value } from "../../runtime/program/ir";
 import type { CheckedModel } from "../model";
 import { LoweringError } from "./lowering-error";
 import { normaliseDateTime } from "./date-times";

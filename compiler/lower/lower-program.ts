@@ -2,12 +2,12 @@
 // declaration order, files in the order given then line order, because rule
 // order is semantic (matching rules run in it) and output must be
 // byte-identical across runs. Rules get their stable identities
-// (runtime/identity.ts) once all are lowered.
+// (runtime/program/identity.ts) once all are lowered.
 import type * as ast from "../../grammar/ast";
-import { IR_VERSION, type Program } from "../../runtime/ir";
+import { IR_VERSION, type Program } from "../../runtime/program/ir";
 import type { CheckedModel } from "../model";
 import { catalogEvents, lowerCalendar, lowerEntity, lowerEvent, lowerTeam, lowerTemplate } from "./lower-declarations";
-import { ruleIdentities, type RuleToIdentify } from "../../runtime/identity";
+import { ruleIdentities, type RuleToIdentify } from "../../runtime/program/identity";
 import { lowerRule, type UnidentifiedRule } from "./lower-rules";
 import { lowerTest } from "./lower-tests";
 import { lowerWorkflow } from "./lower-workflows";

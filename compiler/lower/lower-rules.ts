@@ -4,7 +4,7 @@
 // so lowerProgram gives it once every rule is lowered.
 import type * as ast from "../../grammar/ast";
 import { positionAt } from "../../grammar/index";
-import type { RuleDef, SourceLocation } from "../../runtime/ir";
+import type { RuleDef, SourceLocation } from "../../runtime/program/ir";
 import { ruleName } from "../binder/rules";
 import type { CheckedModel } from "../model";
 import { lowerAction } from "./lower-actions";

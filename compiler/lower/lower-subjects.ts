@@ -2,7 +2,7 @@
 // on which change. An entity-less `stage "S"` takes the entity the checker
 // found as the unique owner of S.
 import type * as ast from "../../grammar/ast";
-import type { Trigger } from "../../runtime/ir";
+import type { Trigger } from "../../runtime/program/ir";
 import type { CheckedModel } from "../model";
 import { lowerExpr } from "./lower-expressions";
 import { LoweringError } from "./lowering-error";

@@ -4,7 +4,7 @@
 // normalised to the runtime's UTC form; one written without an offset is read
 // in the calendar's time zone, as a user of that calendar would mean it.
 import type * as ast from "../../grammar/ast";
-import type { InputEvent, TestDef, TestExpectation, Value } from "../../runtime/ir";
+import type { InputEvent, TestDef, TestExpectation, Value } from "../../runtime/program/ir";
 import { normaliseDateTime } from "./date-times";
 import { literalValue } from "./lower-expressions";
 import { locationOf } from "./lower-rules";

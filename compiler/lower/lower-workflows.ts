@@ -3,7 +3,7 @@
 // `per contact` by the deal's `contact` reference, which `keyField` names so
 // the runtime never has to search the schema.
 import type * as ast from "../../grammar/ast";
-import type { Enrollment, Step, WorkflowDef } from "../../runtime/ir";
+import type { Enrollment, Step, WorkflowDef } from "../../runtime/program/ir";
 import type { CheckedModel, EnrollmentResolution } from "../model";
 import { lowerAction } from "./lower-actions";
 import { lowerDuration } from "./lower-durations";

@@ -5,7 +5,7 @@
 import { compileSources } from "../../compiler/index";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
 import { runTests } from "../../runtime/index";
-import type { Program } from "../../runtime/ir";
+import type { Program } from "../../runtime/program/ir";
 import type { CheckResponse, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { buildSymbolIndex } from "./symbol-index";
 import { validateEventsText } from "./validate-events";

@@ -3,7 +3,7 @@
 // than the check itself costs on a big rule set), so it crosses only when Run
 // asks for it; while typing, the worker keeps it and validates the events itself.
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import type { Program } from "../../runtime/ir";
+import type { Program } from "../../runtime/program/ir";
 import type { SymbolIndex } from "./symbol-index";
 import type { EventProblem } from "./validate-events";
 

@@ -1,9 +1,9 @@
 // Input events checked line by line against the rules' schema by the runtime's
 // own input check (the one behind the CLI's exit code 3). Plain code, so it runs
 // in the checker worker while typing and on the page when Run needs the events.
-import type { InputEvent, Program } from "../../runtime/ir";
+import type { InputEvent, Program } from "../../runtime/program/ir";
 import { EventStreamValidator } from "../../runtime/index";
-import { inputError } from "../../runtime/validate-event";
+import { inputError } from "../../runtime/input/validate-event";
 import { Diagnostics } from "../../diagnostics/messages";
 
 export interface EventProblem {

@@ -2,7 +2,7 @@
 // the rules' schema (checking/validate-events.ts, in the worker while typing);
 // this editor shows the problems as line markers.
 import { editor, languages, MarkerSeverity } from "monaco-editor/editor";
-import type { Program } from "../../runtime/ir";
+import type { Program } from "../../runtime/program/ir";
 import { validateEventsText, type EventProblem, type EventsValidation } from "../checking/validate-events";
 
 const languageId = "jsonl";

@@ -1,7 +1,7 @@
 // Replays the input events through the runtime, the way `stagecraft run` does,
 // and keeps what the page shows besides the output: the input events between
 // the records they caused, and a snapshot after each step for the state slider.
-import type { InputEvent, Program } from "../../runtime/ir";
+import type { InputEvent, Program } from "../../runtime/program/ir";
 import { createEngine, RuntimeError } from "../../runtime/index";
 import type { OutputRecord, Snapshot } from "../../runtime/types";
 

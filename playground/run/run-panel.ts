@@ -1,7 +1,7 @@
 // The right-hand side: the timeline of a run, the record-state slider over it,
 // and the "why (not)?" pane. Holds the last run so the slider and the pickers
 // read the same replay.
-import type { InputEvent, Program } from "../../runtime/ir";
+import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { EventsValidation } from "../checking/validate-events";
 import { recordAt, recordsOf, renderRecordState, rowTime } from "./record-state-view";
 import { replay, type Replay } from "./replay";

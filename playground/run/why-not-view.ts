@@ -1,6 +1,6 @@
 // "Why (not)?": the runtime's own explanation of which rules fired for a record
 // and why the others did not, narrowed to one rule when one is picked.
-import type { InputEvent, Program } from "../../runtime/ir";
+import type { InputEvent, Program } from "../../runtime/program/ir";
 import { explain, formatExplanation } from "../../runtime/index";
 
 export function renderWhyNot(view: HTMLElement, program: Program, events: InputEvent[], until: string | undefined, record: string, rule: string): void {

@@ -8,8 +8,8 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSources, formatSource } from "../../compiler/index";
 import { formatOutputLine, runEvents, runTests } from "../../runtime/index";
-import type { InputEvent, Program } from "../../runtime/ir";
-import { EventStreamValidator } from "../../runtime/event-stream-validator";
+import type { InputEvent, Program } from "../../runtime/program/ir";
+import { EventStreamValidator } from "../../runtime/input/event-stream-validator";
 import { serveFolder, type StaticServer } from "./static-server";
 
 const root = join(import.meta.dirname, "..", "..");

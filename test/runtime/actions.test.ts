@@ -20,7 +20,7 @@ import {
   sendEmail,
   set,
 } from "./program-builder";
-import type { EntityDef } from "../../runtime/ir";
+import type { EntityDef } from "../../runtime/program/ir";
 import { solarEntities } from "./program-builder";
 
 const brief = (outputs: OutputRecord[]) => outputs.map((o) => `${o.id} ${o.entity} ${o.type} ${JSON.stringify(o.data)} cause=${o.cause}`);

@@ -4,10 +4,10 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { addDuration, dueTime, isWorkingDay, withinWorkingHours } from "../../runtime/calendar";
+import { addDuration, dueTime, isWorkingDay, withinWorkingHours } from "../../runtime/time/calendar";
 import { LoopBoundError } from "../../runtime/errors";
-import type { Calendar } from "../../runtime/ir";
-import { formatInstant, parseInstant } from "../../runtime/time";
+import type { Calendar } from "../../runtime/program/ir";
+import { formatInstant, parseInstant } from "../../runtime/time/instants";
 import { after, duration, romeCalendar } from "./program-builder";
 
 const at = (iso: string) => parseInstant(iso);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDuration, dueTime } from "../../runtime/calendar";
-import { formatInstant, parseInstant } from "../../runtime/time";
+import { addDuration, dueTime } from "../../runtime/time/calendar";
+import { formatInstant, parseInstant } from "../../runtime/time/instants";
 import { runEvents } from "../../runtime/index";
 import { after, duration, events, notify, onOpen, program, rule, romeCalendar } from "./program-builder";
 

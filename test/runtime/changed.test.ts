@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runEvents, type CompiledProgram, type Value } from "../../runtime/index";
-import { changed as compiledChanged } from "../../runtime/expression-semantics";
-import type { EntityDef, Expr } from "../../runtime/ir";
+import { changed as compiledChanged } from "../../runtime/expressions/expression-semantics";
+import type { EntityDef, Expr } from "../../runtime/program/ir";
 import { cmp, events, lit, moveTo, notify, on, program, rule, set } from "./program-builder";
 
 const changed = (name: string): Expr => ({ kind: "changed", field: name });

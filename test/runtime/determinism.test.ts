@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createEngine, formatOutputLine, runEvents, type OutputRecord } from "../../runtime/index";
-import type { InputEvent, Program, RuleDef } from "../../runtime/ir";
-import { programFingerprint, ruleIdentities } from "../../runtime/identity";
+import type { InputEvent, Program, RuleDef } from "../../runtime/program/ir";
+import { programFingerprint, ruleIdentities } from "../../runtime/program/identity";
 import {
   after,
   assign,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { InMemoryEventStore, createEngine, formatOutputLine, runEvents, type EventStore, type OutputRecord } from "../../runtime/index";
-import { JsonlEventStore } from "../../runtime/node/jsonl-event-store";
+import { JsonlEventStore } from "../../runtime/stores/node/jsonl-event-store";
 import { after, events, notify, onOpen, program, rule } from "./program-builder";
 
 const input = events(

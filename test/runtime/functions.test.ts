@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runtimeFunctions } from "../../runtime/functions";
+import { runtimeFunctions } from "../../runtime/expressions/functions";
 import { functions } from "../../stdlib/functions";
-import { newRecord } from "../../runtime/record-state";
+import { newRecord } from "../../runtime/engine/record-state";
 import type { EvalContext } from "../../runtime/types";
-import { parseInstant } from "../../runtime/time";
+import { parseInstant } from "../../runtime/time/instants";
 import { romeCalendar, program, rule, on, notify, call, field, cmp, lit, events } from "./program-builder";
 import { runEvents, UnknownFunctionError } from "../../runtime/index";
 

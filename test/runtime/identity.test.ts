@@ -1,10 +1,10 @@
-// Stable identities and the program fingerprint (runtime/identity.ts): what
+// Stable identities and the program fingerprint (runtime/program/identity.ts): what
 // they depend on, what they ignore, and what a comparison reports.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, digestOf, fnv1a64 } from "../../runtime/digest";
-import { comparePrograms, programFingerprint, programManifest, ruleIdentities } from "../../runtime/identity";
-import type { Program, RuleDef } from "../../runtime/ir";
+import { canonicalJson, digestOf, fnv1a64 } from "../../runtime/program/digest";
+import { comparePrograms, programFingerprint, programManifest, ruleIdentities } from "../../runtime/program/identity";
+import type { Program, RuleDef } from "../../runtime/program/ir";
 import { after, cmp, field, lit, notify, on, onOpen, program, rule, sendEmail, step, wait, workflow } from "./program-builder";
 
 const reminder = () => rule("deal", onOpen("Documentation pending"), [sendEmail("Docs reminder", ["contact"])], { delay: after(4, "days") });

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseInstant } from "../../runtime/time";
+import { parseInstant } from "../../runtime/time/instants";
 
 const root = join(import.meta.dirname, "..", "..");
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatInstant, isOutputForm, parseInstant } from "../../runtime/time";
+import { formatInstant, isOutputForm, parseInstant } from "../../runtime/time/instants";
 
 // The engine writes an input event's own `at` text when isOutputForm says it is
 // already the output form: that must never change an output byte.

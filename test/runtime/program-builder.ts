@@ -15,9 +15,9 @@ import type {
   Trigger,
   Value,
   WorkflowDef,
-} from "../../runtime/ir";
-import { IR_VERSION } from "../../runtime/ir";
-import { ruleIdentities } from "../../runtime/identity";
+} from "../../runtime/program/ir";
+import { IR_VERSION } from "../../runtime/program/ir";
+import { ruleIdentities } from "../../runtime/program/identity";
 
 export const romeCalendar: Calendar = {
   timezone: "Europe/Rome",

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine, runEvents, type TraceRecord } from "../../runtime/index";
-import type { EntityDef, InputEvent } from "../../runtime/ir";
+import type { EntityDef, InputEvent } from "../../runtime/program/ir";
 import { becomes, cmp, events, field, lit, notify, on, program, rule, step, waitUntil, workflow } from "./program-builder";
 
 const entities: EntityDef[] = [

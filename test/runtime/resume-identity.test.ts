@@ -3,7 +3,7 @@
 // rules is refused instead of running whatever rule now sits at the old index.
 import { describe, expect, it } from "vitest";
 import { createEngine, ProgramChangedError, type OutputRecord, type Snapshot } from "../../runtime/index";
-import type { Program } from "../../runtime/ir";
+import type { Program } from "../../runtime/program/ir";
 import { after, events, notify, on, onOpen, program, rule, sendEmail, step, wait, workflow } from "./program-builder";
 
 const reminder = rule("deal", onOpen("Documentation pending"), [sendEmail("Docs reminder", ["contact"])], { delay: after(4, "days") });

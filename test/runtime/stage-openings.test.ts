@@ -4,7 +4,7 @@
 // same firing are skipped and explained. Also: what `responsible.changed` does.
 import { describe, expect, it } from "vitest";
 import { runEvents, type TraceRecord } from "../../runtime/index";
-import type { EntityDef, Expr } from "../../runtime/ir";
+import type { EntityDef, Expr } from "../../runtime/program/ir";
 import { after, events, moveTo, notify, onClose, onEvent, onOpen, open, program, rule, solarEntities } from "./program-builder";
 
 const created = (stage: string): [string, string, string, Record<string, string | number>] => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explain, formatExplanation, runTests } from "../../runtime/index";
-import type { TestDef } from "../../runtime/ir";
+import type { TestDef } from "../../runtime/program/ir";
 import { after, cmp, events, field, lit, moveTo, onClose, onEvent, onOpen, open, program, rule, sendEmail } from "./program-builder";
 
 const loc = (line: number) => ({ file: "solar.rules", line, column: 1 });

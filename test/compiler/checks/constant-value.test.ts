@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compileSources } from "../../../compiler/index";
 import { constantValue } from "../../../compiler/checks/constant-value";
 import type * as ast from "../../../grammar/ast";
-import { compileExpr } from "../../../runtime/compile-expr";
+import { compileExpr } from "../../../runtime/expressions/compile-expr";
 import type { EvalContext } from "../../../runtime/types";
 import { schema } from "../lower/schema";
 

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileSources, formatSource } from "../../../compiler/index";
-import { programManifest } from "../../../runtime/identity";
-import type { Program } from "../../../runtime/ir";
+import { programManifest } from "../../../runtime/program/identity";
+import type { Program } from "../../../runtime/program/ir";
 import { schema } from "../lower/schema";
 import { rule } from "../format/arbitrary-rules";
 

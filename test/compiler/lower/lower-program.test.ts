@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../../compiler/index";
-import type { Program } from "../../../runtime/ir";
+import type { Program } from "../../../runtime/program/ir";
 import { schema } from "./schema";
 
 function compile(rules: string, extra: Array<{ path: string; text: string }> = []): Program {

@@ -9,10 +9,10 @@
 // delivered twice must not wipe the record's stage, fields and timers. A record
 // exists from the first line that mentions it (any event but `deleted` starts
 // an empty record) until a `deleted` line; after that it may be created anew.
-import type { Program } from "./ir";
-import { Diagnostics } from "../diagnostics/messages";
+import type { Program } from "../program/ir";
+import { Diagnostics } from "../../diagnostics/messages";
 import { inputError, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
-import { formatInstant, parseInstant } from "./time";
+import { formatInstant, parseInstant } from "../time/instants";
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;

@@ -7,11 +7,11 @@
 // none, comparisons with none are false except `==`/`!=`. Only the boolean
 // connectives (`not`, `and`, `or`) are not here: both paths short-circuit them
 // with the host language's own operators on `=== true`.
-import type { Value } from "./ir";
-import type { EvalContext, RecordState } from "./types";
+import type { Value } from "../program/ir";
+import type { EvalContext, RecordState } from "../types";
 import { resolveFunction } from "./functions";
-import { readField } from "./record-state";
-import { fieldChanged } from "./field-changes";
+import { readField } from "../engine/record-state";
+import { fieldChanged } from "../engine/field-changes";
 import { compareValues, valuesEqual } from "./values";
 
 /** A field of a record; none when the record is missing (an empty or dangling reference). */

@@ -1,7 +1,7 @@
 // Append-only JSON Lines file store: one event per line, the same format as
 // `run --events`. Node-only (the one place in runtime/ that touches files).
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import type { InputEvent } from "../ir";
+import type { InputEvent } from "../../program/ir";
 import type { EventStore } from "../event-store";
 
 export class JsonlEventStore implements EventStore {

@@ -1,8 +1,8 @@
 // Comparing run-time values. Dates and date-times are strings; they compare by
 // the instant they denote (a date is local midnight in the calendar's zone), so
 // `2026-01-01T09:00:00+01:00 == 2026-01-01T08:00:00Z`.
-import type { Value } from "./ir";
-import { parseInstant, parseLocalDate } from "./time";
+import type { Value } from "../program/ir";
+import { parseInstant, parseLocalDate } from "../time/instants";
 
 const instantCache = new Map<string, number>();
 const CACHE_LIMIT = 10_000;

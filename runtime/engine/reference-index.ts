@@ -4,10 +4,10 @@
 // record → referring records) for each reference field a condition reads
 // through, kept up to date on every record write, walked back hop by hop.
 // Cost per change: the records that refer to the changed one, never a scan.
-import type { EntityDef, Expr, Program } from "./ir";
-import type { RecordState } from "./types";
+import type { EntityDef, Expr, Program } from "../program/ir";
+import type { RecordState } from "../types";
 import { readField } from "./record-state";
-import type { PreparedEnrollment, PreparedRule, PreparedWorkflow } from "./prepare";
+import type { PreparedEnrollment, PreparedRule, PreparedWorkflow } from "../program/prepare";
 
 /** What is evaluated again on a referring record. */
 export type Watcher =

@@ -1,7 +1,7 @@
 // What an action decides, as plain values: the engine applies decisions (state
 // changes, outputs, derived events) after they are made so deciding is a pure
 // function that is easy to test and replay. Deciding reads state and never writes it.
-import type { Value } from "./ir";
+import type { Value } from "../program/ir";
 
 export type Decision =
   | { kind: "effect"; type: string; data: Record<string, Value> }

@@ -106,7 +106,7 @@ export interface SourceLocation {
 
 export interface RuleDef {
   /**
-   * The rule's stable identity (runtime/identity.ts): its name, or for an unnamed
+   * The rule's stable identity (runtime/program/identity.ts): its name, or for an unnamed
    * rule a digest of what it does. What outlives a run refers to the rule by it.
    */
   id: string;
@@ -205,7 +205,7 @@ export type Action =
 // ---------------------------------------------------------------- workflows
 
 export interface WorkflowDef {
-  /** The workflow's stable identity: its name (runtime/identity.ts). */
+  /** The workflow's stable identity: its name (runtime/program/identity.ts). */
   id: string;
   name: string;
   location: SourceLocation;

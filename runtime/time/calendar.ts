@@ -6,8 +6,8 @@
 // refuses a calendar with no working time wherever one is needed, so a loop
 // that passes its bound is a bug, reported as LoopBoundError, never a hang.
 import { DateTime, IANAZone } from "luxon";
-import type { Calendar, Delay, Duration } from "./ir";
-import { LoopBoundError } from "./errors";
+import type { Calendar, Delay, Duration } from "../program/ir";
+import { LoopBoundError } from "../errors";
 
 const MINUTE = 60_000;
 

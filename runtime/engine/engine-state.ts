@@ -1,11 +1,11 @@
 // Everything the engine remembers between events, and its snapshot form.
 // Records live in a Map of immutable values; the other parts are small.
-import type { Program } from "./ir";
-import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "./types";
-import { SNAPSHOT_VERSION } from "./types";
-import { TimerQueue } from "./timer-queue";
-import { LoopBoundError, ProgramChangedError, SnapshotError } from "./errors";
-import { comparePrograms, programManifest } from "./identity";
+import type { Program } from "../program/ir";
+import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "../types";
+import { SNAPSHOT_VERSION } from "../types";
+import { TimerQueue } from "../time/timer-queue";
+import { LoopBoundError, ProgramChangedError, SnapshotError } from "../errors";
+import { comparePrograms, programManifest } from "../program/identity";
 import { ReferenceIndex } from "./reference-index";
 import { readField } from "./record-state";
 

@@ -1,12 +1,12 @@
 // Workflow instances (docs/language.md "Workflows"): enrollment keyed by the `per`
 // record, steps run until a wait, waits resumed by timers or (for `wait until`)
 // by changes of the bound record. Instance progress lives in the engine state.
-import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "./types";
-import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "./prepare";
-import type { ChainLink, EngineHost, PendingEvent } from "./pending-event";
-import { readField } from "./record-state";
-import { addDuration } from "./calendar";
-import { LoopBoundError } from "./errors";
+import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "../types";
+import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "../program/prepare";
+import type { ChainLink, EngineHost, PendingEvent } from "../engine/pending-event";
+import { readField } from "../engine/record-state";
+import { addDuration } from "../time/calendar";
+import { LoopBoundError } from "../errors";
 
 export class WorkflowRunner {
   constructor(private readonly host: EngineHost) {}

@@ -3,10 +3,10 @@
 // checker refuses any other name). `changed` and `previous` are IR nodes of their
 // own. A name missing here is a runtime error (an IR from a newer compiler).
 import { DateTime } from "luxon";
-import type { Value } from "./ir";
-import type { EvalContext } from "./types";
+import type { Value } from "../program/ir";
+import type { EvalContext } from "../types";
 import { instantOf } from "./values";
-import { UnknownFunctionError } from "./errors";
+import { UnknownFunctionError } from "../errors";
 
 export type RuntimeFunction = (args: Value[], ctx: EvalContext) => Value;
 

@@ -1,12 +1,12 @@
 // Input lines checked against the program before they reach the engine
 // (docs/contract.md "Input events"): one error code per class of mistake, messages
 // in the user's terms, with the likely intended name when there is one.
-import type { FieldDef, FieldType, InputEvent, Program, Value } from "./ir";
-import { schemaOf, splitRef, type EntitySchema, type Schema } from "./schema";
-import { isIsoDate, parseInstant } from "./time";
-import { closestName } from "../diagnostics/suggest";
-import { Diagnostics } from "../diagnostics/messages";
-import { render, type DiagnosticMessage, type MessageArguments } from "../diagnostics/message";
+import type { FieldDef, FieldType, InputEvent, Program, Value } from "../program/ir";
+import { schemaOf, splitRef, type EntitySchema, type Schema } from "../program/schema";
+import { isIsoDate, parseInstant } from "../time/instants";
+import { closestName } from "../../diagnostics/suggest";
+import { Diagnostics } from "../../diagnostics/messages";
+import { render, type DiagnosticMessage, type MessageArguments } from "../../diagnostics/message";
 
 export interface InputError {
   code: string;

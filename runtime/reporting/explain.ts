@@ -1,10 +1,10 @@
 // "Why did (or didn't) this rule fire for this record?" — replays the events
 // with the trace on and groups what the rules saw, per rule, including the
 // events whose kind a rule does not listen to.
-import type { InputEvent, Program, SourceLocation, Trigger, Value } from "./ir";
-import type { EventTrace, RuleTrace, TraceRecord } from "./types";
-import { createEngine } from "./engine";
-import { RuntimeError } from "./errors";
+import type { InputEvent, Program, SourceLocation, Trigger, Value } from "../program/ir";
+import type { EventTrace, RuleTrace, TraceRecord } from "../types";
+import { createEngine } from "../engine/engine";
+import { RuntimeError } from "../errors";
 
 const UNMATCHED = "trigger did not match";
 

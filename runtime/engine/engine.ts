@@ -1,7 +1,7 @@
 // The engine: folds input events into record state, runs the rules each event
 // matches, fires timers in due order, and returns what it derived. Outputs are
 // values; writing them anywhere is the caller's job.
-import type { Calendar, InputEvent, Value } from "./ir";
+import type { Calendar, InputEvent, Value } from "../program/ir";
 import type {
   Engine,
   EngineOptions,
@@ -12,24 +12,24 @@ import type {
   Snapshot,
   TimerState,
   TraceRecord,
-} from "./types";
-import type { Program } from "./ir";
-import { prepareProgram, ruleOf, workflowOf, type PreparedProgram, type PreparedRule } from "./prepare";
-import { schemaOf, type Schema } from "./schema";
+} from "../types";
+import type { Program } from "../program/ir";
+import { prepareProgram, ruleOf, workflowOf, type PreparedProgram, type PreparedRule } from "../program/prepare";
+import { schemaOf, type Schema } from "../program/schema";
 import { EngineState } from "./engine-state";
-import { formatInstant, isOutputForm, parseInstant } from "./time";
-import { dueTime } from "./calendar";
+import { formatInstant, isOutputForm, parseInstant } from "../time/instants";
+import { dueTime } from "../time/calendar";
 import { decideAction, type DecisionWorld } from "./decide-action";
 import type { Decision } from "./decisions";
 import { newRecord, newRecordInStage, withBecomes, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
-import { readValues, type CompiledExpr } from "./compile-expr";
-import { CascadeError, EventOrderError, RecordExistsError, RuntimeError } from "./errors";
-import { WorkflowRunner } from "./workflow-runner";
+import { readValues, type CompiledExpr } from "../expressions/compile-expr";
+import { CascadeError, EventOrderError, RecordExistsError, RuntimeError } from "../errors";
+import { WorkflowRunner } from "../workflows/workflow-runner";
 import { diffFields } from "./field-changes";
 import type { Route } from "./reference-index";
 import type { ChainLink, EngineHost, PendingEvent, RunActions } from "./pending-event";
-import { Diagnostics } from "../diagnostics/messages";
-import { diagnose } from "../diagnostics/message";
+import { Diagnostics } from "../../diagnostics/messages";
+import { diagnose } from "../../diagnostics/message";
 
 export const DEFAULT_CASCADE_BOUND = 100;
 

@@ -5,10 +5,10 @@
 // fields (input `created`/`updated`, `set`, `assign`, `create`, a responsible
 // change) builds its change here, and both the interpreter and emitted code read
 // it through `fieldChanged`.
-import type { Value } from "./ir";
-import type { EvalContext, RecordState } from "./types";
+import type { Value } from "../program/ir";
+import type { EvalContext, RecordState } from "../types";
 import { readField } from "./record-state";
-import { valuesEqual } from "./values";
+import { valuesEqual } from "../expressions/values";
 
 export interface FieldChanges {
   /** The fields whose value differs, with their new value. */

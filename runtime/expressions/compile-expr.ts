@@ -3,13 +3,13 @@
 // operator means lives in expression-semantics.ts, which the TypeScript
 // backend's emitted code calls too (operators through operator-table.ts); this
 // file only wires those functions into closures.
-import type { Expr, TemplateText, Value } from "./ir";
-import type { EvalContext, RecordState } from "./types";
+import type { Expr, TemplateText, Value } from "../program/ir";
+import type { EvalContext, RecordState } from "../types";
 import { changed, eventField, fieldOf, follow, isIn, isOpen, negate, placeholder, previous } from "./expression-semantics";
 import { arithmeticSemantics, comparisonSemantics, expressionSemantics } from "./operator-table";
 import { resolveFunction } from "./functions";
 
-export { readField } from "./record-state";
+export { readField } from "../engine/record-state";
 
 export type Evaluator = (ctx: EvalContext) => Value;
 

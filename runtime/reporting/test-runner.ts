@@ -1,13 +1,13 @@
 // Runs the `test` blocks of a program: feed the events, advance to `until`,
 // check each expectation against the outputs (an output matches when its type,
 // entity, data subset and time agree).
-import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "./ir";
-import type { OutputRecord } from "./types";
-import { createEngine } from "./engine";
-import { RuntimeError } from "./errors";
+import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "../program/ir";
+import type { OutputRecord } from "../types";
+import { createEngine } from "../engine/engine";
+import { RuntimeError } from "../errors";
 import { formatOutputLine } from "./output-format";
-import { parseInstant } from "./time";
-import { valuesEqual } from "./values";
+import { parseInstant } from "../time/instants";
+import { valuesEqual } from "../expressions/values";
 
 export interface TestFailure {
   message: string;

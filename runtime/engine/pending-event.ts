@@ -1,9 +1,9 @@
 // The events waiting for their rules inside one firing, and what the workflow
 // runner needs from the engine to run steps.
-import type { Calendar, Value } from "./ir";
-import type { EvalContext, RecordState, RuleTimer, TraceRecord } from "./types";
-import type { PreparedAction, PreparedProgram } from "./prepare";
-import type { CompiledExpr } from "./compile-expr";
+import type { Calendar, Value } from "../program/ir";
+import type { EvalContext, RecordState, RuleTimer, TraceRecord } from "../types";
+import type { PreparedAction, PreparedProgram } from "../program/prepare";
+import type { CompiledExpr } from "../expressions/compile-expr";
 import type { EngineState } from "./engine-state";
 
 /** Which rules led to an event: walked only when a cascade overflows. */

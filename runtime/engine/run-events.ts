@@ -1,6 +1,6 @@
 // Convenience for callers that hold the whole input: replay it and collect everything.
-import type { InputEvent, Program } from "./ir";
-import type { EngineOptions, OutputRecord } from "./types";
+import type { InputEvent, Program } from "../program/ir";
+import type { EngineOptions, OutputRecord } from "../types";
 import { createEngine } from "./engine";
 
 export interface RunOptions extends Omit<EngineOptions, "snapshot"> {

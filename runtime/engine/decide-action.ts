@@ -1,9 +1,9 @@
 // Deciding one action against the current state (docs/language.md "Actions").
-import type { Value } from "./ir";
-import type { EvalContext, RecordState } from "./types";
+import type { Value } from "../program/ir";
+import type { EvalContext, RecordState } from "../types";
 import type { Decision } from "./decisions";
-import type { PreparedAction, RecipientReader } from "./prepare";
-import type { Schema } from "./schema";
+import type { PreparedAction, RecipientReader } from "../program/prepare";
+import type { Schema } from "../program/schema";
 import { readField } from "./record-state";
 
 /** Read-only view of the engine state that decisions need beyond the record. */

@@ -1,5 +1,5 @@
 // One line per trace record, for `run --trace` on stderr.
-import type { TraceRecord } from "./types";
+import type { TraceRecord } from "../types";
 
 export function formatTrace(trace: TraceRecord): string {
   if (trace.kind === "event") {

@@ -1,6 +1,6 @@
 // The `run` output line (docs/contract.md): keys in a fixed order whatever order the
 // record was built in.
-import type { OutputRecord } from "./types";
+import type { OutputRecord } from "../types";
 
 export function formatOutputLine(record: OutputRecord): string {
   return JSON.stringify({

@@ -3,10 +3,10 @@
 // enrollment indexed by the exact event it waits for, so an event only ever
 // meets the rules that can match it (docs/language.md "Scale").
 import type { Action, Delay, Duration, Enrollment, Program, Recipient, RuleDef, Step, Trigger, WorkflowDef } from "./ir";
-import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "./types";
+import type { CompiledAction, CompiledCondition, CompiledProgram, CompiledStep, EvalContext } from "../types";
 import type { Value } from "./ir";
-import { compileExpr, compileTemplateText, fieldPathReader, type CompiledExpr, type Evaluator } from "./compile-expr";
-import { watchReferences, type ReferenceWatch } from "./reference-index";
+import { compileExpr, compileTemplateText, fieldPathReader, type CompiledExpr, type Evaluator } from "../expressions/compile-expr";
+import { watchReferences, type ReferenceWatch } from "../engine/reference-index";
 
 export type RecipientReader = (ctx: EvalContext) => Value;
 

@@ -2,8 +2,8 @@
 // immer's `produce` on its own (never a draft of the whole record index: that
 // would cost O(number of records) per write).
 import { Immer } from "immer";
-import type { Value } from "./ir";
-import type { RecordState } from "./types";
+import type { Value } from "../program/ir";
+import type { RecordState } from "../types";
 
 // Records are never written in place by the runtime; skipping immer's deep
 // freeze of every new version saves a third of the cost of a write.

@@ -1,7 +1,7 @@
 // The event log the state is a fold of. The engine does not depend on a store;
 // front doors append input events here and replay them (from an offset after a
 // snapshot) through the engine.
-import type { InputEvent } from "./ir";
+import type { InputEvent } from "../program/ir";
 
 export interface EventStore {
   append(event: InputEvent): void;
