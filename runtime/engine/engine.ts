@@ -27,7 +27,8 @@ import { CascadeError, EventOrderError, RecordExistsError, RuntimeError } from "
 import { WorkflowRunner } from "../workflows/workflow-runner";
 import { diffFields } from "./field-changes";
 import type { Route } from "./reference-index";
-import type { ChainLink, EngineHost, PendingEvent, RunActions } from "./pending-event";
+import type { EngineHost, PendingEvent, RunActions } from "./pending-event";
+import { firingOn, inputFiring, ruleChain, timerFiring, type Firing } from "./firing";
 import { Diagnostics } from "../../diagnostics/messages";
 import { diagnose } from "../../diagnostics/message";
 
@@ -170,17 +171,17 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     return `${this.rootId}.${++this.rootCount}`;
   }
 
-  private emit(id: string, entity: string, type: string, data: Record<string, Value>, cause: string, rule: string | null): void {
-    this.outputs.push({ id, at: this.nowAsText(), entity, type, data, cause, rule });
+  private emit(id: string, entity: string, type: string, data: Record<string, Value>, firing: Firing): void {
+    this.outputs.push({ id, at: this.nowAsText(), entity, type, data, cause: firing.cause, rule: firing.rule });
   }
 
   private enqueue(event: PendingEvent): void {
-    if (event.depth > this.cascadeBound) throw new CascadeError(chainNames(event.chain), this.cascadeBound);
+    if (event.firing.depth > this.cascadeBound) throw new CascadeError(ruleChain(event.firing), this.cascadeBound);
     this.queue.push(event);
   }
 
-  private pending(id: string, record: RecordState, type: string, depth: number, chain: ChainLink | null, stage?: string): PendingEvent {
-    return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, depth, chain };
+  private pending(id: string, record: RecordState, type: string, firing: Firing, stage?: string): PendingEvent {
+    return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, firing };
   }
 
   /** Derived events first-in first-out (docs/language.md "Order"). */
@@ -198,12 +199,13 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     const slash = ref.indexOf("/");
     if (slash <= 0 || slash === ref.length - 1) throw new RuntimeError(diagnose(Diagnostics.NotARecordReference, { id: event.id, entity: event.entity }));
     const data = event.data ?? {};
+    const firing = inputFiring(event.id);
     switch (event.type) {
       case "created": {
         // EventStreamValidator refuses this line first (SC3012, naming the line);
         // the check here keeps a direct caller from wiping a record all the same.
         if (this.state.records.has(ref)) throw new RecordExistsError(event.id, ref);
-        this.queueCreated(this.addRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), data), event.id, 0, null);
+        this.queueCreated(this.addRecord(ref, this.entityName(ref.slice(0, slash)), ref.slice(slash + 1), data), event.id, firing);
         return;
       }
       case "updated": {
@@ -211,7 +213,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         // sent in); the rules see as changed only the fields whose value differs.
         const record = this.ensureRecord(ref, slash);
         this.state.writeRecord(record, withFields(record, data));
-        const updated = this.pending(event.id, record, "updated", 0, null);
+        const updated = this.pending(event.id, record, "updated", firing);
         const diff = diffFields(record, data, this.calendar.timezone);
         updated.changes = diff?.changes ?? NO_CHANGES;
         updated.previous = diff?.previous ?? NO_CHANGES;
@@ -222,7 +224,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         const record = this.state.records.get(ref);
         if (!record) return;
         this.removeRecord(record);
-        const deleted = this.pending(event.id, record, "deleted", 0, null);
+        const deleted = this.pending(event.id, record, "deleted", firing);
         deleted.removed = record;
         this.enqueue(deleted);
         return;
@@ -231,7 +233,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         const record = this.ensureRecord(ref, slash);
         const stage = String(data.stage);
         // The implied close of a sequential move is written, with rule null (docs/contract.md).
-        this.openStage(record, stage, undefined, event.id, null, 0, null, true);
+        this.openStage(record, stage, undefined, firing, true);
         return;
       }
       case "stage.closed": {
@@ -239,12 +241,12 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         const stage = String(data.stage);
         if (!Object.hasOwn(record.open, stage)) return;
         this.state.writeRecord(record, withStageClosed(record, stage));
-        this.enqueue(this.pending(event.id, record, "stage.closed", 0, null, stage));
+        this.enqueue(this.pending(event.id, record, "stage.closed", firing, stage));
         return;
       }
       default: {
         const record = this.ensureRecord(ref, slash);
-        const activity = this.pending(event.id, record, event.type, 0, null);
+        const activity = this.pending(event.id, record, event.type, firing);
         activity.eventData = data;
         // `responsible.changed` reports a change of the record's responsible: its
         // rules see the new one, with changed(responsible) and previous(responsible).
@@ -297,15 +299,12 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     record: RecordState,
     stage: string,
     by: string | undefined,
-    cause: string,
-    rule: string | null,
-    depth: number,
-    chain: ChainLink | null,
+    firing: Firing,
     silent = false,
   ): void {
     const sequential = this.isSequential(record.type);
     if (sequential ? record.stage === stage : Object.hasOwn(record.open, stage)) {
-      this.traceSkip(rule, record.ref, cause, `open "${stage}": it is already open`);
+      this.traceSkip(firing, record.ref, `open "${stage}": it is already open`);
       return;
     }
     const leaving = sequential ? record.stage : null;
@@ -314,53 +313,53 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.state.writeRecord(record, opened);
     if (leaving !== null) {
       const closeId = this.nextId();
-      this.emit(closeId, record.ref, "stage.closed", { stage: leaving }, cause, rule);
-      this.enqueue(this.pending(closeId, opened, "stage.closed", depth, chain, leaving));
+      this.emit(closeId, record.ref, "stage.closed", { stage: leaving }, firing);
+      this.enqueue(this.pending(closeId, opened, "stage.closed", firing, leaving));
     }
-    let id = cause;
+    let id = firing.cause;
     if (!silent) {
       id = this.nextId();
-      this.emit(id, record.ref, "stage.opened", by === undefined ? { stage } : { stage, by }, cause, rule);
+      this.emit(id, record.ref, "stage.opened", by === undefined ? { stage } : { stage, by }, firing);
     }
-    const opening = this.pending(id, opened, "stage.opened", depth, chain, stage);
+    const opening = this.pending(id, opened, "stage.opened", firing, stage);
     opening.opening = opened.openings[stage];
     this.enqueue(opening);
   }
 
-  private closeStage(record: RecordState, stage: string, cause: string, rule: string | null, depth: number, chain: ChainLink | null): void {
+  private closeStage(record: RecordState, stage: string, firing: Firing): void {
     const closed = withStageClosed(record, stage);
     this.state.writeRecord(record, closed);
     const id = this.nextId();
-    this.emit(id, record.ref, "stage.closed", { stage }, cause, rule);
-    this.enqueue(this.pending(id, closed, "stage.closed", depth, chain, stage));
+    this.emit(id, record.ref, "stage.closed", { stage }, firing);
+    this.enqueue(this.pending(id, closed, "stage.closed", firing, stage));
   }
 
-  private updateFields(record: RecordState, fields: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
+  private updateFields(record: RecordState, fields: Record<string, Value>, firing: Firing): void {
     const diff = diffFields(record, fields, this.calendar.timezone);
     if (diff === null) {
-      this.traceSkip(rule, record.ref, cause, `set ${Object.keys(fields).join(", ")}: the value is already there`);
+      this.traceSkip(firing, record.ref, `set ${Object.keys(fields).join(", ")}: the value is already there`);
       return;
     }
     const { changes, previous } = diff;
     const updated = withFields(record, changes);
     this.state.writeRecord(record, updated);
     const id = this.nextId();
-    this.emit(id, record.ref, "updated", changes, cause, rule);
-    const event = this.pending(id, updated, "updated", depth, chain);
+    this.emit(id, record.ref, "updated", changes, firing);
+    const event = this.pending(id, updated, "updated", firing);
     event.changes = changes;
     event.previous = previous;
     this.enqueue(event);
   }
 
   /** A created record's id derives from its cause: `<type>/<output id>` (docs/language.md "Records"). */
-  private createRecord(entity: string, given: Record<string, Value>, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
+  private createRecord(entity: string, given: Record<string, Value>, firing: Firing): void {
     const id = this.nextId();
     const ref = `${entity}/${id}`;
     const added = this.addRecord(ref, entity, id, given);
     // Its line goes out before queuing: queuing throws a CascadeError, and the
     // record is already in the state, so its `created` line must be too (errors.ts).
-    this.emit(id, ref, "created", added.stage === undefined ? added.fields : { ...added.fields, stage: added.stage }, cause, rule);
-    this.queueCreated(added, id, depth, chain);
+    this.emit(id, ref, "created", added.stage === undefined ? added.fields : { ...added.fields, stage: added.stage }, firing);
+    this.queueCreated(added, id, firing);
   }
 
   /**
@@ -382,35 +381,35 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   }
 
   /** The `created` event of a new record, and its `stage.opened` when it was created in a stage. */
-  private queueCreated(added: AddedRecord, eventId: string, depth: number, chain: ChainLink | null): void {
-    const created = this.pending(eventId, added.record, "created", depth, chain);
+  private queueCreated(added: AddedRecord, eventId: string, firing: Firing): void {
+    const created = this.pending(eventId, added.record, "created", firing);
     created.changes = added.changes;
     created.previous = added.previous;
     this.enqueue(created);
     if (added.stage !== undefined) {
-      const opening = this.pending(eventId, added.record, "stage.opened", depth, chain, added.stage);
+      const opening = this.pending(eventId, added.record, "stage.opened", firing, added.stage);
       opening.opening = added.record.openings[added.stage];
       this.enqueue(opening);
     }
   }
 
-  private applyDecision(decision: Decision, record: RecordState, cause: string, rule: string, depth: number, chain: ChainLink | null): void {
+  private applyDecision(decision: Decision, record: RecordState, firing: Firing): void {
     switch (decision.kind) {
       case "effect": {
-        this.emit(this.nextId(), record.ref, decision.type, decision.data, cause, rule);
+        this.emit(this.nextId(), record.ref, decision.type, decision.data, firing);
         return;
       }
       case "skip":
-        this.traceSkip(rule, record.ref, cause, decision.reason);
+        this.traceSkip(firing, record.ref, decision.reason);
         return;
       case "open": {
         const target = this.state.records.get(decision.ref);
-        if (target) this.openStage(target, decision.stage, decision.by, cause, rule, depth, chain);
+        if (target) this.openStage(target, decision.stage, decision.by, firing);
         return;
       }
       case "close": {
         const target = this.state.records.get(decision.ref);
-        if (target && Object.hasOwn(target.open, decision.stage)) this.closeStage(target, decision.stage, cause, rule, depth, chain);
+        if (target && Object.hasOwn(target.open, decision.stage)) this.closeStage(target, decision.stage, firing);
         return;
       }
       case "update": {
@@ -419,23 +418,23 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
           this.state.teamCounters.set(team, this.teamCounter(team) + 1);
         }
         const target = this.state.records.get(decision.ref);
-        if (target) this.updateFields(target, decision.fields, cause, rule, depth, chain);
+        if (target) this.updateFields(target, decision.fields, firing);
         return;
       }
       case "create":
-        this.createRecord(decision.entity, decision.fields, cause, rule, depth, chain);
+        this.createRecord(decision.entity, decision.fields, firing);
         return;
     }
   }
 
-  readonly runActions: RunActions = (actions, ctx, ref, cause, rule, depth, chain, view) => {
+  readonly runActions: RunActions = (actions, ctx, ref, firing, view) => {
     for (const action of actions) {
       // A `deleted` rule acts on the record as it was: its effects go out, its state changes find nothing to change.
       const current = this.state.records.get(ref);
       const record = current === undefined ? ctx.record : view ? view(current) : current;
       ctx.record = record;
       for (const decision of decideAction(action, ctx, this)) {
-        this.applyDecision(decision, this.state.records.get(ref) ?? record, cause, rule, depth, chain);
+        this.applyDecision(decision, this.state.records.get(ref) ?? record, firing);
       }
     }
   };
@@ -491,7 +490,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       for (const ref of reached) {
         const record = this.state.records.get(ref);
         if (!record) continue;
-        const related = this.pending(event.id, record, event.type, event.depth, event.chain);
+        const related = this.pending(event.id, record, event.type, event.firing);
         for (const watcher of route.watchers) {
           if (watcher.kind === "rule") this.considerRule(watcher.rule, related);
           else if (watcher.kind === "enroll") this.workflows.considerEnrollment(watcher.workflow, watcher.enrollment, related);
@@ -546,7 +545,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       return;
     }
     if (this.onTrace) this.traceRule(rule.name, record.ref, event.id, event.type, true, "fired", rule.conditionExpr, ctx);
-    this.runActions(rule.actions, ctx, record.ref, event.id, rule.name, event.depth + 1, { rule: rule.name, parent: event.chain });
+    this.runActions(rule.actions, ctx, record.ref, firingOn(event.id, event.firing, rule.name));
   }
 
   /** `becomes`: true only on the change that turns the condition from false to true on this record. */
@@ -619,7 +618,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       return;
     }
     if (this.onTrace) this.traceRule(rule.name, record.ref, id, "timer", true, "fired (timer due)", rule.conditionExpr, ctx);
-    this.runActions(rule.actions, ctx, record.ref, timer.cause, rule.name, 1, { rule: rule.name, parent: null });
+    this.runActions(rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name));
   }
 
   // ------------------------------------------------------------ trace
@@ -640,8 +639,8 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.onTrace(trace);
   }
 
-  private traceSkip(rule: string | null, record: string, cause: string, reason: string): void {
-    if (this.onTrace && rule !== null) this.traceRule(rule, record, cause, "action", false, reason);
+  private traceSkip(firing: Firing, record: string, reason: string): void {
+    if (this.onTrace && firing.rule !== null) this.traceRule(firing.rule, record, firing.cause, "action", false, reason);
   }
 }
 
@@ -657,12 +656,6 @@ function staleStageTimer(record: RecordState, stage: string, opening: number, ed
   if (edge === "close") return reopened ? `stage "${stage}" was opened again since it closed; the timer belonged to that close` : undefined;
   if (!isOpen) return `stage "${stage}" was no longer open when the timer came due`;
   return reopened ? `stage "${stage}" was re-opened since; this timer belonged to the earlier opening` : undefined;
-}
-
-function chainNames(chain: ChainLink | null): string[] {
-  const names: string[] = [];
-  for (let link = chain; link !== null; link = link.parent) names.push(link.rule);
-  return names.reverse();
 }
 
 export type { TimerState };

@@ -5,12 +5,7 @@ import type { EvalContext, RecordState, RuleTimer, TraceRecord } from "../types"
 import type { PreparedAction, PreparedProgram } from "../program/prepare";
 import type { CompiledExpr } from "../expressions/compile-expr";
 import type { EngineState } from "./engine-state";
-
-/** Which rules led to an event: walked only when a cascade overflows. */
-export interface ChainLink {
-  rule: string;
-  parent: ChainLink | null;
-}
+import type { Firing } from "./firing";
 
 /** An event waiting for its rules: an input event's own change, or a derived event. */
 export interface PendingEvent {
@@ -27,8 +22,8 @@ export interface PendingEvent {
   opening?: number;
   /** For `deleted`: the record as it was, which its rules read. */
   removed: RecordState | undefined;
-  depth: number;
-  chain: ChainLink | null;
+  /** The firing that produced it; the rules it runs act one level deeper. */
+  firing: Firing;
 }
 
 /**
@@ -40,10 +35,7 @@ export type RunActions = (
   actions: PreparedAction[],
   ctx: EvalContext,
   ref: string,
-  cause: string,
-  rule: string,
-  depth: number,
-  chain: ChainLink,
+  firing: Firing,
   view?: (record: RecordState) => RecordState,
 ) => void;
 

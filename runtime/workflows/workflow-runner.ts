@@ -3,7 +3,8 @@
 // by changes of the bound record. Instance progress lives in the engine state.
 import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "../types";
 import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "../program/prepare";
-import type { ChainLink, EngineHost, PendingEvent } from "../engine/pending-event";
+import type { EngineHost, PendingEvent } from "../engine/pending-event";
+import { firingOn, timerFiring, type Firing } from "../engine/firing";
 import { readField } from "../engine/record-state";
 import { addDuration } from "../time/calendar";
 import { LoopBoundError } from "../errors";
@@ -21,7 +22,7 @@ export class WorkflowRunner {
     }
     instance.waiting = "none";
     instance.pc++;
-    this.runInstance(instance, timer.cause, null, 1, { rule: workflow.name, parent: null });
+    this.runInstance(instance, timerFiring(timer.cause, workflow.name), null);
   }
 
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
@@ -67,11 +68,11 @@ export class WorkflowRunner {
     const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
-    this.runInstance(instance, event.id, event, event.depth + 1, { rule: name, parent: event.chain });
+    this.runInstance(instance, firingOn(event.id, event.firing, name), event);
   }
 
   /** Runs an instance's steps from its current one until it waits or ends. */
-  private runInstance(instance: WorkflowInstance, cause: string, trigger: PendingEvent | null, depth: number, chain: ChainLink): void {
+  private runInstance(instance: WorkflowInstance, firing: Firing, trigger: PendingEvent | null): void {
     const workflow = workflowOf(this.host.prepared, instance.workflow);
     const ops = workflow.ops;
     // Steps only jump forward (prepare.ts flattens `if` that way), so one run of
@@ -98,11 +99,11 @@ export class WorkflowRunner {
       };
       switch (op.kind) {
         case "action":
-          this.host.runActions([op.action], ctx, record.ref, cause, workflow.name, depth, chain, (current) => this.keyedView(workflow, instance, current));
+          this.host.runActions([op.action], ctx, record.ref, firing, (current) => this.keyedView(workflow, instance, current));
           instance.pc++;
           break;
         case "wait":
-          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.now, op.duration, this.host.calendar), cause);
+          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.now, op.duration, this.host.calendar), firing.cause);
           instance.waiting = "timer";
           return;
         case "waitUntil":
@@ -112,7 +113,7 @@ export class WorkflowRunner {
           }
           instance.token = ++this.host.state.tokenSeq;
           instance.waiting = "until";
-          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.now, op.timeout, this.host.calendar), cause);
+          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.now, op.timeout, this.host.calendar), firing.cause);
           return;
         case "branch":
           instance.pc = op.condition.evaluate(ctx) === true ? instance.pc + 1 : op.elseTarget;
@@ -160,7 +161,7 @@ export class WorkflowRunner {
       instance.token = ++this.host.state.tokenSeq;
       instance.waiting = "none";
       instance.pc++;
-      this.runInstance(instance, event.id, event, event.depth + 1, { rule: workflow.name, parent: event.chain });
+      this.runInstance(instance, firingOn(event.id, event.firing, workflow.name), event);
     }
   }
 }
