@@ -10,6 +10,9 @@ import type { EvalContext, RecordState } from "../types";
 import { readField } from "./record-state";
 import { valuesEqual } from "../expressions/values";
 
+/** The change of an event that changed no field: shared, never written. */
+export const NO_CHANGES: Record<string, Value> = Object.freeze({}) as Record<string, Value>;
+
 export interface FieldChanges {
   /** The fields whose value differs, with their new value. */
   changes: Record<string, Value>;

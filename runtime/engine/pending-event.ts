@@ -1,11 +1,13 @@
-// The events waiting for their rules inside one firing, and what the workflow
-// runner needs from the engine to run steps.
-import type { Calendar, Value } from "../program/ir";
-import type { EvalContext, RecordState, RuleTimer, TraceRecord } from "../types";
-import type { PreparedAction, PreparedProgram } from "../program/prepare";
-import type { CompiledExpr } from "../expressions/compile-expr";
-import type { EngineState } from "./engine-state";
+// The events waiting for their rules inside one turn (turn.ts): an input
+// event's own change, or an event derived from it.
+import type { Value } from "../program/ir";
+import type { RecordState } from "../types";
 import type { Firing } from "./firing";
+
+export const RESPONSIBLE_CHANGED = "responsible.changed";
+
+/** Events that change their record: `wait until` and `becomes` are re-evaluated on them. */
+export const CHANGE_TYPES: ReadonlySet<string> = new Set(["created", "updated", "stage.opened", "stage.closed", RESPONSIBLE_CHANGED]);
 
 /** An event waiting for its rules: an input event's own change, or a derived event. */
 export interface PendingEvent {
@@ -26,40 +28,7 @@ export interface PendingEvent {
   firing: Firing;
 }
 
-/**
- * Runs actions in written order on the record `ref`; each decides against the
- * state the previous ones left, read through `view` when given (a workflow
- * instance's own key record).
- */
-export type RunActions = (
-  actions: PreparedAction[],
-  ctx: EvalContext,
-  ref: string,
-  firing: Firing,
-  view?: (record: RecordState) => RecordState,
-) => void;
-
-/** The engine as the workflow runner sees it. */
-export interface EngineHost {
-  readonly state: EngineState;
-  readonly prepared: PreparedProgram;
-  readonly calendar: Calendar;
-  readonly onTrace: ((trace: TraceRecord) => void) | undefined;
-  readonly lookup: (ref: string) => RecordState | undefined;
-  readonly now: number;
-  contextFor(record: RecordState, event: PendingEvent | RuleTimer): EvalContext;
-  /** Why the opening a `stage.opened` event announced has ended, or undefined while it lasts. */
-  openingEnded(record: RecordState, event: PendingEvent): string | undefined;
-  turnsTrue(condition: CompiledExpr, key: string, record: RecordState, ctx: EvalContext, name: string, event: PendingEvent): boolean;
-  runActions: RunActions;
-  traceRule(
-    rule: string,
-    record: string,
-    event: string,
-    eventType: string,
-    fired: boolean,
-    reason: string,
-    expr?: CompiledExpr | null,
-    ctx?: EvalContext,
-  ): void;
+/** An event of `record` with nothing changed, read or removed yet; the caller fills in what applies. */
+export function pendingEvent(id: string, record: RecordState, type: string, firing: Firing, stage?: string): PendingEvent {
+  return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, firing };
 }

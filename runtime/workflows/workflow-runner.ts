@@ -3,8 +3,12 @@
 // by changes of the bound record. Instance progress lives in the engine state.
 import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "../types";
 import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "../program/prepare";
-import type { EngineHost, PendingEvent } from "../engine/pending-event";
+import type { EngineHost } from "../engine/engine-host";
+import type { PendingEvent } from "../engine/pending-event";
 import { firingOn, timerFiring, type Firing } from "../engine/firing";
+import { runActions } from "../engine/run-actions";
+import { traceRule } from "../engine/trace";
+import { contextFor, openingEnded, turnsTrue } from "../engine/triggers";
 import { readField } from "../engine/record-state";
 import { addDuration } from "../time/calendar";
 import { LoopBoundError } from "../errors";
@@ -18,7 +22,7 @@ export class WorkflowRunner {
     const workflow = workflowOf(this.host.prepared, instance.workflow);
     if (this.host.onTrace) {
       const reason = timer.kind === "wait" ? "wait is over" : "wait until timed out";
-      this.host.traceRule(workflow.name, instance.bound, `t${timer.seq}`, "timer", true, reason);
+      traceRule(this.host, workflow.name, instance.bound, `t${timer.seq}`, "timer", true, reason);
     }
     instance.waiting = "none";
     instance.pc++;
@@ -31,22 +35,22 @@ export class WorkflowRunner {
     const name = workflow.name;
     const trigger = enrollment.def.trigger;
     if (trigger.kind === "stage" && trigger.edge === "open" && event.opening !== undefined) {
-      const ended = this.host.openingEnded(record, event);
+      const ended = openingEnded(record, event);
       if (ended !== undefined) {
-        if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${ended}`);
+        if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, false, `not enrolled: ${ended}`);
         return;
       }
     }
-    const ctx = this.host.contextFor(record, event);
-    if (enrollment.becomes && !this.host.turnsTrue(enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
+    const ctx = contextFor(this.host, record, event);
+    if (enrollment.becomes && !turnsTrue(this.host, enrollment.becomes, enrollment.key, record, ctx, name, event)) return;
     if (enrollment.condition && enrollment.condition.evaluate(ctx) !== true) {
-      if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
+      if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, false, "enrollment condition is false", enrollment.condition, ctx);
       return;
     }
     const keyField = enrollment.def.keyField;
     const keyRef = keyField === null ? record.ref : readField(record, keyField);
     if (typeof keyRef !== "string") {
-      if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyField} is empty`);
+      if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, false, `not enrolled: ${keyField} is empty`);
       return;
     }
     const key = instanceKey(workflow.id, keyRef);
@@ -57,17 +61,17 @@ export class WorkflowRunner {
           active.bound === record.ref
             ? "already enrolled: the instance goes on from its current step"
             : `not enrolled: the instance for ${keyRef} is bound to ${active.bound}`;
-        this.host.traceRule(name, record.ref, event.id, event.type, false, reason);
+        traceRule(this.host, name, record.ref, event.id, event.type, false, reason);
       }
       return;
     }
     if (this.host.state.finished.has(key) && !workflow.def.reentry) {
-      if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
+      if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
       return;
     }
     const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
-    if (this.host.onTrace) this.host.traceRule(name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
+    if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
     this.runInstance(instance, firingOn(event.id, event.firing, name), event);
   }
 
@@ -94,16 +98,16 @@ export class WorkflowRunner {
         changes: trigger?.changes ?? null,
         previous: trigger?.previous ?? null,
         eventData: trigger?.eventData ?? null,
-        now: this.host.now,
+        now: this.host.turn.now,
         calendar: this.host.calendar,
       };
       switch (op.kind) {
         case "action":
-          this.host.runActions([op.action], ctx, record.ref, firing, (current) => this.keyedView(workflow, instance, current));
+          runActions(this.host, [op.action], ctx, record.ref, firing, (current) => this.keyedView(workflow, instance, current));
           instance.pc++;
           break;
         case "wait":
-          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.now, op.duration, this.host.calendar), firing.cause);
+          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.turn.now, op.duration, this.host.calendar), firing.cause);
           instance.waiting = "timer";
           return;
         case "waitUntil":
@@ -113,7 +117,7 @@ export class WorkflowRunner {
           }
           instance.token = ++this.host.state.tokenSeq;
           instance.waiting = "until";
-          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.now, op.timeout, this.host.calendar), firing.cause);
+          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.turn.now, op.timeout, this.host.calendar), firing.cause);
           return;
         case "branch":
           instance.pc = op.condition.evaluate(ctx) === true ? instance.pc + 1 : op.elseTarget;
@@ -155,9 +159,9 @@ export class WorkflowRunner {
       const op = workflow.ops[instance.pc];
       const record = this.host.state.records.get(instance.bound);
       if (op?.kind !== "waitUntil" || !record) continue;
-      const ctx = this.host.contextFor(this.keyedView(workflow, instance, record), event);
+      const ctx = contextFor(this.host, this.keyedView(workflow, instance, record), event);
       if (op.condition.evaluate(ctx) !== true) continue;
-      if (this.host.onTrace) this.host.traceRule(workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
+      if (this.host.onTrace) traceRule(this.host, workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
       instance.token = ++this.host.state.tokenSeq;
       instance.waiting = "none";
       instance.pc++;

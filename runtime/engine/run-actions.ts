@@ -1,0 +1,70 @@
+// A firing's actions: each is decided against the current state
+// (decide-action.ts, pure) and its decisions are then applied in order.
+import type { EvalContext, RecordState } from "../types";
+import type { PreparedAction } from "../program/prepare";
+import { decideAction } from "./decide-action";
+import type { Decision } from "./decisions";
+import type { EngineHost } from "./engine-host";
+import type { Firing } from "./firing";
+import { closeStage, createRecord, openStage, updateFields } from "./record-changes";
+import { traceSkip } from "./trace";
+
+/**
+ * Runs actions in written order on the record `ref`; each decides against the
+ * state the previous ones left, read through `view` when given (a workflow
+ * instance's own key record).
+ */
+export function runActions(
+  host: EngineHost,
+  actions: readonly PreparedAction[],
+  ctx: EvalContext,
+  ref: string,
+  firing: Firing,
+  view?: (record: RecordState) => RecordState,
+): void {
+  const records = host.state.records;
+  for (const action of actions) {
+    // A `deleted` rule acts on the record as it was: its effects go out, its state changes find nothing to change.
+    const current = records.get(ref);
+    const record = current === undefined ? ctx.record : view ? view(current) : current;
+    ctx.record = record;
+    for (const decision of decideAction(action, ctx, host)) {
+      applyDecision(host, decision, records.get(ref) ?? record, firing);
+    }
+  }
+}
+
+function applyDecision(host: EngineHost, decision: Decision, record: RecordState, firing: Firing): void {
+  const records = host.state.records;
+  switch (decision.kind) {
+    case "effect": {
+      host.turn.emit(host.turn.nextId(), record.ref, decision.type, decision.data, firing);
+      return;
+    }
+    case "skip":
+      traceSkip(host, firing, record.ref, decision.reason);
+      return;
+    case "open": {
+      const target = records.get(decision.ref);
+      if (target) openStage(host, target, decision.stage, decision.by, firing);
+      return;
+    }
+    case "close": {
+      const target = records.get(decision.ref);
+      if (target && Object.hasOwn(target.open, decision.stage)) closeStage(host, target, decision.stage, firing);
+      return;
+    }
+    case "update": {
+      if (decision.roundRobinTeam !== undefined) {
+        const team = decision.roundRobinTeam;
+        host.state.teamCounters.set(team, host.teamCounter(team) + 1);
+      }
+      const target = records.get(decision.ref);
+      if (target) updateFields(host, target, decision.fields, firing);
+      return;
+    }
+    case "create":
+      createRecord(host, decision.entity, decision.fields, firing);
+      return;
+  }
+}
