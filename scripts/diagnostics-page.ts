@@ -48,7 +48,7 @@ stored before with other content: SC3010, status 409), the rest these.`,
   },
   runtime: {
     heading: "Runtime errors (SC40xx, `run` exit code 4)",
-    from: "`runtime/errors.ts`, `runtime/engine/engine.ts`",
+    from: "`runtime/errors.ts`, `runtime/engine/engine.ts`, `runtime/engine/apply-input.ts`",
     intro: "",
   },
   internal: {
