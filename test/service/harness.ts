@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { compileRuleFiles } from "../../cli/compile-rules";
 import type { Program } from "../../runtime/index";
-import { FakeClock } from "../../service/clock";
+import { FakeClock } from "./fake-clock";
 import { exportLog } from "../../service/export-log";
 import { buildHttp } from "../../service/http";
 import { RulesService, type ServiceOptions } from "../../service/rules-service";

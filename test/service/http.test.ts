@@ -3,7 +3,7 @@
 // and the service goes on answering.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeClock } from "../../service/clock";
+import { FakeClock } from "./fake-clock";
 import type { Store } from "../../service/store/store";
 import { root } from "../backend/harness";
 import { expectReplayIdentity, programOf, rulesFolder, startService, withSlowWrites, type Running } from "./harness";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInstant } from "../../runtime/index";
-import { FakeClock } from "../../service/clock";
+import { FakeClock } from "./fake-clock";
 import { Store } from "../../service/store/store";
 import { eventStream, ruleFile, schema } from "../backend/arbitrary-programs";
 import { root } from "../backend/harness";

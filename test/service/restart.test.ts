@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseInstant } from "../../runtime/index";
-import { FakeClock } from "../../service/clock";
+import { FakeClock } from "./fake-clock";
 import { lockDirectory } from "../../service/store/dir-lock";
 import { ServeError, StoreLockedError } from "../../service/store/errors";
 import type { SqlDriver } from "../../service/store/driver";
