@@ -1,4 +1,4 @@
-// The TypeScript backend's benchmark (issue 5): the 200,000 events of
+// The TypeScript backend's benchmark: the 200,000 events of
 // bench/run-speed.ts through bench/fixtures/bench.rules, once in-process
 // (rules → IR → engine) and once through the emitted module (`stagecraft
 // compile`, then the loader of `run --module`), each replayed exactly as `run`

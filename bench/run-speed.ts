@@ -1,4 +1,4 @@
-// Runtime benchmark (issue 3): 200,000 generated events through
+// Runtime benchmark: 200,000 generated events through
 // bench/fixtures/bench.rules, as whole processes, against bench/handwritten.mjs
 // doing the same work on the same file in the same run. Outputs must be equal.
 // Also the peak memory of a run that holds 1,000,000 records.

@@ -1,4 +1,4 @@
-// Service benchmark (issue 13), `stagecraft serve` as a real process on PGlite and
+// Service benchmark: `stagecraft serve` as a real process on PGlite and
 // on PostgreSQL (STAGECRAFT_TEST_DATABASE_URL, a schema of its own per store):
 // - ingest: 4 concurrent clients, each posting its own stream in batches of 100;
 // - latency: single-event requests sent at a steady 200 per second (open loop:

@@ -24,9 +24,9 @@ export interface EventLines {
 
 /**
  * The same lines as `readEventsInput`, read from a file in blocks: a large
- * events file is never held whole, with every line of it, while it runs (a
- * million-record replay held the file twice over), and reading block by block
- * is faster than one read and one split.
+ * events file is never held whole, with every line of it, while it runs
+ * (that would hold the file twice over: the text and its lines), and reading
+ * block by block spares building one string of the whole file.
  */
 export function openEventLines(given: string, out: Output): EventLines {
   if (given === "-") {

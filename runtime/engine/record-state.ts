@@ -5,13 +5,13 @@ import { Immer } from "immer";
 import type { Value } from "../program/ir";
 import type { RecordState } from "../types";
 
-// Records are never written in place by the runtime; skipping immer's deep
-// freeze of every new version saves a third of the cost of a write.
+// Records are never written in place by the runtime, so immer's deep freeze
+// of every new version would only add work to each write.
 const { produce } = new Immer({ autoFreeze: false });
 
 // Most records never open a stage or meet a `becomes` rule: they all share one
-// empty table instead of holding three of their own (a million records held
-// three million empty objects). Frozen, so a write in place would fail loudly.
+// empty table instead of holding three of their own (three empty objects per
+// record otherwise). Frozen, so a write in place would fail loudly.
 const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 /** Reads one field of a record; `id` and `stage` are implicit. */

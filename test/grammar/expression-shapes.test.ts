@@ -1,7 +1,6 @@
 // The expression parser builds its trees by precedence climbing over one flat
 // operator loop. These cases pin its output (tree shape, ranges, syntax errors)
-// to what the earlier rule-per-precedence-level grammar produced, recorded in
-// fixtures/expression-shapes.json.
+// to the trees and errors recorded in fixtures/expression-shapes.json.
 import { describe, expect, it } from "vitest";
 import { handPicked, parsedShape, randomCases } from "./expression-cases";
 import { fixture } from "./helpers";

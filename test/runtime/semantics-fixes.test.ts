@@ -1,4 +1,4 @@
-// Smaller runtime semantics (issue 11 item 8/9): required event payloads,
+// Smaller runtime semantics: required event payloads,
 // `least loaded` not counting the record being assigned, and won/lost stages
 // that only `allow back` leaves.
 import fc from "fast-check";

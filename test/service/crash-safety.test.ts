@@ -1,4 +1,4 @@
-// Crash safety of `stagecraft serve` as a real process (issue 13): a client posts
+// Crash safety of `stagecraft serve` as a real process: a client posts
 // 20,000 generated events in batches, re-posting a batch until it is acknowledged,
 // while the server is killed with SIGKILL at seeded moments (once more while it
 // restarts) and restarted on the same store. At the end every acknowledged event is
