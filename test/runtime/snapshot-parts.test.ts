@@ -1,7 +1,7 @@
 // A snapshot in parts that does not fit its head is refused as damaged, saying
 // what is wrong; one of another version is refused as the whole form is.
 import { describe, expect, it } from "vitest";
-import { createEngine, snapshotHead, snapshotParts, SnapshotAssembler, SnapshotError, type SnapshotHead, type SnapshotPart } from "../../runtime/index";
+import { createEngine, snapshotHead, snapshotParts, SnapshotAssembler, SnapshotError, type Snapshot, type SnapshotHead, type SnapshotPart } from "../../runtime/index";
 import { events, notify, on, program, rule } from "./program-builder";
 
 const welcome = rule("deal", on("created"), [notify("sales@solar.example", "new deal")], { name: "Welcome" });
@@ -26,6 +26,31 @@ function assemble(head: SnapshotHead, parts: SnapshotPart[]) {
 }
 
 describe("a snapshot in parts", () => {
+  it("keeps what the engine's own snapshots may not show: a type other than its ref's, workflow timers, instances, finished keys", () => {
+    const { head, parts } = saved();
+    const whole = assemble(head, parts);
+    const manual: Snapshot = {
+      ...whole,
+      records: [{ ...whole.records[0]!, type: "Deal", id: "D/1" }, whole.records[1]!],
+      timers: [
+        { kind: "wait", seq: 7, due: 100, cause: "e1", instance: '["Follow up","deal/D1"]', token: 3 },
+        { kind: "rule", seq: 8, due: 200, cause: "e2", rule: "Welcome", record: "deal/D2", born: 2, eventType: "stage.opened", changes: null, previous: { a: 1 }, eventData: null, stage: "New", opening: 2 },
+        { kind: "timeout", seq: 9, due: 300, cause: "t7", instance: '["Follow up","deal/D1"]', token: 4 },
+      ],
+      instances: [{ key: '["Follow up","deal/D1"]', workflow: "Follow up", bound: "deal/D1", keyRef: "deal/D1", pc: 1, token: 4, waiting: "timer" }],
+      finished: ['["Follow up","deal/D0"]'],
+    };
+    const again = assemble(JSON.parse(JSON.stringify(snapshotHead(manual))), [...snapshotParts(manual, 2)].map((part) => JSON.parse(JSON.stringify(part)) as SnapshotPart));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(manual));
+  });
+
+  it("with columns of unequal length is refused as damaged", () => {
+    const { head, parts } = saved();
+    const part = parts[0] as { records: { born: number[] } };
+    part.records.born.push(9);
+    expect(() => assemble(head, parts)).toThrow(/a part of records is damaged \(its column born is not as long as the others\)/);
+  });
+
   it("is one part per row count: two records in parts of one row are two parts", () => {
     const { head, parts } = saved();
     expect(head.counts).toEqual({ records: 2, timers: 0, instances: 0, finished: 0 });
