@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../service/open-store";
 import { ServeError, StoreLockedError } from "../../service/store/errors";
 import { migrations } from "../../service/store/migrations";
-import { Store, type LogEntry, type StoredOutput } from "../../service/store/store";
+import { DEFAULT_WORKSPACE, Store, type LogEntry, type StoredOutput } from "../../service/store/store";
 import { freshSchema, postgresAvailable, storeKinds, testStore, type TestStore } from "./stores";
 
 const event = (position: number, id: string): LogEntry => ({
@@ -137,9 +137,14 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL writer lock", () => {
     const lost: Error[] = [];
     const store = await openStore({ database: url }, { command: "stagecraft serve (test)", writer: true, onLockLost: (error) => lost.push(error) });
     try {
-      // An administrator (or a failover) ends the session that holds the lock.
+      // An administrator (or a failover) ends the session that holds the lock: this
+      // schema's lock only (the key postgres-driver.ts takes), never the writers of
+      // other tests or processes that share the server.
       await store.driver.query(
-        "SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'stagecraft serve%' AND pid <> pg_backend_pid())",
+        `SELECT pg_terminate_backend(l.pid) FROM pg_locks l
+          WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted AND l.pid <> pg_backend_pid()
+            AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended('stagecraft writer ' || current_schema() || ' ' || $1, 0)`,
+        [DEFAULT_WORKSPACE],
       );
       for (let waited = 0; lost.length === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(lost[0]).toBeInstanceOf(ServeError);
