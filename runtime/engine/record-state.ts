@@ -12,7 +12,7 @@ const { produce } = new Immer({ autoFreeze: false });
 // Most records never open a stage or meet a `becomes` rule: they all share one
 // empty table instead of holding three of their own (a million records held
 // three million empty objects). Frozen, so a write in place would fail loudly.
-export const EMPTY_TABLE: Readonly<Record<string, never>> = Object.freeze({});
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 /** Reads one field of a record; `id` and `stage` are implicit. */
 export function readField(record: RecordState, name: string): Value {
@@ -23,7 +23,7 @@ export function readField(record: RecordState, name: string): Value {
 }
 
 export function newRecord(ref: string, type: string, id: string, born: number, fields: Record<string, Value>): RecordState {
-  return { ref, type, id, born, fields, stage: null, open: EMPTY_TABLE, openings: EMPTY_TABLE, becomes: EMPTY_TABLE };
+  return { ref, type, id, born, fields, stage: null, open: NONE, openings: NONE, becomes: NONE };
 }
 
 /**
@@ -40,7 +40,7 @@ export function newRecordInStage(
   at: number,
   sequential: boolean,
 ): RecordState {
-  return { ref, type, id, born, fields, stage: sequential ? stage : null, open: { [stage]: at }, openings: { [stage]: 1 }, becomes: EMPTY_TABLE };
+  return { ref, type, id, born, fields, stage: sequential ? stage : null, open: { [stage]: at }, openings: { [stage]: 1 }, becomes: NONE };
 }
 
 // The writes below replace a record's small tables (fields, open, openings,
@@ -90,3 +90,6 @@ export function withStageMoved(record: RecordState, from: string, to: string, at
     draft.stage = to;
   });
 }
+
+/** The shared empty table, for code that builds records itself (snapshot-parts.ts). */
+export { NONE as EMPTY_TABLE };
