@@ -11,7 +11,9 @@
 //   BENCH_INGEST_EVENTS (40000), BENCH_LATENCY_SECONDS (15), BENCH_TIMERS (2000),
 //   BENCH_READY_EVENTS (1000000), BENCH_BACKENDS (pglite,postgres),
 //   BENCH_PARTS (ingest,timers,ready: ingest includes the latency part),
-//   BENCH_PROFILE=1 writes --cpu-prof profiles of the ingest servers to bench/out/profiles.
+//   BENCH_PROFILE=1 writes --cpu-prof profiles of the ingest servers to bench/out/profiles,
+//   BENCH_READY_PGLITE=DIR / BENCH_READY_POSTGRES=URL: measure ready on a store with a
+//   long log kept from before (built and left there when it is empty), instead of a new one.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { compileRuleFiles } from "../cli/compile-rules";
@@ -20,8 +22,8 @@ import { openStore } from "../service/open-store";
 import { DEFAULT_SNAPSHOT_EVERY, RulesService } from "../service/rules-service";
 import { freshDataDir, freshSchema, postgresAvailable } from "../test/service/stores";
 import { summarizeProfiles } from "./cpu-profile-summary";
-import { ensureCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "./serve-process";
-import { generateWorkload, workload, workloadRules, type WorkloadEvent } from "./service-workload";
+import { ensureCliBuilt, describeExit, ServeProcess, sleep, startServe, type ServeOptions } from "../test/service/serve-process";
+import { generateWorkload, workload, workloadRules, type WorkloadEvent } from "../test/service/service-workload";
 
 const ingestEvents = Number(process.env.BENCH_INGEST_EVENTS ?? 40_000);
 const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
@@ -203,11 +205,14 @@ async function timerLateness(backend: Backend): Promise<void> {
 }
 
 async function readyWithLongLog(backend: Backend): Promise<void> {
-  const { store, drop } = await backend.fresh();
+  const kept = backend.name === "PGlite" ? process.env.BENCH_READY_PGLITE : process.env.BENCH_READY_POSTGRES;
+  const { store, drop } = kept === undefined ? await backend.fresh() : { store: backend.name === "PGlite" ? { data: kept } : { database: kept }, drop: async () => undefined };
   try {
-    const started = performance.now();
-    await buildLongLog(store);
-    console.log(`ready: built a log of ${readyEvents} events in-process (${(readyEvents / ((performance.now() - started) / 1000)).toFixed(0)} events/s)`);
+    if (kept === undefined || !(await hasLog(store))) {
+      const started = performance.now();
+      await buildLongLog(store);
+      console.log(`ready: built a log of ${readyEvents} events in-process (${(readyEvents / ((performance.now() - started) / 1000)).toFixed(0)} events/s)`);
+    }
     console.log(`ready after a clean stop (newest snapshot at the end of the log): ${(await timeToReady(store, `${backend.name}-ready`)).toFixed(0)} ms`);
     if (profileDir) summarizeProfiles(join(profileDir, `${backend.name}-ready`), 15);
     // A tail the newest snapshot lacks, just below the service's snapshot interval, then a crash.
@@ -219,6 +224,16 @@ async function readyWithLongLog(backend: Backend): Promise<void> {
     if (profileDir) summarizeProfiles(join(profileDir, `${backend.name}-ready-after-crash`), 15);
   } finally {
     await drop();
+  }
+}
+
+/** Whether a kept store holds a log already. */
+async function hasLog(location: Store): Promise<boolean> {
+  const store = await openStore(location, { command: "npm run bench:serve (looking at a kept store)", writer: false });
+  try {
+    return (await store.exists()) && (await store.lastPositions()).log > 0;
+  } finally {
+    await store.close();
   }
 }
 

@@ -12,6 +12,10 @@ import {
   hasOutputIdForm,
   parseInstant,
   RuntimeError,
+  SnapshotAssembler,
+  SnapshotError,
+  snapshotHead,
+  snapshotParts,
   validateEventLine,
   type Engine,
   type InputEvent,
@@ -19,6 +23,8 @@ import {
   type Program,
   type RecordState,
   type Snapshot,
+  type SnapshotHead,
+  type SnapshotPart,
 } from "../runtime/index";
 import { systemClock, type Clock } from "./clock";
 import { Diagnostics } from "../diagnostics/messages";
@@ -27,17 +33,20 @@ import type { BatchItem } from "./event-batch";
 import { processedEvent } from "./log-entry";
 import { describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
 import { EventIdTakenError, ServeError } from "./store/errors";
-import type { LogEntry, Store, StoredOutput } from "./store/store";
+import type { LogEntry, Store, StoredOutput, StoredSnapshot } from "./store/store";
 
 /** Events more than this far ahead of the wall clock are refused (SC3013). */
 export const FUTURE_LIMIT_MS = 5 * 60_000;
 /**
  * Log entries between snapshots: bounds what a restart replays, while a
- * snapshot (which holds every record, and pauses writes while it is taken)
- * stays rare enough not to show in acknowledgement latency.
+ * snapshot (which holds every record: written part by part beside the work,
+ * it still costs time in proportion to the state) stays rare enough not to
+ * take much of the service's time.
  */
 export const DEFAULT_SNAPSHOT_EVERY = 50_000;
 const REPLAY_PAGE = 10_000;
+/** Snapshot parts read per query; the next page is asked for while one is parsed. */
+const SNAPSHOT_PAGE = 8;
 /** Timer firings stored per transaction; more due at once go on in the next. */
 const TICKS_PER_WRITE = 1_000;
 const RETRY_MS = 1_000;
@@ -77,6 +86,14 @@ interface Replica {
   sinceSnapshot: number;
 }
 
+/** A snapshot taken at a committed position, to be written. */
+interface TakenSnapshot {
+  snapshot: Snapshot;
+  logPosition: number;
+  outputPosition: number;
+  events: number;
+}
+
 /** A request waiting for the next group commit. */
 interface PendingRequest {
   checked: CheckedEvent[];
@@ -97,6 +114,8 @@ export class RulesService {
   private chain: Promise<unknown> = Promise.resolve();
   private cancelWake: (() => void) | undefined;
   private readonly outputWaiters = new Set<() => void>();
+  /** The snapshot being written beside the work, if one is. */
+  private snapshotWrite: Promise<void> | undefined;
   private readonly pending: PendingRequest[] = [];
   /** Ids accepted by this process or replayed since the last snapshot, oldest first. */
   private readonly recentIds = new Set<string>();
@@ -281,7 +300,7 @@ export class RulesService {
       replica.events += events;
       replica.sinceSnapshot += entries.length;
       if (outputs.length > 0) this.wakeOutputWaiters();
-      if (replica.sinceSnapshot >= this.snapshotEvery) void this.exclusive(() => this.saveSnapshot()).catch((error) => this.logError("snapshot failed", error));
+      if (replica.sinceSnapshot >= this.snapshotEvery && !this.snapshotWrite) this.snapshotBesideTheWork(replica);
     }
     this.schedule();
   }
@@ -328,11 +347,12 @@ export class RulesService {
     this.wakeOutputWaiters();
   }
 
-  /** Stops, finishes queued work and saves a snapshot. The caller closes the store. */
+  /** Stops, finishes queued work and the snapshot being written, and saves one of the end. The caller closes the store. */
   async close(): Promise<void> {
     this.stopWaiting();
     await this.exclusive(async () => {
-      if (this.replica && this.replica.sinceSnapshot > 0) await this.saveSnapshot();
+      await this.snapshotWrite;
+      if (this.replica && this.replica.sinceSnapshot > 0) await this.writeSnapshot(this.takeSnapshot(this.replica));
     });
   }
 
@@ -381,7 +401,7 @@ export class RulesService {
     const stored = await this.store.latestSnapshot();
     // Only a snapshot of these rules is resumed: its timers and waits name rules by their place in the program.
     const usable = stored !== undefined && stored.fingerprint === this.fingerprint ? stored : undefined;
-    const snapshot = usable ? (JSON.parse(usable.state) as Snapshot) : undefined;
+    const snapshot = usable ? await this.readSnapshot(usable) : undefined;
     const replica: Replica = {
       engine: createEngine(this.program, snapshot ? { snapshot } : {}),
       clock: snapshot?.clock ?? null,
@@ -426,14 +446,59 @@ export class RulesService {
     }
   }
 
-  private async saveSnapshot(): Promise<void> {
-    const replica = this.replica;
-    if (!replica) return;
-    const started = Date.now();
-    const state = JSON.stringify(replica.engine.snapshot());
-    await this.store.saveSnapshot({ logPosition: replica.logPosition, outputPosition: replica.outputPosition, events: replica.events, fingerprint: this.fingerprint, state });
+  /**
+   * The parts of a stored snapshot, put back together. Each part is parsed as
+   * it comes, while the next page is read; no text holds the whole state.
+   */
+  private async readSnapshot(stored: StoredSnapshot): Promise<Snapshot> {
+    const read = (from: number) => this.store.readSnapshotParts(stored.logPosition, from, SNAPSHOT_PAGE);
+    let next = stored.parts > 0 ? read(0) : undefined;
+    try {
+      const assembler = new SnapshotAssembler(JSON.parse(stored.head) as SnapshotHead);
+      for (let from = 0; next; from += SNAPSHOT_PAGE) {
+        const page = await next;
+        next = from + SNAPSHOT_PAGE < stored.parts ? read(from + SNAPSHOT_PAGE) : undefined;
+        for (const data of page) assembler.add(JSON.parse(data) as SnapshotPart);
+      }
+      return assembler.finish();
+    } catch (error) {
+      next?.catch(() => undefined);
+      if (!(error instanceof SnapshotError || error instanceof SyntaxError)) throw error;
+      throw new ServeError(`${this.store.description}: the snapshot at log position ${stored.logPosition} cannot be read (${error.message}); the store was changed outside Stagecraft`);
+    }
+  }
+
+  /**
+   * The engine's state now, at a committed position. Records and timers are
+   * never changed in place (the engine replaces them), so the snapshot stays
+   * what it was while the engine goes on and its parts are written.
+   */
+  private takeSnapshot(replica: Replica): TakenSnapshot {
     replica.sinceSnapshot = 0;
-    this.logger?.info({ logPosition: replica.logPosition, bytes: state.length, ms: Date.now() - started }, "snapshot saved");
+    return { snapshot: replica.engine.snapshot(), logPosition: replica.logPosition, outputPosition: replica.outputPosition, events: replica.events };
+  }
+
+  /** Writes a snapshot beside the work: requests go on between its parts. */
+  private snapshotBesideTheWork(replica: Replica): void {
+    const taken = this.takeSnapshot(replica);
+    this.snapshotWrite = this.writeSnapshot(taken)
+      .catch((error) => this.logError("snapshot failed", error))
+      .finally(() => (this.snapshotWrite = undefined));
+  }
+
+  /** Each part on its own statement, then the head, which makes the snapshot count. */
+  private async writeSnapshot(taken: TakenSnapshot): Promise<void> {
+    const started = Date.now();
+    let parts = 0;
+    let bytes = 0;
+    for (const part of snapshotParts(taken.snapshot)) {
+      const data = JSON.stringify(part);
+      bytes += data.length;
+      await this.store.saveSnapshotPart(taken.logPosition, parts++, data);
+    }
+    const { logPosition, outputPosition, events } = taken;
+    await this.store.completeSnapshot({ logPosition, outputPosition, events, fingerprint: this.fingerprint, head: JSON.stringify(snapshotHead(taken.snapshot)), parts });
+    this.logger?.info({ logPosition, parts, bytes, ms: Date.now() - started }, "snapshot saved");
   }
 
   // ------------------------------------------------------------ timers

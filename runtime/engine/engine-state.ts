@@ -92,11 +92,7 @@ export class EngineState {
   }
 
   restore(snapshot: Snapshot): void {
-    if (snapshot.version !== SNAPSHOT_VERSION) {
-      throw new SnapshotError(
-        `snapshot version ${String(snapshot.version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
-      );
-    }
+    checkSnapshotVersion(snapshot.version);
     const saved = snapshot.program as Snapshot["program"] | undefined;
     if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
       throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
@@ -127,6 +123,15 @@ export class EngineState {
       if (typeof before === "string") counts.set(before, (counts.get(before) ?? 1) - 1);
       if (typeof after === "string") counts.set(after, (counts.get(after) ?? 0) + 1);
     }
+  }
+}
+
+/** Refuses a snapshot of another version than this Stagecraft writes: its fields may mean other things. */
+export function checkSnapshotVersion(version: unknown): void {
+  if (version !== SNAPSHOT_VERSION) {
+    throw new SnapshotError(
+      `snapshot version ${String(version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
+    );
   }
 }
 

@@ -90,3 +90,6 @@ export function withStageMoved(record: RecordState, from: string, to: string, at
     draft.stage = to;
   });
 }
+
+/** The shared empty table, for code that builds records itself (snapshot-parts.ts). */
+export { NONE as EMPTY_TABLE };

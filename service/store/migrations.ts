@@ -65,4 +65,26 @@ CREATE TABLE stagecraft_snapshots (
 );
 `,
   },
+  {
+    version: 2,
+    name: "snapshots in parts",
+    sql: `
+-- A snapshot is a head (stagecraft_snapshots.state: the engine's counters and
+-- how many items each list holds, JSON) and parts (rows of records, timers,
+-- instances, each JSON of at most a few thousand rows). The parts are written
+-- first, one statement each, while the service goes on; the head is written
+-- last, in the transaction that drops older snapshots, so a snapshot without
+-- its head does not count. Snapshots of the one-text form are dropped: the
+-- log replays what they held.
+DELETE FROM stagecraft_snapshots;
+ALTER TABLE stagecraft_snapshots ADD COLUMN parts integer NOT NULL DEFAULT 0;
+CREATE TABLE stagecraft_snapshot_parts (
+  workspace    text    NOT NULL,
+  log_position bigint  NOT NULL,
+  part         integer NOT NULL,
+  data         text    NOT NULL,
+  PRIMARY KEY (workspace, log_position, part)
+);
+`,
+  },
 ];

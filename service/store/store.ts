@@ -26,12 +26,15 @@ export interface StoredOutput {
   line: string;
 }
 
+/** A snapshot's head row: where in the log it stands, and its head (JSON; the runtime's SnapshotHead). */
 export interface StoredSnapshot {
   logPosition: number;
   outputPosition: number;
   events: number;
   fingerprint: string;
-  state: string;
+  head: string;
+  /** How many parts (rows of stagecraft_snapshot_parts, numbered from 0) it has. */
+  parts: number;
 }
 
 export interface WorkspaceRules {
@@ -85,9 +88,10 @@ export class Store {
     await this.driver.query("INSERT INTO stagecraft_workspaces (workspace, fingerprint, rules) VALUES ($1, $2, $3)", [this.workspace, rules.fingerprint, rules.rules]);
   }
 
+  /** The newest complete snapshot: one whose head is written. */
   async latestSnapshot(): Promise<StoredSnapshot | undefined> {
     const rows = await this.driver.query(
-      "SELECT log_position, output_position, events, fingerprint, state FROM stagecraft_snapshots WHERE workspace = $1 ORDER BY log_position DESC LIMIT 1",
+      "SELECT log_position, output_position, events, fingerprint, state, parts FROM stagecraft_snapshots WHERE workspace = $1 ORDER BY log_position DESC LIMIT 1",
       [this.workspace],
     );
     const row = rows[0];
@@ -97,18 +101,41 @@ export class Store {
       outputPosition: Number(row.output_position),
       events: Number(row.events),
       fingerprint: String(row.fingerprint),
-      state: String(row.state),
+      head: String(row.state),
+      parts: Number(row.parts),
     };
   }
 
-  /** Keeps only the newest snapshot: restart reads the newest, the log holds the rest. */
-  async saveSnapshot(snapshot: StoredSnapshot): Promise<void> {
+  /** The parts `from`… of the snapshot at `logPosition`, in order, at most `limit`. */
+  async readSnapshotParts(logPosition: number, from: number, limit: number): Promise<string[]> {
+    const rows = await this.driver.query(
+      "SELECT data FROM stagecraft_snapshot_parts WHERE workspace = $1 AND log_position = $2 AND part >= $3 ORDER BY part LIMIT $4",
+      [this.workspace, logPosition, from, limit],
+    );
+    return rows.map((row) => String(row.data));
+  }
+
+  /** One part of a snapshot being written; it counts once `completeSnapshot` writes the head. */
+  async saveSnapshotPart(logPosition: number, part: number, data: string): Promise<void> {
+    await this.driver.query(
+      "INSERT INTO stagecraft_snapshot_parts (workspace, log_position, part, data) VALUES ($1, $2, $3, $4) ON CONFLICT (workspace, log_position, part) DO UPDATE SET data = EXCLUDED.data",
+      [this.workspace, logPosition, part, data],
+    );
+  }
+
+  /**
+   * Writes the head of a snapshot whose parts are written, and drops older
+   * snapshots, with the parts of any left without a head (a write cut short):
+   * restart reads the newest, the log holds the rest.
+   */
+  async completeSnapshot(snapshot: StoredSnapshot): Promise<void> {
     await this.driver.transaction(async (sql) => {
       await sql.query(
-        "INSERT INTO stagecraft_snapshots (workspace, log_position, output_position, events, fingerprint, state) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace, log_position) DO UPDATE SET state = EXCLUDED.state, fingerprint = EXCLUDED.fingerprint",
-        [this.workspace, snapshot.logPosition, snapshot.outputPosition, snapshot.events, snapshot.fingerprint, snapshot.state],
+        "INSERT INTO stagecraft_snapshots (workspace, log_position, output_position, events, fingerprint, state, parts) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, log_position) DO UPDATE SET state = EXCLUDED.state, fingerprint = EXCLUDED.fingerprint, parts = EXCLUDED.parts",
+        [this.workspace, snapshot.logPosition, snapshot.outputPosition, snapshot.events, snapshot.fingerprint, snapshot.head, snapshot.parts],
       );
       await sql.query("DELETE FROM stagecraft_snapshots WHERE workspace = $1 AND log_position < $2", [this.workspace, snapshot.logPosition]);
+      await sql.query("DELETE FROM stagecraft_snapshot_parts WHERE workspace = $1 AND (log_position < $2 OR (log_position = $2 AND part >= $3))", [this.workspace, snapshot.logPosition, snapshot.parts]);
     });
   }
 

@@ -1,7 +1,7 @@
 // The crash-safety test's moving parts: a supervisor that SIGKILLs `stagecraft
 // serve` at seeded moments and restarts it on the same store, and a client that
 // posts batches and re-posts a batch, unchanged, until one answer acknowledges it.
-import { ServeProcess, describeExit, sleep, type ServeOptions } from "../../bench/serve-process";
+import { ServeProcess, describeExit, sleep, type ServeOptions } from "./serve-process";
 
 export class Supervisor {
   private server: ServeProcess | undefined;

@@ -9,8 +9,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureCliBuilt } from "../../bench/serve-process";
-import { generateWorkload, seededRandom, workloadRules, type WorkloadEvent } from "../../bench/service-workload";
+import { ensureCliBuilt } from "./serve-process";
+import { generateWorkload, seededRandom, workloadRules, type WorkloadEvent } from "./service-workload";
 import { postUntilAcknowledged, Supervisor } from "./crash-client";
 import { freshDataDir, freshSchema, postgresAvailable } from "./stores";
 

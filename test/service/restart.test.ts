@@ -148,6 +148,34 @@ describe.each(storeKinds)("restart on %s", (kind) => {
   }, SLOW);
 });
 
+describe("a snapshot that cannot be read back", () => {
+  it("stops the start with a message naming the store, and is not taken for an empty state", async () => {
+    const rules = join(root, "examples", "solar-substates");
+    const program = programOf([rules]);
+    const lines = readFileSync(join(rules, "events.jsonl"), "utf8");
+    const handle = await testStore("PGlite");
+    try {
+      let store = await handle.open();
+      const start = parseInstant((JSON.parse(lines.split("\n")[0]!) as { at: string }).at);
+      const running = await startService(program, store, { clock: new FakeClock(start + 30 * 24 * HOUR) });
+      expect((await running.post(lines)).status).toBe(200);
+      await running.stop(); // a snapshot of the end, in parts
+      await store.driver.query("DELETE FROM stagecraft_snapshot_parts WHERE part = 0");
+      await store.close();
+      store = await handle.open();
+      const refused = await startService(program, store).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await store.close();
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toMatch(/^PGlite in .*: the snapshot at log position \d+ cannot be read \(.*it is incomplete: \d+ of its \d+ records were found\); the store was changed outside Stagecraft$/);
+    } finally {
+      await handle.remove();
+    }
+  }, SLOW);
+});
+
 describe("a store that fails", () => {
   let handle: TestStore;
   let store: Store;

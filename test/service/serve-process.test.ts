@@ -1,59 +1,41 @@
 // `stagecraft serve` and `stagecraft log export` as processes, as a user runs
 // them: the start line, events over a real port, a second serve refused, a
 // clean stop on SIGTERM, then export + `run` print exactly the stored outputs.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../backend/harness";
 import { cli } from "../cli/run-cli";
+import { ServeProcess } from "./serve-process";
 import { freshDataDir } from "./stores";
 
 const example = join(root, "examples", "solar-substates");
 
-interface Server {
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServe(args: string[]): Server {
-  const child = spawn(process.execPath, ["scripts/run-ts.mjs", "cli/main.ts", "serve", example, ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
-}
-
-async function startLine(server: Server): Promise<string> {
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    const line = server.stderr().split("\n").find((text) => text.startsWith("stagecraft serve: listening on "));
-    if (line) return line;
-    if (server.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`serve did not start:\n${server.stderr()}`);
+/** The sources as they are: a dist/ left from an older build would test old code. */
+function startServe(dir: string, extraArgs: string[] = []): ServeProcess {
+  return new ServeProcess({ rules: [example], store: { data: dir }, extraArgs, fromSources: true });
 }
 
 describe("serve and log export as processes", () => {
   let data: { dir: string; remove: () => void };
-  let server: Server;
+  let server: ServeProcess;
   let url: string;
   const token = "process-test-token";
 
   beforeAll(async () => {
     data = await freshDataDir();
     writeFileSync(join(data.dir, "token"), token + "\n");
-    server = startServe(["--data", data.dir, "--listen", "127.0.0.1:0", "--token-file", join(data.dir, "token")]);
-    const line = await startLine(server);
-    url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)![1]!;
+    server = startServe(data.dir, ["--token-file", join(data.dir, "token")]);
+    url = await server.ready(60_000);
+    const line = server.stderr.split("\n").find((text) => text.startsWith("stagecraft serve: listening on "))!;
+    expect(line).toContain(`listening on ${url} `);
     expect(line).toContain(`store: PGlite in ${data.dir}`);
     expect(line).toMatch(/rules: [0-9a-f]{16}$/);
   }, 90_000);
 
   afterAll(async () => {
-    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+    await server.kill();
     data.remove();
   });
 
@@ -65,13 +47,12 @@ describe("serve and log export as processes", () => {
     expect(posted.status).toBe(200);
     expect(((await posted.json()) as { accepted: unknown[] }).accepted).toHaveLength(8);
 
-    const second = startServe(["--data", data.dir, "--listen", "127.0.0.1:0"]);
-    expect(await second.exited).toBe(2);
-    expect(second.stderr()).toMatch(new RegExp(`stagecraft: the store in .* is in use by \`stagecraft serve .*\` \\(pid ${server.child.pid} on `));
+    const second = startServe(data.dir);
+    expect((await second.exited).code).toBe(2);
+    expect(second.stderr).toMatch(new RegExp(`stagecraft: the store in .* is in use by \`stagecraft serve .*\` \\(pid ${server.child.pid} on `));
 
-    server.child.kill("SIGTERM");
-    expect(await server.exited).toBe(0);
-    expect(server.stderr()).toContain('"msg":"snapshot saved"');
+    expect((await server.stop(60_000)).code).toBe(0);
+    expect(server.stderr).toContain('"msg":"snapshot saved"');
 
     const outputsFile = join(data.dir, "outputs.jsonl");
     const exported = await cli(["log", "export", "--data", data.dir, "--outputs", outputsFile]);

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../service/open-store";
 import { ServeError, StoreLockedError } from "../../service/store/errors";
-import { Store, type LogEntry, type StoredOutput } from "../../service/store/store";
+import { migrations } from "../../service/store/migrations";
+import { DEFAULT_WORKSPACE, Store, type LogEntry, type StoredOutput } from "../../service/store/store";
 import { freshSchema, postgresAvailable, storeKinds, testStore, type TestStore } from "./stores";
 
 const event = (position: number, id: string): LogEntry => ({
@@ -35,7 +36,7 @@ describe.each(storeKinds)("the store on %s", (kind) => {
   it("migrates once: a second migrate changes nothing", async () => {
     await store.migrate();
     const rows = await store.driver.query("SELECT version FROM stagecraft_migrations ORDER BY version");
-    expect(rows.map((row) => Number(row.version))).toEqual([1]);
+    expect(rows.map((row) => Number(row.version))).toEqual(migrations.map((migration) => migration.version));
   });
 
   it("is empty before any serve wrote rules, and keeps the rules it is given", async () => {
@@ -73,13 +74,25 @@ describe.each(storeKinds)("the store on %s", (kind) => {
     expect(await store.lastPositions()).toEqual({ log: 1000, output: 3000 });
   });
 
-  it("keeps only the newest snapshot", async () => {
+  it("keeps only the newest complete snapshot: parts count once their head is written", async () => {
+    const head = (logPosition: number, parts: number) => ({ logPosition, outputPosition: logPosition + 2, events: logPosition - 1, fingerprint: "f", head: `{"at":${logPosition}}`, parts });
     expect(await store.latestSnapshot()).toBeUndefined();
-    await store.saveSnapshot({ logPosition: 5, outputPosition: 7, events: 4, fingerprint: "f", state: "{}" });
-    await store.saveSnapshot({ logPosition: 9, outputPosition: 12, events: 8, fingerprint: "f", state: '{"x":1}' });
-    expect(await store.latestSnapshot()).toEqual({ logPosition: 9, outputPosition: 12, events: 8, fingerprint: "f", state: '{"x":1}' });
-    const rows = await store.driver.query("SELECT count(*)::int AS n FROM stagecraft_snapshots");
-    expect(rows[0]!.n).toBe(1);
+    await store.saveSnapshotPart(5, 0, "[5,0]");
+    await store.saveSnapshotPart(5, 1, "[5,1]");
+    expect(await store.latestSnapshot()).toBeUndefined();
+    await store.completeSnapshot(head(5, 2));
+    expect(await store.latestSnapshot()).toEqual(head(5, 2));
+    expect(await store.readSnapshotParts(5, 0, 10)).toEqual(["[5,0]", "[5,1]"]);
+    expect(await store.readSnapshotParts(5, 1, 10)).toEqual(["[5,1]"]);
+    // A write at 9 cut short after two parts, then written again with one.
+    await store.saveSnapshotPart(9, 0, "[9,0]");
+    await store.saveSnapshotPart(9, 1, "[9,1]");
+    await store.saveSnapshotPart(9, 0, "[9,0 again]");
+    await store.completeSnapshot(head(9, 1));
+    expect(await store.latestSnapshot()).toEqual(head(9, 1));
+    const rows = await store.driver.query("SELECT (SELECT count(*)::int FROM stagecraft_snapshots) AS heads, (SELECT count(*)::int FROM stagecraft_snapshot_parts) AS parts");
+    expect(rows[0]).toEqual({ heads: 1, parts: 1 });
+    expect(await store.readSnapshotParts(9, 0, 10)).toEqual(["[9,0 again]"]);
   });
 
   it("keeps workspaces apart", async () => {
@@ -124,9 +137,14 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL writer lock", () => {
     const lost: Error[] = [];
     const store = await openStore({ database: url }, { command: "stagecraft serve (test)", writer: true, onLockLost: (error) => lost.push(error) });
     try {
-      // An administrator (or a failover) ends the session that holds the lock.
+      // An administrator (or a failover) ends the session that holds the lock: this
+      // schema's lock only (the key postgres-driver.ts takes), never the writers of
+      // other tests or processes that share the server.
       await store.driver.query(
-        "SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'stagecraft serve%' AND pid <> pg_backend_pid())",
+        `SELECT pg_terminate_backend(l.pid) FROM pg_locks l
+          WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted AND l.pid <> pg_backend_pid()
+            AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended('stagecraft writer ' || current_schema() || ' ' || $1, 0)`,
+        [DEFAULT_WORKSPACE],
       );
       for (let waited = 0; lost.length === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(lost[0]).toBeInstanceOf(ServeError);

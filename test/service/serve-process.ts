@@ -1,5 +1,5 @@
 // `stagecraft serve` as a real process on 127.0.0.1 and a free port, for the
-// crash-safety test and the service benchmark: start it, learn its address from
+// process tests and the service benchmark (bench/ imports it): start it, learn its address from
 // the start line on stderr, wait for GET /v1/health, and stop or kill it. Every
 // wait is bounded, and a process that ends on its own is reported with its stderr.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -44,6 +44,8 @@ export interface ServeOptions {
   nodeArgs?: string[];
   /** Longest wait for the start line and a healthy answer. */
   readyTimeoutMs?: number;
+  /** Run cli/main.ts as it is (bundled afresh by scripts/run-ts.mjs) rather than the bundle in dist/. */
+  fromSources?: boolean;
 }
 
 export interface Exit {
@@ -61,7 +63,8 @@ export class ServeProcess {
 
   constructor(options: ServeOptions) {
     const store = "data" in options.store ? ["--data", options.store.data] : ["--database", options.store.database];
-    const args = [...(options.nodeArgs ?? []), cliEntry, "serve", ...options.rules, ...store, "--listen", "127.0.0.1:0", ...(options.extraArgs ?? [])];
+    const entry = options.fromSources ? [join("scripts", "run-ts.mjs"), join("cli", "main.ts")] : [cliEntry];
+    const args = [...(options.nodeArgs ?? []), ...entry, "serve", ...options.rules, ...store, "--listen", "127.0.0.1:0", ...(options.extraArgs ?? [])];
     this.child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
     this.child.stderr!.setEncoding("utf8");
     this.child.stderr!.on("data", (text: string) => {
