@@ -40,9 +40,14 @@ function checkField(context: CheckContext, output: OutputType, field: ast.TestFi
   const key = field.name.text;
   if (key === "stage" && output.name === "created") return checkStage(context, field, entity);
   const symbol = entity.fields.get(key);
-  if (!symbol || key === "id" || key === "stage") {
-    const names = [...entity.fields.keys()].filter((name) => name !== "id" && (name !== "stage" || output.name === "created"));
-    context.report(field.name, Diagnostics.UnknownField, { field: key, owner: entity.name, hint: suggestion(key, names, ident) });
+  const names = () => [...entity.fields.keys()].filter((name) => name !== "id" && name !== "stage");
+  if (symbol && (key === "id" || key === "stage")) {
+    // a record's id and stage never change by `updated` (a stage change is a stage.opened output)
+    context.report(field.name, Diagnostics.UnknownExpectKey, { type: output.name, key, keys: names().map(ident).join(", "), hint: "" });
+    return;
+  }
+  if (!symbol) {
+    context.report(field.name, Diagnostics.UnknownField, { field: key, owner: entity.name, hint: suggestion(key, names(), ident) });
     return;
   }
   checkValue(context, output, field, { name: key, type: symbol.type as FieldType, optional: symbol.optional }, zone);
@@ -88,5 +93,9 @@ function checkTemplate(context: CheckContext, output: OutputType, field: ast.Tes
   const templates = context.model.templates.get(output.templateKind);
   const name = field.value.value;
   if (templates?.has(name)) return;
-  context.report(field.value, Diagnostics.UnknownTemplate, { kind: output.templateKind, template: name, hint: suggestion(name, templates?.keys() ?? [], quoted) });
+  const other = [...context.model.templates.values()].find((byName) => byName.has(name))?.get(name);
+  const hint = other
+    ? ` "${name}" is ${other.kind === "email" || other.kind === "sms" ? "an" : "a"} ${other.kind} template; ${output.name} outputs name ${output.templateKind} templates.`
+    : suggestion(name, templates?.keys() ?? [], quoted);
+  context.report(field.value, Diagnostics.UnknownTemplate, { kind: output.templateKind, template: name, hint });
 }
