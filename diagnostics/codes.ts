@@ -464,6 +464,15 @@ carry fields of the record (SC2002 for an unknown one).`,
 or a number where a template, recipient, stage or text is compared.`,
     example: `expect updated "deal/S1" { amount: "lots" }      // \`amount\` of updated must be a number, got "lots".`,
   },
+  SC2708: {
+    severity: "warning",
+    category: "tests",
+    title: "until before the last event",
+    about: `\`until\` fires the timers due up to then, after the last event: a time before the
+last event fires nothing.`,
+    example: `at 2026-01-05T09:00Z "deal/S1" stage.opened { stage: "Documentation pending" }
+until 2026-01-01T00:00Z                         // \`until\` 2026-01-01T00:00Z is before the test's last event (2026-01-05T09:00Z), so no timer fires; …`,
+  },
   SC3001: {
     severity: "error",
     category: "input",

@@ -118,6 +118,10 @@ export const Diagnostics = {
   ),
   UnknownExpectKey: message("SC2706", "{type} outputs carry no `{key}`; their data keys are {keys}.{hint}"),
   ExpectValueType: message("SC2707", "`{key}` of {type} {problem}."),
+  UntilBeforeLastEvent: message(
+    "SC2708",
+    "`until` {until} is before the test's last event ({last}), so no timer fires; write the time up to which timers should fire.",
+  ),
 
   // input events (runtime/input/validate-event.ts, runtime/input/event-stream-validator.ts)
   NotJson: message("SC3001", "not valid JSON ({reason})"),

@@ -65,6 +65,15 @@ describe("TestBlockCheck on a test without expect", () => {
   });
 });
 
+describe("TestBlockCheck on until", () => {
+  it("warns at an until before the last event, wherever it is written", () => {
+    expectAt(`test "T" { until <|>2026-01-02T00:00Z  at 2026-01-03T09:00Z ${created}  expect no notify }`, "SC2708", [
+      "`until` 2026-01-02T00:00Z is before the test's last event (2026-01-03T09:00Z)",
+    ]);
+    expectClean(`test "T" { at 2026-01-03T09:00Z ${created}  until 2026-01-03T10:00+01:00  expect no notify }`);
+  });
+});
+
 describe("TestExpectCheck", () => {
   it("reports a key the output type never carries, with the key meant", () => {
     expectAt(`test "T" { expect email.send "deal/S1" { <|>tempalte: "Docs reminder" } }`, "SC2706", ["Did you mean `template`?"]);
