@@ -81,17 +81,23 @@ function checkable(event: ast.TestEvent, context: CheckContext): boolean {
 
 function report(context: CheckContext, event: ast.TestEvent, error: InputError): void {
   // The input error is rendered already, from the table, under its own code.
-  context.report(partAt(event, error.field), message(error.code, error.message));
+  context.report(partAt(event, error), message(error.code, error.message));
 }
 
-/** The written part an input error's `field` names; the event type for what is missing from the event. */
-function partAt(event: ast.TestEvent, field: string | undefined): Located {
-  if (field === "at") return event.at;
-  if (field === "entity") return event.record;
-  const key = dataKey(field);
+/**
+ * The written part an input error's `field` names: a data key that should not be
+ * there, or the value that does not fit; the event type for what is missing.
+ */
+function partAt(event: ast.TestEvent, error: InputError): Located {
+  if (error.field === "at") return event.at;
+  if (error.field === "entity") return event.record;
+  const key = dataKey(error.field);
   if (key !== undefined) {
     // JSON keeps the last of two equal keys; so does the event
-    for (let i = event.data.length - 1; i >= 0; i--) if (event.data[i]!.name.text === key) return event.data[i]!;
+    for (let i = event.data.length - 1; i >= 0; i--) {
+      const field = event.data[i]!;
+      if (field.name.text === key) return error.code === Diagnostics.UnknownDataField.code ? field.name : field.value;
+    }
   }
   return event.eventType;
 }

@@ -117,7 +117,7 @@ describe("stagecraft test", () => {
     const result = await cli(["test", dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`tests.rules:2:44: error SC3007: unknown field "titel" for deal (did you mean "title"?`);
-    expect(result.stderr).toContain(`tests.rules:2:56: error SC3006: unknown stage "Nwe" for deal (did you mean "New"?`);
+    expect(result.stderr).toContain(`tests.rules:2:63: error SC3006: unknown stage "Nwe" for deal (did you mean "New"?`);
     expect(result.stderr).toContain("tests.rules:3:35: error SC2706: stage.opened outputs carry no `stag`; their data keys are `stage`, `by`. Did you mean `stage`?");
     expect(result.stdout.trimEnd()).toBe("0 passed, 0 failed");
   });

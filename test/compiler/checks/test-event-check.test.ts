@@ -12,7 +12,7 @@ describe("TestEventCheck", () => {
     ]);
   });
   it("reports a value of the wrong type, every one of an event", () => {
-    expectAt(`test "T" { at 2026-01-01T09:00Z "deal/S1" updated { <|>amount: "lots", <|>channel: "webb" }  expect no notify }`, "SC3008", [
+    expectAt(`test "T" { at 2026-01-01T09:00Z "deal/S1" updated { amount: <|>"lots", channel: <|>"webb" }  expect no notify }`, "SC3008", [
       `field "amount" of deal must be a number, got "lots"`,
       `must be one of web, phone, partner, got "webb" (did you mean web?)`,
     ]);
@@ -20,8 +20,8 @@ describe("TestEventCheck", () => {
   it("reports an unknown stage, in a stage event and in a created", () => {
     expectAt(
       `test "T" {
-  at 2026-01-01T09:00Z "deal/S1" created { title: "Roof", amount: 5, channel: "web", contact: "contact/C1", <|>stage: "Nwe" }
-  at 2026-01-01T10:00Z "deal/S1" stage.opened { <|>stage: "Validaton" }
+  at 2026-01-01T09:00Z "deal/S1" created { title: "Roof", amount: 5, channel: "web", contact: "contact/C1", stage: <|>"Nwe" }
+  at 2026-01-01T10:00Z "deal/S1" stage.opened { stage: <|>"Validaton" }
   expect no notify
 }`,
       "SC3006",
