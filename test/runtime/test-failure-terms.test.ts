@@ -4,29 +4,21 @@
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
 import { runTests } from "../../runtime/index";
-
-const schema = `entity deal {
-  title: text
-  amount: money
-  pipeline {
-    stage "New"
-    stage "Won" won
-  }
-}
-template email "Hi" { subject "Hi" body "Hello {title}" }
-`;
+import { section2Declarations } from "../fixtures/language-declarations";
 
 function failuresOf(rules: string): Array<{ line: number; message: string }> {
-  const compiled = compileSources([{ path: "t.rules", text: schema + rules }]);
+  const compiled = compileSources([
+    { path: "declarations.rules", text: section2Declarations },
+    { path: "t.rules", text: rules },
+  ]);
   expect(compiled.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
-  const offset = schema.split("\n").length - 1;
-  return runTests(compiled.program!).flatMap((test) => test.failures.map((f) => ({ line: f.location.line - offset, message: f.message })));
+  return runTests(compiled.program!).flatMap((test) => test.failures.map((f) => ({ line: f.location.line, message: f.message })));
 }
 
 describe("test failures", () => {
   it("point at the expect line and describe outputs by rule and event line, without ids", () => {
-    const failures = failuresOf(`rule "Welcome": on deal created -> send email "Hi" to "a@b.example"
-on deal stage "New" open after 2 days -> send email "Hi" to "b@b.example"
+    const failures = failuresOf(`rule "Welcome": on deal created -> send email "Docs reminder" to "a@b.example"
+on deal stage "New" open after 2 days -> send email "Docs reminder" to "b@b.example"
 test "T" {
   at 2026-01-01T09:00Z "deal/S1" created { title: "Roof", amount: 5, stage: "New" }
   until 2026-01-05T00:00Z
@@ -34,8 +26,8 @@ test "T" {
   expect no email.send { to: "a@b.example" }
 }`);
     expect(failures.map((f) => f.line)).toEqual([6, 7]);
-    expect(failures[0]!.message).toContain(`email.send for deal/S1 at 2026-01-01T09:00:00.000Z { template: "Hi", to: "a@b.example" } (rule Welcome, after the event of line 13)`);
-    expect(failures[0]!.message).toContain(`{ template: "Hi", to: "b@b.example" } (rule t.rules:11, after the event of line 13)`);
+    expect(failures[0]!.message).toContain(`email.send for deal/S1 at 2026-01-01T09:00:00.000Z { template: "Docs reminder", to: "a@b.example" } (rule Welcome, after the event of line 4)`);
+    expect(failures[0]!.message).toContain(`{ template: "Docs reminder", to: "b@b.example" } (rule t.rules:2, after the event of line 4)`);
     for (const failure of failures) expect(failure.message).not.toMatch(/\bt\d+\.e\d+|"id"|"cause"/);
   });
 
