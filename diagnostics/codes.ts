@@ -436,6 +436,43 @@ already open.`,
     title: "unknown output type",
     example: `expect email.sent "deal/S1"                    // Rules never output "email.sent" … Did you mean "email.send"?`,
   },
+  SC2705: {
+    severity: "warning",
+    category: "tests",
+    title: "test without expect",
+    about: `A test with no \`expect\` line passes whatever the rules do: it checks only that its
+events are valid.`,
+    example: `test "Reminder" {                               // Test "Reminder" has no \`expect\`, so it passes whatever the rules do; …
+  at 2026-01-01T09:00Z "deal/S1" created { title: "Roof", amount: 5, channel: "web", contact: "contact/C1" }
+}`,
+  },
+  SC2706: {
+    severity: "error",
+    category: "tests",
+    title: "expect key the output never carries",
+    about: `An \`expect\` matches outputs whose data hold the keys given, so a key the output type
+never carries makes \`expect\` fail always and \`expect no\` pass always. The keys of each
+output type are in docs/contract.md ("Output of \`run\`"); \`created\` and \`updated\`
+carry fields of the record (SC2002 for an unknown one).`,
+    example: `expect email.send "deal/S1" { tempalte: "Docs reminder" }   // email.send outputs carry no \`tempalte\`; … Did you mean \`template\`?`,
+  },
+  SC2707: {
+    severity: "error",
+    category: "tests",
+    title: "expect value of the wrong type",
+    about: `A value in an \`expect\` line that no output can hold: a field's value of another type,
+or a number where a template, recipient, stage or text is compared.`,
+    example: `expect updated "deal/S1" { amount: "lots" }      // \`amount\` of updated must be a number, got "lots".`,
+  },
+  SC2708: {
+    severity: "warning",
+    category: "tests",
+    title: "until before the last event",
+    about: `\`until\` fires the timers due up to then, after the last event: a time before the
+last event fires nothing.`,
+    example: `at 2026-01-05T09:00Z "deal/S1" stage.opened { stage: "Documentation pending" }
+until 2026-01-01T00:00Z                         // \`until\` 2026-01-01T00:00Z is before the test's last event (2026-01-05T09:00Z), so no timer fires; …`,
+  },
   SC3001: {
     severity: "error",
     category: "input",

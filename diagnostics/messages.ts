@@ -112,6 +112,16 @@ export const Diagnostics = {
   UnknownTestEvent: message("SC2702", "Unknown event type \"{type}\".{hint}"),
   NotADateTime: message("SC2703", "{datetime} is not a datetime; expected ISO 8601 with an offset, e.g. 2026-01-01T09:30+01:00 or 2026-01-01T08:30Z."),
   UnknownOutputType: message("SC2704", "Rules never output \"{type}\"; expected one of {known}.{hint}"),
+  TestWithoutExpect: message(
+    "SC2705",
+    "Test \"{test}\" has no `expect`, so it passes whatever the rules do; say what its events must lead to, e.g. `expect {example}`.",
+  ),
+  UnknownExpectKey: message("SC2706", "{type} outputs carry no `{key}`; their data keys are {keys}.{hint}"),
+  ExpectValueType: message("SC2707", "`{key}` of {type} {problem}."),
+  UntilBeforeLastEvent: message(
+    "SC2708",
+    "`until` {until} is before the test's last event ({last}), so no timer fires; write the time up to which timers should fire.",
+  ),
 
   // input events (runtime/input/validate-event.ts, runtime/input/event-stream-validator.ts)
   NotJson: message("SC3001", "not valid JSON ({reason})"),

@@ -32,12 +32,20 @@ are **not** reported: a CRM fills them later and the record starts with them emp
   time: { heading: "Durations, calendar and teams (SC24xx)", from: "`compiler/checks/`", intro: "" },
   workflows: { heading: "Workflows (SC25xx)", from: "`compiler/checks/`", intro: "" },
   flow: { heading: "Rule flow (SC26xx, warnings)", from: "`compiler/checks/`", intro: "" },
-  tests: { heading: "Test blocks (SC27xx)", from: "`compiler/checks/`", intro: "" },
+  tests: {
+    heading: "Test blocks (SC27xx)",
+    from: "`compiler/checks/`",
+    intro: `An event written in a \`test\` block is also checked as a line of an events file is,
+by the same validator: \`check\` reports the input codes below (SC3002–SC3009, SC3012)
+at the event's own line and column, on the part at fault.`,
+  },
   input: {
     heading: "Input events (SC30xx, `run` exit code 3)",
     from: "`runtime/input/validate-event.ts`, `runtime/input/event-stream-validator.ts`",
     intro: `The run stops at the first invalid line; everything from the lines before it has
-already been written to stdout. One line on stderr: \`events.jsonl:LINE: error CODE: message\`.`,
+already been written to stdout. One line on stderr: \`events.jsonl:LINE: error CODE: message\`.
+\`check\` reports the same codes for an event of a \`test\` block that an events file
+would refuse, as \`file:line:col\` diagnostics on the event.`,
   },
   service: {
     heading: "Service requests (SC3013–SC3020, SC3099, `serve`)",

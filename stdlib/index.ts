@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./events";
 export * from "./actions";
 export * from "./functions";
+export * from "./outputs";

@@ -33,7 +33,8 @@ export function registerTest(program: Command, out: Output): void {
         out.stdout(`FAIL  ${test.name}\n`);
         for (const failure of test.failures) {
           const file = diskPaths.get(failure.location.file) ?? failure.location.file;
-          out.stdout(`      ${file}:${failure.location.line}:${failure.location.column}: ${failure.message}\n`);
+          // a failure's further lines (the outputs that came closest) stay under it
+          out.stdout(`      ${file}:${failure.location.line}:${failure.location.column}: ${failure.message.replaceAll("\n", "\n      ")}\n`);
         }
       }
       if (passed + failed === 0) out.stderr("no test blocks found in the given files\n");

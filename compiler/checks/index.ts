@@ -22,6 +22,8 @@ import { StageReferenceCheck } from "./stage-reference-check";
 import { TeamMemberCheck } from "./team-member-check";
 import { TemplateCheck } from "./template-check";
 import { TestBlockCheck } from "./test-block-check";
+import { TestEventCheck } from "./test-event-check";
+import { TestExpectCheck } from "./test-expect-check";
 import { TimeOfDayCheck } from "./time-of-day-check";
 import { UnknownEntityCheck } from "./unknown-entity-check";
 import { UnknownFieldCheck } from "./unknown-field-check";
@@ -56,4 +58,6 @@ export const specifiedChecks: readonly Check[] = [
   NeverFiresCheck,
   RuleCycleCheck,
   TestBlockCheck,
+  TestEventCheck,
+  TestExpectCheck,
 ];

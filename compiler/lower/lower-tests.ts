@@ -1,25 +1,28 @@
 // A `test` block lowers to input events and expectations. Input ids are
 // generated (`t<test>.e<n>`) so derived ids, which the runtime builds from
-// their cause, read back to the statement that caused them. Times are
+// their cause, read back to the statement that caused them; failures never show
+// them, they point at the statement (`eventLocations`). Times are
 // normalised to the runtime's UTC form; one written without an offset is read
 // in the calendar's time zone, as a user of that calendar would mean it.
 import type * as ast from "../../grammar/ast";
-import type { InputEvent, TestDef, TestExpectation, Value } from "../../runtime/program/ir";
+import type { InputEvent, SourceLocation, TestDef, TestExpectation, Value } from "../../runtime/program/ir";
 import { normaliseDateTime } from "./date-times";
 import { literalValue } from "./lower-expressions";
 import { locationOf } from "./lower-rules";
 
 export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFile, zone: string): TestDef {
   const events: InputEvent[] = [];
+  const eventLocations: SourceLocation[] = [];
   const expectations: TestExpectation[] = [];
-  let until: string | undefined;
+  let until: { at: string; location: SourceLocation } | undefined;
   for (const statement of test.statements) {
     switch (statement.kind) {
       case "TestEvent":
         events.push(lowerTestEvent(statement, `t${index + 1}.e${events.length + 1}`, zone));
+        eventLocations.push(locationOf(statement, file));
         break;
       case "TestUntil":
-        until = dateTime(statement.at, zone);
+        until = { at: dateTime(statement.at, zone), location: locationOf(statement, file) };
         break;
       case "TestExpect":
         expectations.push(lowerExpectation(statement, file, zone));
@@ -30,7 +33,8 @@ export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFil
     name: test.name.text,
     location: locationOf(test, file),
     events,
-    ...(until !== undefined ? { until } : {}),
+    eventLocations,
+    ...(until !== undefined ? { until: until.at, untilLocation: until.location } : {}),
     expectations,
   };
 }

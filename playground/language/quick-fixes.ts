@@ -8,7 +8,8 @@ import type { editor, languages } from "monaco-editor/editor";
  * replacement keeps the way the name under the marker is written.
  */
 export function replacementFor(written: string, message: string): string | null {
-  const match = /Did you mean (?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)\?/.exec(message);
+  // the input validator's messages (a test block's events) say it in lower case
+  const match = /[Dd]id you mean (?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)\?/.exec(message);
   if (!match) return null;
   const name = match[1] ?? match[2]!;
   return written.startsWith('"') ? JSON.stringify(name) : name;

@@ -11,7 +11,7 @@
 // an empty record) until a `deleted` line; after that it may be created anew.
 import type { Program } from "../program/ir";
 import { Diagnostics } from "../../diagnostics/messages";
-import { inputError, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
+import { errorAt, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
 import { formatInstant, parseInstant } from "../time/instants";
 
 const DIGIT_0 = 48;
@@ -63,14 +63,14 @@ export class EventStreamValidator {
     if (instant < this.previous) {
       const before =
         this.previousAt !== undefined ? `the previous event's ${this.previousAt}` : `${formatInstant(this.resumedAt!)}, the time the resumed snapshot had reached`;
-      return { error: inputError(Diagnostics.TimeGoesBack, { at, previous: before }) };
+      return { error: errorAt("at", Diagnostics.TimeGoesBack, { at, previous: before }) };
     }
     const first = this.lineOfId.get(id);
     if (first !== undefined) {
-      return { error: inputError(Diagnostics.DuplicateId, { id, line: first }) };
+      return { error: errorAt("id", Diagnostics.DuplicateId, { id, line: first }) };
     }
     if (hasOutputIdForm(id)) {
-      return { error: inputError(Diagnostics.OutputIdForm, { id, example: `e${id.replace(/[^A-Za-z0-9]/g, "_")}` }) };
+      return { error: errorAt("id", Diagnostics.OutputIdForm, { id, example: `e${id.replace(/[^A-Za-z0-9]/g, "_")}` }) };
     }
     const recordError = this.checkRecord(checked.event.entity, checked.event.type, lineNumber);
     if (recordError) return { error: recordError };
@@ -98,6 +98,6 @@ export class EventStreamValidator {
         : first > 0
           ? `line ${first} created it`
           : `line ${-first} started it (an event for it came before any created)`;
-    return inputError(Diagnostics.RecordExists, { ref, origin });
+    return errorAt("type", Diagnostics.RecordExists, { ref, origin });
   }
 }

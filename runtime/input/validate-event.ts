@@ -7,10 +7,17 @@ import { isIsoDate, parseInstant } from "../time/instants";
 import { closestName } from "../../diagnostics/suggest";
 import { Diagnostics } from "../../diagnostics/messages";
 import { render, type DiagnosticMessage, type MessageArguments } from "../../diagnostics/message";
+import type { Code } from "../../diagnostics/codes";
 
 export interface InputError {
-  code: string;
+  code: Code;
   message: string;
+  /**
+   * The part of the event at fault: `id`, `at`, `entity`, `type`, `data` or
+   * `data.<key>`. The CLI prints only the line; the checker places a test
+   * block's event diagnostic on the part written at this path.
+   */
+  field?: string;
 }
 
 export type ValidatedLine = { event: InputEvent } | { error: InputError };
@@ -38,22 +45,22 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   // object's string property is always its own, so strings need no more checks.
   if (typeof raw.id !== "string" || typeof raw.at !== "string" || typeof raw.entity !== "string" || typeof raw.type !== "string") {
     for (const name of ["id", "at", "entity", "type"]) {
-      if (!Object.hasOwn(raw, name) || raw[name] === null) return fail(Diagnostics.MissingField, { field: name, why: "" });
-      if (typeof raw[name] !== "string") return fail(Diagnostics.IllTypedField, { field: name, expected: "a string", got: describe(raw[name]) });
+      if (!Object.hasOwn(raw, name) || raw[name] === null) return failAt(name, Diagnostics.MissingField, { field: name, why: "" });
+      if (typeof raw[name] !== "string") return failAt(name, Diagnostics.IllTypedField, { field: name, expected: "a string", got: describe(raw[name]) });
     }
   }
   const id = raw.id as string;
   const at = raw.at as string;
   const entity = raw.entity as string;
   const type = raw.type as string;
-  if (id === "") return fail(Diagnostics.IllTypedField, { field: "id", expected: "a non-empty string", got: `""` });
+  if (id === "") return failAt("id", Diagnostics.IllTypedField, { field: "id", expected: "a non-empty string", got: `""` });
   const instant = parseInstant(at);
-  if (Number.isNaN(instant)) return fail(Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
+  if (Number.isNaN(instant)) return failAt("at", Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
   const slash = refSlash(entity);
-  if (slash === -1) return fail(Diagnostics.IllTypedField, { field: "entity", expected: `type/id (e.g. "deal/S1")`, got: `"${entity}"` });
+  if (slash === -1) return failAt("entity", Diagnostics.IllTypedField, { field: "entity", expected: `type/id (e.g. "deal/S1")`, got: `"${entity}"` });
   const hasData = Object.hasOwn(raw, "data");
   if (hasData && (typeof raw.data !== "object" || raw.data === null || Array.isArray(raw.data))) {
-    return fail(Diagnostics.IllTypedField, { field: "data", expected: "an object", got: describe(raw.data) });
+    return failAt("data", Diagnostics.IllTypedField, { field: "data", expected: "an object", got: describe(raw.data) });
   }
   const data = (raw.data ?? {}) as Record<string, unknown>;
 
@@ -61,11 +68,11 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   const entityType = entity.slice(0, slash);
   const entitySchema = schema.entities.get(entityType);
   if (!entitySchema) {
-    return fail(Diagnostics.UnknownEntityType, { type: entityType, expected: expected(entityType, schema.entities.keys()) });
+    return failAt("entity", Diagnostics.UnknownEntityType, { type: entityType, expected: expected(entityType, schema.entities.keys()) });
   }
   const eventDef = schema.events.get(type);
   if (!IS_LIFECYCLE.has(type) && !eventDef) {
-    return fail(Diagnostics.UnknownEventType, { type, expected: expected(type, [...LIFECYCLE, ...schema.events.keys()], false) });
+    return failAt("type", Diagnostics.UnknownEventType, { type, expected: expected(type, [...LIFECYCLE, ...schema.events.keys()], false) });
   }
 
   // Stage names compare in Unicode NFC, as the compiler reads them (a CRM may
@@ -110,28 +117,28 @@ function refSlash(ref: string): number {
 
 function checkStageData(entity: EntitySchema, data: Record<string, unknown>): InputError | undefined {
   const name = entity.def.name;
-  if (!Object.hasOwn(data, "stage") || data.stage === null) return inputError(Diagnostics.MissingField, { field: "data.stage", why: " (the stage that opened or closed)" });
-  if (typeof data.stage !== "string") return inputError(Diagnostics.IllTypedField, { field: "data.stage", expected: "a string", got: describe(data.stage) });
+  if (!Object.hasOwn(data, "stage") || data.stage === null) return errorAt("data.stage", Diagnostics.MissingField, { field: "data.stage", why: " (the stage that opened or closed)" });
+  if (typeof data.stage !== "string") return errorAt("data.stage", Diagnostics.IllTypedField, { field: "data.stage", expected: "a string", got: describe(data.stage) });
   for (const key of Object.keys(data)) {
-    if (key !== "stage" && key !== "by") return inputError(Diagnostics.UnknownDataField, { field: key, where: `in a stage event (it carries "stage" and optionally "by")` });
+    if (key !== "stage" && key !== "by") return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: `in a stage event (it carries "stage" and optionally "by")` });
   }
-  if (Object.hasOwn(data, "by") && typeof data.by !== "string") return inputError(Diagnostics.WrongDataType, { what: `"data.by"`, problem: `must be a user (a string), got ${describe(data.by)}` });
+  if (Object.hasOwn(data, "by") && typeof data.by !== "string") return errorAt("data.by", Diagnostics.WrongDataType, { what: `"data.by"`, problem: `must be a user (a string), got ${describe(data.by)}` });
   return checkStage(entity, name, data.stage);
 }
 
 function checkStage(entity: EntitySchema, name: string, stage: string): InputError | undefined {
-  if (!entity.pipeline) return inputError(Diagnostics.UnknownInputStage, { stage, entity: name, expected: ` (${name} has no pipeline)` });
+  if (!entity.pipeline) return errorAt("data.stage", Diagnostics.UnknownInputStage, { stage, entity: name, expected: ` (${name} has no pipeline)` });
   if (entity.stageIndex.has(stage)) return undefined;
   const stages = entity.pipeline.stages.map((s) => s.name);
-  return inputError(Diagnostics.UnknownInputStage, { stage, entity: name, expected: expected(stage, stages) });
+  return errorAt("data.stage", Diagnostics.UnknownInputStage, { stage, entity: name, expected: expected(stage, stages) });
 }
 
 function checkRecordData(entity: EntitySchema, type: string, data: Record<string, unknown>): InputError | undefined {
   const name = entity.def.name;
   if (Object.hasOwn(data, "stage")) {
-    if (type === "updated") return inputError(Diagnostics.StageNotUpdatable, { entity: name });
+    if (type === "updated") return errorAt("data.stage", Diagnostics.StageNotUpdatable, { entity: name });
     if (data.stage !== null) {
-      if (typeof data.stage !== "string") return inputError(Diagnostics.WrongDataType, { what: `field "stage" of ${name}`, problem: `must be a stage name, got ${describe(data.stage)}` });
+      if (typeof data.stage !== "string") return errorAt("data.stage", Diagnostics.WrongDataType, { what: `field "stage" of ${name}`, problem: `must be a stage name, got ${describe(data.stage)}` });
       const stageError = checkStage(entity, name, data.stage);
       if (stageError) return stageError;
     }
@@ -145,7 +152,7 @@ function checkPayload(data: Record<string, unknown>, fields: Map<string, FieldDe
   if (problem) return problem;
   for (const field of fields.values()) {
     if (field.optional || Object.hasOwn(data, field.name)) continue;
-    return inputError(Diagnostics.MissingField, { field: `data.${field.name}`, why: `: event ${type} requires it (${describeType(field.type)})` });
+    return errorAt(`data.${field.name}`, Diagnostics.MissingField, { field: `data.${field.name}`, why: `: event ${type} requires it (${describeType(field.type)})` });
   }
   return undefined;
 }
@@ -163,17 +170,17 @@ function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef
     const value = data[key];
     const field = fields.get(key);
     if (!field) {
-      if (fields.size === 0) return inputError(Diagnostics.UnknownDataField, { field: key, where: `: ${owner} has no data fields` });
-      return inputError(Diagnostics.UnknownDataField, { field: key, where: `for ${owner}${expected(key, fields.keys())}` });
+      if (fields.size === 0) return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: `: ${owner} has no data fields` });
+      return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: `for ${owner}${expected(key, fields.keys())}` });
     }
     const problem = typeProblem(field, value);
-    if (problem) return inputError(Diagnostics.WrongDataType, { what: `field "${key}" of ${owner}`, problem });
+    if (problem) return errorAt(`data.${key}`, Diagnostics.WrongDataType, { what: `field "${key}" of ${owner}`, problem });
   }
   return undefined;
 }
 
-/** Why a value does not fit a field's type, or undefined when it fits. */
-function typeProblem(field: FieldDef, value: unknown): string | undefined {
+/** Why a value does not fit a field's type, or undefined when it fits (the checker types a test's `expect` values with it too). */
+export function typeProblem(field: FieldDef, value: unknown): string | undefined {
   if (value === null) return field.optional ? undefined : `is required and cannot be none`;
   const type: FieldType = field.type;
   switch (type.kind) {
@@ -231,8 +238,17 @@ function fail<T extends string>(message: DiagnosticMessage<T>, ...args: MessageA
   return { error: inputError(message, ...args) };
 }
 
+function failAt<T extends string>(field: string, message: DiagnosticMessage<T>, ...args: MessageArguments<T>): { error: InputError } {
+  return { error: errorAt(field, message, ...args) };
+}
+
 /** An input error of the table's SC30xx codes. */
 export function inputError<T extends string>(message: DiagnosticMessage<T>, ...args: MessageArguments<T>): InputError {
   return { code: message.code, message: render(message, ...args) };
+}
+
+/** An input error about one part of the event (InputError.field). */
+export function errorAt<T extends string>(field: string, message: DiagnosticMessage<T>, ...args: MessageArguments<T>): InputError {
+  return { ...inputError(message, ...args), field };
 }
 

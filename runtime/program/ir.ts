@@ -251,7 +251,10 @@ export interface TestDef {
   name: string;
   location: SourceLocation;
   events: InputEvent[];
+  /** Where each of `events` is written; failures point there (absent: at the test). */
+  eventLocations?: SourceLocation[];
   until?: string;
+  untilLocation?: SourceLocation;
   expectations: TestExpectation[];
 }
 

@@ -1,11 +1,13 @@
 // Runs the `test` blocks of a program: feed the events, advance to `until`,
 // check each expectation against the outputs (an output matches when its type,
-// entity, data subset and time agree).
+// entity, data subset and time agree). A failure points at the line that failed
+// (the expect, or the event or `until` the run stopped at) and shows outputs in
+// the test's own terms (test-output-terms.ts), never the ids lowering invents.
 import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
-import { formatOutputLine } from "./output-format";
+import { formatTestData, TestOutputTerms } from "./test-output-terms";
 import { parseInstant } from "../time/instants";
 import { valuesEqual } from "../expressions/values";
 
@@ -31,22 +33,31 @@ function runTest(program: Program, test: TestDef): TestResult {
   const engine = createEngine(program);
   const outputs: OutputRecord[] = [];
   const failures: TestFailure[] = [];
+  // where the run is: the event being processed, then `until`
+  let at = test.location;
   try {
-    for (const event of test.events) outputs.push(...engine.process(event));
-    if (test.until !== undefined) outputs.push(...engine.advanceTo(test.until));
+    test.events.forEach((event, index) => {
+      at = test.eventLocations?.[index] ?? test.location;
+      for (const output of engine.process(event)) outputs.push(output);
+    });
+    if (test.until !== undefined) {
+      at = test.untilLocation ?? test.location;
+      for (const output of engine.advanceTo(test.until)) outputs.push(output);
+    }
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
-    outputs.push(...error.outputs);
-    failures.push({ message: `the run stopped: ${error.message}`, location: test.location });
+    for (const output of error.outputs) outputs.push(output);
+    failures.push({ message: `the run stopped here: ${error.message}`, location: at });
   }
+  const terms = new TestOutputTerms(test, outputs);
   const zone = program.calendar.timezone;
   for (const expectation of test.expectations) {
     const matches = outputs.filter((output) => matchesExpectation(output, expectation, zone));
     if (!expectation.negated && matches.length === 0) {
-      failures.push({ message: `expected ${describeExpectation(expectation)}${nearMisses(outputs, expectation)}`, location: expectation.location });
+      failures.push({ message: `expected ${describeExpectation(expectation)}${nearMisses(outputs, expectation, terms)}`, location: expectation.location });
     } else if (expectation.negated && matches.length > 0) {
       failures.push({
-        message: `expected no ${describeExpectation(expectation)}, got ${formatOutputLine(matches[0]!)}`,
+        message: `expected no ${describeExpectation(expectation)}, got ${terms.describe(matches[0]!)}`,
         location: expectation.location,
       });
     }
@@ -67,16 +78,16 @@ export function matchesExpectation(output: OutputRecord, expectation: TestExpect
 function describeExpectation(expectation: TestExpectation): string {
   let text = expectation.type;
   if (expectation.entity !== undefined) text += ` for ${expectation.entity}`;
-  const data = Object.entries(expectation.data);
-  if (data.length > 0) text += ` with { ${data.map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(", ")} }`;
+  const data = formatTestData(expectation.data);
+  if (data !== "") text += ` with${data}`;
   if (expectation.at !== undefined) text += ` at ${expectation.at}`;
   return text;
 }
 
 /** What came closest: outputs of the expected type, so the failure shows what differs. */
-function nearMisses(outputs: OutputRecord[], expectation: TestExpectation): string {
+function nearMisses(outputs: OutputRecord[], expectation: TestExpectation, terms: TestOutputTerms): string {
   const sameType = outputs.filter((output) => output.type === expectation.type);
   if (sameType.length === 0) return `; there was no ${expectation.type} output at all`;
-  const shown = sameType.slice(0, 3).map(formatOutputLine);
+  const shown = sameType.slice(0, 3).map((output) => terms.describe(output));
   return `; the ${expectation.type} outputs were:\n  ${shown.join("\n  ")}${sameType.length > 3 ? `\n  … ${sameType.length - 3} more` : ""}`;
 }

@@ -108,6 +108,19 @@ describe("stagecraft test", () => {
     expect(result.stdout).toMatch(/tests\.rules:3:\d+: expected /);
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("0 passed, 1 failed");
   });
+
+  it("is not green for a test made only of typos: its events and expects are checked first, exit 1", async () => {
+    const dir = tempRules({
+      "schema.rules": schema,
+      "tests.rules": 'test "typos" {\n  at 2026-01-01T08:00Z "deal/D1" created { titel: "x", stage: "Nwe" }\n  expect stage.opened "deal/D1" { stag: "Validaton" }\n}\n',
+    });
+    const result = await cli(["test", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`tests.rules:2:44: error SC3007: unknown field "titel" for deal (did you mean "title"?`);
+    expect(result.stderr).toContain(`tests.rules:2:63: error SC3006: unknown stage "Nwe" for deal (did you mean "New"?`);
+    expect(result.stderr).toContain("tests.rules:3:35: error SC2706: stage.opened outputs carry no `stag`; their data keys are `stage`, `by`. Did you mean `stage`?");
+    expect(result.stdout.trimEnd()).toBe("0 passed, 0 failed");
+  });
 });
 
 describe("stagecraft explain", () => {

@@ -110,6 +110,7 @@ describe("quick fixes", () => {
   it("writes the suggested name the way the name under the marker is written", () => {
     expect(replacementFor('"Wonn"', 'Unknown stage "Wonn" of `deal`. Did you mean "Won"?')).toBe('"Won"');
     expect(replacementFor("amout", "Unknown field `amout` of `deal`. Did you mean `amount`?")).toBe("amount");
+    expect(replacementFor("titel", 'unknown field "titel" for deal (did you mean "title"? expected one of: "title")')).toBe("title");
   });
 
   it("offers nothing without a suggestion", () => {

@@ -36,6 +36,7 @@ describe("EventStreamValidator", () => {
     expect("error" in early && early.error).toEqual({
       code: "SC3009",
       message: "time 2026-01-01T23:59:59Z is earlier than 2026-01-02T00:00:00.000Z, the time the resumed snapshot had reached; events must be in time order",
+      field: "at",
     });
     const validator = new EventStreamValidator(program, resumedAt);
     expect("event" in validator.check(line("a", "2026-01-02T01:00:00+01:00"), 1)).toBe(true);

@@ -23,6 +23,7 @@ describe("a created event for a record that exists", () => {
       code: "SC3012",
       message:
         'record "deal/D1" already exists: line 1 created it; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew',
+      field: "type",
     });
   });
 

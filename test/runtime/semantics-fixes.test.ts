@@ -17,7 +17,7 @@ describe("required payload fields of activity events", () => {
   const p = program();
   it("are enforced on input with SC3002, naming the field and its type", () => {
     const line = JSON.stringify({ id: "e1", at: "2026-01-01T08:00:00Z", entity: "deal/D1", type: "invoice.paid", data: { } });
-    expect(validateEventLine(p, line)).toEqual({ error: { code: "SC3002", message: 'missing "data.amount": event invoice.paid requires it (money)' } });
+    expect(validateEventLine(p, line)).toEqual({ error: { code: "SC3002", message: 'missing "data.amount": event invoice.paid requires it (money)', field: "data.amount" } });
     const noData = JSON.stringify({ id: "e1", at: "2026-01-01T08:00:00Z", entity: "deal/D1", type: "invoice.paid" });
     expect("error" in validateEventLine(p, noData)).toBe(true);
   });

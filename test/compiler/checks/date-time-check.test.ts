@@ -11,6 +11,7 @@ describe("DateTimeCheck", () => {
   it("accepts real dates and datetimes with offsets", () => {
     expectClean(`calendar { holiday 2028-02-29 }
 test "T" { at 2026-01-01T09:30+01:00 "deal/S1" created
-  until 2026-01-10T00:00:00.000Z }`);
+  until 2026-01-10T00:00:00.000Z
+  expect no notify }`);
   });
 });

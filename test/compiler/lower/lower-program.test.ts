@@ -292,7 +292,12 @@ test "second" {
           { id: "t1.e1", at: "2026-01-01T08:30:00.000Z", entity: "deal/S1", type: "stage.opened", data: { stage: "Documentation pending" } },
           { id: "t1.e2", at: "2026-01-01T09:00:00.000Z", entity: "deal/S1", type: "updated", data: { amount: 1200, channel: "web" } },
         ],
+        eventLocations: [
+          { file: "rules.rules", line: 2, column: 3 },
+          { file: "rules.rules", line: 3, column: 3 },
+        ],
         until: "2026-01-10T00:00:00.000Z",
+        untilLocation: { file: "rules.rules", line: 4, column: 3 },
         expectations: [
           {
             location: { file: "rules.rules", line: 5, column: 3 },
@@ -309,6 +314,7 @@ test "second" {
         name: "second",
         location: { file: "rules.rules", line: 8, column: 1 },
         events: [{ id: "t2.e1", at: "2026-02-01T09:00:00.000Z", entity: "deal/S2", type: "invoice.paid", data: { amount: 5 } }],
+        eventLocations: [{ file: "rules.rules", line: 9, column: 3 }],
         expectations: [],
       },
     ]);
