@@ -1,0 +1,1 @@
+check test/golden/commands/files/events.jsonl

@@ -1,0 +1,1 @@
+check test/golden/commands/files/no-such.rules --format json

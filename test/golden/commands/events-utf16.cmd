@@ -1,0 +1,1 @@
+run test/golden/commands/files/deals.rules --events test/golden/commands/files/utf16.jsonl

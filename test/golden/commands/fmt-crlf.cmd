@@ -1,0 +1,1 @@
+fmt --check test/golden/commands/files/crlf.rules

@@ -1,0 +1,1 @@
+run test/golden/commands/files/deals.rules --event test/golden/commands/files/events.jsonl

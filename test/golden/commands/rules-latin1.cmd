@@ -1,0 +1,1 @@
+check test/golden/commands/files/latin1.rules
