@@ -545,7 +545,11 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
       if (this.onTrace) this.traceRule(rule.name, record.ref, event.id, event.type, false, "condition is false", rule.conditionExpr, ctx);
       return;
     }
-    if (this.onTrace) this.traceRule(rule.name, record.ref, event.id, event.type, true, "fired", rule.conditionExpr, ctx);
+    if (this.onTrace) {
+      // A `becomes` rule fires because its condition turned true: say so, with the values that made it true.
+      const reason = rule.becomes ? "fired (its condition turned true)" : "fired";
+      this.traceRule(rule.name, record.ref, event.id, event.type, true, reason, rule.conditionExpr ?? rule.becomes, ctx);
+    }
     this.runActions(rule.actions, ctx, record.ref, event.id, rule.name, event.depth + 1, { rule: rule.name, parent: event.chain });
   }
 
@@ -556,7 +560,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     if (now !== before) this.state.writeRecord(record, withBecomes(record, key, now));
     if (now && !before) return true;
     if (this.onTrace) {
-      const reason = now ? "condition was already true before this change" : "condition is false";
+      const reason = now ? "its condition stays true (`becomes` fires only on the change that turns it true)" : "condition is false";
       this.traceRule(name, record.ref, event.id, event.type, false, reason, condition, ctx);
     }
     return false;

@@ -5,6 +5,7 @@ import type { InputEvent, Program, SourceLocation, Trigger, Value } from "../pro
 import type { EventTrace, RuleTrace, TraceRecord } from "../types";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
+import { formatReadValues } from "./read-values";
 
 const UNMATCHED = "trigger did not match";
 
@@ -141,7 +142,7 @@ export function formatExplanation(explanation: Explanation): string {
       const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
       const verdict = item.fired ? "fired" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
       const reason = item.reason === "fired" ? "" : item.fired && item.reason.startsWith("fired ") ? ` ${item.reason.slice(6)}` : `: ${item.reason}`;
-      const values = item.values ? ` [${Object.entries(item.values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}]` : "";
+      const values = item.values ? formatReadValues(item.values) : "";
       lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}`);
     });
     if (unmatched > 0) lines.push(`  ${rule.rule}: (${unmatched} other events of ${explanation.entity} are not ${rule.listensTo})`);
