@@ -32,6 +32,8 @@ export interface RuleExplanation {
 export interface Explanation {
   entity: string;
   rules: RuleExplanation[];
+  /** The records of the entity's type that any event reached, in the order first reached: what `entity` may have meant when it is not among them. */
+  recordsOfType: string[];
   /** Set when the replay stopped with a runtime error. */
   error?: string;
 }
@@ -84,7 +86,9 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
     const enrollments = workflow.enrollments.filter((enrollment) => enrollment.entity === type);
     if (enrollments.length > 0) rules.push(explained(workflow.name, "workflow", workflow.location, enrollments.map((e) => e.trigger)));
   }
-  const explanation: Explanation = { entity, rules };
+  const recordsOfType = new Set<string>();
+  for (const trace of traces) if (trace.kind === "event" && trace.record.startsWith(`${type}/`)) recordsOfType.add(trace.record);
+  const explanation: Explanation = { entity, rules, recordsOfType: [...recordsOfType] };
   if (error !== undefined) explanation.error = error;
   return explanation;
 }
@@ -129,7 +133,7 @@ export function formatExplanation(explanation: Explanation): string {
     const relevant = rule.considerations.filter((item) => !item.reason.startsWith(UNMATCHED));
     const unmatched = rule.considerations.length - relevant.length;
     if (relevant.length === 0) {
-      lines.push(`  ${rule.rule}: never triggered: no ${rule.listensTo} for ${explanation.entity}${unmatched > 0 ? ` (${unmatched} other events of it seen)` : ""}`);
+      lines.push(`  ${rule.rule}: never triggered: no ${rule.listensTo.replace(/^a /, "")} for ${explanation.entity}${unmatched > 0 ? ` (${unmatched} other events of it seen)` : ""}`);
       continue;
     }
     relevant.forEach((item, index) => {

@@ -1,0 +1,1 @@
+explain test/golden/commands/files/deals.rules --events test/golden/commands/files/events.jsonl --entity contact/C1
