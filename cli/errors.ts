@@ -22,3 +22,27 @@ export class CliError extends Error {
 export function usageError(message: string): CliError {
   return new CliError(message, ExitCode.usage);
 }
+
+/** The system's error codes in words; others keep their code. */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of its path is not a folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+/** `cannot read events file x.jsonl: no such file` (exit 2). */
+export function cannotRead(what: string, path: string, error: unknown): CliError {
+  return usageError(`cannot read ${what} ${path}: ${problemOf(error, READ_PROBLEMS)}`);
+}
+
+/** `cannot write the snapshot s.json: its folder does not exist` (exit 2). */
+export function cannotWrite(what: string, path: string, error: unknown): CliError {
+  return usageError(`cannot write ${what} ${path}: ${problemOf(error, { ...READ_PROBLEMS, ENOENT: "its folder does not exist" })}`);
+}
+
+function problemOf(error: unknown, problems: Record<string, string>): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined ? problems[code] : undefined) ?? code ?? (error as Error).message ?? "I/O error";
+}

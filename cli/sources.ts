@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceText } from "../compiler/index";
-import { usageError } from "./errors";
+import { cannotRead, usageError } from "./errors";
+import { decodeUtf8 } from "./text-encoding";
 
 export interface LoadedSource extends SourceText {
   /** The path to show in diagnostics (relative to the working directory, as the user typed it). */
@@ -25,7 +26,7 @@ export function loadSources(paths: readonly string[]): LoadedSource[] {
     }
   }
   const shown = distinctPaths(files);
-  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, location: file.diskPath, text: readText(file.diskPath) }));
+  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, location: file.diskPath, text: readText(file.diskPath, "rules file") }));
 }
 
 /**
@@ -77,10 +78,13 @@ function listRulesFiles(folder: string): string[] {
   return found;
 }
 
-export function readText(path: string): string {
+/** A UTF-8 text file; `what` names it in errors ("rules file", "snapshot"). */
+export function readText(path: string, what: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
-    throw usageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+    throw cannotRead(what, path, error);
   }
+  return decodeUtf8(bytes, what, path);
 }

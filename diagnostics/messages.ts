@@ -114,10 +114,11 @@ export const Diagnostics = {
   UnknownOutputType: message("SC2704", "Rules never output \"{type}\"; expected one of {known}.{hint}"),
 
   // input events (runtime/input/validate-event.ts, runtime/input/event-stream-validator.ts)
-  NotJson: message("SC3001", "not valid JSON ({reason})"),
+  NotJson: message("SC3001", "not valid JSON: {reason}"),
   NotAnObject: message("SC3001", "an event must be a JSON object"),
   MissingField: message("SC3002", "missing \"{field}\"{why}"),
   IllTypedField: message("SC3003", "\"{field}\" must be {expected}, got {got}"),
+  NoSuchTime: message("SC3003", "\"{field}\" is {got}, which does not exist: {why}"),
   UnknownEntityType: message("SC3004", "unknown entity type \"{type}\"{expected}"),
   UnknownEventType: message("SC3005", "unknown event type \"{type}\"{expected}"),
   UnknownInputStage: message("SC3006", "unknown stage \"{stage}\" for {entity}{expected}"),

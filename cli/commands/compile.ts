@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
-import { ExitCode, usageError } from "../errors";
+import { cannotWrite, ExitCode } from "../errors";
 import { formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
 
@@ -27,7 +27,7 @@ export function registerCompile(program: Command, out: Output): void {
       try {
         writeFileSync(options.out, text);
       } catch (error) {
-        throw usageError(`${options.out}: cannot write the module (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+        throw cannotWrite("module", options.out, error);
       }
       if (result.diagnostics.length > 0) out.stderr(formatTextReport(report, out.isTty));
       out.exit(ExitCode.ok);

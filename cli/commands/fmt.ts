@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { formatSource } from "../../compiler/index";
-import { ExitCode, usageError } from "../errors";
+import { cannotWrite, ExitCode } from "../errors";
 import { formatDiagnostic } from "../../diagnostics/format";
 import { loadSources } from "../sources";
 import type { Output } from "../output";
@@ -34,7 +34,7 @@ export function registerFmt(program: Command, out: Output): void {
           try {
             writeFileSync(source.diskPath, formatted.text);
           } catch (error) {
-            throw usageError(`${source.diskPath}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+            throw cannotWrite("rules file", source.diskPath, error);
           }
           out.stdout(`formatted ${source.diskPath}\n`);
         }

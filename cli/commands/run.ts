@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
-import { CliError, ExitCode, usageError } from "../errors";
+import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import { openEventLines, type EventLines } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
@@ -93,7 +93,7 @@ function startEngine(program: Program, options: EngineOptions, snapshotPath: str
 function readSnapshot(path: string): Snapshot {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readText(path));
+    parsed = JSON.parse(readText(path, "snapshot"));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw usageError(`${path}: not a snapshot saved by --save-snapshot (${(error as Error).message})`);
@@ -109,7 +109,7 @@ function saveSnapshot(path: string, snapshot: Snapshot): void {
   try {
     writeFileSync(path, JSON.stringify(snapshot) + "\n");
   } catch (error) {
-    throw usageError(`${path}: cannot write the snapshot (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+    throw cannotWrite("snapshot", path, error);
   }
 }
 

@@ -3,7 +3,8 @@
 // in the user's terms, with the likely intended name when there is one.
 import type { FieldDef, FieldType, InputEvent, Program, Value } from "../program/ir";
 import { schemaOf, splitRef, type EntitySchema, type Schema } from "../program/schema";
-import { isIsoDate, parseInstant } from "../time/instants";
+import { isIsoDate, missingTimeReason, parseInstant } from "../time/instants";
+import { jsonSyntaxProblem } from "./json-syntax";
 import { closestName } from "../../diagnostics/suggest";
 import { Diagnostics } from "../../diagnostics/messages";
 import { render, type DiagnosticMessage, type MessageArguments } from "../../diagnostics/message";
@@ -11,6 +12,8 @@ import { render, type DiagnosticMessage, type MessageArguments } from "../../dia
 export interface InputError {
   code: string;
   message: string;
+  /** 1-based, where the line shows its mistake at one place (JSON syntax). */
+  column?: number;
 }
 
 export type ValidatedLine = { event: InputEvent } | { error: InputError };
@@ -29,7 +32,10 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    return fail(Diagnostics.NotJson, { reason: (error as Error).message });
+    const problem = jsonSyntaxProblem(error as Error, line);
+    const failed = fail(Diagnostics.NotJson, { reason: problem.reason });
+    if (problem.column !== undefined) failed.error.column = problem.column;
+    return failed;
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;
@@ -48,7 +54,11 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   const type = raw.type as string;
   if (id === "") return fail(Diagnostics.IllTypedField, { field: "id", expected: "a non-empty string", got: `""` });
   const instant = parseInstant(at);
-  if (Number.isNaN(instant)) return fail(Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
+  if (Number.isNaN(instant)) {
+    const missing = missingTimeReason(at);
+    if (missing !== undefined) return fail(Diagnostics.NoSuchTime, { field: "at", got: `"${at}"`, why: missing });
+    return fail(Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
+  }
   const slash = refSlash(entity);
   if (slash === -1) return fail(Diagnostics.IllTypedField, { field: "entity", expected: `type/id (e.g. "deal/S1")`, got: `"${entity}"` });
   const hasData = Object.hasOwn(raw, "data");
@@ -189,9 +199,11 @@ function typeProblem(field: FieldDef, value: unknown): string | undefined {
     case "bool":
       return typeof value === "boolean" ? undefined : `must be true or false, got ${describe(value)}`;
     case "date":
-      return typeof value === "string" && isIsoDate(value) ? undefined : `must be a date YYYY-MM-DD, got ${describe(value)}`;
+      if (typeof value === "string" && isIsoDate(value)) return undefined;
+      return missingTime(value) ?? `must be a date YYYY-MM-DD, got ${describe(value)}`;
     case "datetime":
-      return typeof value === "string" && !Number.isNaN(parseInstant(value)) ? undefined : `must be an ISO 8601 time with offset, got ${describe(value)}`;
+      if (typeof value === "string" && !Number.isNaN(parseInstant(value))) return undefined;
+      return missingTime(value) ?? `must be an ISO 8601 time with offset, got ${describe(value)}`;
     case "enum":
       return typeof value === "string" && type.values.includes(value)
         ? undefined
@@ -225,6 +237,12 @@ function expected(name: string, candidates: Iterable<string>, quoteAll = true): 
 function hint(value: string, candidates: string[]): string {
   const guess = closestName(value, candidates);
   return guess ? ` (did you mean ${guess}?)` : "";
+}
+
+/** `is "2026-02-30", which does not exist: February 2026 has 28 days` for a date or time of the right shape that is not in the calendar. */
+function missingTime(value: unknown): string | undefined {
+  const why = typeof value === "string" ? missingTimeReason(value) : undefined;
+  return why === undefined ? undefined : `is "${value as string}", which does not exist: ${why}`;
 }
 
 function fail<T extends string>(message: DiagnosticMessage<T>, ...args: MessageArguments<T>): { error: InputError } {

@@ -1,1 +1,0 @@
-check test/golden/commands/files/events.jsonl

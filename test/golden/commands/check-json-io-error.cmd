@@ -1,1 +1,0 @@
-check test/golden/commands/files/no-such.rules --format json

@@ -1,1 +1,0 @@
-run test/golden/commands/files/deals.rules --events test/golden/commands/files/bad-json.jsonl

@@ -1,1 +1,0 @@
-explain test/golden/commands/files/deals.rules --events test/golden/commands/files/events.jsonl --entity deal/D1

@@ -1,1 +1,0 @@
-fmt --check test/golden/commands/files/crlf.rules

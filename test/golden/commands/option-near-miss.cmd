@@ -1,1 +1,0 @@
-run test/golden/commands/files/deals.rules --event test/golden/commands/files/events.jsonl

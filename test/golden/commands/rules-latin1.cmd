@@ -1,1 +1,0 @@
-check test/golden/commands/files/latin1.rules
