@@ -18,6 +18,17 @@ export class CliError extends Error {
   }
 }
 
+/** A rules file (or path) that cannot be read: exit 2; `check --format json` prints it as an SC1001 diagnostic of `file`. */
+export class FileError extends CliError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly position: { line: number; column: number } = { line: 1, column: 1 },
+  ) {
+    super(message, ExitCode.usage);
+  }
+}
+
 /** Bad flags, missing files, unreadable paths: exit 2. */
 export function usageError(message: string): CliError {
   return new CliError(message, ExitCode.usage);
@@ -34,7 +45,7 @@ const READ_PROBLEMS: Record<string, string> = {
 
 /** `cannot read events file x.jsonl: no such file` (exit 2). */
 export function cannotRead(what: string, path: string, error: unknown): CliError {
-  return usageError(`cannot read ${what} ${path}: ${problemOf(error, READ_PROBLEMS)}`);
+  return new FileError(`cannot read ${what} ${path}: ${problemOf(error, READ_PROBLEMS)}`, path);
 }
 
 /** `cannot write the snapshot s.json: its folder does not exist` (exit 2). */

@@ -2,7 +2,7 @@
 // 8-bit encoding (Latin-1, Windows-1252) would otherwise reach the parser as
 // stray characters, one error per letter: say what it is and how to convert it.
 import { basename } from "node:path";
-import { usageError } from "./errors";
+import { FileError, usageError } from "./errors";
 
 const strict = new TextDecoder("utf-8", { fatal: true });
 
@@ -18,9 +18,11 @@ export function decodeUtf8(bytes: Buffer, what: string, path: string): string {
     const line = before.split("\n").length;
     const column = index - before.lastIndexOf("\n");
     const byte = bytes[Buffer.byteLength(before)]!.toString(16).toUpperCase().padStart(2, "0");
-    throw usageError(
+    throw new FileError(
       `cannot read ${what} ${path}: it is not UTF-8 text (line ${line}, column ${column}: byte 0x${byte}; Latin-1 or Windows-1252?). ` +
         `Save it as UTF-8, e.g. \`iconv -f LATIN1 -t UTF-8 ${path} > utf8-${basename(path)}\``,
+      path,
+      { line, column },
     );
   }
 }
@@ -35,5 +37,6 @@ export function isUtf16(bytes: Uint8Array): boolean {
 /** `subject` is what could not be read ("events file x.jsonl"); `path` the file to convert, none for standard input. */
 export function utf16Error(subject: string, path?: string): Error {
   const convert = path === undefined ? "pipe it through `iconv -f UTF-16 -t UTF-8`" : `\`iconv -f UTF-16 -t UTF-8 ${path} > utf8-${basename(path)}\``;
-  return usageError(`cannot read ${subject}: it is UTF-16 text, and Stagecraft reads UTF-8. Convert it, e.g. ${convert}`);
+  const message = `cannot read ${subject}: it is UTF-16 text, and Stagecraft reads UTF-8. Convert it, e.g. ${convert}`;
+  return path === undefined ? usageError(message) : new FileError(message, path);
 }

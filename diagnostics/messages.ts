@@ -5,6 +5,9 @@
 import { message } from "./message";
 
 export const Diagnostics = {
+  // files (cli/): the CLI's words for a file it cannot read, as a diagnostic for `check --format json`
+  FileUnreadable: message("SC1001", "{problem}"),
+
   // syntax (grammar/)
   UnexpectedCharacters: message("SC0001", "unexpected {what}{hint}"),
   UnreadableString: message("SC0001", "{problem}"),
