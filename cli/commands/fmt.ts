@@ -29,7 +29,9 @@ export function registerFmt(program: Command, out: Output): void {
         if (formatted.text === source.text) continue;
         unformatted += 1;
         if (options.check) {
-          out.stdout(`${source.diskPath}: not formatted\n`);
+          // Windows line ends are the whole difference more often than not: say so, or the file looks fine.
+          const onlyLineEnds = formatted.text === source.text.replace(/\r\n/g, "\n");
+          out.stdout(`${source.diskPath}: not formatted${onlyLineEnds ? " (only its line ends differ: CRLF, where the layout has LF)" : ""}\n`);
         } else {
           try {
             writeFileSync(source.diskPath, formatted.text);
