@@ -7,6 +7,7 @@ import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { cannotWrite, ExitCode } from "../errors";
 import { formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
+import { checkWritable } from "../writable";
 
 export function registerCompile(program: Command, out: Output): void {
   program
@@ -15,6 +16,7 @@ export function registerCompile(program: Command, out: Output): void {
     .argument("<paths...>", ".rules files or folders")
     .requiredOption("-o, --out <file.ts>", "the TypeScript module to write")
     .action(async (paths: string[], options: { out: string }) => {
+      checkWritable("module", options.out);
       const { result, report } = compileRuleFiles(paths);
       if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
