@@ -15,6 +15,7 @@ import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import { parseUntil } from "../until";
 import { checkWritable } from "../writable";
+import { SkippedEffects } from "../skipped-effects";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 
@@ -45,7 +46,9 @@ export function registerRun(program: Command, out: Output): void {
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
       const events = openEventLines(options.events, out);
+      const skipped = new SkippedEffects();
       const engine = startEngine(loaded.program, {
+        onSkippedEffect: skipped.count,
         ...(snapshot ? { snapshot } : {}),
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
         ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
@@ -65,10 +68,12 @@ export function registerRun(program: Command, out: Output): void {
           writeAll(writer, engine.advanceTo(until));
         }
         writer.flush();
+        out.stderr(skipped.summary());
         if (code === ExitCode.ok && options.saveSnapshot !== undefined) saveSnapshot(options.saveSnapshot, engine.snapshot());
         out.exit(code);
       } catch (error) {
         writer.flush();
+        out.stderr(skipped.summary());
         if (!(error instanceof RuntimeError)) throw error;
         // Whatever the failing event decided before the error is still written.
         for (const record of error.outputs) writer.line(formatOutputLine(record));

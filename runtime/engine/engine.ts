@@ -61,6 +61,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
   readonly calendar: Calendar;
   readonly state: EngineState;
   readonly onTrace: ((trace: TraceRecord) => void) | undefined;
+  private readonly onSkippedEffect: EngineOptions["onSkippedEffect"];
   private readonly cascadeBound: number;
   readonly lookup = (ref: string): RecordState | undefined => this.state.records.get(ref);
 
@@ -80,6 +81,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
     this.calendar = program.calendar;
     this.state = new EngineState(program, this.prepared.loadFields, this.prepared.references.fields);
     this.onTrace = options.onTrace;
+    this.onSkippedEffect = options.onSkippedEffect;
     this.cascadeBound = options.cascadeBound ?? DEFAULT_CASCADE_BOUND;
     if (options.snapshot) this.state.restore(options.snapshot);
   }
@@ -401,6 +403,7 @@ class StagecraftEngine implements Engine, DecisionWorld, EngineHost {
         return;
       }
       case "skip":
+        if (decision.effect) this.onSkippedEffect?.(rule, decision.reason);
         this.traceSkip(rule, record.ref, cause, decision.reason);
         return;
       case "open": {
