@@ -32,10 +32,7 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    const problem = jsonSyntaxProblem(error as Error, line);
-    const failed = fail(Diagnostics.NotJson, { reason: problem.reason });
-    if (problem.column !== undefined) failed.error.column = problem.column;
-    return failed;
+    return { error: notJsonError(error as Error, line) };
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;
@@ -254,3 +251,11 @@ export function inputError<T extends string>(message: DiagnosticMessage<T>, ...a
   return { code: message.code, message: render(message, ...args) };
 }
 
+
+/** SC3001 for a line JSON.parse refused, with the column where it says one. */
+export function notJsonError(error: Error, line: string): InputError {
+  const problem = jsonSyntaxProblem(error, line);
+  const failed = inputError(Diagnostics.NotJson, { reason: problem.reason });
+  if (problem.column !== undefined) failed.column = problem.column;
+  return failed;
+}
