@@ -411,9 +411,11 @@ on deal stage "Validation" open -> open "New"
     category: "flow",
     title: "move that never happens",
     about: `Moves are forward-only without \`allow back\`: a \`move to\` the first stage, or from
-a rule on \`stage "S" open\` to a stage before S, can never move the record.`,
+a rule on \`stage "S" open\` to a stage before S, can never move the record; nor can
+one from a rule on a won or lost stage (a decided record moves only with \`allow back\`).`,
     example: `on deal invoice.paid -> move to "New"
-on deal stage "Validation" open -> move to "New"   // … comes before "Validation", the stage this rule runs in …`,
+on deal stage "Validation" open -> move to "New"   // … comes before "Validation", the stage this rule runs in …
+on deal stage "Won" open -> move to "Lost"         // … this rule runs in "Won", a won stage, and a decided record moves only with \`allow back\`.`,
   },
   SC2604: {
     severity: "warning",

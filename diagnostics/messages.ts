@@ -107,6 +107,10 @@ export const Diagnostics = {
     "SC2603",
     "Moving to \"{stage}\" never happens: it comes before \"{open}\", the stage this rule runs in, and moves go forward only. Add `allow back` to move back.",
   ),
+  MoveOutOfDecided: message(
+    "SC2603",
+    "Moving to \"{stage}\" never happens: this rule runs in \"{open}\", a {outcome} stage, and a decided record moves only with `allow back`.",
+  ),
   MoveToOpenStage: message("SC2604", "Moving to \"{stage}\" does nothing: \"{stage}\" is already open when this rule runs."),
 
   // test blocks
