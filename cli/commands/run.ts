@@ -6,7 +6,7 @@
 // long history is replayed once and new events are fed to its snapshot.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, parseInstant, formatTrace, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatTrace, parseInstant, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
@@ -140,7 +140,6 @@ async function loadProgram(
   return { program: result.program };
 }
 
-/** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
 /**
  * `--until` before the last event (or the snapshot's time) fires nothing: the
  * timers due by then fired as the events passed. Likely a wrong date: warn.
@@ -152,6 +151,7 @@ function warnIfUntilPassed(until: string, lastAt: string | undefined, resumedAt:
   out.stderr(`stagecraft: warning: --until ${until} is before ${passed}, so it fires no timer\n`);
 }
 
+/** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
 function replay(engine: Engine, validator: EventStreamValidator, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): number {
   let lineNumber = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
