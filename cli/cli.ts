@@ -12,6 +12,7 @@ import { registerCompile } from "./commands/compile";
 import { registerServe } from "./commands/serve";
 import { registerLog } from "./commands/log";
 import { internalError } from "../diagnostics/internal";
+import { unknownOption } from "./unknown-options";
 
 export const VERSION = "0.1.0";
 
@@ -38,6 +39,11 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     register(program, recordingOut);
   }
   program.commands.forEach((command) => command.exitOverride());
+  const unknown = unknownOption(program, argv);
+  if (unknown !== undefined) {
+    out.stderr(unknown);
+    return ExitCode.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -2,7 +2,10 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { readText } from "./sources";
 import type { Output } from "./output";
-import { usageError } from "./errors";
+import { cannotRead, usageError } from "./errors";
+import { isUtf16, utf16Error } from "./text-encoding";
+
+const WHAT = "events file";
 
 export interface EventsInput {
   /** The name used in `events.jsonl:LINE:` errors. */
@@ -12,7 +15,7 @@ export interface EventsInput {
 
 export function readEventsInput(given: string, out: Output): EventsInput {
   if (given === "-") return { name: "<stdin>", lines: splitLines(readStdin(out)) };
-  return { name: given, lines: splitLines(readText(given)) };
+  return { name: given, lines: splitLines(readText(given, WHAT)) };
 }
 
 /** The input's lines one at a time, in order, without their line ends; undefined after the last. */
@@ -59,7 +62,7 @@ class FileLines implements EventLines {
     try {
       this.fd = openSync(name, "r");
     } catch (error) {
-      throw cannotRead(name, error);
+      throw cannotRead(WHAT, name, error);
     }
   }
 
@@ -83,9 +86,13 @@ class FileLines implements EventLines {
   }
 
   private decode(from: number, to: number): string {
-    const text = this.block.toString("utf8", from, to);
-    if (!this.atFileStart) return text;
+    if (!this.atFileStart) return this.block.toString("utf8", from, to);
     this.atFileStart = false;
+    if (isUtf16(this.block.subarray(from, to))) {
+      closeSync(this.fd);
+      throw utf16Error(`${WHAT} ${this.name}`, this.name);
+    }
+    const text = this.block.toString("utf8", from, to);
     return withoutBom(text);
   }
 
@@ -101,7 +108,7 @@ class FileLines implements EventLines {
       read = readSync(this.fd, this.block, this.carried, this.block.length - this.carried, null);
     } catch (error) {
       closeSync(this.fd);
-      throw cannotRead(this.name, error);
+      throw cannotRead(WHAT, this.name, error);
     }
     const filled = this.carried + read;
     this.start = 0;
@@ -125,16 +132,17 @@ class FileLines implements EventLines {
 }
 
 function readStdin(out: Output): string {
+  let text: string;
   try {
-    return out.readStdin();
+    text = out.readStdin();
   } catch {
     throw usageError("cannot read events from standard input");
   }
+  // Read as UTF-8, UTF-16 starts with its byte order mark as two replacement characters, or with a zero.
+  if (text.startsWith("\ufffd\ufffd") || text.slice(0, 4).includes("\0")) throw utf16Error("events from standard input");
+  return text;
 }
 
-function cannotRead(path: string, error: unknown): Error {
-  return usageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
-}
 
 function splitLines(text: string): string[] {
   const lines = withoutBom(text).split("\n");

@@ -27,7 +27,7 @@ export interface LoadedModule {
 const LOADER_VERSION = "1";
 
 export async function loadCompiledModule(path: string): Promise<LoadedModule> {
-  const source = readText(path);
+  const source = readText(path, "module");
   (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
   const shim = runtimeShim();
   const key = createHash("sha256").update(`${LOADER_VERSION}\0${shim}\0${resolve(path)}\0${source}`).digest("hex");

@@ -3,6 +3,9 @@
 // watching (a TTY), or JSON objects for other programs.
 import type { Diagnostic } from "../compiler/index";
 import { codeFrame, formatDiagnostic } from "../diagnostics/format";
+import { diagnose } from "../diagnostics/message";
+import { Diagnostics } from "../diagnostics/messages";
+import type { FileError } from "./errors";
 
 export interface DiagnosticReport {
   diagnostics: readonly Diagnostic[];
@@ -49,4 +52,11 @@ export function formatJsonReport(report: DiagnosticReport): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A file that could not be read, as the report of one SC1001 diagnostic. */
+export function fileErrorReport(error: FileError): DiagnosticReport {
+  const at = { offset: 0, ...error.position };
+  const diagnostic: Diagnostic = { ...diagnose(Diagnostics.FileUnreadable, { problem: error.message }), file: error.file, range: { start: at, end: at } };
+  return { diagnostics: [diagnostic], diskPaths: new Map(), texts: new Map(), fileCount: 1 };
 }

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceText } from "../compiler/index";
-import { usageError } from "./errors";
+import { cannotRead, FileError, usageError } from "./errors";
+import { decodeUtf8 } from "./text-encoding";
 
 export interface LoadedSource extends SourceText {
   /** The path to show in diagnostics (relative to the working directory, as the user typed it). */
@@ -25,7 +26,29 @@ export function loadSources(paths: readonly string[]): LoadedSource[] {
     }
   }
   const shown = distinctPaths(files);
-  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, location: file.diskPath, text: readText(file.diskPath) }));
+  return files.map((file, index) => ({ path: shown[index]!, diskPath: file.diskPath, location: file.diskPath, text: readRules(file.diskPath) }));
+}
+
+function readRules(path: string): string {
+  const text = readText(path, "rules file");
+  if (looksLikeEvents(text)) {
+    throw new FileError(`${path} is an events file (JSON Lines), not rules: give it with --events, e.g. \`stagecraft run rules/ --events ${path}\``, path);
+  }
+  return text;
+}
+
+/** No rules item starts with `{`, and an event line is a JSON object with an `entity` or a `type`. */
+function looksLikeEvents(text: string): boolean {
+  const start = text.replace(/^\ufeff/, "").trimStart();
+  if (!start.startsWith("{")) return false;
+  const end = start.indexOf("\n");
+  try {
+    const first: unknown = JSON.parse(end === -1 ? start : start.slice(0, end));
+    return typeof first === "object" && first !== null && ("entity" in first || "type" in first);
+  } catch {
+    // A pretty-printed events file: its first line is `{` alone.
+    return /^\{\s*\n\s*"/.test(start);
+  }
 }
 
 /**
@@ -56,11 +79,11 @@ function expandPath(given: string): Array<{ name: string; diskPath: string }> {
   try {
     stats = statSync(given);
   } catch {
-    throw usageError(`${given}: no such file or folder`);
+    throw new FileError(`${given}: no such file or folder`, given);
   }
   if (!stats.isDirectory()) return [{ name: given, diskPath: given }];
   const files = listRulesFiles(given).sort();
-  if (files.length === 0) throw usageError(`${given}: the folder has no .rules files`);
+  if (files.length === 0) throw new FileError(`${given}: the folder has no .rules files`, given);
   return files.map((diskPath) => ({ name: relative(given, diskPath).split("\\").join("/"), diskPath }));
 }
 
@@ -77,10 +100,13 @@ function listRulesFiles(folder: string): string[] {
   return found;
 }
 
-export function readText(path: string): string {
+/** A UTF-8 text file; `what` names it in errors ("rules file", "snapshot"). */
+export function readText(path: string, what: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
-    throw usageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+    throw cannotRead(what, path, error);
   }
+  return decodeUtf8(bytes, what, path);
 }

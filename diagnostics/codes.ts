@@ -5,7 +5,7 @@
 // a test fails when the page and the table differ).
 import type { Severity } from "./diagnostic";
 
-export type Category = "syntax" | "names" | "types" | "templates" | "time" | "workflows" | "flow" | "tests" | "input" | "service" | "runtime" | "internal";
+export type Category = "files" | "syntax" | "names" | "types" | "templates" | "time" | "workflows" | "flow" | "tests" | "input" | "service" | "runtime" | "internal";
 
 export interface CodeInfo {
   severity: Severity;
@@ -21,6 +21,17 @@ export interface CodeInfo {
 }
 
 export const codes = {
+  SC1001: {
+    severity: "error",
+    category: "files",
+    title: "a rules file cannot be read",
+    about: `The path does not exist, is a folder without \`.rules\` files, cannot be read, is
+not UTF-8 text (UTF-16, Latin-1) or is an events file given as rules. Text output:
+\`stagecraft: message\` on stderr; \`check --format json\` prints it as a diagnostic
+of the file (at the line and column where the encoding goes wrong, else 1:1).`,
+    example: `stagecraft: cannot read rules file rules/solar.rules: it is UTF-16 text, and Stagecraft reads UTF-8. Convert it, e.g. \`iconv -f UTF-16 -t UTF-8 rules/solar.rules > utf8-solar.rules\`
+stagecraft: events.jsonl is an events file (JSON Lines), not rules: give it with --events, e.g. \`stagecraft run rules/ --events events.jsonl\``,
+  },
   SC0001: {
     severity: "error",
     category: "syntax",
@@ -400,9 +411,11 @@ on deal stage "Validation" open -> open "New"
     category: "flow",
     title: "move that never happens",
     about: `Moves are forward-only without \`allow back\`: a \`move to\` the first stage, or from
-a rule on \`stage "S" open\` to a stage before S, can never move the record.`,
+a rule on \`stage "S" open\` to a stage before S, can never move the record; nor can
+one from a rule on a won or lost stage (a decided record moves only with \`allow back\`).`,
     example: `on deal invoice.paid -> move to "New"
-on deal stage "Validation" open -> move to "New"   // … comes before "Validation", the stage this rule runs in …`,
+on deal stage "Validation" open -> move to "New"   // … comes before "Validation", the stage this rule runs in …
+on deal stage "Won" open -> move to "Lost"         // … this rule runs in "Won", a won stage, and a decided record moves only with \`allow back\`.`,
   },
   SC2604: {
     severity: "warning",
@@ -477,7 +490,8 @@ until 2026-01-01T00:00Z                         // \`until\` 2026-01-01T00:00Z i
     severity: "error",
     category: "input",
     title: "not valid JSON",
-    example: `events.jsonl:7: error SC3001: not valid JSON (Expected ',' or '}' after property value in JSON at position 10)`,
+    example: `events.jsonl:7:11: error SC3001: not valid JSON: expected ',' or '}' after property value
+events.jsonl:8:2: error SC3001: not valid JSON: expected property name or '}'; JSON Lines needs each event whole on one line (is this a pretty-printed event, split over several lines?)`,
   },
   SC3002: {
     severity: "error",
@@ -493,7 +507,8 @@ events.jsonl:8: error SC3002: missing "data.amount": event invoice.paid requires
     severity: "error",
     category: "input",
     title: "ill-typed field",
-    example: `events.jsonl:7: error SC3003: "at" must be a string, got number 12`,
+    example: `events.jsonl:7: error SC3003: "at" must be a string, got number 12
+events.jsonl:8: error SC3003: "at" is "2026-02-30T08:00:00Z", which does not exist: February 2026 has 28 days`,
   },
   SC3004: {
     severity: "error",

@@ -10,9 +10,9 @@ export function formatDiagnostic(diagnostic: Diagnostic, path = diagnostic.file)
   return `${path}:${range.start.line}:${range.start.column}: ${severity} ${code}: ${message}`;
 }
 
-/** An error about a whole input line (events files have no useful column). */
-export function formatLineError(path: string, line: number, error: { code: string; message: string }): string {
-  return `${path}:${line}: error ${error.code}: ${error.message}`;
+/** An error about an input line: `path:LINE:` , or `path:LINE:COL:` where the mistake is at one place of the line (JSON syntax). */
+export function formatLineError(path: string, line: number, error: { code: string; message: string; column?: number }): string {
+  return `${path}:${line}${error.column !== undefined ? `:${error.column}` : ""}: error ${error.code}: ${error.message}`;
 }
 
 /**

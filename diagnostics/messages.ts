@@ -5,6 +5,9 @@
 import { message } from "./message";
 
 export const Diagnostics = {
+  // files (cli/): the CLI's words for a file it cannot read, as a diagnostic for `check --format json`
+  FileUnreadable: message("SC1001", "{problem}"),
+
   // syntax (grammar/)
   UnexpectedCharacters: message("SC0001", "unexpected {what}{hint}"),
   UnreadableString: message("SC0001", "{problem}"),
@@ -104,6 +107,10 @@ export const Diagnostics = {
     "SC2603",
     "Moving to \"{stage}\" never happens: it comes before \"{open}\", the stage this rule runs in, and moves go forward only. Add `allow back` to move back.",
   ),
+  MoveOutOfDecided: message(
+    "SC2603",
+    "Moving to \"{stage}\" never happens: this rule runs in \"{open}\", a {outcome} stage, and a decided record moves only with `allow back`.",
+  ),
   MoveToOpenStage: message("SC2604", "Moving to \"{stage}\" does nothing: \"{stage}\" is already open when this rule runs."),
 
   // test blocks
@@ -124,10 +131,11 @@ export const Diagnostics = {
   ),
 
   // input events (runtime/input/validate-event.ts, runtime/input/event-stream-validator.ts)
-  NotJson: message("SC3001", "not valid JSON ({reason})"),
+  NotJson: message("SC3001", "not valid JSON: {reason}"),
   NotAnObject: message("SC3001", "an event must be a JSON object"),
   MissingField: message("SC3002", "missing \"{field}\"{why}"),
   IllTypedField: message("SC3003", "\"{field}\" must be {expected}, got {got}"),
+  NoSuchTime: message("SC3003", "\"{field}\" is {got}, which does not exist: {why}"),
   UnknownEntityType: message("SC3004", "unknown entity type \"{type}\"{expected}"),
   UnknownEventType: message("SC3005", "unknown event type \"{type}\"{expected}"),
   UnknownInputStage: message("SC3006", "unknown stage \"{stage}\" for {entity}{expected}"),

@@ -43,6 +43,6 @@ export { runTests, matchesExpectation, type TestResult, type TestFailure } from 
 export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./reporting/explain";
 export { formatTrace } from "./reporting/trace-format";
 export { InMemoryEventStore, type EventStore } from "./stores/event-store";
-export { parseInstant } from "./time/instants";
+export { formatInstant, parseInstant, missingTimeReason } from "./time/instants";
 export { EventStreamValidator, hasOutputIdForm } from "./input/event-stream-validator";
 export { canonicalJson } from "./program/digest";

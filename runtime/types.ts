@@ -138,6 +138,8 @@ export interface EngineOptions {
   /** Resume from a snapshot of an engine over the same program. */
   snapshot?: Snapshot;
   onTrace?: (trace: TraceRecord) => void;
+  /** An effect a rule did not make (its recipient is empty), with the trace's reason; without the cost of a trace. */
+  onSkippedEffect?: (rule: string, reason: string) => void;
   compiled?: CompiledProgram;
   /** Longest derived-event chain before the run stops with a CascadeError (default 100). */
   cascadeBound?: number;

@@ -11,6 +11,11 @@ interface Section {
 }
 
 const sections: Record<Category, Section> = {
+  files: {
+    heading: "Files (SC1001, exit code 2)",
+    from: "`cli/`",
+    intro: "",
+  },
   syntax: {
     heading: "Syntax (SC000x)",
     from: "`grammar/`",
@@ -81,7 +86,7 @@ Examples assume the declarations of the language reference (\`docs/language.md\`
 \`contact\`, \`deal\` with a sequential pipeline, \`installation\` with a parallel one,
 templates "Docs reminder", "Reminder", "Call back", "Offer", team \`installers\`.
 Every syntax and checker code has a golden test in \`test/golden/\`; input and
-runtime codes are tested in \`test/runtime/\` and \`test/cli/\`.
+runtime codes are tested in \`test/runtime/\` and \`test/cli/\` (command output in \`test/cli/golden/\`).
 `;
 
 function fenced(text: string): string {

@@ -53,7 +53,7 @@ export const actions: readonly ActionInfo[] = [
   {
     name: "create task",
     syntax: 'create task "T" [for R]',
-    doc: "Creates a task from the task template T, for R or the responsible user.",
+    doc: "Creates a task from the task template T, for R; without `for` the task is unassigned (the CRM decides who gets it).",
     needs: "nothing",
     templateKind: "task",
   },

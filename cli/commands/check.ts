@@ -2,8 +2,8 @@
 // (warnings allowed), 1 with errors, 2 on usage or I/O errors.
 import type { Command } from "commander";
 import { checkRuleFiles, hasErrors } from "../compile-rules";
-import { ExitCode, usageError } from "../errors";
-import { formatJsonReport, formatTextReport } from "../print-diagnostics";
+import { ExitCode, FileError, usageError } from "../errors";
+import { fileErrorReport, formatJsonReport, formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
 
 export function registerCheck(program: Command, out: Output): void {
@@ -16,7 +16,17 @@ export function registerCheck(program: Command, out: Output): void {
       if (options.format !== "text" && options.format !== "json") {
         throw usageError(`--format must be "text" or "json", not "${options.format}"`);
       }
-      const { diagnostics, report } = checkRuleFiles(paths);
+      let checked;
+      try {
+        checked = checkRuleFiles(paths);
+      } catch (error) {
+        // Programs that read --format json get JSON whatever happened, the unreadable file as a diagnostic.
+        if (options.format !== "json" || !(error instanceof FileError)) throw error;
+        out.stdout(formatJsonReport(fileErrorReport(error)));
+        out.exit(ExitCode.usage);
+        return;
+      }
+      const { diagnostics, report } = checked;
       out.stdout(options.format === "json" ? formatJsonReport(report) : formatTextReport(report, out.isTty));
       out.exit(hasErrors(diagnostics) ? ExitCode.ruleErrors : ExitCode.ok);
     });

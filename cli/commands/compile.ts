@@ -4,9 +4,10 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
-import { ExitCode, usageError } from "../errors";
+import { cannotWrite, ExitCode } from "../errors";
 import { formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
+import { checkWritable } from "../writable";
 
 export function registerCompile(program: Command, out: Output): void {
   program
@@ -15,6 +16,7 @@ export function registerCompile(program: Command, out: Output): void {
     .argument("<paths...>", ".rules files or folders")
     .requiredOption("-o, --out <file.ts>", "the TypeScript module to write")
     .action(async (paths: string[], options: { out: string }) => {
+      checkWritable("module", options.out);
       const { result, report } = compileRuleFiles(paths);
       if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
@@ -27,7 +29,7 @@ export function registerCompile(program: Command, out: Output): void {
       try {
         writeFileSync(options.out, text);
       } catch (error) {
-        throw usageError(`${options.out}: cannot write the module (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+        throw cannotWrite("module", options.out, error);
       }
       if (result.diagnostics.length > 0) out.stderr(formatTextReport(report, out.isTty));
       out.exit(ExitCode.ok);

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { formatSource } from "../../compiler/index";
-import { ExitCode, usageError } from "../errors";
+import { cannotWrite, ExitCode } from "../errors";
 import { formatDiagnostic } from "../../diagnostics/format";
 import { loadSources } from "../sources";
 import type { Output } from "../output";
@@ -29,12 +29,14 @@ export function registerFmt(program: Command, out: Output): void {
         if (formatted.text === source.text) continue;
         unformatted += 1;
         if (options.check) {
-          out.stdout(`${source.diskPath}: not formatted\n`);
+          // Windows line ends are the whole difference more often than not: say so, or the file looks fine.
+          const onlyLineEnds = formatted.text === source.text.replace(/\r\n/g, "\n");
+          out.stdout(`${source.diskPath}: not formatted${onlyLineEnds ? " (only its line ends differ: CRLF, where the layout has LF)" : ""}\n`);
         } else {
           try {
             writeFileSync(source.diskPath, formatted.text);
           } catch (error) {
-            throw usageError(`${source.diskPath}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+            throw cannotWrite("rules file", source.diskPath, error);
           }
           out.stdout(`formatted ${source.diskPath}\n`);
         }

@@ -5,7 +5,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Command } from "commander";
 import { BatchedWriter, stdoutWriter } from "../batched-writer";
-import { CliError, ExitCode, usageError } from "../errors";
+import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import type { Output } from "../output";
 import { storeLocation, type StoreFlags } from "../store-flags";
 
@@ -53,7 +53,7 @@ function fileWriter(path: string): { writer: BatchedWriter; close: () => void } 
   try {
     fd = openSync(path, "w");
   } catch (error) {
-    throw usageError(`${path}: cannot write the outputs (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+    throw cannotWrite("outputs file", path, error);
   }
   return { writer: new BatchedWriter((text) => writeSync(fd, text)), close: () => closeSync(fd) };
 }

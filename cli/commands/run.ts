@@ -6,14 +6,16 @@
 // long history is replayed once and new events are fed to its snapshot.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatOutputLine, formatTrace, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatTrace, parseInstant, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
-import { CliError, ExitCode, usageError } from "../errors";
+import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import { openEventLines, type EventLines } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import { parseUntil } from "../until";
+import { checkWritable } from "../writable";
+import { SkippedEffects } from "../skipped-effects";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 
@@ -39,11 +41,14 @@ export function registerRun(program: Command, out: Output): void {
     .option("--save-snapshot <file.json>", "after the run, save the state to resume from later")
     .action(async (paths: string[], options: RunOptions) => {
       const until = options.until === undefined ? undefined : parseUntil(options.until);
+      if (options.saveSnapshot !== undefined) checkWritable("snapshot", options.saveSnapshot);
       const snapshot = options.resume === undefined ? undefined : readSnapshot(options.resume);
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
       const events = openEventLines(options.events, out);
+      const skipped = new SkippedEffects();
       const engine = startEngine(loaded.program, {
+        onSkippedEffect: skipped.count,
         ...(snapshot ? { snapshot } : {}),
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
         ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
@@ -51,21 +56,24 @@ export function registerRun(program: Command, out: Output): void {
       const writer = stdoutWriter(out);
       // Where a runtime error happened, in the user's terms: the input line, or the
       // timers of --until. Only processing an event or --until throws, and each sets it first.
-      const position = { at: "" };
+      const position = { at: "", lastAt: undefined as string | undefined };
       try {
         // A resumed stream goes on from the snapshot's time and records: an earlier line, or a
         // created for a record the snapshot holds, is an input error (exit 3).
         const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref));
         const code = replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
+          warnIfUntilPassed(until, position.lastAt, snapshot?.clock ?? null, out);
           position.at = `while firing the timers due by --until ${until}`;
           writeAll(writer, engine.advanceTo(until));
         }
         writer.flush();
+        out.stderr(skipped.summary());
         if (code === ExitCode.ok && options.saveSnapshot !== undefined) saveSnapshot(options.saveSnapshot, engine.snapshot());
         out.exit(code);
       } catch (error) {
         writer.flush();
+        out.stderr(skipped.summary());
         if (!(error instanceof RuntimeError)) throw error;
         // Whatever the failing event decided before the error is still written.
         for (const record of error.outputs) writer.line(formatOutputLine(record));
@@ -93,7 +101,7 @@ function startEngine(program: Program, options: EngineOptions, snapshotPath: str
 function readSnapshot(path: string): Snapshot {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readText(path));
+    parsed = JSON.parse(readText(path, "snapshot"));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw usageError(`${path}: not a snapshot saved by --save-snapshot (${(error as Error).message})`);
@@ -109,7 +117,7 @@ function saveSnapshot(path: string, snapshot: Snapshot): void {
   try {
     writeFileSync(path, JSON.stringify(snapshot) + "\n");
   } catch (error) {
-    throw usageError(`${path}: cannot write the snapshot (${(error as NodeJS.ErrnoException).code ?? "I/O error"})`);
+    throw cannotWrite("snapshot", path, error);
   }
 }
 
@@ -132,8 +140,19 @@ async function loadProgram(
   return { program: result.program };
 }
 
+/**
+ * `--until` before the last event (or the snapshot's time) fires nothing: the
+ * timers due by then fired as the events passed. Likely a wrong date: warn.
+ */
+function warnIfUntilPassed(until: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
+  const last = Math.max(lastAt === undefined ? -Infinity : parseInstant(lastAt), resumedAt ?? -Infinity);
+  if (parseInstant(until) >= last) return;
+  const passed = lastAt !== undefined && parseInstant(lastAt) === last ? `the last event (${lastAt})` : `the time the snapshot reached (${formatInstant(last)})`;
+  out.stderr(`stagecraft: warning: --until ${until} is before ${passed}, so it fires no timer\n`);
+}
+
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
-function replay(engine: Engine, validator: EventStreamValidator, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string }): number {
+function replay(engine: Engine, validator: EventStreamValidator, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): number {
   let lineNumber = 0;
   for (let line = lines.next(); line !== undefined; line = lines.next()) {
     lineNumber++;
@@ -145,6 +164,7 @@ function replay(engine: Engine, validator: EventStreamValidator, lines: EventLin
       return ExitCode.invalidEvent;
     }
     position.at = `${lines.name}:${lineNumber} (event ${checked.event.id})`;
+    position.lastAt = checked.event.at;
     writeAll(writer, engine.process(checked.event));
   }
   return ExitCode.ok;

@@ -63,7 +63,7 @@ function parseListen(listen: string): { host: string; port: number } {
 }
 
 function readToken(path: string): string {
-  const token = readText(path).trim();
+  const token = readText(path, "token file").trim();
   if (token === "" || /\s/.test(token)) throw usageError(`${path}: the token file must hold one token (no spaces), not ${token === "" ? "nothing" : "several words"}`);
   return token;
 }

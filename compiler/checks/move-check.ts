@@ -25,6 +25,7 @@ export const MoveCheck: Check = {
       if (outcome.kind === "first stage") context.report(action.stage, Diagnostics.MoveToFirstStage, { stage, entity: move.targetEntity });
       else if (outcome.kind === "backward") context.report(action.stage, Diagnostics.MoveBackward, { stage, open: outcome.open.name });
       else if (outcome.kind === "already open") context.report(action.stage, Diagnostics.MoveToOpenStage, { stage });
+      else if (outcome.kind === "decided") context.report(action.stage, Diagnostics.MoveOutOfDecided, { stage, open: outcome.open.name, outcome: outcome.open.outcome });
     },
   },
 };

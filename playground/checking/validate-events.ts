@@ -3,13 +3,14 @@
 // in the checker worker while typing and on the page when Run needs the events.
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import { EventStreamValidator } from "../../runtime/index";
-import { inputError } from "../../runtime/input/validate-event";
-import { Diagnostics } from "../../diagnostics/messages";
+import { notJsonError } from "../../runtime/input/validate-event";
 
 export interface EventProblem {
   line: number;
   code: string;
   message: string;
+  /** Where a JSON syntax error is. */
+  column?: number;
 }
 
 export interface EventsValidation {
@@ -31,7 +32,7 @@ export function validateEventsText(program: Program | null, text: string): Event
       try {
         JSON.parse(line);
       } catch (error) {
-        result.problems.push({ line: lineNumber, ...inputError(Diagnostics.NotJson, { reason: (error as Error).message }) });
+        result.problems.push({ line: lineNumber, ...notJsonError(error as Error, line) });
       }
       return;
     }

@@ -22,7 +22,7 @@ export function renderProblems(
     items.push(item(`${p.file}:${p.line}:${p.column}: test "${p.test}" failed: ${p.message}`, "error", () => jump(p.file, p.line, p.column)));
   }
   for (const p of eventProblems) {
-    items.push(item(formatLineError("events.jsonl", p.line, p), "error", () => jump(null, p.line, 1)));
+    items.push(item(formatLineError("events.jsonl", p.line, p), "error", () => jump(null, p.line, p.column ?? 1)));
   }
   list.replaceChildren(...items);
 }

@@ -29,6 +29,10 @@ export function considerRule(host: EngineHost, rule: PreparedRule, event: Pendin
     if (host.onTrace) traceRule(host, rule.name, record.ref, event.id, event.type, false, "condition is false", rule.conditionExpr, ctx);
     return;
   }
-  if (host.onTrace) traceRule(host, rule.name, record.ref, event.id, event.type, true, "fired", rule.conditionExpr, ctx);
+  if (host.onTrace) {
+    // A `becomes` rule fires because its condition turned true: say so, with the values that made it true.
+    const reason = rule.becomes ? "fired (its condition turned true)" : "fired";
+    traceRule(host, rule.name, record.ref, event.id, event.type, true, reason, rule.conditionExpr ?? rule.becomes, ctx);
+  }
   runActions(host, rule.actions, ctx, record.ref, firingOn(event.id, event.firing, rule.name));
 }

@@ -154,5 +154,5 @@ function recipient(reader: RecipientReader | undefined, ctx: EvalContext): Value
 
 function emptyRecipient(what: string, who: { kind: "field"; path: string[] } | { kind: "user"; user: string }): Decision {
   const name = who.kind === "field" ? who.path.join(".") : `"${who.user}"`;
-  return { kind: "skip", reason: `${what}: the recipient ${name} is empty` };
+  return { kind: "skip", reason: `${what}: the recipient ${name} is empty`, effect: true };
 }

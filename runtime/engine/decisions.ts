@@ -9,5 +9,5 @@ export type Decision =
   | { kind: "close"; ref: string; stage: string }
   | { kind: "update"; ref: string; fields: Record<string, Value>; roundRobinTeam?: string }
   | { kind: "create"; entity: string; fields: Record<string, Value> }
-  /** The action does nothing here; the reason goes to the trace. */
-  | { kind: "skip"; reason: string };
+  /** The action does nothing here; the reason goes to the trace. `effect`: an output was due and is not made (its recipient is empty). */
+  | { kind: "skip"; reason: string; effect?: true };

@@ -14,6 +14,7 @@ export interface EngineHost extends DecisionWorld {
   readonly calendar: Calendar;
   readonly state: EngineState;
   readonly onTrace: ((trace: TraceRecord) => void) | undefined;
+  readonly onSkippedEffect: ((rule: string, reason: string) => void) | undefined;
   readonly lookup: (ref: string) => RecordState | undefined;
   readonly turn: Turn;
   readonly workflows: WorkflowRunner;

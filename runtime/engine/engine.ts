@@ -34,6 +34,7 @@ class StagecraftEngine implements Engine, EngineHost {
   readonly calendar: Calendar;
   readonly state: EngineState;
   readonly onTrace: ((trace: TraceRecord) => void) | undefined;
+  readonly onSkippedEffect: ((rule: string, reason: string) => void) | undefined;
   readonly lookup = (ref: string): RecordState | undefined => this.state.records.get(ref);
   readonly turn: Turn;
   readonly workflows: WorkflowRunner = new WorkflowRunner(this);
@@ -44,6 +45,7 @@ class StagecraftEngine implements Engine, EngineHost {
     this.calendar = program.calendar;
     this.state = new EngineState(program, this.prepared.loadFields, this.prepared.references.fields);
     this.onTrace = options.onTrace;
+    this.onSkippedEffect = options.onSkippedEffect;
     this.turn = new Turn(options.cascadeBound ?? DEFAULT_CASCADE_BOUND);
     if (options.snapshot) this.state.restore(options.snapshot);
   }

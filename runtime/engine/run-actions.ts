@@ -42,6 +42,7 @@ function applyDecision(host: EngineHost, decision: Decision, record: RecordState
       return;
     }
     case "skip":
+      if (decision.effect && firing.rule !== null) host.onSkippedEffect?.(firing.rule, decision.reason);
       traceSkip(host, firing, record.ref, decision.reason);
       return;
     case "open": {

@@ -48,7 +48,7 @@ export function turnsTrue(
   if (now !== before) host.state.writeRecord(record, withBecomes(record, key, now));
   if (now && !before) return true;
   if (host.onTrace) {
-    const reason = now ? "condition was already true before this change" : "condition is false";
+    const reason = now ? "its condition stays true (`becomes` fires only on the change that turns it true)" : "condition is false";
     traceRule(host, name, record.ref, event.id, event.type, false, reason, condition, ctx);
   }
   return false;

@@ -3,7 +3,8 @@
 // in the user's terms, with the likely intended name when there is one.
 import type { FieldDef, FieldType, InputEvent, Program, Value } from "../program/ir";
 import { schemaOf, splitRef, type EntitySchema, type Schema } from "../program/schema";
-import { isIsoDate, parseInstant } from "../time/instants";
+import { isIsoDate, missingTimeReason, parseInstant } from "../time/instants";
+import { jsonSyntaxProblem } from "./json-syntax";
 import { closestName } from "../../diagnostics/suggest";
 import { Diagnostics } from "../../diagnostics/messages";
 import { render, type DiagnosticMessage, type MessageArguments } from "../../diagnostics/message";
@@ -18,6 +19,8 @@ export interface InputError {
    * block's event diagnostic on the part written at this path.
    */
   field?: string;
+  /** 1-based, where the line shows its mistake at one place (JSON syntax). */
+  column?: number;
 }
 
 export type ValidatedLine = { event: InputEvent } | { error: InputError };
@@ -36,7 +39,7 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    return fail(Diagnostics.NotJson, { reason: (error as Error).message });
+    return { error: notJsonError(error as Error, line) };
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;
@@ -55,7 +58,11 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   const type = raw.type as string;
   if (id === "") return failAt("id", Diagnostics.IllTypedField, { field: "id", expected: "a non-empty string", got: `""` });
   const instant = parseInstant(at);
-  if (Number.isNaN(instant)) return failAt("at", Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
+  if (Number.isNaN(instant)) {
+    const missing = missingTimeReason(at);
+    if (missing !== undefined) return failAt("at", Diagnostics.NoSuchTime, { field: "at", got: `"${at}"`, why: missing });
+    return failAt("at", Diagnostics.IllTypedField, { field: "at", expected: "an ISO 8601 time with offset or Z", got: `"${at}"` });
+  }
   const slash = refSlash(entity);
   if (slash === -1) return failAt("entity", Diagnostics.IllTypedField, { field: "entity", expected: `type/id (e.g. "deal/S1")`, got: `"${entity}"` });
   const hasData = Object.hasOwn(raw, "data");
@@ -196,9 +203,11 @@ export function typeProblem(field: FieldDef, value: unknown): string | undefined
     case "bool":
       return typeof value === "boolean" ? undefined : `must be true or false, got ${describe(value)}`;
     case "date":
-      return typeof value === "string" && isIsoDate(value) ? undefined : `must be a date YYYY-MM-DD, got ${describe(value)}`;
+      if (typeof value === "string" && isIsoDate(value)) return undefined;
+      return missingTime(value) ?? `must be a date YYYY-MM-DD, got ${describe(value)}`;
     case "datetime":
-      return typeof value === "string" && !Number.isNaN(parseInstant(value)) ? undefined : `must be an ISO 8601 time with offset, got ${describe(value)}`;
+      if (typeof value === "string" && !Number.isNaN(parseInstant(value))) return undefined;
+      return missingTime(value) ?? `must be an ISO 8601 time with offset, got ${describe(value)}`;
     case "enum":
       return typeof value === "string" && type.values.includes(value)
         ? undefined
@@ -234,6 +243,12 @@ function hint(value: string, candidates: string[]): string {
   return guess ? ` (did you mean ${guess}?)` : "";
 }
 
+/** `is "2026-02-30", which does not exist: February 2026 has 28 days` for a date or time of the right shape that is not in the calendar. */
+function missingTime(value: unknown): string | undefined {
+  const why = typeof value === "string" ? missingTimeReason(value) : undefined;
+  return why === undefined ? undefined : `is "${value as string}", which does not exist: ${why}`;
+}
+
 function fail<T extends string>(message: DiagnosticMessage<T>, ...args: MessageArguments<T>): { error: InputError } {
   return { error: inputError(message, ...args) };
 }
@@ -252,3 +267,11 @@ export function errorAt<T extends string>(field: string, message: DiagnosticMess
   return { ...inputError(message, ...args), field };
 }
 
+
+/** SC3001 for a line JSON.parse refused, with the column where it says one. */
+export function notJsonError(error: Error, line: string): InputError {
+  const problem = jsonSyntaxProblem(error, line);
+  const failed = inputError(Diagnostics.NotJson, { reason: problem.reason });
+  if (problem.column !== undefined) failed.column = problem.column;
+  return failed;
+}

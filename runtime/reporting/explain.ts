@@ -5,6 +5,7 @@ import type { InputEvent, Program, SourceLocation, Trigger, Value } from "../pro
 import type { EventTrace, RuleTrace, TraceRecord } from "../types";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
+import { formatReadValues } from "./read-values";
 
 const UNMATCHED = "trigger did not match";
 
@@ -31,6 +32,8 @@ export interface RuleExplanation {
 export interface Explanation {
   entity: string;
   rules: RuleExplanation[];
+  /** The records of the entity's type that any event reached, in the order first reached: what `entity` may have meant when it is not among them. */
+  recordsOfType: string[];
   /** Set when the replay stopped with a runtime error. */
   error?: string;
 }
@@ -83,7 +86,9 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
     const enrollments = workflow.enrollments.filter((enrollment) => enrollment.entity === type);
     if (enrollments.length > 0) rules.push(explained(workflow.name, "workflow", workflow.location, enrollments.map((e) => e.trigger)));
   }
-  const explanation: Explanation = { entity, rules };
+  const recordsOfType = new Set<string>();
+  for (const trace of traces) if (trace.kind === "event" && trace.record.startsWith(`${type}/`)) recordsOfType.add(trace.record);
+  const explanation: Explanation = { entity, rules, recordsOfType: [...recordsOfType] };
   if (error !== undefined) explanation.error = error;
   return explanation;
 }
@@ -128,7 +133,7 @@ export function formatExplanation(explanation: Explanation): string {
     const relevant = rule.considerations.filter((item) => !item.reason.startsWith(UNMATCHED));
     const unmatched = rule.considerations.length - relevant.length;
     if (relevant.length === 0) {
-      lines.push(`  ${rule.rule}: never triggered: no ${rule.listensTo} for ${explanation.entity}${unmatched > 0 ? ` (${unmatched} other events of it seen)` : ""}`);
+      lines.push(`  ${rule.rule}: never triggered: no ${rule.listensTo.replace(/^a /, "")} for ${explanation.entity}${unmatched > 0 ? ` (${unmatched} other events of it seen)` : ""}`);
       continue;
     }
     relevant.forEach((item, index) => {
@@ -141,7 +146,7 @@ export function formatExplanation(explanation: Explanation): string {
       const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
       const verdict = item.fired ? "fired" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
       const reason = item.reason === "fired" ? "" : item.fired && item.reason.startsWith("fired ") ? ` ${item.reason.slice(6)}` : `: ${item.reason}`;
-      const values = item.values ? ` [${Object.entries(item.values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ")}]` : "";
+      const values = item.values ? formatReadValues(item.values) : "";
       lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}`);
     });
     if (unmatched > 0) lines.push(`  ${rule.rule}: (${unmatched} other events of ${explanation.entity} are not ${rule.listensTo})`);

@@ -141,3 +141,24 @@ function offsetMinutes(offset: string): number {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * Why a text of the ISO shape (`YYYY-MM-DD`, or a date-time with offset) is no
+ * time: its date or time of day does not exist (`2026-02-30`: "February 2026
+ * has 28 days"). Undefined when the text is not of that shape, or is a real time:
+ * "must be ISO 8601" would send the reader looking for a format mistake.
+ */
+export function missingTimeReason(text: string): string | undefined {
+  const m = ISO_INSTANT.exec(text) ?? ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const year = +m[1]!, month = +m[2]!, day = +m[3]!;
+  if (month < 1 || month > 12) return `there is no month ${m[2]}`;
+  const days = month === 2 && !isLeapYear(year) ? 28 : DAYS_IN_MONTH[month - 1]!;
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  if (m[4] !== undefined && (+m[4] > 23 || +m[5]! > 59 || (m[6] !== undefined && +m[6] > 59))) {
+    return `${text.slice(11, m[6] !== undefined ? 19 : 16)} is not a time of day`;
+  }
+  return undefined;
+}

@@ -40,6 +40,6 @@ describe("openEventLines", () => {
   }
 
   it("reports a missing file as a usage error", () => {
-    expect(() => openEventLines("/nonexistent/events.jsonl", noStdin)).toThrow("/nonexistent/events.jsonl: cannot read the file (ENOENT)");
+    expect(() => openEventLines("/nonexistent/events.jsonl", noStdin)).toThrow("cannot read events file /nonexistent/events.jsonl: no such file");
   });
 });

@@ -38,7 +38,8 @@ describe("stagecraft run", () => {
     const path = writeEvents([events[0]!, "", "   ", "{oops"]);
     const result = await cli(["run", contract, "--events", path]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:4: error SC3001: `));
+    // JSON syntax errors also give the column: `events.jsonl:LINE:COL:`.
+    expect(result.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:4:2: error SC3001: `));
   });
 
   const badLines: Array<[string, string, RegExp]> = [
@@ -57,7 +58,7 @@ describe("stagecraft run", () => {
     expect(result.code).toBe(3);
     const stderrLines = result.stderr.trimEnd().split("\n");
     expect(stderrLines).toHaveLength(1);
-    expect(stderrLines[0]).toMatch(new RegExp(`^.*events\\.jsonl:7: `));
+    expect(stderrLines[0]).toMatch(new RegExp(`^.*events\\.jsonl:7:(\\d+:)? `));
     expect(stderrLines[0]).toMatch(message);
     // The stage.opened of e6 came before the bad line; the timer at 01-05 fired before e6.
     expect(result.stdout).toContain('"id":"e6.1"');
@@ -76,7 +77,7 @@ describe("stagecraft run", () => {
   it("exits 2 on a missing events file or a bad --until", async () => {
     const missing = await cli(["run", contract, "--events", "/nonexistent/events.jsonl"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/nonexistent\/events\.jsonl: cannot read/);
+    expect(missing.stderr).toMatch(/cannot read events file \/nonexistent\/events\.jsonl: no such file/);
     const until = await cli(["run", contract, "--events", eventsFile, "--until", "next week"]);
     expect(until.code).toBe(2);
     expect(until.stderr).toMatch(/--until must be an ISO 8601 time/);

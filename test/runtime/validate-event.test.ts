@@ -61,3 +61,37 @@ describe("validateEventLine", () => {
     expect(check(line({}), "2026-01-01T07:00:00Z")).toHaveProperty("event");
   });
 });
+
+describe("JSON syntax and times that do not exist", () => {
+  it("gives the column of a JSON mistake, without JSON.parse's offset", () => {
+    const error = errorOf('{"id":"e1" "at":"x"}');
+    expect(error).toEqual({ code: "SC3001", message: "not valid JSON: expected ',' or '}' after property value", column: 12 });
+  });
+
+  it("says that JSON Lines holds one event per line when a line stops inside its event", () => {
+    for (const text of ["{", '{"id":"e1",', "  {"]) {
+      expect(errorOf(text).message, text).toMatch(/JSON Lines needs each event whole on one line/);
+    }
+    expect(errorOf('{"id":"e1"}}').message).not.toMatch(/JSON Lines/);
+  });
+
+  it.each([
+    ["2026-02-30T08:00:00Z", "February 2026 has 28 days"],
+    ["2024-02-30T08:00:00Z", "February 2024 has 29 days"],
+    ["2026-13-01T08:00:00Z", "there is no month 13"],
+    ["2026-04-31T08:00+02:00", "April 2026 has 30 days"],
+    ["2026-01-01T24:00:00Z", "24:00:00 is not a time of day"],
+  ])("says that %s does not exist", (at, why) => {
+    expect(errorOf(line({ at }))).toEqual({ code: "SC3003", message: `"at" is "${at}", which does not exist: ${why}` });
+  });
+
+  it("keeps 'must be ISO 8601' for a time of another shape", () => {
+    expect(errorOf(line({ at: "tomorrow" })).message).toBe('"at" must be an ISO 8601 time with offset or Z, got "tomorrow"');
+  });
+});
+
+describe("a date field that does not exist", () => {
+  it("says so, not that it must be YYYY-MM-DD", () => {
+    expect(errorOf(line({ data: { closed_on: "2026-02-29" } })).message).toBe('field "closed_on" of deal is "2026-02-29", which does not exist: February 2026 has 28 days');
+  });
+});

@@ -1,0 +1,1 @@
+check test/cli/golden/files/no-such.rules --format json

@@ -1,0 +1,1 @@
+fmt --check test/cli/golden/files/crlf.rules

@@ -1,0 +1,1 @@
+check test/cli/golden/files/deals.rules --formt json

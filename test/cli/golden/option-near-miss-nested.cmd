@@ -1,0 +1,1 @@
+log export --dta x

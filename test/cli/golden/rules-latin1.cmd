@@ -1,0 +1,1 @@
+check test/cli/golden/files/latin1.rules
