@@ -82,7 +82,7 @@ describe("JSON syntax and times that do not exist", () => {
     ["2026-04-31T08:00+02:00", "April 2026 has 30 days"],
     ["2026-01-01T24:00:00Z", "24:00:00 is not a time of day"],
   ])("says that %s does not exist", (at, why) => {
-    expect(errorOf(line({ at }))).toEqual({ code: "SC3003", message: `"at" is "${at}", which does not exist: ${why}` });
+    expect(errorOf(line({ at }))).toEqual({ code: "SC3003", message: `"at" is "${at}", which does not exist: ${why}`, field: "at" });
   });
 
   it("keeps 'must be ISO 8601' for a time of another shape", () => {
