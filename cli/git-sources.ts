@@ -11,6 +11,8 @@ import type { LoadedSource } from "./sources";
 export const GIT_PREFIX = "git:";
 
 export interface GitSpec {
+  /** As given, for messages. */
+  given: string;
   ref: string;
   path: string;
 }
@@ -23,12 +25,12 @@ export function parseGitSpec(given: string): GitSpec | undefined {
   const ref = colon === -1 ? rest : rest.slice(0, colon);
   const path = colon === -1 ? "." : rest.slice(colon + 1);
   if (ref === "") throw usageError(`${given}: name a commit after git: (git:main, git:HEAD~1, git:v1.2:rules)`);
-  return { ref, path: path === "" ? "." : path };
+  return { given, ref, path: path === "" ? "." : path };
 }
 
 /** The rule files of the spec's commit, named as `loadSources` names files on disk; shown as `git:REF:path`. */
 export function loadGitSources(spec: GitSpec): LoadedSource[] {
-  const shown = `${GIT_PREFIX}${spec.ref}:${spec.path}`;
+  const shown = spec.given;
   if (git(["rev-parse", "--is-inside-work-tree"], shown) === undefined) {
     throw usageError(`${shown}: not inside a git repository (git:REF reads a commit of the repository of the current folder)`);
   }
