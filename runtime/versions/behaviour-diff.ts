@@ -110,27 +110,50 @@ export class BehaviourDiffer {
     );
   }
 
+  /**
+   * Pairs the outputs of one batch. Mostly the two runs agree, output for
+   * output in the same order: those pair at once. From the first pair that
+   * does not, outputs go through the waiting tables, so that one produced later
+   * or earlier by the other run still finds its match.
+   */
   private compare(fromBase: OutputRecord[], fromHead: OutputRecord[]): void {
-    this.offer(this.base, this.head, fromBase);
-    this.offer(this.head, this.base, fromHead);
+    this.base.namer.beginBatch();
+    this.head.namer.beginBatch();
+    this.base.outputs += fromBase.length;
+    this.head.outputs += fromHead.length;
+    const paired = Math.min(fromBase.length, fromHead.length);
+    let index = 0;
+    for (; index < paired; index++) {
+      const base = this.base.namer.name(fromBase[index]!);
+      const head = this.head.namer.name(fromHead[index]!);
+      // An output waiting under the same name came first: it is the one to pair with.
+      if (base.name !== head.name || this.base.waiting.has(base.name) || this.head.waiting.has(head.name)) {
+        this.offer(this.base, this.head, base);
+        this.offer(this.head, this.base, head);
+        index++;
+        break;
+      }
+      this.pair(base, head);
+    }
+    for (let rest = index; rest < fromBase.length; rest++) this.offer(this.base, this.head, this.base.namer.name(fromBase[rest]!));
+    for (let rest = index; rest < fromHead.length; rest++) this.offer(this.head, this.base, this.head.namer.name(fromHead[rest]!));
   }
 
-  private offer(side: Side, other: Side, outputs: OutputRecord[]): void {
-    side.namer.beginBatch();
-    side.outputs += outputs.length;
-    for (const output of outputs) {
-      const named = side.namer.name(output);
-      const match = other.waiting.get(named.name);
-      if (!match) {
-        wait(side.waiting, named);
-        continue;
-      }
-      if (match.next) other.waiting.set(named.name, match.next);
-      else other.waiting.delete(named.name);
-      if (sameContent(match.named, named)) this.report.addSame();
-      else if (side === this.head) this.changed(match.named, named);
-      else this.changed(named, match.named);
+  private offer(side: Side, other: Side, named: NamedOutput): void {
+    const match = other.waiting.get(named.name);
+    if (!match) {
+      wait(side.waiting, named);
+      return;
     }
+    if (match.next) other.waiting.set(named.name, match.next);
+    else other.waiting.delete(named.name);
+    if (side === this.head) this.pair(match.named, named);
+    else this.pair(named, match.named);
+  }
+
+  private pair(base: NamedOutput, head: NamedOutput): void {
+    if (sameContent(base, head)) this.report.addSame();
+    else this.changed(base, head);
   }
 
   private changed(base: NamedOutput, head: NamedOutput): void {

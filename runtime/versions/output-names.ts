@@ -10,10 +10,11 @@
 //   - and its rank among outputs with all of the above in the same batch (one
 //     `process` or `advanceTo`): a rule with two `send email` actions.
 // Timing and data are not part of a name: they are what a "changed" output
-// differs in. Names are 64-bit digests, so a deep cascade does not grow them.
+// differs in. Names are 64-bit hashes, so a deep cascade does not grow them.
+// They are compared only within one diff, so the hash reads UTF-16 code units
+// (program/digest.ts hashes UTF-8 bytes, which costs an encoding per output).
 import type { Program, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
-import { fnv1a64 } from "../program/digest";
 import { CHANGE_TYPES } from "../engine/engine";
 
 /** An output with the parts of it that do not depend on positions. */
@@ -64,7 +65,7 @@ export class OutputNamer {
     const anchor = `${cause === undefined ? "i" + output.cause : "o" + cause}\u0000${ruleId ?? ""}\u0000${record}\u0000${output.type}`;
     const rank = (this.ranks.get(anchor) ?? 0) + 1;
     this.ranks.set(anchor, rank);
-    const name = fnv1a64(rank === 1 ? anchor : `${anchor}\u0000${rank}`);
+    const name = hash64(rank === 1 ? anchor : `${anchor}\u0000${rank}`);
     const state = CHANGE_TYPES.has(output.type);
     if (state) this.derived.set(output.id, name);
     if (creates) {
@@ -72,7 +73,7 @@ export class OutputNamer {
       this.createdKeys.set(output.entity, key);
       this.createdRefs.set(key, output.entity);
     }
-    return { name, output, ruleId, recordKey: this.recordKey(output.entity), data: this.canonicalData(output.data), state };
+    return { name, output, ruleId, recordKey: creates ? this.recordKey(output.entity) : record, data: this.canonicalData(output.data), state };
   }
 
   /** The key of a record: its `type/id`, or for a record a rule created, the name of that creation. */
@@ -100,4 +101,18 @@ export class OutputNamer {
     }
     return copy ?? data;
   }
+}
+
+/** Two 32-bit multiplicative hash lanes over the text's code units, mixed at the end (cyrb53's scheme, both lanes kept). */
+function hash64(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
 }

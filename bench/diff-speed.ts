@@ -1,0 +1,88 @@
+// `stagecraft diff` benchmark (issue 14): 200,000 generated events through
+// bench/fixtures/bench.rules and a changed copy of it, as whole processes,
+// against one `stagecraft run` of the same events in the same run. A diff is
+// both runs plus a linear comparison, so the goal is at most 2.5 times a run.
+// Also the peak memory of each.
+// Usage: npm run bench:diff   (BENCH_EVENTS, BENCH_RUNS to change sizes)
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateEvents } from "./generate-events";
+
+const eventCount = Number(process.env.BENCH_EVENTS ?? 200_000);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const outDir = join("bench", "out");
+mkdirSync(outDir, { recursive: true });
+const rules = join("bench", "fixtures", "bench.rules");
+const cli = join("bin", "stagecraft.js");
+
+const stream = generateEvents(eventCount);
+const eventsPath = join(outDir, `events-${eventCount}.jsonl`);
+writeFileSync(eventsPath, stream.lines.join("\n") + "\n");
+console.log(`generated ${stream.lines.length} events over ${stream.records} records`);
+
+// The change under review: the reminder a day later, thanks only for large
+// amounts, and one rule more (the ids of what follows it shift).
+const headRules = join(outDir, "bench-head.rules");
+const changed = readFileSync(rules, "utf8")
+  .replace("open after 4 days", "open after 5 days")
+  .replace('rule "Thanks": on deal stage "Won" open', 'rule "Thanks": on deal stage "Won" open when amount > 1000')
+  .replace('rule "Paid":', 'rule "Paid audit": on deal invoice.paid -> create activity note "Paid {title}"\nrule "Paid":');
+writeFileSync(headRules, changed);
+
+interface Contender {
+  name: string;
+  args: string[];
+  /** Exit codes that mean it worked (diff exits 1 when there is a difference). */
+  ok: number[];
+}
+const until = ["--until", stream.until];
+const contenders: Contender[] = [
+  { name: "stagecraft run", args: [cli, "run", rules, "--events", eventsPath, ...until], ok: [0] },
+  { name: "diff, the same rules", args: [cli, "diff", rules, rules, "--events", eventsPath, ...until], ok: [0] },
+  { name: "diff, changed rules", args: [cli, "diff", rules, headRules, "--events", eventsPath, ...until, "--format", "json"], ok: [1] },
+];
+
+function timeRun(contender: Contender): { ms: number; output: string } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, contender.args, { maxBuffer: 1 << 30, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (!contender.ok.includes(result.status ?? -1)) throw new Error(`${contender.name} exited ${result.status}: ${result.stderr}`);
+  return { ms, output: result.stdout };
+}
+
+const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+const outputs = new Map<string, string>();
+// Rounds take turns between the contenders, so a change in the machine's load
+// falls on all of them alike.
+for (let i = 0; i < runs; i++) {
+  for (const contender of contenders) {
+    const { ms, output } = timeRun(contender);
+    times.get(contender.name)!.push(ms);
+    outputs.set(contender.name, output);
+  }
+}
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const baseline = median(times.get("stagecraft run")!);
+for (const contender of contenders) {
+  const ms = median(times.get(contender.name)!);
+  const goal = contender.name.startsWith("diff") ? `  (goal <= 2.5x)${ms / baseline > 2.5 ? "   NOT MET" : ""}` : "";
+  console.log(`${contender.name.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / baseline).toFixed(2)}x the run${goal}`);
+}
+
+const report = JSON.parse(outputs.get("diff, changed rules")!);
+const differing = (counts: { added: number; removed: number; changed: number }) => counts.added + counts.removed + counts.changed;
+console.log(
+  `changed rules: ${report.outputs.same} outputs the same, ${differing(report.outputs.effects)} effects and ${differing(report.outputs.stateChanges)} state changes differ, ` +
+    `${report.byRecord.length} records, ${report.stages.length} final stages differ`,
+);
+
+// Peak memory of one run and of a diff of the same events.
+for (const contender of [contenders[0]!, contenders[2]!]) {
+  const peak = spawnSync(process.execPath, [join("bench", "peak-memory.mjs"), ...contender.args], {
+    maxBuffer: 1 << 30,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  console.log(`peak memory, ${contender.name}: ${peak.stderr.trim().split("\n").pop()}`);
+}
