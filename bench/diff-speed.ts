@@ -6,26 +6,18 @@
 // Each process reports its CPU time and peak memory (peak-memory.mjs).
 // Usage: npm run bench:diff   (BENCH_EVENTS, BENCH_RUNS to change sizes)
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateEvents } from "./generate-events";
+import { benchCli, benchRules, outDir, writeEvents } from "./bench-inputs";
 
 const eventCount = Number(process.env.BENCH_EVENTS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const outDir = join("bench", "out");
-mkdirSync(outDir, { recursive: true });
-const rules = join("bench", "fixtures", "bench.rules");
-const cli = join("bin", "stagecraft.js");
-
-const stream = generateEvents(eventCount);
-const eventsPath = join(outDir, `events-${eventCount}.jsonl`);
-writeFileSync(eventsPath, stream.lines.join("\n") + "\n");
-console.log(`generated ${stream.lines.length} events over ${stream.records} records`);
+const stream = writeEvents(eventCount);
 
 // The change under review: the reminder a day later, thanks only for large
 // amounts, and one rule more (the ids of what follows it shift).
 const headRules = join(outDir, "bench-head.rules");
-const changed = readFileSync(rules, "utf8")
+const changed = readFileSync(benchRules, "utf8")
   .replace("open after 4 days", "open after 5 days")
   .replace('rule "Thanks": on deal stage "Won" open', 'rule "Thanks": on deal stage "Won" open when amount > 1000')
   .replace('rule "Paid":', 'rule "Paid audit": on deal invoice.paid -> create activity note "Paid {title}"\nrule "Paid":');
@@ -39,9 +31,9 @@ interface Contender {
 }
 const until = ["--until", stream.until];
 const contenders: Contender[] = [
-  { name: "stagecraft run", args: [cli, "run", rules, "--events", eventsPath, ...until], ok: [0] },
-  { name: "diff, the same rules", args: [cli, "diff", rules, rules, "--events", eventsPath, ...until], ok: [0] },
-  { name: "diff, changed rules", args: [cli, "diff", rules, headRules, "--events", eventsPath, ...until, "--format", "json"], ok: [1] },
+  { name: "stagecraft run", args: [benchCli, "run", benchRules, "--events", stream.path, ...until], ok: [0] },
+  { name: "diff, the same rules", args: [benchCli, "diff", benchRules, benchRules, "--events", stream.path, ...until], ok: [0] },
+  { name: "diff, changed rules", args: [benchCli, "diff", benchRules, headRules, "--events", stream.path, ...until, "--format", "json"], ok: [1] },
 ];
 
 /** Wall time, and CPU time and peak memory as bench/peak-memory.mjs reports them. */

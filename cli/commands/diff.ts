@@ -17,7 +17,7 @@ import {
 } from "../../runtime/index";
 import { compileLoadedSources, hasErrors } from "../compile-rules";
 import { CliError, usageError } from "../errors";
-import { openEventLines, type EventLines } from "../events-input";
+import { numberedLines, openEventLines, type EventLines } from "../events-input";
 import { loadGitSources, parseGitSpec } from "../git-sources";
 import { formatTextReport } from "../print-diagnostics";
 import { loadSources } from "../sources";
@@ -82,10 +82,7 @@ function compare(base: Program, head: Program, lines: EventLines, until: string 
   const differ = new BehaviourDiffer(base, head);
   let position = "";
   try {
-    let lineNumber = 0;
-    for (let line = lines.next(); line !== undefined; line = lines.next()) {
-      lineNumber++;
-      if (line.trim() === "") continue;
+    for (const { line, lineNumber } of numberedLines(lines)) {
       const checked = validator.check(line, lineNumber);
       if ("error" in checked) {
         const which = checked.side === undefined ? "" : ` (refused by the ${checked.side} rules only)`;
