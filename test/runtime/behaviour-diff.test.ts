@@ -7,7 +7,7 @@
 //     only fields the input sets), so nothing else can change.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BehaviourDiffer, PairedEventValidator, runEvents, validateEventLine, VersionRunError, type BehaviourDiff, type OutputDifference, type OutputRecord, type Program } from "../../runtime/index";
+import { BehaviourDiffer, formatDiffText, PairedEventValidator, runEvents, validateEventLine, VersionRunError, type BehaviourDiff, type OutputDifference, type OutputRecord, type Program } from "../../runtime/index";
 import { compileProgram } from "../backend/harness";
 import { eventStream, ruleFile, schema } from "../backend/arbitrary-programs";
 
@@ -256,5 +256,51 @@ describe("matching outputs between versions", () => {
       ["added", 'rule "First"', "task/e2.1"],
       ["added", 'rule "Note"', "task/e2.1"],
     ]);
+  });
+});
+
+describe("the text report", () => {
+  const compile = (rules: string) =>
+    compileProgram([
+      { path: "schema.rules", text: isolatedSchema },
+      { path: "rules.rules", text: rules },
+    ]);
+  const deals = Array.from({ length: 25 }, (_, index) =>
+    JSON.stringify({ id: `e${index}`, at: "2026-03-02T09:00:00Z", entity: `deal/D${index}`, type: "created", data: { title: `Deal ${index}`, amount: index * 100, contact: "contact/C0" } }),
+  );
+  const lines = [JSON.stringify({ id: "c0", at: "2026-03-02T08:00:00Z", entity: "contact/C0", type: "created", data: { name: "Ana" } }), ...deals];
+
+  it("lists twenty records, counts the rest, and shows three examples per rule", () => {
+    const { diff } = diffLines(compile('rule "Tell": on deal created -> notify "desk@example.com" "New {title}"\n'), compile(""), lines);
+    const text = formatDiffText(diff, { base: "a", head: "b", events: "events.jsonl" });
+    expect(text).toContain('  rule "Tell" (removed): effects 25 removed\n');
+    expect(text.match(/^ {4}removed {2}- /gm)).toHaveLength(3);
+    expect(text).toContain("    … and 22 more\n");
+    expect(text.match(/^ {2}deal\/D\d+: effects 1 removed$/gm)).toHaveLength(20);
+    expect(text).toContain("  … and 5 more records (--format json lists them all)\n");
+    expect(text.endsWith("\ndifferent: 0 added, 25 removed, 0 changed outputs\n")).toBe(true);
+    expect(diff.byRecord).toHaveLength(25);
+  });
+
+  it("names the closes input stage.opened events imply, which belong to no rule", () => {
+    // Sequential pipelines: an input stage.opened closes the open stage, rule null.
+    const sequential = compileProgram([
+      { path: "schema.rules", text: 'entity deal {\n  title: text\n  pipeline {\n    stage "New"\n    stage "Won"\n  }\n}\n' },
+      { path: "rules.rules", text: "" },
+    ]);
+    const moving = compileProgram([
+      { path: "schema.rules", text: 'entity deal {\n  title: text\n  pipeline {\n    stage "New"\n    stage "Won"\n  }\n}\n' },
+      { path: "rules.rules", text: 'on deal created -> open "New"\n' },
+    ]);
+    const input = [
+      JSON.stringify({ id: "e1", at: "2026-03-02T09:00:00Z", entity: "deal/D1", type: "created", data: { title: "Roof" } }),
+      JSON.stringify({ id: "e2", at: "2026-03-02T10:00:00Z", entity: "deal/D1", type: "stage.opened", data: { stage: "Won" } }),
+    ];
+    const { diff } = diffLines(sequential, moving, input);
+    expect(diff.byRule.map((group) => [group.rule, group.status])).toEqual([
+      [null, "unchanged"],
+      ["rule at rules.rules:1", "added"],
+    ]);
+    expect(formatDiffText(diff, { base: "a", head: "b", events: "e" })).toContain("  closes implied by input stage.opened events: state changes 1 added\n");
   });
 });
