@@ -13,7 +13,7 @@ import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
 import { comparePrograms, programManifest } from "../program/identity";
 import { OutputNamer, type NamedOutput } from "./output-names";
-import { DiffReportBuilder, type BehaviourDiff, type OutputDifference } from "./diff-report";
+import { DiffReportBuilder, type BehaviourDiff, type OutputDifference, type RuleGroup } from "./diff-report";
 
 export type DiffSide = "base" | "head";
 
@@ -41,6 +41,8 @@ class Side {
   readonly waiting = new Map<string, Waiting>();
   /** Display name of each rule and workflow identity (`rule "Name"`, `rule at file:line`). */
   readonly labels = new Map<string, string>();
+  /** Digest of each rule and workflow identity. */
+  readonly digests = new Map<string, string>();
   outputs = 0;
 
   constructor(
@@ -49,7 +51,11 @@ class Side {
   ) {
     this.engine = createEngine(program);
     this.namer = new OutputNamer(program);
-    for (const item of programManifest(program).items) if (item.kind === "rule" || item.kind === "workflow") this.labels.set(item.id, item.name);
+    for (const item of programManifest(program).items) {
+      if (item.kind !== "rule" && item.kind !== "workflow") continue;
+      this.labels.set(item.id, item.name);
+      this.digests.set(item.id, item.digest);
+    }
   }
 
   run(step: (engine: Engine) => OutputRecord[]): OutputRecord[] {
@@ -76,7 +82,16 @@ export class BehaviourDiffer {
   ) {
     this.base = new Side("base", base);
     this.head = new Side("head", head);
-    this.report = new DiffReportBuilder(comparePrograms(base, head));
+    this.report = new DiffReportBuilder(comparePrograms(base, head), (id) => this.statusOf(id));
+  }
+
+  /** Matched by identity, as comparePrograms matches items: two unnamed rules may share a `file:line` label. */
+  private statusOf(id: string): RuleGroup["status"] {
+    const before = this.base.digests.get(id);
+    const after = this.head.digests.get(id);
+    if (before === undefined) return "added";
+    if (after === undefined) return "removed";
+    return before === after ? "unchanged" : "changed";
   }
 
   /** One input event, as each version's schema reads it (the same line). */

@@ -106,7 +106,11 @@ export class DiffReportBuilder {
   private readonly records = new Map<string, Group & { record: string }>();
   private readonly stages: StageDifference[] = [];
 
-  constructor(private readonly changes: ProgramChanges) {}
+  /** `statusOf` says what happened to a rule or workflow between the versions, by identity. */
+  constructor(
+    private readonly changes: ProgramChanges,
+    private readonly statusOf: (id: string) => RuleGroup["status"],
+  ) {}
 
   addSame(): void {
     this.same++;
@@ -141,13 +145,9 @@ export class DiffReportBuilder {
   }
 
   build(base: { fingerprint: string; outputs: number }, head: { fingerprint: string; outputs: number }, events: number): BehaviourDiff {
-    const added = new Set(this.changes.added);
-    const removed = new Set(this.changes.removed);
-    const changed = new Set(this.changes.changed);
     const byRule: RuleGroup[] = [];
     for (const group of this.rules.values()) {
-      const label = group.rule ?? "";
-      const status = added.has(label) ? "added" : removed.has(label) ? "removed" : changed.has(label) ? "changed" : "unchanged";
+      const status = group.id === null ? "unchanged" : this.statusOf(group.id);
       byRule.push({ id: group.id, rule: group.rule, status, effects: group.effects, stateChanges: group.stateChanges, examples: examplesOf(group) });
     }
     byRule.sort((a, b) => total(b) - total(a) || compareText(a.rule ?? "", b.rule ?? ""));

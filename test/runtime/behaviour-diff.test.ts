@@ -304,3 +304,24 @@ describe("the text report", () => {
     expect(formatDiffText(diff, { base: "a", head: "b", events: "e" })).toContain("  closes implied by input stage.opened events: state changes 1 added\n");
   });
 });
+
+describe("rules by identity", () => {
+  it("tells a removed unnamed rule from an added one written at the same line", () => {
+    const compile = (rules: string) =>
+      compileProgram([
+        { path: "schema.rules", text: isolatedSchema },
+        { path: "rules.rules", text: rules },
+      ]);
+    const lines = [
+      JSON.stringify({ id: "e1", at: "2026-03-02T08:00:00Z", entity: "contact/C0", type: "created", data: { name: "Ana", phone: "+34 600 000 000" } }),
+      JSON.stringify({ id: "e2", at: "2026-03-02T09:00:00Z", entity: "deal/D0", type: "created", data: { title: "Roof", amount: 10, contact: "contact/C0" } }),
+    ];
+    const { diff } = diffLines(compile('on deal created -> send sms "Ping" to contact\n'), compile('on deal created -> notify "desk@example.com" "New {title}"\n'), lines);
+    expect(diff.rules).toMatchObject({ added: ["rule at rules.rules:1"], removed: ["rule at rules.rules:1"] });
+    const groups = diff.byRule.map((group) => [group.status, group.effects]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(groups).toEqual([
+      ["added", { added: 1, removed: 0, changed: 0 }],
+      ["removed", { added: 0, removed: 1, changed: 0 }],
+    ]);
+  });
+});
