@@ -132,8 +132,8 @@ export class BehaviourDiffer {
    * or earlier by the other run still finds its match.
    */
   private compare(fromBase: OutputRecord[], fromHead: OutputRecord[]): void {
-    this.base.namer.beginBatch();
-    this.head.namer.beginBatch();
+    this.base.namer.beginBatch(fromBase.length);
+    this.head.namer.beginBatch(fromHead.length);
     this.base.outputs += fromBase.length;
     this.head.outputs += fromHead.length;
     const paired = Math.min(fromBase.length, fromHead.length);

@@ -43,15 +43,18 @@ export class OutputNamer {
   private readonly createdKeys = new Map<string, string>();
   private readonly createdRefs = new Map<string, string>();
   private readonly ranks = new Map<string, number>();
+  /** A batch of one output (the common case) needs no ranks. */
+  private counting = false;
 
   constructor(program: Program) {
     for (const rule of program.rules) this.identities.set(rule.name, rule.id);
     for (const workflow of program.workflows) if (!this.identities.has(workflow.name)) this.identities.set(workflow.name, workflow.id);
   }
 
-  /** Ranks count within one batch of outputs. */
-  beginBatch(): void {
-    this.ranks.clear();
+  /** Ranks count within one batch of `size` outputs. */
+  beginBatch(size: number): void {
+    if (this.ranks.size > 0) this.ranks.clear();
+    this.counting = size > 1;
   }
 
   name(output: OutputRecord): NamedOutput {
@@ -63,17 +66,18 @@ export class OutputNamer {
     const typePrefix = creates ? output.entity.slice(0, output.entity.length - output.id.length) : "";
     const record = creates ? typePrefix + CREATED : this.recordKey(output.entity);
     const anchor = `${cause === undefined ? "i" + output.cause : "o" + cause}\u0000${ruleId ?? ""}\u0000${record}\u0000${output.type}`;
-    const rank = (this.ranks.get(anchor) ?? 0) + 1;
-    this.ranks.set(anchor, rank);
+    const rank = this.counting ? (this.ranks.get(anchor) ?? 0) + 1 : 1;
+    if (this.counting) this.ranks.set(anchor, rank);
     const name = hash64(rank === 1 ? anchor : `${anchor}\u0000${rank}`);
     const state = CHANGE_TYPES.has(output.type);
     if (state) this.derived.set(output.id, name);
+    let recordKey = record;
     if (creates) {
-      const key = `${typePrefix}${CREATED}${name}`;
-      this.createdKeys.set(output.entity, key);
-      this.createdRefs.set(key, output.entity);
+      recordKey = `${typePrefix}${CREATED}${name}`;
+      this.createdKeys.set(output.entity, recordKey);
+      this.createdRefs.set(recordKey, output.entity);
     }
-    return { name, output, ruleId, recordKey: creates ? this.recordKey(output.entity) : record, data: this.canonicalData(output.data), state };
+    return { name, output, ruleId, recordKey, data: this.canonicalData(output.data), state };
   }
 
   /** The key of a record: its `type/id`, or for a record a rule created, the name of that creation. */
