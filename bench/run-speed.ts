@@ -5,22 +5,18 @@
 // Usage: npm run bench:run   (BENCH_EVENTS, BENCH_RUNS, BENCH_RECORDS to change sizes)
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateEvents, generateRecords } from "./generate-events";
+import { generateRecords } from "./generate-events";
+import { benchCli, benchRules, outDir, writeEvents } from "./bench-inputs";
 
 const eventCount = Number(process.env.BENCH_EVENTS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const recordCount = Number(process.env.BENCH_RECORDS ?? 1_000_000);
-const outDir = join("bench", "out");
-mkdirSync(outDir, { recursive: true });
-const rules = join("bench", "fixtures", "bench.rules");
-const cli = join("bin", "stagecraft.js");
-
-const stream = generateEvents(eventCount);
-const eventsPath = join(outDir, `events-${eventCount}.jsonl`);
-writeFileSync(eventsPath, stream.lines.join("\n") + "\n");
-console.log(`generated ${stream.lines.length} events over ${stream.records} records`);
+const rules = benchRules;
+const cli = benchCli;
+const stream = writeEvents(eventCount);
+const eventsPath = stream.path;
 
 interface Contender {
   name: string;

@@ -11,7 +11,11 @@ export interface CompiledRules {
 }
 
 export function compileRuleFiles(paths: readonly string[]): CompiledRules {
-  const sources = loadSources(paths);
+  return compileLoadedSources(loadSources(paths));
+}
+
+/** Compiles sources already read (from disk, or from git for `diff git:REF`). */
+export function compileLoadedSources(sources: LoadedSource[]): CompiledRules {
   const result = compileSources(sources.map(({ path, text, location }) => ({ path, text, location })));
   return { sources, result, report: reportFor(sources, result.diagnostics) };
 }

@@ -40,6 +40,15 @@ export function openEventLines(given: string, out: Output): EventLines {
   return new FileLines(given);
 }
 
+/** The lines that are not blank, each with its 1-based line number (blank lines count). */
+export function* numberedLines(lines: EventLines): Generator<{ line: string; lineNumber: number }> {
+  let lineNumber = 0;
+  for (let line = lines.next(); line !== undefined; line = lines.next()) {
+    lineNumber++;
+    if (line.trim() !== "") yield { line, lineNumber };
+  }
+}
+
 const BLOCK_SIZE = 1 << 20;
 const LINE_FEED = 0x0a;
 

@@ -46,3 +46,7 @@ export { InMemoryEventStore, type EventStore } from "./stores/event-store";
 export { formatInstant, parseInstant, missingTimeReason } from "./time/instants";
 export { EventStreamValidator, hasOutputIdForm } from "./input/event-stream-validator";
 export { canonicalJson } from "./program/digest";
+export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";
+export { PairedEventValidator, type PairedLine } from "./versions/paired-events";
+export { formatDiffText, type DiffSources } from "./versions/format-diff";
+export type { BehaviourDiff, OutputDifference, DiffExample, RuleGroup, RecordGroup, StageDifference, Counts, GroupCounts, DifferenceKind } from "./versions/diff-report";

@@ -1,0 +1,122 @@
+// `stagecraft diff <base> <head> --events F [--until T] [--format text|json]`:
+// runs two versions of the rules over the same events and reports how their
+// behaviour differs (docs/versions.md). Each version is a .rules file or
+// folder, or `git:REF[:PATH]`. Exit codes as diff(1): 0 the same behaviour,
+// 1 a difference, 2 trouble (usage, I/O, rule errors in either version, an
+// event either version refuses, a runtime error in either run).
+import type { Command } from "commander";
+import {
+  BehaviourDiffer,
+  formatDiffText,
+  PairedEventValidator,
+  VersionRunError,
+  type BehaviourDiff,
+  type DiffSide,
+  type DiffSources,
+  type Program,
+} from "../../runtime/index";
+import { compileLoadedSources, hasErrors } from "../compile-rules";
+import { CliError, usageError } from "../errors";
+import { numberedLines, openEventLines, type EventLines } from "../events-input";
+import { loadGitSources, parseGitSpec } from "../git-sources";
+import { formatTextReport } from "../print-diagnostics";
+import { loadSources } from "../sources";
+import { parseUntil } from "../until";
+import type { Output } from "../output";
+import { formatLineError } from "../../diagnostics/format";
+
+interface DiffOptions {
+  events: string;
+  until?: string;
+  format: string;
+}
+
+/** As diff(1); trouble is the usage exit code of every command. */
+export const DiffExit = { same: 0, different: 1, trouble: 2 } as const;
+
+export function registerDiff(program: Command, out: Output): void {
+  program
+    .command("diff")
+    .description("run two versions of the rules over the same events and report how their behaviour differs")
+    .argument("<base>", "the rules before: a .rules file or folder, or git:REF[:PATH] (a commit's, PATH relative to here)")
+    .argument("<head>", "the rules after, in the same forms")
+    .requiredOption("--events <file>", "input events, JSON Lines (- for standard input)")
+    .option("--until <iso>", "after the last event, fire timers due at or before this time")
+    .option("--format <format>", "text or json", "text")
+    .action((base: string, head: string, options: DiffOptions) => {
+      if (options.format !== "text" && options.format !== "json") {
+        throw usageError(`--format must be "text" or "json", not "${options.format}"`);
+      }
+      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const baseProgram = loadVersion("base", base, out);
+      const headProgram = loadVersion("head", head, out);
+      if (!baseProgram || !headProgram) {
+        out.exit(DiffExit.trouble);
+        return;
+      }
+      const events = openEventLines(options.events, out);
+      const diff = compare(baseProgram, headProgram, events, until, out);
+      if (!diff) {
+        out.exit(DiffExit.trouble);
+        return;
+      }
+      const sources: DiffSources = { base, head, events: events.name, ...(until !== undefined ? { until } : {}) };
+      out.stdout(options.format === "json" ? formatDiffJson(diff, sources) : formatDiffText(diff, sources));
+      out.exit(diff.different ? DiffExit.different : DiffExit.same);
+    });
+}
+
+/** One version's program; undefined (its diagnostics written, naming the version) when its rules have errors. */
+function loadVersion(side: DiffSide, given: string, out: Output): Program | undefined {
+  const spec = parseGitSpec(given);
+  const { result, report } = compileLoadedSources(spec ? loadGitSources(spec) : loadSources([given]));
+  if (!hasErrors(result.diagnostics) && result.program) return result.program;
+  out.stderr(`stagecraft: the ${side} rules (${given}) have errors; both versions must check clean:\n`);
+  out.stderr(formatTextReport(report, out.isTty));
+  return undefined;
+}
+
+/** Feeds every line to both versions; undefined (the error written) when a line is refused. */
+function compare(base: Program, head: Program, lines: EventLines, until: string | undefined, out: Output): BehaviourDiff | undefined {
+  const validator = new PairedEventValidator(base, head);
+  const differ = new BehaviourDiffer(base, head);
+  let position = "";
+  try {
+    for (const { line, lineNumber } of numberedLines(lines)) {
+      const checked = validator.check(line, lineNumber);
+      if ("error" in checked) {
+        const which = checked.side === undefined ? "" : ` (refused by the ${checked.side} rules only)`;
+        out.stderr(formatLineError(lines.name, lineNumber, checked.error) + which + "\n");
+        return undefined;
+      }
+      position = `${lines.name}:${lineNumber} (event ${checked.head.id})`;
+      differ.process(checked.base, checked.head);
+    }
+    if (until !== undefined) {
+      position = `while firing the timers due by --until ${until}`;
+      differ.advanceTo(until);
+    }
+  } catch (error) {
+    if (!(error instanceof VersionRunError)) throw error;
+    throw new CliError(`the ${error.side} rules stop ${position}: runtime error ${error.error.code}: ${error.error.message}`, DiffExit.trouble);
+  }
+  return differ.finish();
+}
+
+/** One JSON object: how the versions and events were given, then the report (docs/contract.md). */
+function formatDiffJson(diff: BehaviourDiff, sources: DiffSources): string {
+  const { base, head, events, ...rest } = diff;
+  return (
+    JSON.stringify(
+      {
+        base: { source: sources.base, ...base },
+        head: { source: sources.head, ...head },
+        events: { source: sources.events, count: events },
+        until: sources.until ?? null,
+        ...rest,
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
