@@ -9,6 +9,7 @@ import { internalErrorDiagnostic } from "../diagnostics/internal";
 import type { CheckedModel } from "./model";
 
 export { checkSources, checkFiles } from "./check";
+export { sortDiagnostics } from "./diagnostics";
 export type { SourceText, CheckedSources } from "./check";
 export { lowerProgram } from "./lower/lower-program";
 export { LoweringError } from "./lower/lowering-error";
