@@ -11,6 +11,7 @@ import { registerExplain } from "./commands/explain";
 import { registerCompile } from "./commands/compile";
 import { registerServe } from "./commands/serve";
 import { registerLog } from "./commands/log";
+import { registerLsp } from "./commands/lsp";
 import { internalError } from "../diagnostics/internal";
 
 export const VERSION = "0.1.0";
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     .exitOverride()
     .showHelpAfterError("(run `stagecraft --help` for usage)")
     .configureOutput({ writeOut: (t) => out.stdout(t), writeErr: (t) => out.stderr(t) });
-  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain, registerServe, registerLog]) {
+  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain, registerServe, registerLog, registerLsp]) {
     register(program, recordingOut);
   }
   program.commands.forEach((command) => command.exitOverride());
