@@ -32,23 +32,28 @@ export function serveLanguage(connection: Connection): void {
   const service = new LanguageService();
   // The service names files by their URI: unique across workspace folders, and what every answer points at.
   const open = new Map<string, TextDocument>();
-  /** Files published with diagnostics last time, so a fixed file gets its empty list. */
-  let published = new Set<string>();
+  /** What was last published for each file (as JSON), so a keystroke sends only the lists that changed. */
+  const published = new Map<string, string>();
 
-  const publishAll = () => {
+  const publishChanged = () => {
     const byFile = new Map<string, Diagnostic[]>();
     for (const path of service.workspace.paths()) byFile.set(path, []);
     for (const diagnostic of service.diagnostics()) byFile.get(diagnostic.file)?.push(diagnostic);
-    for (const path of published) if (!byFile.has(path)) byFile.set(path, []);
-    published = new Set();
+    // a file that left the workspace gets its empty list
+    for (const path of published.keys()) if (!byFile.has(path)) byFile.set(path, []);
     for (const [uri, diagnostics] of byFile) {
-      if (diagnostics.length > 0) published.add(uri);
-      void connection.sendDiagnostics({
-        uri,
-        diagnostics: diagnostics.map((d) => ({ range: rangeToLsp(d.range), severity: severities[d.severity], code: d.code, source: "stagecraft", message: d.message })),
-      });
+      const lspDiagnostics = diagnostics.map((d) => ({ range: rangeToLsp(d.range), severity: severities[d.severity], code: d.code, source: "stagecraft", message: d.message }));
+      const json = JSON.stringify(lspDiagnostics);
+      const version = open.get(uri)?.version;
+      // the changed document always gets an answer for its new version; the others only when theirs changed
+      if (published.get(uri) === json && uri !== changedUri) continue;
+      published.set(uri, json);
+      void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: lspDiagnostics });
     }
+    changedUri = undefined;
   };
+  /** The document whose change is being answered. */
+  let changedUri: string | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -70,12 +75,13 @@ export function serveLanguage(connection: Connection): void {
       serverInfo: { name: "stagecraft" },
     };
   });
-  connection.onInitialized(() => publishAll());
+  connection.onInitialized(() => publishChanged());
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     open.set(textDocument.uri, TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
     service.setDocument(textDocument.uri, textDocument.text);
-    publishAll();
+    changedUri = textDocument.uri;
+    publishChanged();
   });
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const document = open.get(textDocument.uri);
@@ -83,7 +89,8 @@ export function serveLanguage(connection: Connection): void {
     const changed = TextDocument.update(document, contentChanges, textDocument.version);
     open.set(textDocument.uri, changed);
     service.setDocument(textDocument.uri, changed.getText());
-    publishAll();
+    changedUri = textDocument.uri;
+    publishChanged();
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
     // the file stays in the workspace (its names still count) unless it was never on disk

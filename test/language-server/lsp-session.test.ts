@@ -39,7 +39,9 @@ beforeAll(async () => {
   rulesUri = pathToFileURL(join(folder, "rules.rules")).href;
   server = spawn(process.execPath, ["scripts/run-ts.mjs", "cli/main.ts", "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-  connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => published.push(params));
+  connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+    published.push(params);
+  });
   connection.listen();
   const result = await connection.sendRequest("initialize", {
     processId: process.pid,
