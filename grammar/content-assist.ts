@@ -6,7 +6,7 @@
 import type { IToken } from "chevrotain";
 import { ItemReader, sharedParser } from "./parse";
 import { Scanner } from "./scanner";
-import { keywordOf } from "./tokens";
+import { Kw, keywordOf, Name, PathWord } from "./tokens";
 
 /** A token of the item, as plain data. */
 export interface ItemToken {
@@ -92,6 +92,11 @@ function expectations(preceding: IToken[]): Expectation[] {
     const keyword = keywordOf(path.nextTokenType);
     if (keyword) expectation.keyword = keyword;
     found.push(expectation);
+    // a category of keywords (`and`/`or`, the time units) stands for its words; names are too many to list
+    if (path.nextTokenType === Name || path.nextTokenType === PathWord) continue;
+    for (const [word, tokenType] of Object.entries(Kw)) {
+      if (tokenType.CATEGORIES?.includes(path.nextTokenType)) found.push({ kind: tokenType.name, keyword: word, ruleStack: path.ruleStack });
+    }
   }
   return found;
 }

@@ -67,3 +67,15 @@ describe("completion", () => {
     expect(labels("// on |")).toEqual([]);
   });
 });
+
+describe("completion of keyword categories", () => {
+  it("offers the logical operators after a comparison and the time units after a delay's amount", () => {
+    expect(labels('on deal created when amount > 1 |')).toEqual(expect.arrayContaining(["and", "or", "in"]));
+    expect(labels("on deal created after 2 |")).toEqual(expect.arrayContaining(["business", "day", "days", "hours", "weeks"]));
+  });
+
+  it("offers the next action in a block, and stages after `is open`", () => {
+    expect(labels('on deal created {\n  send email "Welcome" to contact\n  |\n}')).toEqual(expect.arrayContaining(["cc", "close", "send", "notify"]));
+    expect(labels('on deal created when is open "|')).toEqual(["New", "Won"]);
+  });
+});
