@@ -13,7 +13,7 @@ import {
   completionTriggerCharacters, LanguageService, semanticTokenTypes, type CompletionKind, type DocumentSymbol, type SymbolKind,
 } from "../language-service/index";
 import { fromLsp, rangeFromLsp, rangeToLsp } from "./convert";
-import { rulesFilesUnder } from "./workspace-files";
+import { rulesFilesUnder, textOnDisk } from "./workspace-files";
 
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, field: CompletionItemKind.Field, stage: CompletionItemKind.EnumMember, template: CompletionItemKind.Reference,
@@ -57,7 +57,14 @@ export function serveLanguage(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    for (const folder of folders) for (const file of rulesFilesUnder(folder)) service.setDocument(file.uri, file.text);
+    for (const folder of folders) {
+      try {
+        for (const file of rulesFilesUnder(folder)) service.setDocument(file.uri, file.text);
+      } catch (error) {
+        // an unreadable folder leaves its names unresolved: say so in the editor's log, and serve the rest
+        connection.console.warn(`stagecraft: cannot read the rules files of ${folder}: ${(error as Error).message}`);
+      }
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -93,8 +100,12 @@ export function serveLanguage(connection: Connection): void {
     publishChanged();
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    // the file stays in the workspace (its names still count) unless it was never on disk
+    // the file's names still count as it is on disk (unsaved edits are dropped); a file never saved leaves
     open.delete(textDocument.uri);
+    const saved = textOnDisk(textDocument.uri);
+    if (saved === undefined) service.removeDocument(textDocument.uri);
+    else service.setDocument(textDocument.uri, saved);
+    publishChanged();
   });
 
   connection.onCompletion(({ textDocument, position, context }) =>

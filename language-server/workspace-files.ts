@@ -1,28 +1,21 @@
 // The .rules files of the editor's workspace folders, read at initialize so that
-// names declared in files the editor has not opened resolve too.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// names declared in files the editor has not opened resolve too. A folder means
+// what it means to the CLI (cli/sources.ts): every .rules file under it.
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { listRulesFiles } from "../cli/sources";
 
-/** Every `.rules` file under a folder (not inside node_modules or dot folders), as `{ uri, text }`. */
+/** Every `.rules` file under a folder, sorted by path, as `{ uri, text }`. */
 export function rulesFilesUnder(folderUri: string): Array<{ uri: string; text: string }> {
   if (!folderUri.startsWith("file:")) return [];
-  const found: Array<{ uri: string; text: string }> = [];
-  const visit = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      // a folder that cannot be read (permissions, removed meanwhile) holds no files for us
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && entry.name.endsWith(".rules")) found.push({ uri: pathToFileURL(path).href, text: readFileSync(path, "utf8") });
-    }
-  };
-  visit(fileURLToPath(folderUri));
-  return found;
+  return listRulesFiles(fileURLToPath(folderUri))
+    .sort()
+    .map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, "utf8") }));
+}
+
+/** A file's text on disk, or undefined when it is not there (a document never saved). */
+export function textOnDisk(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  const path = fileURLToPath(uri);
+  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
 }

@@ -144,4 +144,14 @@ describe("stagecraft lsp", () => {
     // `entity` at 0:0, length 6, a keyword
     expect(tokens.data.slice(0, 5)).toEqual([0, 0, 6, 0, 0]);
   });
+
+  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: rulesUri, version: 6 },
+      contentChanges: [{ text: 'on deal created -> close "Nope"\n' }],
+    });
+    await diagnosticsFor(rulesUri, (p) => p.diagnostics.length === 1);
+    await connection.sendNotification("textDocument/didClose", { textDocument: { uri: rulesUri } });
+    await diagnosticsFor(rulesUri, (p) => p.diagnostics.length === 0);
+  });
 });
