@@ -1,8 +1,8 @@
 // The checker runs here, off the main thread, so typing never waits for it.
 // Each request carries every rules file (they share one namespace); the answer
-// carries what the page needs until the next one: markers and names. The
+// carries what the page needs until the next one: the markers. The
 // lowered program stays here (for validating the events) unless Run asks.
-import { lowerProgram } from "../../compiler/index";
+import { compileChecked } from "../../compiler/index";
 import { Workspace } from "../../language-service/workspace";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
 import { runTests } from "../../runtime/index";
@@ -79,17 +79,10 @@ function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckRespons
   }
 }
 
-/** compileSources over the kept workspace: the same diagnostics, the unchanged files not parsed again. */
+/** compileSources over the kept workspace: the same answer, the unchanged files not parsed again. */
 function compile(sources: RulesSource[], aside: boolean): { diagnostics: Diagnostic[]; program: Program | null } {
-  // an aside check (the timing hook) checks other text: it must not disturb the kept trees
-  const checked = workspaceFor(sources, aside).check();
-  if (checked.diagnostics.some((d) => d.severity === "error")) return { diagnostics: checked.diagnostics, program: null };
-  try {
-    return { diagnostics: checked.diagnostics, program: lowerProgram(checked.files, checked.model) };
-  } catch (error) {
-    const internal = internalErrorDiagnostic("compiler", error, sources[0]?.path ?? "", "Nothing was compiled.");
-    return { diagnostics: [...checked.diagnostics, internal], program: null };
-  }
+  const result = compileChecked(workspaceFor(sources, aside).check());
+  return { diagnostics: result.diagnostics, program: result.program ?? null };
 }
 
 function workspaceFor(sources: RulesSource[], aside: boolean): Workspace {
