@@ -87,7 +87,8 @@ function expandPath(given: string): Array<{ name: string; diskPath: string }> {
   return files.map((diskPath) => ({ name: relative(given, diskPath).split("\\").join("/"), diskPath }));
 }
 
-function listRulesFiles(folder: string): string[] {
+/** Every `.rules` file under a folder, skipping `node_modules` and dot folders (also what `stagecraft lsp` reads of a workspace). */
+export function listRulesFiles(folder: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);

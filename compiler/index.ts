@@ -3,12 +3,13 @@
 import type { SourceFile } from "../grammar/ast";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Program } from "../runtime/program/ir";
-import { checkSources, type SourceText } from "./check";
+import { checkSources, type CheckedSources, type SourceText } from "./check";
 import { lowerProgram } from "./lower/lower-program";
 import { internalErrorDiagnostic } from "../diagnostics/internal";
 import type { CheckedModel } from "./model";
 
 export { checkSources, checkFiles } from "./check";
+export { sortDiagnostics } from "./diagnostics";
 export type { SourceText, CheckedSources } from "./check";
 export { lowerProgram } from "./lower/lower-program";
 export { LoweringError } from "./lower/lowering-error";
@@ -29,13 +30,17 @@ export interface CompileResult {
 }
 
 export function compileSources(sources: SourceText[]): CompileResult {
-  const checked = checkSources(sources);
+  return compileChecked(checkSources(sources));
+}
+
+/** Lowers checked files when they have no error (the playground's worker checks its kept trees itself). */
+export function compileChecked(checked: CheckedSources): CompileResult {
   if (checked.diagnostics.some((diagnostic) => diagnostic.severity === "error")) return checked;
   try {
     return { ...checked, program: lowerProgram(checked.files, checked.model) };
   } catch (error) {
     // A checked program that does not lower is a compiler bug; report it like the checker reports its own.
-    const internal = internalErrorDiagnostic("compiler", error, sources[0]?.path ?? "", "Nothing was compiled.");
+    const internal = internalErrorDiagnostic("compiler", error, checked.files[0]?.path ?? "", "Nothing was compiled.");
     return { ...checked, diagnostics: [...checked.diagnostics, internal] };
   }
 }

@@ -5,3 +5,4 @@ export { lineStartsOf, positionAt, rangeIn } from "./lines";
 export type * from "./ast";
 export type { Diagnostic, Severity } from "../diagnostics/diagnostic";
 export { tokenVocabulary, type TokenCategory, type TokenKind, type TokenVocabulary } from "./vocabulary";
+export { itemsOf, placeInItem, type Expectation, type ItemToken, type PlaceInItem } from "./content-assist";

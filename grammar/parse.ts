@@ -27,11 +27,12 @@ export interface ParseResult {
 
 type Diagnosed = ReturnType<typeof diagnose>;
 
-let sharedParser: StagecraftParser | undefined;
+let theParser: StagecraftParser | undefined;
 
-function parser(): StagecraftParser {
-  sharedParser ??= new StagecraftParser();
-  return sharedParser;
+/** The one parser instance (building one is slow): `parse` and content assist share it. */
+export function sharedParser(): StagecraftParser {
+  theParser ??= new StagecraftParser();
+  return theParser;
 }
 
 const itemExpectation = "expected a declaration (calendar, entity, template, team, event), a rule (on …), a workflow or a test";
@@ -41,7 +42,7 @@ const itemExpectation = "expected a declaration (calendar, entity, template, tea
  * starts at an item word first on its line, not after a `:` and not followed by
  * one (then it is a field name). The first item is whatever the text starts with.
  */
-class ItemReader {
+export class ItemReader {
   // Up to two tokens scanned but not yet handed out (what `peek` looked at), in
   // fields rather than an array: this runs for every token of the file.
   private first: IToken | undefined;
@@ -116,7 +117,7 @@ for (const type of itemStartTokens) startsItem[type.tokenTypeIdx!] = 1;
 /** Reads the items of the text into `items`; the syntax diagnostics of the items. */
 function parseItems(reader: ItemReader, text: string, path: string, items: TopLevelItem[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const p = parser();
+  const p = sharedParser();
   const rangeAt = (token: IToken, following: IToken | undefined): SourceRange => {
     if (!Number.isNaN(token.startOffset) && token.tokenType.name !== "EOF") return tokenRange(token);
     return following ? tokenRange(following) : endOfText(text);

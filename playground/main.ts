@@ -5,12 +5,12 @@ import { parseInstant } from "../runtime/index";
 import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./checking/protocol";
-import type { SymbolIndex } from "./checking/symbol-index";
 import { EventsEditor } from "./editors/events-editor";
 import { renderProblems } from "./editors/problems-view";
 import type { EventProblem } from "./checking/validate-events";
 import { RulesEditor } from "./editors/rules-editor";
 import { registerStagecraft } from "./language/register-language";
+import { LanguageService } from "../language-service/index";
 import { RunPanel } from "./run/run-panel";
 import { listExamples } from "./workspace/examples";
 import { decodeShareHash, encodeShareHash } from "./workspace/share-link";
@@ -19,7 +19,6 @@ import { installTestHooks } from "./test-hooks";
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const emptySymbols: SymbolIndex = { entities: [], templates: [], teams: [], events: [] };
 let lastCheck: CheckResponse | null = null;
 let eventProblems: EventProblem[] = [];
 let testProblems: TestProblem[] = [];
@@ -38,8 +37,12 @@ const runPanel = new RunPanel({
   whyView: element("why-view"),
 });
 
+// Editor answers come from the language service on this thread (it parses only
+// what changed); the whole-program check for the markers runs in the worker.
+const languageService = new LanguageService();
 registerStagecraft({
-  symbols: () => lastCheck?.symbols ?? emptySymbols,
+  service: languageService,
+  sync: () => languageService.setDocuments(rules.sources()),
   uriOfFile: (path) => rules.uriOf(path),
   fileOfUri: (uri) => rules.pathOf(uri),
 });

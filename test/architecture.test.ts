@@ -6,7 +6,7 @@ import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const browserLayers = ["diagnostics", "grammar", "compiler", "runtime", "stdlib"];
+const browserLayers = ["diagnostics", "grammar", "compiler", "runtime", "stdlib", "language-service"];
 const nodeOnlyModules = /^(node:|fs$|fs\/|path$|os$|child_process$|worker_threads$|process$|pg$|url$)/;
 
 function sourceFiles(folder: string): string[] {

@@ -1,16 +1,19 @@
 // The checker runs here, off the main thread, so typing never waits for it.
 // Each request carries every rules file (they share one namespace); the answer
-// carries what the page needs until the next one: markers and names. The
+// carries what the page needs until the next one: the markers. The
 // lowered program stays here (for validating the events) unless Run asks.
-import { compileSources } from "../../compiler/index";
+import { compileChecked } from "../../compiler/index";
+import { Workspace } from "../../language-service/workspace";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
 import { runTests } from "../../runtime/index";
 import type { Program } from "../../runtime/program/ir";
-import type { CheckResponse, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
-import { buildSymbolIndex } from "./symbol-index";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import type { CheckResponse, RulesSource, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { validateEventsText } from "./validate-events";
 
 let lastProgram: Program | null = null;
+// The rules files as last checked: a check re-parses only the files that changed.
+const workspace = new Workspace();
 
 self.onmessage = (message: MessageEvent<WorkerRequest>) => {
   const request = message.data;
@@ -48,14 +51,13 @@ function testsOf(id: number, program: Program): TestsResponse {
 function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckResponse {
   const started = performance.now();
   try {
-    const result = compileSources(request.sources);
-    const program = result.program ?? null;
+    const result = compile(request.sources, request.aside);
+    const program = result.program;
     if (!request.aside) lastProgram = program;
     const response: CheckResponse = {
       kind: "check",
       id: request.id,
       diagnostics: result.diagnostics,
-      symbols: buildSymbolIndex(result.files),
       runnable: program !== null,
       eventProblems: request.events === null ? null : validateEventsText(program, request.events).problems,
       checkMs: 0,
@@ -70,10 +72,21 @@ function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckRespons
       kind: "check",
       id: request.id,
       diagnostics: [internalErrorDiagnostic("playground", error, request.sources[0]?.path ?? "")],
-      symbols: { entities: [], templates: [], teams: [], events: [] },
       runnable: false,
       eventProblems: null,
       checkMs: performance.now() - started,
     };
   }
+}
+
+/** compileSources over the kept workspace: the same answer, the unchanged files not parsed again. */
+function compile(sources: RulesSource[], aside: boolean): { diagnostics: Diagnostic[]; program: Program | null } {
+  const result = compileChecked(workspaceFor(sources, aside).check());
+  return { diagnostics: result.diagnostics, program: result.program ?? null };
+}
+
+function workspaceFor(sources: RulesSource[], aside: boolean): Workspace {
+  const target = aside ? new Workspace() : workspace;
+  target.replaceAll(sources);
+  return target;
 }

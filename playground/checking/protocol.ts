@@ -4,7 +4,6 @@
 // asks for it; while typing, the worker keeps it and validates the events itself.
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { Program } from "../../runtime/program/ir";
-import type { SymbolIndex } from "./symbol-index";
 import type { EventProblem } from "./validate-events";
 
 export interface RulesSource {
@@ -31,7 +30,6 @@ export interface CheckResponse {
   kind: "check";
   id: number;
   diagnostics: Diagnostic[];
-  symbols: SymbolIndex;
   /** True when the rules have no error, so they can run. */
   runnable: boolean;
   /** Only when asked for (`wantProgram`) and runnable. */

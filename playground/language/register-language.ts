@@ -1,83 +1,141 @@
 // Registers the `stagecraft` language with Monaco: highlighting from the
-// lexer's vocabulary, editing behaviour, and the providers that read the
-// checker's last answer (completion, hover, go to definition, quick fixes)
-// or the formatter (format document).
-import { languages, Uri, type IDisposable } from "monaco-editor/editor";
-import { formatSource } from "../../compiler/index";
+// lexer's vocabulary, editing behaviour, and providers that translate between
+// Monaco and the language service (language-service/), which holds every
+// answer: completion, hover, go to definition, references, rename, outline,
+// folding, quick fixes and formatting. Monaco's positions are 1-based like the
+// service's, so ranges pass through.
+import { languages, type editor, type IDisposable, type IRange, type Uri } from "monaco-editor/editor";
 import { tokenVocabulary } from "../../grammar/vocabulary";
-import type { SymbolIndex } from "../checking/symbol-index";
-import { createCompletionProvider } from "./completion";
-import { declarationAt } from "./declaration-at";
+import { completionTriggerCharacters, type CompletionKind, type LanguageService, type Range, type SymbolKind } from "../../language-service/index";
 import { languageConfiguration } from "./language-configuration";
 import { monarchFromVocabulary } from "./monarch";
-import { quickFixProvider } from "./quick-fixes";
 
 export const languageId = "stagecraft";
 
 export interface LanguageServices {
-  /** The newest symbol index the checker produced. */
-  symbols(): SymbolIndex;
-  /** The model URI of a rules file, for go-to-definition across files. */
+  service: LanguageService;
+  /** Brings the service's documents up to the editor's texts. */
+  sync(): void;
+  /** The model URI of a rules file, for results in other files. */
   uriOfFile(path: string): Uri;
   /** The rules file a model holds. */
   fileOfUri(uri: Uri): string;
 }
 
+const Kind = languages.CompletionItemKind;
+const completionKinds: Record<CompletionKind, languages.CompletionItemKind> = {
+  keyword: Kind.Keyword, field: Kind.Field, stage: Kind.EnumMember, template: Kind.Reference, event: Kind.Event,
+  entity: Kind.Class, team: Kind.Module, function: Kind.Function, value: Kind.EnumMember, type: Kind.TypeParameter,
+};
+const symbolKinds: Record<SymbolKind, languages.SymbolKind> = {
+  calendar: languages.SymbolKind.Object, entity: languages.SymbolKind.Class, field: languages.SymbolKind.Field,
+  stage: languages.SymbolKind.EnumMember, template: languages.SymbolKind.String, team: languages.SymbolKind.Module,
+  event: languages.SymbolKind.Event, rule: languages.SymbolKind.Function, workflow: languages.SymbolKind.Function, test: languages.SymbolKind.Method,
+};
+
+const toMonaco = (range: Range): IRange => ({ startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column });
+const fromMonaco = (range: IRange): Range => ({ start: { line: range.startLineNumber, column: range.startColumn }, end: { line: range.endLineNumber, column: range.endColumn } });
+const at = (position: { lineNumber: number; column: number }) => ({ line: position.lineNumber, column: position.column });
+
 export function registerStagecraft(services: LanguageServices): IDisposable[] {
+  const { service } = services;
+  /** The service's answer for the model's file, its documents brought up to date first. */
+  const ask = <T>(model: editor.ITextModel, question: (path: string) => T): T => {
+    services.sync();
+    return question(services.fileOfUri(model.uri));
+  };
   languages.register({ id: languageId, extensions: [".rules"], aliases: ["Stagecraft"] });
   return [
     languages.setMonarchTokensProvider(languageId, monarchFromVocabulary(tokenVocabulary)),
     languages.setLanguageConfiguration(languageId, languageConfiguration),
-    languages.registerCompletionItemProvider(languageId, createCompletionProvider(services.symbols)),
+    languages.registerCompletionItemProvider(languageId, {
+      triggerCharacters: completionTriggerCharacters,
+      provideCompletionItems(model, position, context) {
+        const triggerCharacter = context.triggerKind === languages.CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined;
+        const items = ask(model, (path) => service.completions(path, at(position), { triggerCharacter }));
+        return {
+          suggestions: items.map((item) => ({
+            label: item.description ? { label: item.label, description: item.description } : item.label,
+            kind: completionKinds[item.kind],
+            detail: item.detail,
+            documentation: item.documentation,
+            insertText: item.insertText,
+            insertTextRules: item.snippet ? languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+            sortText: item.sortText,
+            range: { insert: toMonaco(item.insert), replace: toMonaco(item.replace) },
+          })),
+        };
+      },
+    }),
     languages.registerHoverProvider(languageId, {
       provideHover(model, position) {
-        const found = declarationAt(model, position, services.symbols());
-        if (!found) return null;
-        const contents = [{ value: fenced(found.code) }];
-        if (found.doc) contents.push({ value: found.doc });
-        if (found.declaration) contents.push({ value: `declared in ${inlineCode(found.declaration.file)}, line ${found.declaration.range.start.line}` });
-        return { range: found.range, contents };
+        const hover = ask(model, (path) => service.hover(path, at(position)));
+        return hover && { range: toMonaco(hover.range), contents: hover.contents.map((value) => ({ value })) };
       },
     }),
     languages.registerDefinitionProvider(languageId, {
       provideDefinition(model, position) {
-        const declaration = declarationAt(model, position, services.symbols())?.declaration;
-        if (!declaration) return null;
-        const { start, end } = declaration.range;
-        return {
-          uri: services.uriOfFile(declaration.file),
-          range: { startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column },
-        };
+        const location = ask(model, (path) => service.definition(path, at(position)));
+        return location && { uri: services.uriOfFile(location.path), range: toMonaco(location.range) };
       },
     }),
-    languages.registerCodeActionProvider(languageId, quickFixProvider, { providedCodeActionKinds: ["quickfix"] }),
+    languages.registerReferenceProvider(languageId, {
+      provideReferences(model, position, context) {
+        return ask(model, (path) => service.references(path, at(position), context.includeDeclaration))
+          .map((location) => ({ uri: services.uriOfFile(location.path), range: toMonaco(location.range) }));
+      },
+    }),
+    languages.registerRenameProvider(languageId, {
+      provideRenameEdits(model, position, newName) {
+        const result = ask(model, (path) => service.rename(path, at(position), newName));
+        if ("error" in result) return { edits: [], rejectReason: result.error };
+        return {
+          edits: result.edits.map((edit) => ({ resource: services.uriOfFile(edit.path), versionId: undefined, textEdit: { range: toMonaco(edit.range), text: edit.newText } })),
+        };
+      },
+      resolveRenameLocation(model, position) {
+        const range = ask(model, (path) => service.renameRange(path, at(position)));
+        if (!range) return { range: toMonaco({ start: at(position), end: at(position) }), text: "", rejectReason: "Only a declared name can be renamed." };
+        return { range: toMonaco(range), text: model.getValueInRange(toMonaco(range)) };
+      },
+    }),
+    languages.registerDocumentSymbolProvider(languageId, {
+      provideDocumentSymbols(model) {
+        type Outline = ReturnType<typeof service.documentSymbols>[number];
+        const convert = (symbol: Outline): languages.DocumentSymbol => ({
+          name: symbol.name, detail: symbol.detail ?? "", kind: symbolKinds[symbol.kind], tags: [],
+          range: toMonaco(symbol.range), selectionRange: toMonaco(symbol.selectionRange), children: symbol.children.map(convert),
+        });
+        return ask(model, (path) => service.documentSymbols(path)).map(convert);
+      },
+    }),
+    languages.registerFoldingRangeProvider(languageId, {
+      provideFoldingRanges(model) {
+        return ask(model, (path) => service.foldingRanges(path)).map((fold) => ({
+          start: fold.startLine, end: fold.endLine, kind: fold.kind ? languages.FoldingRangeKind.Comment : undefined,
+        }));
+      },
+    }),
+    languages.registerCodeActionProvider(languageId, {
+      provideCodeActions(model, _range, context) {
+        const markers = context.markers;
+        const fixes = ask(model, (path) => service.codeActions(path, markers.map((marker) => ({ range: fromMonaco(marker), message: marker.message }))));
+        return {
+          actions: fixes.map((fix) => ({
+            title: fix.title,
+            kind: fix.kind,
+            diagnostics: [markers[fix.problemIndex]!],
+            isPreferred: fix.preferred,
+            edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toMonaco(fix.edit.range), text: fix.edit.newText } }] },
+          })),
+          dispose() {},
+        };
+      },
+    }, { providedCodeActionKinds: ["quickfix"] }),
     languages.registerDocumentFormattingEditProvider(languageId, {
       provideDocumentFormattingEdits(model) {
-        const formatted = formatSource(model.getValue(), services.fileOfUri(model.uri));
-        if (formatted.text === model.getValue()) return [];
-        return [{ range: model.getFullModelRange(), text: formatted.text }];
+        return ask(model, (path) => service.format(path)).map((edit) => ({ range: toMonaco(edit.range), text: edit.newText }));
       },
     }),
   ];
-}
-
-// Names from the rules go into Markdown only inside code, where nothing is interpreted.
-function fenced(code: string): string {
-  const fence = "`".repeat(Math.max(3, longestRun(code, "`") + 1));
-  return `${fence}stagecraft\n${code}\n${fence}`;
-}
-
-function inlineCode(text: string): string {
-  const ticks = "`".repeat(longestRun(text, "`") + 1);
-  return `${ticks} ${text} ${ticks}`;
-}
-
-function longestRun(text: string, ch: string): number {
-  let longest = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === ch ? run + 1 : 0;
-    longest = Math.max(longest, run);
-  }
-  return longest;
 }

@@ -3,10 +3,10 @@
 // worker from the syntax trees (plain data, so it crosses postMessage), and
 // kept from the last result that parsed, so completion still works while the
 // file under the cursor is half typed.
-import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../../grammar/ast";
-import { implicitFields, typeName } from "../../compiler/index";
-import { rangeIn } from "../../grammar/index";
-import { isPrimitiveTypeName } from "../../stdlib/types";
+import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../grammar/ast";
+import { implicitFields, typeName } from "../compiler/index";
+import { rangeIn } from "../grammar/index";
+import { isPrimitiveTypeName } from "../stdlib/types";
 
 export interface DeclaredName {
   name: string;
