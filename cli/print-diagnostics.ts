@@ -3,6 +3,7 @@
 // watching (a TTY), or JSON objects for other programs.
 import type { Diagnostic } from "../compiler/index";
 import { codeFrame, formatDiagnostic } from "../diagnostics/format";
+import { appendAll } from "../runtime/append-all";
 
 export interface DiagnosticReport {
   diagnostics: readonly Diagnostic[];
@@ -26,7 +27,7 @@ export function formatTextReport(report: DiagnosticReport, withFrames: boolean):
   for (const d of report.diagnostics) {
     lines.push(formatDiagnostic(d, report.diskPaths.get(d.file) ?? d.file));
     const lineText = withFrames ? report.texts.get(d.file)?.split(/\r?\n/)[d.range.start.line - 1] : undefined;
-    if (lineText !== undefined) lines.push(...codeFrame(lineText, d));
+    if (lineText !== undefined) appendAll(lines, codeFrame(lineText, d));
   }
   lines.push(formatSummary(report.diagnostics, report.fileCount));
   return lines.join("\n") + "\n";

@@ -2,6 +2,7 @@
 // the TypeScript backend call. Everything else in runtime/ is internal.
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine/engine";
 export { runEvents, type RunOptions } from "./engine/run-events";
+export { appendAll } from "./append-all";
 export { formatOutputLine } from "./reporting/output-format";
 export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {

@@ -3,6 +3,7 @@
 // entity, data subset and time agree).
 import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
+import { appendAll } from "../append-all";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
 import { formatOutputLine } from "./output-format";
@@ -32,11 +33,11 @@ function runTest(program: Program, test: TestDef): TestResult {
   const outputs: OutputRecord[] = [];
   const failures: TestFailure[] = [];
   try {
-    for (const event of test.events) outputs.push(...engine.process(event));
-    if (test.until !== undefined) outputs.push(...engine.advanceTo(test.until));
+    for (const event of test.events) appendAll(outputs, engine.process(event));
+    if (test.until !== undefined) appendAll(outputs, engine.advanceTo(test.until));
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
-    outputs.push(...error.outputs);
+    appendAll(outputs, error.outputs);
     failures.push({ message: `the run stopped: ${error.message}`, location: test.location });
   }
   const zone = program.calendar.timezone;
