@@ -1,7 +1,6 @@
 // The playground page: wires the editors, the checker worker, Run and the
 // inspection panes together. Each piece lives in its own module; this file only
 // connects them and owns the page's state (the last check, the last run).
-import { parseInstant } from "../runtime/index";
 import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./checking/protocol";
@@ -26,17 +25,6 @@ let testProblems: TestProblem[] = [];
 
 const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
 const events = new EventsEditor(element("events-editor"));
-const runPanel = new RunPanel({
-  timeline: element<HTMLTableElement>("timeline"),
-  runStatus: element("run-status"),
-  stateRecord: element<HTMLSelectElement>("state-record"),
-  stateSlider: element<HTMLInputElement>("state-slider"),
-  stateTime: element("state-time"),
-  stateView: element("state-view"),
-  whyRecord: element<HTMLSelectElement>("why-record"),
-  whyRule: element<HTMLSelectElement>("why-rule"),
-  whyView: element("why-view"),
-});
 
 registerStagecraft({
   symbols: () => lastCheck?.symbols ?? emptySymbols,
@@ -63,6 +51,26 @@ const checker = new CheckClient({
     showTests(response);
   },
 });
+
+const runPanel = new RunPanel(
+  {
+  timelineWrap: element("timeline-wrap"),
+  timeline: element<HTMLTableElement>("timeline"),
+  timelineFilter: element<HTMLInputElement>("timeline-filter"),
+  timelineCount: element("timeline-count"),
+  runStatus: element("run-status"),
+  runProgress: element<HTMLProgressElement>("run-progress"),
+  cancel: element<HTMLButtonElement>("cancel-run"),
+  stateRecord: element<HTMLSelectElement>("state-record"),
+  stateSlider: element<HTMLInputElement>("state-slider"),
+  stateTime: element("state-time"),
+  stateView: element("state-view"),
+  whyRecord: element<HTMLSelectElement>("why-record"),
+  whyRule: element<HTMLSelectElement>("why-rule"),
+  whyView: element("why-view"),
+},
+  checker.worker,
+);
 
 function showTests(results: TestsResponse | null): void {
   testProblems = results?.problems ?? [];
@@ -107,24 +115,13 @@ events.onChange(() => {
   runPanel.markStale();
 });
 
-async function run(): Promise<void> {
-  const check = await checker.checkNow(checkInput(), true);
-  const until = element<HTMLInputElement>("until").value.trim();
-  if (!check.program) {
-    runPanel.showNotRunnable("The rules have errors: fix them to run (see Problems).");
-    return;
-  }
-  // The engine's own reading of times: what the CLI's --until accepts, and nothing more.
-  if (until && Number.isNaN(parseInstant(until))) {
-    runPanel.showNotRunnable(`until: "${until}" is not an ISO 8601 time with an offset or Z (e.g. 2026-01-10T00:00:00Z).`);
-    return;
-  }
-  try {
-    runPanel.run(check.program, events.validate(check.program), until);
-  } catch (error) {
-    // The runtime's own stops (cascades, …) are rows of the timeline; anything else is a bug to show, not swallow.
-    runPanel.showNotRunnable(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/**
+ * Runs in the worker, with the program of a check of the current text (the worker
+ * keeps it). `bound` stops the run after that many input events plus outputs.
+ */
+async function run(bound: number | null = null): Promise<void> {
+  await checker.checkNow(checkInput());
+  await runPanel.run({ events: events.text(), until: element<HTMLInputElement>("until").value.trim(), bound });
 }
 
 function currentWorkspace(): Workspace {

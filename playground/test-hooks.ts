@@ -7,7 +7,7 @@ import type { EventsEditor } from "./editors/events-editor";
 import type { RulesEditor } from "./editors/rules-editor";
 import type { RunPanel } from "./run/run-panel";
 import type { Workspace } from "./workspace/workspace";
-import { formatOutputLine } from "../runtime/index";
+import { formatOutputLine } from "../runtime/reporting/output-format";
 
 export interface PlaygroundParts {
   ready: Promise<void>;
@@ -54,7 +54,11 @@ export function installTestHooks(parts: PlaygroundParts): void {
       const response = await parts.checker.checkAside([{ path: "timing.rules", text }]);
       return { roundTripMs: performance.now() - started, checkMs: response.checkMs, errors: response.diagnostics.filter((d) => d.severity === "error").length };
     },
-    outputLines: () => parts.runPanel.lastReplay()?.outputs.map(formatOutputLine) ?? [],
+    outputLines: () => {
+      const lines: string[] = [];
+      for (const row of parts.runPanel.rows()) if (row.kind === "output") lines.push(formatOutputLine(row.record));
+      return lines;
+    },
     run: parts.run,
     workspace: parts.currentWorkspace,
     diagnostics: () => parts.lastCheck()?.diagnostics ?? [],

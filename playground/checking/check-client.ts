@@ -18,7 +18,8 @@ export interface CheckListeners {
 }
 
 export class CheckClient {
-  private readonly worker = new CheckWorker();
+  /** Shared with the run client (run/run-client.ts): one worker loads the compiler and the runtime once. */
+  readonly worker = new CheckWorker();
   private nextId = 1;
   private newestCheck = 0;
   private newestEvents = 0;
@@ -29,6 +30,7 @@ export class CheckClient {
   constructor(listeners: CheckListeners) {
     this.worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
       const response = message.data;
+      if (response.kind.startsWith("run-")) return;
       if (response.kind === "tests") {
         if (response.id === this.newestCheck) listeners.onTests(response);
         return;

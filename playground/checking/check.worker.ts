@@ -6,14 +6,21 @@ import { compileSources } from "../../compiler/index";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
 import { runTests } from "../../runtime/index";
 import type { Program } from "../../runtime/program/ir";
+import { handleRunRequest } from "../run/run-session";
+import { isRunRequest, type RunRequest } from "../run/run-protocol";
 import type { CheckResponse, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { buildSymbolIndex } from "./symbol-index";
 import { validateEventsText } from "./validate-events";
 
 let lastProgram: Program | null = null;
 
-self.onmessage = (message: MessageEvent<WorkerRequest>) => {
+self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest>) => {
   const request = message.data;
+  // Runs share this worker, so the compiler and the runtime load once; they run with the last checked program.
+  if (isRunRequest(request)) {
+    handleRunRequest(request, lastProgram, (response) => self.postMessage(response));
+    return;
+  }
   let response: WorkerResponse;
   if (request.kind === "events") {
     response = { kind: "events", id: request.id, eventProblems: validateEventsText(lastProgram, request.events).problems };
