@@ -130,15 +130,26 @@ function currentWorkspace(): Workspace {
 
 let lastLoad: Promise<void> = Promise.resolve();
 
-function loadWorkspace(workspace: Workspace): void {
+/**
+ * A link is input from anyone: its run on open stops after this many input
+ * events plus outputs, and says how to run the rest (a timer loop a month ahead
+ * must not freeze whoever opens the link).
+ */
+const linkRunBound = 2000;
+
+/** How a loaded workspace runs: an example in full, a link up to `linkRunBound`, or not at all. */
+type RunOnLoad = "full" | "bounded" | "none";
+
+function loadWorkspace(workspace: Workspace, runOnLoad: RunOnLoad = "full"): Promise<void> {
   rules.setFiles(workspace.files);
   events.setText(workspace.events);
   element<HTMLInputElement>("until").value = workspace.until;
   runPanel.clear();
   // Show the run at once when the loaded rules are runnable: an example is there to be seen working.
   lastLoad = checker.checkNow(checkInput()).then((check) => {
-    if (check.runnable) return run();
+    if (check.runnable && runOnLoad !== "none") return run(runOnLoad === "bounded" ? linkRunBound : null);
   });
+  return lastLoad;
 }
 
 // ---------------------------------------------------------------- toolbar
@@ -198,7 +209,7 @@ const starterRules: RulesSource[] = [{ path: "rules.rules", text: "entity deal {
 async function start(): Promise<void> {
   const shared = await decodeShareHash(location.hash);
   const first = examples[0];
-  if (shared) loadWorkspace(shared);
+  if (shared) loadWorkspace(shared, "bounded");
   else if (first) {
     examplesMenu.value = first.name;
     loadWorkspace(first.workspace);
@@ -206,4 +217,16 @@ async function start(): Promise<void> {
 }
 
 const ready = start();
-installTestHooks({ ready, settled: () => lastLoad, checker, rules, events, runPanel, run, currentWorkspace, lastCheck: () => lastCheck, encodeShareHash });
+installTestHooks({
+  ready,
+  settled: () => lastLoad,
+  checker,
+  rules,
+  events,
+  runPanel,
+  run: () => run(),
+  load: (workspace) => loadWorkspace(workspace, "none"),
+  currentWorkspace,
+  lastCheck: () => lastCheck,
+  encodeShareHash,
+});

@@ -6,6 +6,7 @@ import type { CheckResponse } from "./checking/protocol";
 import type { EventsEditor } from "./editors/events-editor";
 import type { RulesEditor } from "./editors/rules-editor";
 import type { RunPanel } from "./run/run-panel";
+import type { RunSummary } from "./run/run-protocol";
 import type { Workspace } from "./workspace/workspace";
 import { formatOutputLine } from "../runtime/reporting/output-format";
 
@@ -17,6 +18,8 @@ export interface PlaygroundParts {
   events: EventsEditor;
   runPanel: RunPanel;
   run: () => Promise<void>;
+  /** Puts a workspace in the editors, checked but not run. */
+  load: (workspace: Workspace) => Promise<void>;
   currentWorkspace: () => Workspace;
   lastCheck: () => CheckResponse | null;
   encodeShareHash: (workspace: Workspace) => Promise<string>;
@@ -33,6 +36,9 @@ export interface PlaygroundTestHooks {
   /** The last run's output lines, exactly as `stagecraft run` prints them. */
   outputLines(): string[];
   run(): Promise<void>;
+  load(workspace: Workspace): Promise<void>;
+  /** The last run's summary: outputs, whether it stopped, and why. */
+  summary(): RunSummary | null;
   workspace(): Workspace;
   diagnostics(): CheckResponse["diagnostics"];
   shareHash(): Promise<string>;
@@ -60,6 +66,8 @@ export function installTestHooks(parts: PlaygroundParts): void {
       return lines;
     },
     run: parts.run,
+    load: parts.load,
+    summary: () => parts.runPanel.lastSummary(),
     workspace: parts.currentWorkspace,
     diagnostics: () => parts.lastCheck()?.diagnostics ?? [],
     shareHash: () => parts.encodeShareHash(parts.currentWorkspace()),

@@ -27,6 +27,8 @@ export interface RunPanelElements {
   whyView: HTMLElement;
 }
 
+/** The record pickers list this many records; a select of ten thousand options costs the page a second of layout. */
+const pickerLimit = 500;
 /** Runs up to this many outputs explain their first record at once; longer ones wait to be asked. */
 const explainAtOnceOutputs = 5000;
 
@@ -103,14 +105,17 @@ export class RunPanel {
     return new Promise((finish) => {
       this.running = { finish, progress: { done: 0, total: 0, outputs: 0, zone: "UTC" } };
       this.showProgress();
-      const started = performance.now();
+      let shown = performance.now();
       this.client.start(options, {
         onRows: (rows, progress) => {
           this.timeline.setZone(progress.zone);
           this.timeline.append(rows);
           if (this.running) this.running.progress = progress;
-          // Before a long run's first chunk the page says it has started; after, the bar moves.
-          if (performance.now() - started > 100) this.showProgress();
+          // The bar moves a few times a second: each update costs the page a layout.
+          if (performance.now() - shown > 250) {
+            shown = performance.now();
+            this.showProgress();
+          }
         },
         onDone: (summary) => this.finish(summary),
         onRefused: (reason) => {
@@ -149,8 +154,11 @@ export class RunPanel {
     }
     // Unless a record was already picked, start on the first one the rules acted on: the one worth watching.
     const watched = firstOutput?.kind === "output" ? firstOutput.record.entity : undefined;
-    fillSelect(this.ui.stateRecord, summary.records.map((r) => [r, r]), watched);
-    fillSelect(this.ui.whyRecord, summary.records.map((r) => [r, r]), watched);
+    const records = summary.records.slice(0, pickerLimit).map((r): [string, string] => [r, r]);
+    const more = summary.records.length - records.length;
+    if (more > 0) records.push(["", `… ${more.toLocaleString("en")} more: click a row of the timeline to pick one`]);
+    fillSelect(this.ui.stateRecord, records, watched);
+    fillSelect(this.ui.whyRecord, records, watched);
     fillSelect(this.ui.whyRule, [["", "all rules"], ...summary.rules.map((r): [string, string] => [r, r]), ...summary.workflows.map((w): [string, string] => [w, `workflow ${w}`])]);
     this.ui.stateSlider.max = String(Math.max(0, this.timeline.length - 1));
     this.ui.stateSlider.value = this.ui.stateSlider.max;
@@ -184,8 +192,8 @@ export class RunPanel {
     if (!row) return;
     const ref = row.kind === "input" ? row.event.entity : row.kind === "output" ? row.record.entity : null;
     if (ref && this.summary) {
-      this.ui.stateRecord.value = ref;
-      this.ui.whyRecord.value = ref;
+      pick(this.ui.stateRecord, ref);
+      pick(this.ui.whyRecord, ref);
       if (row.kind === "output" && row.record.rule) this.ui.whyRule.value = row.record.rule;
       void this.showWhy();
     }
@@ -242,6 +250,17 @@ export class RunPanel {
   }
 }
 
+/** Selects `value`, adding it first when the picker does not list it (past `pickerLimit`). */
+function pick(select: HTMLSelectElement, value: string): void {
+  if (![...select.options].some((option) => option.value === value)) {
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = value;
+    select.prepend(option);
+  }
+  select.value = value;
+}
+
 /** Keeps the picked value when it is still offered, else picks `fallback` (or the first option). */
 function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>, fallback?: string): void {
   const previous = select.value;
@@ -250,6 +269,8 @@ function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>,
     const option = document.createElement("option");
     option.value = value;
     option.textContent = label;
+    // The "… N more" line says where the rest are; it is not a choice.
+    option.disabled = value === "" && label.startsWith("… ");
     fragment.append(option);
   }
   select.replaceChildren(fragment);

@@ -15,7 +15,7 @@ import type { RunRequest, RunResponse, RunSummary, TimelineRow } from "./run-pro
 /** Work between two yields: short enough that a cancel is read within a frame or two. */
 const sliceMs = 12;
 /** Rows per message at most, so one message never costs the page a long task to receive. */
-const chunkRows = 4000;
+const chunkRows = 1000;
 const checkpointEvery = 1000;
 
 interface FinishedRun {

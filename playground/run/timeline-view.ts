@@ -23,6 +23,8 @@ export class TimelineView {
   private selected = -1;
   private zone = "UTC";
   private renderQueued = false;
+  /** The window of rows in the DOM, to skip re-rendering an unchanged one. */
+  private rendered = "";
   private readonly body: HTMLTableSectionElement;
 
   constructor(
@@ -125,6 +127,14 @@ export class TimelineView {
     const count = this.shown ? this.shown.length : this.rows.length;
     const first = Math.max(0, Math.floor(this.wrap.scrollTop / rowHeight) - overscan);
     const last = Math.min(count, Math.ceil((this.wrap.scrollTop + this.wrap.clientHeight) / rowHeight) + overscan);
+    this.onCount(count, this.rows.length);
+    // Rows arriving below the view (a run streaming in) change only the bottom spacer.
+    const window = `${first} ${last} ${this.selected} ${this.zone} ${this.filterRun} ${this.rows.length === 0}`;
+    if (window === this.rendered) {
+      (this.body.lastElementChild as HTMLElement).style.height = `${(count - last) * rowHeight}px`;
+      return;
+    }
+    this.rendered = window;
     const fragment = document.createDocumentFragment();
     fragment.append(spacer(first * rowHeight));
     for (let position = first; position < last; position++) {
@@ -136,7 +146,6 @@ export class TimelineView {
     }
     fragment.append(spacer((count - last) * rowHeight));
     this.body.replaceChildren(fragment);
-    this.onCount(count, this.rows.length);
   }
 
   /** Arrow keys, Page Up/Down, Home and End move the selection through the shown rows. */
