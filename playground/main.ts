@@ -12,8 +12,9 @@ import { RulesEditor } from "./editors/rules-editor";
 import { registerStagecraft } from "./language/register-language";
 import { RunPanel } from "./run/run-panel";
 import { listExamples } from "./workspace/examples";
-import { decodeShareHash, encodeShareHash } from "./workspace/share-link";
-import type { Workspace } from "./workspace/workspace";
+import { Autosave } from "./workspace/autosave";
+import { encodeShareHash, readShareHash } from "./workspace/share-link";
+import { sameWorkspace, type Workspace } from "./workspace/workspace";
 import { installTestHooks } from "./test-hooks";
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -109,10 +110,12 @@ function jumpTo(file: string | null, line: number, column: number): void {
 rules.onChange(() => {
   checker.schedule(checkInput);
   runPanel.markStale();
+  workspaceEdited();
 });
 events.onChange(() => {
   checker.scheduleEvents(() => events.text());
   runPanel.markStale();
+  workspaceEdited();
 });
 
 /**
@@ -130,6 +133,34 @@ function currentWorkspace(): Workspace {
 
 let lastLoad: Promise<void> = Promise.resolve();
 
+// ---------------------------------------------------------------- work is never lost
+
+const autosave = new Autosave((message) => setStatus(message, true));
+/** What was last loaded (an example, a link, the saved work): edits are the differences from it. */
+let loaded: Workspace | null = null;
+/** True while a load fills the editors: those changes are not edits. */
+let loading = false;
+let followTimer: ReturnType<typeof setTimeout> | undefined;
+
+function isEdited(): boolean {
+  return loaded === null || !sameWorkspace(currentWorkspace(), loaded);
+}
+
+function workspaceEdited(): void {
+  if (loading) return;
+  autosave.schedule(() => ({ workspace: currentWorkspace(), edited: isEdited() }));
+  // A link in the address bar follows the edits, so copying it later shares what is on the page.
+  if (location.hash.startsWith("#w=")) {
+    clearTimeout(followTimer);
+    followTimer = setTimeout(() => void encodeShareHash(currentWorkspace()).then((hash) => history.replaceState(null, "", hash)), 500);
+  }
+}
+
+/** Asks before replacing edited text; true when there are no edits or the user agrees. */
+function mayReplaceEdits(what: string): boolean {
+  return !isEdited() || confirm(`Replace your edits with ${what}? Your edited rules and events will be lost.`);
+}
+
 /**
  * A link is input from anyone: its run on open stops after this many input
  * events plus outputs, and says how to run the rest (a timer loop a month ahead
@@ -140,10 +171,15 @@ const linkRunBound = 2000;
 /** How a loaded workspace runs: an example in full, a link up to `linkRunBound`, or not at all. */
 type RunOnLoad = "full" | "bounded" | "none";
 
-function loadWorkspace(workspace: Workspace, runOnLoad: RunOnLoad = "full"): Promise<void> {
+/** `edited`: the workspace is the user's own saved edits, not something loaded from elsewhere. */
+function loadWorkspace(workspace: Workspace, runOnLoad: RunOnLoad = "full", edited = false): Promise<void> {
+  loaded = edited ? null : workspace;
+  loading = true;
   rules.setFiles(workspace.files);
   events.setText(workspace.events);
   element<HTMLInputElement>("until").value = workspace.until;
+  loading = false;
+  autosave.saveNow({ workspace, edited });
   runPanel.clear();
   // Show the run at once when the loaded rules are runnable: an example is there to be seen working.
   lastLoad = checker.checkNow(checkInput()).then((check) => {
@@ -162,13 +198,25 @@ for (const example of examples) {
   option.textContent = example.name;
   examplesMenu.append(option);
 }
+let shownExample = "";
 examplesMenu.addEventListener("change", () => {
   const example = examples.find((e) => e.name === examplesMenu.value);
-  if (example) loadWorkspace(example.workspace);
+  if (!example) return;
+  if (!mayReplaceEdits(`the example "${example.name}"`)) {
+    examplesMenu.value = shownExample;
+    return;
+  }
+  shownExample = example.name;
+  // The link in the address bar was for the old workspace.
+  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+  void loadWorkspace(example.workspace);
 });
 
 element("run").addEventListener("click", () => void run());
-element("until").addEventListener("input", () => runPanel.markStale());
+element("until").addEventListener("input", () => {
+  runPanel.markStale();
+  workspaceEdited();
+});
 element("until").addEventListener("keydown", (event) => {
   if (event.key === "Enter") void run();
 });
@@ -207,14 +255,38 @@ function setStatus(text: string, isError = false): void {
 const starterRules: RulesSource[] = [{ path: "rules.rules", text: "entity deal {\n  title: text\n}\n" }];
 
 async function start(): Promise<void> {
-  const shared = await decodeShareHash(location.hash);
-  const first = examples[0];
-  if (shared) loadWorkspace(shared, "bounded");
-  else if (first) {
-    examplesMenu.value = first.name;
-    loadWorkspace(first.workspace);
-  } else loadWorkspace({ files: starterRules, events: "", until: "" });
+  const link = await readShareHash(location.hash);
+  const saved = autosave.saved();
+  if (link && "workspace" in link) {
+    const keepSaved = saved?.edited && !sameWorkspace(saved.workspace, link.workspace) && !confirm("Open the shared link? It replaces the edits you had here (saved in this browser).");
+    if (!keepSaved) return void loadWorkspace(link.workspace, "bounded");
+  }
+  if (saved) {
+    // Saved work runs like a link, bounded: it may be the long run that was being edited.
+    void loadWorkspace(saved.workspace, "bounded", saved.edited);
+  } else {
+    const first = examples[0];
+    if (first) {
+      examplesMenu.value = shownExample = first.name;
+      void loadWorkspace(first.workspace);
+    } else void loadWorkspace({ files: starterRules, events: "", until: "" });
+  }
+  // Said after the load, whose check would write over it.
+  if (link && "problem" in link) {
+    const problem = link.problem;
+    await lastLoad;
+    setStatus(`This share link is broken: ${problem}. Showing ${saved ? "your saved work" : "an example"} instead.`, true);
+  }
 }
+
+// A link pasted into this tab's address bar opens like one opened afresh, asking before it replaces edits.
+window.addEventListener("hashchange", () => {
+  void readShareHash(location.hash).then((link) => {
+    if (!link) return;
+    if ("problem" in link) setStatus(`This share link is broken: ${link.problem}.`, true);
+    else if (!sameWorkspace(link.workspace, currentWorkspace()) && mayReplaceEdits("the shared link")) void loadWorkspace(link.workspace, "bounded");
+  });
+});
 
 const ready = start();
 installTestHooks({

@@ -29,7 +29,8 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export type TestPage = Page & { problems: string[] };
+/** `dialogs`: the messages of the confirm/alert dialogs the page opened (each accepted). */
+export type TestPage = Page & { problems: string[]; dialogs: string[] };
 
 export async function startPlayground(): Promise<Playground> {
   if (chromiumMissing) throw new Error(`the browser tests need Chromium and CI is set: ${missingMessage}`);
@@ -47,6 +48,11 @@ export async function startPlayground(): Promise<Playground> {
       // Fail a step with its own message, well before the test's timeout.
       page.setDefaultTimeout(10_000);
       page.problems = [];
+      page.dialogs = [];
+      page.on("dialog", (dialog) => {
+        page.dialogs.push(dialog.message());
+        void dialog.accept();
+      });
       page.on("pageerror", (error) => page.problems.push(error.message));
       // Nothing may leave the browser: every request must go to our own server.
       page.on("request", (request) => {
