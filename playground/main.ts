@@ -5,6 +5,7 @@ import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./checking/protocol";
 import type { SymbolIndex } from "./checking/symbol-index";
+import { followColorScheme } from "./editors/color-scheme";
 import { EventsEditor } from "./editors/events-editor";
 import { renderProblems } from "./editors/problems-view";
 import type { EventProblem } from "./checking/validate-events";
@@ -24,6 +25,7 @@ let lastCheck: CheckResponse | null = null;
 let eventProblems: EventProblem[] = [];
 let testProblems: TestProblem[] = [];
 
+followColorScheme();
 const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
 const events = new EventsEditor(element("events-editor"));
 
