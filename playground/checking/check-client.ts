@@ -60,17 +60,17 @@ export class CheckClient {
     }, debounceMs);
   }
 
-  /** Checks at once; `wantProgram` brings the program back for Run. */
-  checkNow(input: CheckInput, wantProgram = false): Promise<CheckResponse> {
+  /** Checks at once (Run checks first: the worker runs the program of the newest check). */
+  checkNow(input: CheckInput): Promise<CheckResponse> {
     clearTimeout(this.checkTimer);
     const id = this.nextId++;
     this.newestCheck = id;
-    return this.send({ kind: "check", id, sources: input.sources, events: input.events, wantProgram, aside: false }) as Promise<CheckResponse>;
+    return this.send({ kind: "check", id, sources: input.sources, events: input.events, aside: false }) as Promise<CheckResponse>;
   }
 
   /** A check whose answer goes only to the caller (timing), not to the editors. */
   checkAside(sources: RulesSource[]): Promise<CheckResponse> {
-    return this.send({ kind: "check", id: this.nextId++, sources, events: null, wantProgram: false, aside: true }) as Promise<CheckResponse>;
+    return this.send({ kind: "check", id: this.nextId++, sources, events: null, aside: true }) as Promise<CheckResponse>;
   }
 
   private send(request: WorkerRequest): Promise<WorkerResponse> {

@@ -67,7 +67,6 @@ function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckRespons
       eventProblems: request.events === null ? null : validateEventsText(program, request.events).problems,
       checkMs: 0,
     };
-    if (request.wantProgram && program) response.program = program;
     response.checkMs = performance.now() - started;
     return response;
   } catch (error) {
