@@ -41,8 +41,6 @@ export class RunPanel {
   private stateWanted = false;
   /** Finished runs so far. */
   runCount = 0;
-  /** Called when a run finishes: the coverage marks and the tests panel follow it. */
-  onFinished: (summary: RunSummary) => void = () => {};
 
   constructor(
     private readonly ui: RunPanelElements,
@@ -166,7 +164,6 @@ export class RunPanel {
     if (summary.outputs <= explainAtOnceOutputs) void this.showWhy();
     else this.ui.whyView.textContent = "Pick a record or a rule (or click a row) to explain it.";
     this.runCount++;
-    this.onFinished(summary);
   }
 
   private endRunning(): void {

@@ -45,7 +45,7 @@ export interface RunSummary {
   failure?: { code: string; message: string };
   /** Set when the run stopped before the end: cancelled, or past its bound of work. */
   stopped?: "cancelled" | "bound";
-  /** Rules that fired at least once: the coverage marks. */
+  /** Rules that fired at least once in the run (rule coverage). */
   fired: string[];
   ms: number;
 }

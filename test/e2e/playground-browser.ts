@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
+import { afterAll, beforeAll } from "vitest";
 import { serveFolder, type StaticServer } from "./static-server";
 
 export const root = join(import.meta.dirname, "..", "..");
@@ -72,4 +73,17 @@ export async function startPlayground(): Promise<Playground> {
       await server.close();
     },
   };
+}
+
+/** One build, server and browser for a test file: `playground()` once its tests run; `runsHere` false when they are skipped. */
+export function usePlayground(file: string): { runsHere: boolean; playground: () => Playground } {
+  const runsHere = browserTestsRun(file);
+  let started: Playground | undefined;
+  beforeAll(async () => {
+    if (runsHere) started = await startPlayground();
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return { runsHere, playground: () => started! };
 }

@@ -4,21 +4,13 @@
 // system theme gets a dark page. Screenshots go to test-results/ to be looked at.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsRun, root, startPlayground, type Playground, type TestPage } from "./playground-browser";
+import { describe, expect, it } from "vitest";
+import { root, usePlayground, type TestPage } from "./playground-browser";
 
-const runsHere = browserTestsRun("test/e2e/playground-layout.test.ts");
-let playground: Playground;
+const { runsHere, playground } = usePlayground("test/e2e/playground-layout.test.ts");
 const results = join(root, "test-results");
 
-beforeAll(async () => {
-  if (runsHere) playground = await startPlayground();
-  mkdirSync(results, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await playground?.close();
-});
+mkdirSync(results, { recursive: true });
 
 /** The id of the focused element, or of the nearest ancestor that has one (inside an editor). */
 const focused = (page: TestPage) =>
@@ -30,7 +22,7 @@ const focused = (page: TestPage) =>
 
 describe.skipIf(!runsHere)("keyboard and layout", () => {
   it("reaches every panel with Tab alone, leaving the editors with Ctrl+M", async () => {
-    const page = await playground.open();
+    const page = await playground().open();
     await page.evaluate(() => window.__stagecraft.run());
     const reached: string[] = [];
     let toggled = false;
@@ -57,7 +49,7 @@ describe.skipIf(!runsHere)("keyboard and layout", () => {
   });
 
   it("fits a 390 px phone in one column (screenshot test-results/playground-390.png)", async () => {
-    const page = await playground.open({ width: 390, height: 844 });
+    const page = await playground().open({ width: 390, height: 844 });
     await page.evaluate(() => window.__stagecraft.run());
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -72,7 +64,7 @@ describe.skipIf(!runsHere)("keyboard and layout", () => {
   });
 
   it("follows a dark system theme (screenshot test-results/playground-dark.png)", async () => {
-    const page = await playground.open({ colorScheme: "dark" });
+    const page = await playground().open({ colorScheme: "dark" });
     await page.evaluate(() => window.__stagecraft.run());
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = background.match(/\d+/g)!.map(Number);

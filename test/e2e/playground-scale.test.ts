@@ -8,48 +8,28 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import v8 from "node:v8";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
 import { runEvents } from "../../runtime/index";
 import { EventStreamValidator } from "../../runtime/input/event-stream-validator";
 import type { InputEvent } from "../../runtime/program/ir";
 import { generateEvents } from "../../bench/generate-events";
 import { encodeShareHash } from "../../playground/workspace/share-link";
-import { browserTestsRun, root, startPlayground, type Playground, type TestPage } from "./playground-browser";
+import { timerLoopOutputs, timerLoopRules, timerLoopStart } from "../fixtures/timer-loop";
+import { root, usePlayground, type TestPage } from "./playground-browser";
 
-const runsHere = browserTestsRun("test/e2e/playground-scale.test.ts");
-let playground: Playground;
-
-beforeAll(async () => {
-  if (runsHere) playground = await startPlayground();
-}, 120_000);
-
-afterAll(async () => {
-  await playground?.close();
-});
+const { runsHere, playground } = usePlayground("test/e2e/playground-scale.test.ts");
 
 const benchRules = readFileSync(join(root, "bench", "fixtures", "bench.rules"), "utf8");
 const stream = generateEvents(20_000);
 const benchWorkspace = { files: [{ path: "bench.rules", text: benchRules }], events: stream.lines.join("\n") + "\n", until: stream.until };
 
-/** Two rules that hand a deal back and forth every minute: 2 outputs a minute, 201,600 in 70 days. */
-const loopRules = `entity deal {
-  title: text
-  pipeline {
-    stage "A"
-    stage "B"
-  }
-}
-
-on deal stage "A" open after 1 minute -> move to "B"
-on deal stage "B" open after 1 minute -> move to "A" allow back
-`;
 const loopWorkspace = {
-  files: [{ path: "loop.rules", text: loopRules }],
-  events: '{"id":"e1","at":"2026-01-01T00:00:00Z","entity":"deal/D1","type":"created","data":{"title":"x","stage":"A"}}\n',
+  files: [{ path: "loop.rules", text: timerLoopRules }],
+  events: JSON.stringify({ id: "e1", ...timerLoopStart, type: "created" }) + "\n",
   until: "2026-03-12T00:00:00Z",
 };
-const loopOutputs = 70 * 24 * 60 * 2;
+const loopOutputs = timerLoopOutputs(70);
 
 /** Starts watching the main thread's long tasks (the browser reports each task over 50 ms). */
 async function watchLongTasks(page: TestPage): Promise<void> {
@@ -76,7 +56,7 @@ async function heapBytes(page: TestPage): Promise<{ page: number; workers: numbe
   await cdp.send("HeapProfiler.collectGarbage");
   const own = (await cdp.send("Runtime.getHeapUsage")).usedSize;
   await cdp.detach();
-  const browserSession = await playground.browser.newBrowserCDPSession();
+  const browserSession = await playground().browser.newBrowserCDPSession();
   const { targetInfos } = await browserSession.send("Target.getTargets");
   let workers = 0;
   for (const target of targetInfos.filter((t) => t.type === "worker")) {
@@ -126,7 +106,7 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 describe.skipIf(!runsHere)("the playground under real use", () => {
   it("runs 20,000 events with no main-thread task over 200 ms, the same output as the CLI, and memory within 3× of the CLI's", async () => {
-    const page = await playground.open();
+    const page = await playground().open();
     await page.evaluate((workspace) => window.__stagecraft.load(workspace), benchWorkspace);
     const idle = await heapBytes(page);
     await watchLongTasks(page);
@@ -152,7 +132,7 @@ describe.skipIf(!runsHere)("the playground under real use", () => {
   }, 300_000);
 
   it("shows 200,000 outputs in a virtualised, filterable timeline without a long task", async () => {
-    const page = await playground.open({ width: 1300, height: 800 });
+    const page = await playground().open({ width: 1300, height: 800 });
     await page.evaluate((workspace) => window.__stagecraft.load(workspace), loopWorkspace);
     await watchLongTasks(page);
     await runAndWait(page);
@@ -177,7 +157,7 @@ describe.skipIf(!runsHere)("the playground under real use", () => {
   }, 300_000);
 
   it("cancels a run", async () => {
-    const page = await playground.open();
+    const page = await playground().open();
     await page.evaluate((workspace) => window.__stagecraft.load(workspace), loopWorkspace);
     await page.click("#run");
     await page.waitForSelector("#cancel-run:not([hidden])");
@@ -189,7 +169,7 @@ describe.skipIf(!runsHere)("the playground under real use", () => {
   }, 60_000);
 
   it("bounds the run of a share link on open, and says how to run the rest", async () => {
-    const page = await playground.open({ hash: await encodeShareHash(loopWorkspace) });
+    const page = await playground().open({ hash: await encodeShareHash(loopWorkspace) });
     const summary = await page.evaluate(() => window.__stagecraft.summary());
     expect(summary?.stopped).toBe("bound");
     expect(summary!.outputs).toBeLessThanOrEqual(2002);

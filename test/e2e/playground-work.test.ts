@@ -1,20 +1,12 @@
 // Work is never lost in the playground: edits are saved in the browser and come
 // back after a reload, replacing edits (an example, a link) asks first, the
 // link in the address bar follows the edits, and broken links say so.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decodeShareHash, encodeShareHash } from "../../playground/workspace/share-link";
-import { browserTestsRun, startPlayground, type Playground, type TestPage } from "./playground-browser";
+import { usePlayground, type TestPage } from "./playground-browser";
 
-const runsHere = browserTestsRun("test/e2e/playground-work.test.ts");
-let playground: Playground;
+const { runsHere, playground } = usePlayground("test/e2e/playground-work.test.ts");
 
-beforeAll(async () => {
-  if (runsHere) playground = await startPlayground();
-}, 120_000);
-
-afterAll(async () => {
-  await playground?.close();
-});
 
 async function typeAtEnd(page: TestPage, text: string): Promise<void> {
   await page.click("#rules-editor .view-lines");
@@ -26,7 +18,7 @@ const workspaceText = (page: TestPage) => page.evaluate(() => window.__stagecraf
 
 describe.skipIf(!runsHere)("work is never lost", () => {
   it("keeps edits across a reload, and asks before an example replaces them", async () => {
-    const page = await playground.open();
+    const page = await playground().open();
     await typeAtEnd(page, "\n// my own rule\n");
     await expect.poll(() => page.evaluate(() => localStorage.getItem("stagecraft.playground.workspace") ?? "")).toContain("// my own rule");
     await page.reload();
@@ -48,7 +40,7 @@ describe.skipIf(!runsHere)("work is never lost", () => {
   });
 
   it("makes the link in the address bar follow the edits", async () => {
-    const page = await playground.open();
+    const page = await playground().open();
     await page.click("#share");
     await page.waitForFunction(() => location.hash.startsWith("#w="));
     await typeAtEnd(page, "\n// after sharing\n");
@@ -57,12 +49,12 @@ describe.skipIf(!runsHere)("work is never lost", () => {
   });
 
   it("says a link is broken, or has two files with one name, and shows something else", async () => {
-    const broken = await playground.open({ hash: "#w=AAAA-not-a-link" });
+    const broken = await playground().open({ hash: "#w=AAAA-not-a-link" });
     expect(await broken.textContent("#status")).toMatch(/^This share link is broken: it does not decode/);
     expect((await workspaceText(broken)).files.length).toBeGreaterThan(0);
     await broken.close();
     const twice = await encodeShareHash({ files: [{ path: "a.rules", text: "" }, { path: "a.rules", text: "" }], events: "", until: "" });
-    const page = await playground.open({ hash: twice });
+    const page = await playground().open({ hash: twice });
     expect(await page.textContent("#status")).toMatch(/it has two files named a\.rules/);
     await page.close();
   });

@@ -4,20 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
 import { runEvents, runTests } from "../../runtime/index";
+import { timerLoopOutputs, timerLoopRules, timerLoopStart } from "../fixtures/timer-loop";
 
-const rules = `entity deal {
-  title: text
-  pipeline {
-    stage "A"
-    stage "B"
-  }
-}
-
-on deal stage "A" open after 1 minute -> move to "B"
-on deal stage "B" open after 1 minute -> move to "A" allow back
-
+const rules = `${timerLoopRules}
 test "a loop of four months" {
-  at 2026-01-01T00:00:00Z "deal/D1" created { title: "x", stage: "A" }
+  at ${timerLoopStart.at} "${timerLoopStart.entity}" created { title: "x", stage: "A" }
   until 2026-05-01T00:00:00Z
   expect stage.opened "deal/D1" { stage: "B" }
 }
@@ -33,13 +24,13 @@ describe("long runs", () => {
   it("runEvents returns every output of a step with more than 300,000 of them", () => {
     const [test] = program!.tests;
     const outputs = runEvents(program!, test!.events, { until: test!.until });
-    // One minute per move, two outputs per move, from Jan 1 to May 1 (120 days).
-    expect(outputs.length).toBe(120 * 24 * 60 * 2);
+    // Two outputs a minute from Jan 1 to May 1 (120 days).
+    expect(outputs.length).toBe(timerLoopOutputs(120));
   });
 
   it("the test runner keeps them too", () => {
     const [result] = runTests(program!);
     expect(result!.failures).toEqual([]);
-    expect(result!.outputs.length).toBe(120 * 24 * 60 * 2);
+    expect(result!.outputs.length).toBe(timerLoopOutputs(120));
   });
 });
