@@ -125,7 +125,8 @@ events.onChange(() => {
  * keeps it). `bound` stops the run after that many input events plus outputs.
  */
 async function run(bound: number | null = null): Promise<void> {
-  await checker.checkNow(checkInput());
+  // The run reads and validates the events itself: the check need not copy them too.
+  await checker.checkNow({ sources: rules.sources(), events: null });
   await runPanel.run({ events: events.text(), until: element<HTMLInputElement>("until").value.trim(), bound });
 }
 

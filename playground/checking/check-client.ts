@@ -8,7 +8,8 @@ const debounceMs = 150;
 
 export interface CheckInput {
   sources: RulesSource[];
-  events: string;
+  /** The events to validate with the check; null to leave them (Run validates them as it reads them). */
+  events: string | null;
 }
 
 export interface CheckListeners {

@@ -105,7 +105,9 @@ function cliHeapBytes(workspace: typeof benchWorkspace): number {
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 describe.skipIf(!runsHere)("the playground under real use", () => {
-  it("runs 20,000 events with no main-thread task over 200 ms, the same output as the CLI, and memory within 3× of the CLI's", async () => {
+  // A long task is wall time: on 2 shared cores another process can stretch a short task past 200 ms.
+  // A retry tells that apart from a page that blocks (which fails every time).
+  it("runs 20,000 events with no main-thread task over 200 ms, the same output as the CLI, and memory within 3× of the CLI's", { retry: 2, timeout: 300_000 }, async () => {
     const page = await playground().open();
     await page.evaluate((workspace) => window.__stagecraft.load(workspace), benchWorkspace);
     const idle = await heapBytes(page);
@@ -129,9 +131,9 @@ describe.skipIf(!runsHere)("the playground under real use", () => {
     expect(held).toBeLessThan(3 * expected);
     expect(page.problems).toEqual([]);
     await page.close();
-  }, 300_000);
+  });
 
-  it("shows 200,000 outputs in a virtualised, filterable timeline without a long task", async () => {
+  it("shows 200,000 outputs in a virtualised, filterable timeline without a long task", { retry: 2, timeout: 300_000 }, async () => {
     const page = await playground().open({ width: 1300, height: 800 });
     await page.evaluate((workspace) => window.__stagecraft.load(workspace), loopWorkspace);
     await watchLongTasks(page);
@@ -154,7 +156,7 @@ describe.skipIf(!runsHere)("the playground under real use", () => {
     expect((await longTasks(page)).filter((t) => t > 200)).toEqual([]);
     expect(page.problems).toEqual([]);
     await page.close();
-  }, 300_000);
+  });
 
   it("cancels a run", async () => {
     const page = await playground().open();
