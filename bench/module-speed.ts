@@ -82,6 +82,7 @@ for (let round = 0; round <= runs; round++) {
   }
 }
 
+const least = (values: number[]) => values.reduce((a, b) => Math.min(a, b), Infinity);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 // On a shared machine the fastest run is the one least disturbed by others: it is the figure compared.
 const fastest = new Map<string, number>();
@@ -89,12 +90,12 @@ const leastCpu = new Map<string, number>();
 for (const [name, timings] of results) {
   const runTimes = timings.map((t) => t.run);
   const cpuTimes = timings.map((t) => t.cpu);
-  fastest.set(name, Math.min(...runTimes));
-  leastCpu.set(name, Math.min(...cpuTimes));
+  fastest.set(name, least(runTimes));
+  leastCpu.set(name, least(cpuTimes));
   console.log(
     `${name.padEnd(20)} load ${median(timings.map((t) => t.load)).toFixed(0).padStart(5)} ms  ` +
-      `run fastest ${Math.min(...runTimes).toFixed(0).padStart(6)} ms, median ${median(runTimes).toFixed(0).padStart(6)} ms  ` +
-      `cpu least ${Math.min(...cpuTimes).toFixed(0).padStart(6)} ms  output ${timings[0]!.digest}`,
+      `run fastest ${least(runTimes).toFixed(0).padStart(6)} ms, median ${median(runTimes).toFixed(0).padStart(6)} ms  ` +
+      `cpu least ${least(cpuTimes).toFixed(0).padStart(6)} ms  output ${timings[0]!.digest}`,
   );
 }
 const digests = new Set([...results.values()].flatMap((timings) => timings.map((t) => t.digest)));

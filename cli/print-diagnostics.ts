@@ -6,6 +6,7 @@ import { codeFrame, formatDiagnostic } from "../diagnostics/format";
 import { diagnose } from "../diagnostics/message";
 import { Diagnostics } from "../diagnostics/messages";
 import type { FileError } from "./errors";
+import { appendAll } from "../runtime/append-all";
 
 export interface DiagnosticReport {
   diagnostics: readonly Diagnostic[];
@@ -29,7 +30,7 @@ export function formatTextReport(report: DiagnosticReport, withFrames: boolean):
   for (const d of report.diagnostics) {
     lines.push(formatDiagnostic(d, report.diskPaths.get(d.file) ?? d.file));
     const lineText = withFrames ? report.texts.get(d.file)?.split(/\r?\n/)[d.range.start.line - 1] : undefined;
-    if (lineText !== undefined) lines.push(...codeFrame(lineText, d));
+    if (lineText !== undefined) appendAll(lines, codeFrame(lineText, d));
   }
   lines.push(formatSummary(report.diagnostics, report.fileCount));
   return lines.join("\n") + "\n";

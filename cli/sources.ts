@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { SourceText } from "../compiler/index";
+import { appendAll } from "../runtime/append-all";
 import { cannotRead, FileError, usageError } from "./errors";
 import { decodeUtf8 } from "./text-encoding";
 
@@ -93,7 +94,7 @@ export function listRulesFiles(folder: string): string[] {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) found.push(...listRulesFiles(path));
+      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) appendAll(found, listRulesFiles(path));
     } else if (entry.name.endsWith(".rules")) {
       found.push(path);
     }

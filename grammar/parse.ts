@@ -111,7 +111,7 @@ export class ItemReader {
 }
 
 /** By token type index: 1 for the words that start a top-level item (a table: this is asked for every token). */
-const startsItem = new Uint8Array(Math.max(...[...itemStartTokens].map((type) => type.tokenTypeIdx!)) + 1);
+const startsItem = new Uint8Array([...itemStartTokens].reduce((most, type) => Math.max(most, type.tokenTypeIdx!), 0) + 1);
 for (const type of itemStartTokens) startsItem[type.tokenTypeIdx!] = 1;
 
 /** Reads the items of the text into `items`; the syntax diagnostics of the items. */

@@ -1,10 +1,10 @@
 // The playground page: wires the editors, the checker worker, Run and the
 // inspection panes together. Each piece lives in its own module; this file only
 // connects them and owns the page's state (the last check, the last run).
-import { parseInstant } from "../runtime/index";
 import { monaco } from "./monaco";
 import { CheckClient } from "./checking/check-client";
 import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./checking/protocol";
+import { followColorScheme } from "./editors/color-scheme";
 import { EventsEditor } from "./editors/events-editor";
 import { renderProblems } from "./editors/problems-view";
 import type { EventProblem } from "./checking/validate-events";
@@ -13,8 +13,9 @@ import { registerStagecraft } from "./language/register-language";
 import { LanguageService } from "../language-service/index";
 import { RunPanel } from "./run/run-panel";
 import { listExamples } from "./workspace/examples";
-import { decodeShareHash, encodeShareHash } from "./workspace/share-link";
-import type { Workspace } from "./workspace/workspace";
+import { Autosave } from "./workspace/autosave";
+import { encodeShareHash, readShareHash } from "./workspace/share-link";
+import { sameWorkspace, type Workspace } from "./workspace/workspace";
 import { installTestHooks } from "./test-hooks";
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -23,19 +24,9 @@ let lastCheck: CheckResponse | null = null;
 let eventProblems: EventProblem[] = [];
 let testProblems: TestProblem[] = [];
 
+followColorScheme();
 const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
 const events = new EventsEditor(element("events-editor"));
-const runPanel = new RunPanel({
-  timeline: element<HTMLTableElement>("timeline"),
-  runStatus: element("run-status"),
-  stateRecord: element<HTMLSelectElement>("state-record"),
-  stateSlider: element<HTMLInputElement>("state-slider"),
-  stateTime: element("state-time"),
-  stateView: element("state-view"),
-  whyRecord: element<HTMLSelectElement>("why-record"),
-  whyRule: element<HTMLSelectElement>("why-rule"),
-  whyView: element("why-view"),
-});
 
 // Editor answers come from the language service on this thread (it parses only
 // what changed); the whole-program check for the markers runs in the worker.
@@ -66,6 +57,26 @@ const checker = new CheckClient({
     showTests(response);
   },
 });
+
+const runPanel = new RunPanel(
+  {
+    timelineWrap: element("timeline-wrap"),
+    timeline: element<HTMLTableElement>("timeline"),
+    timelineFilter: element<HTMLInputElement>("timeline-filter"),
+    timelineCount: element("timeline-count"),
+    runStatus: element("run-status"),
+    runProgress: element<HTMLProgressElement>("run-progress"),
+    cancel: element<HTMLButtonElement>("cancel-run"),
+    stateRecord: element<HTMLSelectElement>("state-record"),
+    stateSlider: element<HTMLInputElement>("state-slider"),
+    stateTime: element("state-time"),
+    stateView: element("state-view"),
+    whyRecord: element<HTMLSelectElement>("why-record"),
+    whyRule: element<HTMLSelectElement>("why-rule"),
+    whyView: element("why-view"),
+  },
+  checker.worker,
+);
 
 function showTests(results: TestsResponse | null): void {
   testProblems = results?.problems ?? [];
@@ -104,30 +115,22 @@ function jumpTo(file: string | null, line: number, column: number): void {
 rules.onChange(() => {
   checker.schedule(checkInput);
   runPanel.markStale();
+  workspaceEdited();
 });
 events.onChange(() => {
   checker.scheduleEvents(() => events.text());
   runPanel.markStale();
+  workspaceEdited();
 });
 
-async function run(): Promise<void> {
-  const check = await checker.checkNow(checkInput(), true);
-  const until = element<HTMLInputElement>("until").value.trim();
-  if (!check.program) {
-    runPanel.showNotRunnable("The rules have errors: fix them to run (see Problems).");
-    return;
-  }
-  // The engine's own reading of times: what the CLI's --until accepts, and nothing more.
-  if (until && Number.isNaN(parseInstant(until))) {
-    runPanel.showNotRunnable(`until: "${until}" is not an ISO 8601 time with an offset or Z (e.g. 2026-01-10T00:00:00Z).`);
-    return;
-  }
-  try {
-    runPanel.run(check.program, events.validate(check.program), until);
-  } catch (error) {
-    // The runtime's own stops (cascades, …) are rows of the timeline; anything else is a bug to show, not swallow.
-    runPanel.showNotRunnable(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/**
+ * Runs in the worker, with the program of a check of the current text (the worker
+ * keeps it). `bound` stops the run after that many input events plus outputs.
+ */
+async function run(bound: number | null = null): Promise<void> {
+  // The run reads and validates the events itself: the check need not copy them too.
+  await checker.checkNow({ sources: rules.sources(), events: null });
+  await runPanel.run({ events: events.text(), until: element<HTMLInputElement>("until").value.trim(), bound });
 }
 
 function currentWorkspace(): Workspace {
@@ -136,15 +139,59 @@ function currentWorkspace(): Workspace {
 
 let lastLoad: Promise<void> = Promise.resolve();
 
-function loadWorkspace(workspace: Workspace): void {
+// ---------------------------------------------------------------- work is never lost
+
+const autosave = new Autosave((message) => setStatus(message, true));
+/** What was last loaded (an example, a link, the saved work): edits are the differences from it. */
+let loaded: Workspace | null = null;
+/** True while a load fills the editors: those changes are not edits. */
+let loading = false;
+let followTimer: ReturnType<typeof setTimeout> | undefined;
+
+function isEdited(): boolean {
+  return loaded === null || !sameWorkspace(currentWorkspace(), loaded);
+}
+
+function workspaceEdited(): void {
+  if (loading) return;
+  autosave.schedule(() => ({ workspace: currentWorkspace(), edited: isEdited() }));
+  // A link in the address bar follows the edits, so copying it later shares what is on the page.
+  if (location.hash.startsWith("#w=")) {
+    clearTimeout(followTimer);
+    followTimer = setTimeout(() => void encodeShareHash(currentWorkspace()).then((hash) => history.replaceState(null, "", hash)), 500);
+  }
+}
+
+/** Asks before replacing edited text; true when there are no edits or the user agrees. */
+function mayReplaceEdits(what: string): boolean {
+  return !isEdited() || confirm(`Replace your edits with ${what}? Your edited rules and events will be lost.`);
+}
+
+/**
+ * A link is input from anyone: its run on open stops after this many input
+ * events plus outputs, and says how to run the rest (a timer loop a month ahead
+ * must not freeze whoever opens the link).
+ */
+const linkRunBound = 2000;
+
+/** How a loaded workspace runs: an example in full, a link up to `linkRunBound`, or not at all. */
+type RunOnLoad = "full" | "bounded" | "none";
+
+/** `edited`: the workspace is the user's own saved edits, not something loaded from elsewhere. */
+function loadWorkspace(workspace: Workspace, runOnLoad: RunOnLoad = "full", edited = false): Promise<void> {
+  loaded = edited ? null : workspace;
+  loading = true;
   rules.setFiles(workspace.files);
   events.setText(workspace.events);
   element<HTMLInputElement>("until").value = workspace.until;
+  loading = false;
+  autosave.saveNow({ workspace, edited });
   runPanel.clear();
   // Show the run at once when the loaded rules are runnable: an example is there to be seen working.
   lastLoad = checker.checkNow(checkInput()).then((check) => {
-    if (check.runnable) return run();
+    if (check.runnable && runOnLoad !== "none") return run(runOnLoad === "bounded" ? linkRunBound : null);
   });
+  return lastLoad;
 }
 
 // ---------------------------------------------------------------- toolbar
@@ -157,13 +204,25 @@ for (const example of examples) {
   option.textContent = example.name;
   examplesMenu.append(option);
 }
+let shownExample = "";
 examplesMenu.addEventListener("change", () => {
   const example = examples.find((e) => e.name === examplesMenu.value);
-  if (example) loadWorkspace(example.workspace);
+  if (!example) return;
+  if (!mayReplaceEdits(`the example "${example.name}"`)) {
+    examplesMenu.value = shownExample;
+    return;
+  }
+  shownExample = example.name;
+  // The link in the address bar was for the old workspace.
+  if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+  void loadWorkspace(example.workspace);
 });
 
 element("run").addEventListener("click", () => void run());
-element("until").addEventListener("input", () => runPanel.markStale());
+element("until").addEventListener("input", () => {
+  runPanel.markStale();
+  workspaceEdited();
+});
 element("until").addEventListener("keydown", (event) => {
   if (event.key === "Enter") void run();
 });
@@ -202,14 +261,50 @@ function setStatus(text: string, isError = false): void {
 const starterRules: RulesSource[] = [{ path: "rules.rules", text: "entity deal {\n  title: text\n}\n" }];
 
 async function start(): Promise<void> {
-  const shared = await decodeShareHash(location.hash);
-  const first = examples[0];
-  if (shared) loadWorkspace(shared);
-  else if (first) {
-    examplesMenu.value = first.name;
-    loadWorkspace(first.workspace);
-  } else loadWorkspace({ files: starterRules, events: "", until: "" });
+  const link = await readShareHash(location.hash);
+  const saved = autosave.saved();
+  if (link && "workspace" in link) {
+    const keepSaved = saved?.edited && !sameWorkspace(saved.workspace, link.workspace) && !confirm("Open the shared link? It replaces the edits you had here (saved in this browser).");
+    if (!keepSaved) return void loadWorkspace(link.workspace, "bounded");
+  }
+  if (saved) {
+    // Saved work runs like a link, bounded: it may be the long run that was being edited.
+    void loadWorkspace(saved.workspace, "bounded", saved.edited);
+  } else {
+    const first = examples[0];
+    if (first) {
+      examplesMenu.value = shownExample = first.name;
+      void loadWorkspace(first.workspace);
+    } else void loadWorkspace({ files: starterRules, events: "", until: "" });
+  }
+  // Said after the load, whose check would write over it.
+  if (link && "problem" in link) {
+    const problem = link.problem;
+    await lastLoad;
+    setStatus(`This share link is broken: ${problem}. Showing ${saved ? "your saved work" : "an example"} instead.`, true);
+  }
 }
 
+// A link pasted into this tab's address bar opens like one opened afresh, asking before it replaces edits.
+window.addEventListener("hashchange", () => {
+  void readShareHash(location.hash).then((link) => {
+    if (!link) return;
+    if ("problem" in link) setStatus(`This share link is broken: ${link.problem}.`, true);
+    else if (!sameWorkspace(link.workspace, currentWorkspace()) && mayReplaceEdits("the shared link")) void loadWorkspace(link.workspace, "bounded");
+  });
+});
+
 const ready = start();
-installTestHooks({ ready, settled: () => lastLoad, checker, rules, events, runPanel, run, currentWorkspace, lastCheck: () => lastCheck, encodeShareHash });
+installTestHooks({
+  ready,
+  settled: () => lastLoad,
+  checker,
+  rules,
+  events,
+  runPanel,
+  run: () => run(),
+  load: (workspace) => loadWorkspace(workspace, "none"),
+  currentWorkspace,
+  lastCheck: () => lastCheck,
+  encodeShareHash,
+});

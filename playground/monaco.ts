@@ -27,6 +27,8 @@ import "monaco-editor/features/multicursor/register";
 import "monaco-editor/features/quickCommand/register";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/suggest/register";
+// Ctrl+M: Tab moves the focus out of the editor instead of indenting (no keyboard trap).
+import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 // …and the pieces editor.main adds outside them: the suggest widget's controller,

@@ -6,8 +6,9 @@ import type { CheckResponse } from "./checking/protocol";
 import type { EventsEditor } from "./editors/events-editor";
 import type { RulesEditor } from "./editors/rules-editor";
 import type { RunPanel } from "./run/run-panel";
+import type { RunSummary } from "./run/run-protocol";
 import type { Workspace } from "./workspace/workspace";
-import { formatOutputLine } from "../runtime/index";
+import { formatOutputLine } from "../runtime/reporting/output-format";
 
 export interface PlaygroundParts {
   ready: Promise<void>;
@@ -17,6 +18,8 @@ export interface PlaygroundParts {
   events: EventsEditor;
   runPanel: RunPanel;
   run: () => Promise<void>;
+  /** Puts a workspace in the editors, checked but not run. */
+  load: (workspace: Workspace) => Promise<void>;
   currentWorkspace: () => Workspace;
   lastCheck: () => CheckResponse | null;
   encodeShareHash: (workspace: Workspace) => Promise<string>;
@@ -33,6 +36,9 @@ export interface PlaygroundTestHooks {
   /** The last run's output lines, exactly as `stagecraft run` prints them. */
   outputLines(): string[];
   run(): Promise<void>;
+  load(workspace: Workspace): Promise<void>;
+  /** The last run's summary: outputs, whether it stopped, and why. */
+  summary(): RunSummary | null;
   workspace(): Workspace;
   diagnostics(): CheckResponse["diagnostics"];
   shareHash(): Promise<string>;
@@ -54,8 +60,14 @@ export function installTestHooks(parts: PlaygroundParts): void {
       const response = await parts.checker.checkAside([{ path: "timing.rules", text }]);
       return { roundTripMs: performance.now() - started, checkMs: response.checkMs, errors: response.diagnostics.filter((d) => d.severity === "error").length };
     },
-    outputLines: () => parts.runPanel.lastReplay()?.outputs.map(formatOutputLine) ?? [],
+    outputLines: () => {
+      const lines: string[] = [];
+      for (const row of parts.runPanel.rows()) if (row.kind === "output") lines.push(formatOutputLine(row.record));
+      return lines;
+    },
     run: parts.run,
+    load: parts.load,
+    summary: () => parts.runPanel.lastSummary(),
     workspace: parts.currentWorkspace,
     diagnostics: () => parts.lastCheck()?.diagnostics ?? [],
     shareHash: () => parts.encodeShareHash(parts.currentWorkspace()),

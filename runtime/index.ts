@@ -3,6 +3,7 @@
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine/engine";
 export { runEvents, type RunOptions } from "./engine/run-events";
 export { snapshotHead, snapshotParts, SnapshotAssembler, SNAPSHOT_PART_ROWS, type SnapshotHead, type SnapshotPart } from "./engine/snapshot-parts";
+export { appendAll } from "./append-all";
 export { formatOutputLine } from "./reporting/output-format";
 export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {

@@ -6,6 +6,7 @@
 // piece at a time (`exclusive`); HTTP is elsewhere (http.ts).
 import type { Logger } from "pino";
 import {
+  appendAll,
   canonicalJson,
   createEngine,
   formatOutputLine,
@@ -260,7 +261,7 @@ export class RulesService {
 
   private async oneByOne(group: readonly PendingRequest[]): Promise<Array<AcceptResult | RequestError>> {
     const results: Array<AcceptResult | RequestError> = [];
-    for (const request of group) results.push(...(await this.writeGroup([request])));
+    for (const request of group) appendAll(results, await this.writeGroup([request]));
     return results;
   }
 

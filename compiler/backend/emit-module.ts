@@ -13,6 +13,7 @@ import {
   type CodeBlockWriter,
   type StatementStructures,
 } from "ts-morph";
+import { appendAll } from "../../runtime/append-all";
 import type { Program, RuleDef, WorkflowDef } from "../../runtime/program/ir";
 import { actionLiteral, enrollmentLiteral, listLiteral, stepListLiteral } from "./emit-actions";
 import { entityStructures } from "./emit-entities";
@@ -59,10 +60,10 @@ export function emitModule(program: Program, options: EmitOptions = {}): string 
       namedImports: [...helpers.used].sort(),
     });
   }
-  statements.push(...entities.structures);
+  appendAll(statements, entities.structures);
   statements.push(constStatement("program", "Program", dataLiteral(program), true));
   for (const constant of constants.declarations) statements.push(constStatement(constant.name, undefined, `${constant.initializer} as const`, false));
-  for (const code of ruleCode) statements.push(...code.statements);
+  for (const code of ruleCode) appendAll(statements, code.statements);
   statements.push(
     constStatement(
       "compiled",

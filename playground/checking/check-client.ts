@@ -8,7 +8,8 @@ const debounceMs = 150;
 
 export interface CheckInput {
   sources: RulesSource[];
-  events: string;
+  /** The events to validate with the check; null to leave them (Run validates them as it reads them). */
+  events: string | null;
 }
 
 export interface CheckListeners {
@@ -18,7 +19,8 @@ export interface CheckListeners {
 }
 
 export class CheckClient {
-  private readonly worker = new CheckWorker();
+  /** Shared with the run client (run/run-client.ts): one worker loads the compiler and the runtime once. */
+  readonly worker = new CheckWorker();
   private nextId = 1;
   private newestCheck = 0;
   private newestEvents = 0;
@@ -29,6 +31,7 @@ export class CheckClient {
   constructor(listeners: CheckListeners) {
     this.worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
       const response = message.data;
+      if (response.kind.startsWith("run-")) return;
       if (response.kind === "tests") {
         if (response.id === this.newestCheck) listeners.onTests(response);
         return;
@@ -58,17 +61,17 @@ export class CheckClient {
     }, debounceMs);
   }
 
-  /** Checks at once; `wantProgram` brings the program back for Run. */
-  checkNow(input: CheckInput, wantProgram = false): Promise<CheckResponse> {
+  /** Checks at once (Run checks first: the worker runs the program of the newest check). */
+  checkNow(input: CheckInput): Promise<CheckResponse> {
     clearTimeout(this.checkTimer);
     const id = this.nextId++;
     this.newestCheck = id;
-    return this.send({ kind: "check", id, sources: input.sources, events: input.events, wantProgram, aside: false }) as Promise<CheckResponse>;
+    return this.send({ kind: "check", id, sources: input.sources, events: input.events, aside: false }) as Promise<CheckResponse>;
   }
 
   /** A check whose answer goes only to the caller (timing), not to the editors. */
   checkAside(sources: RulesSource[]): Promise<CheckResponse> {
-    return this.send({ kind: "check", id: this.nextId++, sources, events: null, wantProgram: false, aside: true }) as Promise<CheckResponse>;
+    return this.send({ kind: "check", id: this.nextId++, sources, events: null, aside: true }) as Promise<CheckResponse>;
   }
 
   private send(request: WorkerRequest): Promise<WorkerResponse> {

@@ -1,13 +1,15 @@
 // The checker runs here, off the main thread, so typing never waits for it.
 // Each request carries every rules file (they share one namespace); the answer
 // carries what the page needs until the next one: the markers. The
-// lowered program stays here (for validating the events) unless Run asks.
+// lowered program stays here: it validates the events and runs them.
 import { compileChecked } from "../../compiler/index";
 import { Workspace } from "../../language-service/workspace";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
 import { runTests } from "../../runtime/index";
 import type { Program } from "../../runtime/program/ir";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { handleRunRequest } from "../run/run-session";
+import { isRunRequest, type RunRequest } from "../run/run-protocol";
 import type { CheckResponse, RulesSource, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { validateEventsText } from "./validate-events";
 
@@ -15,8 +17,13 @@ let lastProgram: Program | null = null;
 // The rules files as last checked: a check re-parses only the files that changed.
 const workspace = new Workspace();
 
-self.onmessage = (message: MessageEvent<WorkerRequest>) => {
+self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest>) => {
   const request = message.data;
+  // Runs share this worker, so the compiler and the runtime load once; they run with the last checked program.
+  if (isRunRequest(request)) {
+    handleRunRequest(request, lastProgram, (response) => self.postMessage(response));
+    return;
+  }
   let response: WorkerResponse;
   if (request.kind === "events") {
     response = { kind: "events", id: request.id, eventProblems: validateEventsText(lastProgram, request.events).problems };
@@ -62,7 +69,6 @@ function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckRespons
       eventProblems: request.events === null ? null : validateEventsText(program, request.events).problems,
       checkMs: 0,
     };
-    if (request.wantProgram && program) response.program = program;
     response.checkMs = performance.now() - started;
     return response;
   } catch (error) {

@@ -1,9 +1,8 @@
 // Messages between the page and the checker worker (check.worker.ts). Only
 // plain data crosses. The IR program is large to copy between threads (more
-// than the check itself costs on a big rule set), so it crosses only when Run
-// asks for it; while typing, the worker keeps it and validates the events itself.
+// than the check itself costs on a big rule set), so it never crosses: the
+// worker keeps it, validates the events and runs it (run/run-protocol.ts).
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import type { Program } from "../../runtime/program/ir";
 import type { EventProblem } from "./validate-events";
 
 export interface RulesSource {
@@ -18,8 +17,6 @@ export type WorkerRequest =
       sources: RulesSource[];
       /** The events text to validate against the new program; null to skip. */
       events: string | null;
-      /** Send the program back (Run needs it). */
-      wantProgram: boolean;
       /** A check of other text (the timing hook): leaves the kept program alone. */
       aside: boolean;
     }
@@ -32,8 +29,6 @@ export interface CheckResponse {
   diagnostics: Diagnostic[];
   /** True when the rules have no error, so they can run. */
   runnable: boolean;
-  /** Only when asked for (`wantProgram`) and runnable. */
-  program?: Program;
   eventProblems: EventProblem[] | null;
   /** Time spent checking inside the worker. */
   checkMs: number;

@@ -1,9 +1,8 @@
 // The input events: JSON Lines in a second editor. Lines are validated against
-// the rules' schema (checking/validate-events.ts, in the worker while typing);
-// this editor shows the problems as line markers.
+// the rules' schema (checking/validate-events.ts, in the worker); this editor
+// shows the problems as line markers.
 import { editor, languages, MarkerSeverity } from "monaco-editor/editor";
-import type { Program } from "../../runtime/program/ir";
-import { validateEventsText, type EventProblem, type EventsValidation } from "../checking/validate-events";
+import type { EventProblem } from "../checking/validate-events";
 
 const languageId = "jsonl";
 const markerOwner = "stagecraft-events";
@@ -36,13 +35,6 @@ export class EventsEditor {
 
   onChange(listener: () => void): void {
     this.model.onDidChangeContent(listener);
-  }
-
-  /** Validates here, on the page (Run), and marks the bad lines. */
-  validate(program: Program): EventsValidation {
-    const validation = validateEventsText(program, this.text());
-    this.mark(validation.problems);
-    return validation;
   }
 
   mark(problems: EventProblem[]): void {

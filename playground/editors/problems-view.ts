@@ -24,7 +24,10 @@ export function renderProblems(
   for (const p of eventProblems) {
     items.push(item(formatLineError("events.jsonl", p.line, p), "error", () => jump(null, p.line, p.column ?? 1)));
   }
-  list.replaceChildren(...items);
+  // One append of a fragment: spreading thousands of items as arguments overflows the stack.
+  const fragment = document.createDocumentFragment();
+  for (const element of items) fragment.append(element);
+  list.replaceChildren(fragment);
 }
 
 function item(text: string, severity: string, onClick: () => void): HTMLLIElement {

@@ -1,15 +1,69 @@
 // Times are shown in the calendar's time zone: the one `after 1 day`, `at 09:00`
 // and working hours are computed in, so a reader checks a timer against the rule.
-import { DateTime } from "luxon";
+// The browser's own Intl does the zone arithmetic (one formatter per zone, kept):
+// the timeline formats a few dozen times per frame, and the page needs no date library.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      });
+    } catch {
+      formatter = null; // not a zone this browser knows: times stay as written
+    }
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** Minutes east of UTC. */
+  offset: number;
+}
+
+function wallTime(iso: string, zone: string): WallTime | null {
+  const instant = Date.parse(iso);
+  const formatter = formatterFor(zone);
+  if (Number.isNaN(instant) || !formatter) return null;
+  const part: Record<string, number> = {};
+  for (const { type, value } of formatter.formatToParts(instant)) part[type] = Number(value);
+  const millisecond = ((instant % 1000) + 1000) % 1000;
+  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!, millisecond);
+  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second!, millisecond, offset: Math.round((asUtc - instant) / 60_000) };
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
 
 export function formatInZone(iso: string, zone: string): string {
-  const time = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
-  if (!time.isValid) return iso;
-  return time.toFormat(time.second === 0 && time.millisecond === 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss");
+  const time = wallTime(iso, zone);
+  if (!time) return iso;
+  const minutes = `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}`;
+  if (time.second === 0 && time.millisecond === 0) return minutes;
+  return `${minutes}:${two(time.second)}`;
 }
 
 /** The zone's offset at a time, e.g. `+01:00`: shown in a tooltip where DST matters. */
 export function offsetInZone(iso: string, zone: string): string {
-  const time = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
-  return time.isValid ? time.toFormat("ZZ") : "";
+  const time = wallTime(iso, zone);
+  if (!time) return "";
+  const sign = time.offset < 0 ? "-" : "+";
+  const offset = Math.abs(time.offset);
+  return `${sign}${two(Math.floor(offset / 60))}:${two(offset % 60)}`;
 }

@@ -1,32 +1,7 @@
-// One record's state at a point of the timeline: the engine's snapshot after
-// the step that row belongs to (the runtime's own state, not a re-derivation).
+// One record's state at a point of the timeline: the engine's own state after
+// the step that row belongs to (replayed in the worker, not re-derived here).
 import type { RecordState } from "../../runtime/types";
-import type { Replay, TimelineRow } from "./replay";
 import { formatInZone } from "./calendar-time";
-
-/** Every record the run touched, in order of first appearance. */
-export function recordsOf(run: Replay): string[] {
-  const refs = new Set<string>();
-  for (const row of run.rows) {
-    if (row.kind === "input") refs.add(row.event.entity);
-    if (row.kind === "output") refs.add(row.record.entity);
-  }
-  return [...refs];
-}
-
-export function rowTime(row: TimelineRow | undefined): string | undefined {
-  if (!row) return undefined;
-  if (row.kind === "input") return row.event.at;
-  if (row.kind === "output") return row.record.at;
-  if (row.kind === "until") return row.at;
-  return undefined;
-}
-
-export function recordAt(run: Replay, rowIndex: number, ref: string): RecordState | undefined {
-  const row = run.rows[rowIndex];
-  const snapshot = row ? run.snapshots[row.step] : undefined;
-  return snapshot?.records.find((r) => r.ref === ref);
-}
 
 export function renderRecordState(view: HTMLElement, record: RecordState | undefined, ref: string, zone: string): void {
   if (!record) {

@@ -1,17 +1,23 @@
 // The right-hand side: the timeline of a run, the record-state slider over it,
-// and the "why (not)?" pane. Holds the last run so the slider and the pickers
-// read the same replay.
-import type { InputEvent, Program } from "../../runtime/program/ir";
-import type { EventsValidation } from "../checking/validate-events";
-import { recordAt, recordsOf, renderRecordState, rowTime } from "./record-state-view";
-import { replay, type Replay } from "./replay";
-import { markSelectedRow, renderTimeline } from "./timeline-view";
+// and the "why (not)?" pane. The run itself happens in the worker (run-session.ts);
+// this panel shows its rows as they arrive, its progress and a Cancel button,
+// and asks the worker for a record's state or an explanation when one is wanted.
+import type { RecordState } from "../../runtime/types";
 import { formatInZone } from "./calendar-time";
-import { renderWhyNot } from "./why-not-view";
+import { renderRecordState } from "./record-state-view";
+import { RunClient, type RunOptions } from "./run-client";
+import type { RunProgress, RunSummary, TimelineRow } from "./run-protocol";
+import { rowTime, TimelineView } from "./timeline-view";
+import { renderWhyText } from "./why-not-view";
 
 export interface RunPanelElements {
+  timelineWrap: HTMLElement;
   timeline: HTMLTableElement;
+  timelineFilter: HTMLInputElement;
+  timelineCount: HTMLElement;
   runStatus: HTMLElement;
+  runProgress: HTMLProgressElement;
+  cancel: HTMLButtonElement;
   stateRecord: HTMLSelectElement;
   stateSlider: HTMLInputElement;
   stateTime: HTMLElement;
@@ -21,36 +27,56 @@ export interface RunPanelElements {
   whyView: HTMLElement;
 }
 
-interface LastRun {
-  program: Program;
-  events: InputEvent[];
-  until: string | undefined;
-  replay: Replay;
-}
+/** The record pickers list this many records; a select of ten thousand options costs the page a second of layout. */
+const pickerLimit = 500;
+/** Runs up to this many outputs explain their first record at once; longer ones wait to be asked. */
+const explainAtOnceOutputs = 5000;
 
 export class RunPanel {
-  private last: LastRun | null = null;
+  private readonly timeline: TimelineView;
+  private readonly client: RunClient;
+  private summary: RunSummary | null = null;
+  private running: { finish: () => void; progress: RunProgress } | null = null;
+  private stateBusy = false;
+  private stateWanted = false;
   /** Finished runs so far. */
   runCount = 0;
 
-  constructor(private readonly ui: RunPanelElements) {
+  constructor(
+    private readonly ui: RunPanelElements,
+    worker: Worker,
+  ) {
+    this.client = new RunClient(worker);
+    this.timeline = new TimelineView(ui.timelineWrap, ui.timeline, (index) => this.selectRow(index), (shown, total) => {
+      ui.timelineCount.textContent = shown === total ? `${total.toLocaleString("en")} rows` : `${shown.toLocaleString("en")} of ${total.toLocaleString("en")} rows`;
+    });
+    ui.timelineFilter.addEventListener("input", () => this.timeline.setFilter(ui.timelineFilter.value));
     ui.stateSlider.addEventListener("input", () => this.showState());
     ui.stateRecord.addEventListener("change", () => this.showState());
-    ui.whyRecord.addEventListener("change", () => this.showWhy());
-    ui.whyRule.addEventListener("change", () => this.showWhy());
+    ui.whyRecord.addEventListener("change", () => void this.showWhy());
+    ui.whyRule.addEventListener("change", () => void this.showWhy());
+    ui.cancel.addEventListener("click", () => this.cancel());
   }
 
-  /** The last run's output, as `stagecraft run` prints it. */
-  lastReplay(): Replay | null {
-    return this.last?.replay ?? null;
+  /** The rows of the last run, for the test hooks. */
+  rows(): Iterable<TimelineRow> {
+    return this.timeline.allRows();
+  }
+
+  lastSummary(): RunSummary | null {
+    return this.summary;
+  }
+
+  isRunning(): boolean {
+    return this.running !== null;
   }
 
   clear(): void {
-    this.last = null;
+    if (this.running) this.cancel();
+    this.summary = null;
     this.ui.timeline.classList.remove("stale");
-    this.tbody().replaceChildren();
-    this.ui.runStatus.textContent = "";
-    this.ui.runStatus.classList.remove("error");
+    this.timeline.reset("UTC");
+    this.setStatus("", false);
     for (const select of [this.ui.stateRecord, this.ui.whyRecord, this.ui.whyRule]) select.replaceChildren();
     this.ui.stateSlider.max = "0";
     this.ui.stateTime.textContent = "";
@@ -60,7 +86,7 @@ export class RunPanel {
 
   /** The rules or events changed since the last run: its timeline no longer shows them. */
   markStale(): void {
-    if (!this.last || this.ui.timeline.classList.contains("stale")) return;
+    if (!this.summary || this.ui.timeline.classList.contains("stale")) return;
     this.ui.timeline.classList.add("stale");
     this.ui.runStatus.textContent += " · edited: Run again";
   }
@@ -70,97 +96,181 @@ export class RunPanel {
     this.setStatus(reason, true);
   }
 
-  /**
-   * Runs the valid events; like the CLI, an invalid line stops the input there
-   * (`firstProblem`), after everything before it has run.
-   */
-  run(program: Program, input: EventsValidation, until: string): void {
-    const firstProblem = input.problems[0];
-    const runnable = firstProblem ? input.events.filter((_, i) => input.eventLines[i]! < firstProblem.line) : input.events;
-    const runUntil = firstProblem ? undefined : until || undefined;
-    const result = replay(program, runnable, runUntil);
-    if (firstProblem) {
-      result.rows.push({
-        kind: "failure",
-        step: Math.max(0, result.snapshots.length - 1),
-        code: firstProblem.code,
-        message: `events.jsonl:${firstProblem.line}: ${firstProblem.message}`,
-      });
-    }
-    this.last = { program, events: runnable, until: runUntil, replay: result };
-    const zone = program.calendar.timezone;
+  /** Runs in the worker; resolves when the run has finished, been refused or been cancelled. */
+  run(options: RunOptions): Promise<void> {
+    this.clear();
     this.ui.timeline.classList.remove("stale");
-    renderTimeline(this.tbody(), result, zone, (index) => this.selectRow(index));
+    return new Promise((finish) => {
+      this.running = { finish, progress: { done: 0, total: 0, outputs: 0, zone: "UTC" } };
+      this.showProgress();
+      let shown = performance.now();
+      this.client.start(options, {
+        onRows: (rows, progress) => {
+          this.timeline.setZone(progress.zone);
+          this.timeline.append(rows);
+          if (this.running) this.running.progress = progress;
+          // The bar moves a few times a second: each update costs the page a layout.
+          if (performance.now() - shown > 250) {
+            shown = performance.now();
+            this.showProgress();
+          }
+        },
+        onDone: (summary) => this.finish(summary),
+        onRefused: (reason) => {
+          this.endRunning();
+          this.showNotRunnable(reason);
+        },
+      });
+    });
+  }
 
-    const counts = `${result.outputs.length} output${result.outputs.length === 1 ? "" : "s"} from ${this.last.events.length} input event${this.last.events.length === 1 ? "" : "s"}`;
-    const failure = result.failure ?? (firstProblem ? { code: firstProblem.code, message: "stopped at an invalid event line" } : undefined);
-    this.setStatus(failure ? `${counts}; stopped: ${failure.code}` : `${counts} · times in ${zone}`, Boolean(failure));
+  cancel(): void {
+    if (!this.running) return;
+    const { done, total, outputs } = this.running.progress;
+    this.client.cancel();
+    this.endRunning();
+    this.setStatus(`cancelled after ${done.toLocaleString("en")} of ${total.toLocaleString("en")} input events (${outputs.toLocaleString("en")} outputs)`, true);
+  }
 
-    const records = recordsOf(result);
+  private finish(summary: RunSummary): void {
+    this.endRunning();
+    this.summary = summary;
+    const zone = summary.zone;
+    const counts = `${summary.outputs.toLocaleString("en")} output${summary.outputs === 1 ? "" : "s"} from ${summary.events.toLocaleString("en")} input event${summary.events === 1 ? "" : "s"}`;
+    const status = summary.failure
+      ? `${counts}; stopped: ${summary.failure.code}`
+      : summary.stopped === "bound"
+        ? `stopped after ${counts} (a shared link runs only a little at first): press Run for the whole run`
+        : `${counts} in ${(summary.ms / 1000).toFixed(1)} s · times in ${zone}`;
+    this.setStatus(status, Boolean(summary.failure || summary.stopped));
+
+    let firstOutput: TimelineRow | undefined;
+    for (const row of this.timeline.allRows()) {
+      if (row.kind !== "output") continue;
+      firstOutput = row;
+      break;
+    }
     // Unless a record was already picked, start on the first one the rules acted on: the one worth watching.
-    const firstActedOn = result.rows.find((row) => row.kind === "output");
-    const watched = firstActedOn?.kind === "output" ? firstActedOn.record.entity : undefined;
-    fillSelect(this.ui.stateRecord, records.map((r) => [r, r]), watched);
-    fillSelect(this.ui.whyRecord, records.map((r) => [r, r]), watched);
-    fillSelect(this.ui.whyRule, [["", "all rules"], ...program.rules.map((r): [string, string] => [r.name, r.name]), ...program.workflows.map((w): [string, string] => [w.name, `workflow ${w.name}`])]);
-    this.ui.stateSlider.max = String(Math.max(0, result.rows.length - 1));
+    const watched = firstOutput?.kind === "output" ? firstOutput.record.entity : undefined;
+    const records = summary.records.slice(0, pickerLimit).map((r): [string, string] => [r, r]);
+    const more = summary.records.length - records.length;
+    if (more > 0) records.push(["", `… ${more.toLocaleString("en")} more: click a row of the timeline to pick one`]);
+    fillSelect(this.ui.stateRecord, records, watched);
+    fillSelect(this.ui.whyRecord, records, watched);
+    fillSelect(this.ui.whyRule, [["", "all rules"], ...summary.rules.map((r): [string, string] => [r, r]), ...summary.workflows.map((w): [string, string] => [w, `workflow ${w}`])]);
+    this.ui.stateSlider.max = String(Math.max(0, this.timeline.length - 1));
     this.ui.stateSlider.value = this.ui.stateSlider.max;
     this.showState();
-    this.showWhy();
+    if (summary.outputs <= explainAtOnceOutputs) void this.showWhy();
+    else this.ui.whyView.textContent = "Pick a record or a rule (or click a row) to explain it.";
     this.runCount++;
   }
 
+  private endRunning(): void {
+    const running = this.running;
+    this.running = null;
+    this.ui.runProgress.hidden = true;
+    this.ui.cancel.hidden = true;
+    running?.finish();
+  }
+
+  private showProgress(): void {
+    if (!this.running) return;
+    const { done, total, outputs } = this.running.progress;
+    this.ui.runProgress.hidden = false;
+    this.ui.cancel.hidden = false;
+    this.ui.runProgress.max = Math.max(1, total);
+    this.ui.runProgress.value = done;
+    this.setStatus(total === 0 ? "running…" : `running: ${done.toLocaleString("en")} of ${total.toLocaleString("en")} input events, ${outputs.toLocaleString("en")} outputs`, false);
+  }
+
   private selectRow(index: number): void {
-    const row = this.last?.replay.rows[index];
+    const row = this.timeline.row(index);
     if (!row) return;
     const ref = row.kind === "input" ? row.event.entity : row.kind === "output" ? row.record.entity : null;
-    if (ref) {
-      this.ui.stateRecord.value = ref;
-      this.ui.whyRecord.value = ref;
+    if (ref && this.summary) {
+      pick(this.ui.stateRecord, ref);
+      pick(this.ui.whyRecord, ref);
       if (row.kind === "output" && row.record.rule) this.ui.whyRule.value = row.record.rule;
-      this.showWhy();
+      void this.showWhy();
     }
     this.ui.stateSlider.value = String(index);
     this.showState();
   }
 
+  /** Asks the worker for the picked record after the slider's row; one question at a time, the newest wins. */
   private showState(): void {
-    if (!this.last) return;
+    if (!this.summary) return;
     const index = Number(this.ui.stateSlider.value);
+    const total = this.timeline.length;
+    const row = this.timeline.row(index);
+    const zone = this.summary.zone;
+    const at = rowTime(row);
+    this.ui.stateTime.textContent = `after row ${(index + 1).toLocaleString("en")} of ${total.toLocaleString("en")}${at ? `: ${formatInZone(at, zone)} (${zone})` : ""}`;
+    this.ui.stateSlider.setAttribute("aria-valuetext", this.ui.stateTime.textContent);
+    this.timeline.select(index);
+    if (this.stateBusy) {
+      this.stateWanted = true;
+      return;
+    }
     const ref = this.ui.stateRecord.value;
-    const zone = this.last.program.calendar.timezone;
-    const at = rowTime(this.last.replay.rows[index]);
-    this.ui.stateTime.textContent = at ? `after row ${index + 1}: ${formatInZone(at, zone)}` : `after row ${index + 1}`;
-    markSelectedRow(this.tbody(), index);
-    renderRecordState(this.ui.stateView, recordAt(this.last.replay, index, ref), ref, zone);
+    if (!row || !ref) {
+      renderRecordState(this.ui.stateView, undefined, ref, zone);
+      return;
+    }
+    this.stateBusy = true;
+    void this.client.stateAfter(row.step, ref).then((state: RecordState | null | undefined) => {
+      this.stateBusy = false;
+      if (this.stateWanted) {
+        this.stateWanted = false;
+        this.showState();
+        return;
+      }
+      if (state !== undefined) renderRecordState(this.ui.stateView, state ?? undefined, ref, zone);
+    });
   }
 
-  private showWhy(): void {
-    if (!this.last) return;
-    renderWhyNot(this.ui.whyView, this.last.program, this.last.events, this.last.until, this.ui.whyRecord.value, this.ui.whyRule.value);
+  private async showWhy(): Promise<void> {
+    const record = this.ui.whyRecord.value;
+    if (!this.summary || !record) {
+      this.ui.whyView.replaceChildren();
+      return;
+    }
+    this.ui.whyView.textContent = "explaining…";
+    const text = await this.client.why(record, this.ui.whyRule.value);
+    if (text !== undefined) renderWhyText(this.ui.whyView, text);
   }
 
   private setStatus(text: string, isError: boolean): void {
     this.ui.runStatus.textContent = text;
     this.ui.runStatus.classList.toggle("error", isError);
   }
+}
 
-  private tbody(): HTMLTableSectionElement {
-    return this.ui.timeline.tBodies[0]!;
+/** Selects `value`, adding it first when the picker does not list it (past `pickerLimit`). */
+function pick(select: HTMLSelectElement, value: string): void {
+  if (![...select.options].some((option) => option.value === value)) {
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = value;
+    select.prepend(option);
   }
+  select.value = value;
 }
 
 /** Keeps the picked value when it is still offered, else picks `fallback` (or the first option). */
 function fillSelect(select: HTMLSelectElement, options: Array<[string, string]>, fallback?: string): void {
   const previous = select.value;
-  select.replaceChildren(
-    ...options.map(([value, label]) => {
-      const option = document.createElement("option");
-      option.value = value;
-      option.textContent = label;
-      return option;
-    }),
-  );
+  const fragment = document.createDocumentFragment();
+  for (const [value, label] of options) {
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = label;
+    // The "… N more" line says where the rest are; it is not a choice.
+    option.disabled = value === "" && label.startsWith("… ");
+    fragment.append(option);
+  }
+  select.replaceChildren(fragment);
   if (options.some(([value]) => value === previous)) select.value = previous;
   else if (fallback !== undefined) select.value = fallback;
 }

@@ -1,7 +1,7 @@
 // A share link carries the whole workspace in the URL's fragment, compressed
 // (deflate-raw) and base64url-encoded. The fragment never reaches a server, so
 // sharing sends nothing anywhere: the link is the document.
-import type { Workspace } from "./workspace";
+import { readWorkspace, type Workspace } from "./workspace";
 
 const prefix = "#w=";
 
@@ -13,13 +13,24 @@ export async function encodeShareHash(workspace: Workspace): Promise<string> {
 
 /** The workspace in a location hash, or null when there is none or it does not decode. */
 export async function decodeShareHash(hash: string): Promise<Workspace | null> {
+  const read = await readShareHash(hash);
+  return read && "workspace" in read ? read.workspace : null;
+}
+
+/** null when the hash is no share link; else the workspace, or what is wrong with the link. */
+export async function readShareHash(hash: string): Promise<{ workspace: Workspace } | { problem: string } | null> {
   if (!hash.startsWith(prefix)) return null;
+  let json: string;
   try {
     const compressed = fromBase64Url(hash.slice(prefix.length));
-    const json = new TextDecoder().decode(await transform(compressed, new DecompressionStream("deflate-raw")));
-    return asWorkspace(JSON.parse(json));
+    json = new TextDecoder().decode(await transform(compressed, new DecompressionStream("deflate-raw")));
   } catch {
-    return null;
+    return { problem: "it does not decode (cut short when copied?)" };
+  }
+  try {
+    return readWorkspace(JSON.parse(json));
+  } catch {
+    return { problem: "it decodes to something that is not a workspace" };
   }
 }
 
@@ -37,16 +48,4 @@ function toBase64Url(bytes: Uint8Array): string {
 function fromBase64Url(text: string): Uint8Array {
   const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-// A link is input from anywhere: accept only the shape we write.
-function asWorkspace(value: unknown): Workspace | null {
-  if (typeof value !== "object" || value === null) return null;
-  const candidate = value as Partial<Workspace>;
-  if (!Array.isArray(candidate.files) || typeof candidate.events !== "string") return null;
-  const files = candidate.files.filter(
-    (f): f is { path: string; text: string } => typeof f?.path === "string" && typeof f?.text === "string",
-  );
-  if (files.length === 0) return null;
-  return { files, events: candidate.events, until: typeof candidate.until === "string" ? candidate.until : "" };
 }

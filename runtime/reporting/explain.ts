@@ -39,8 +39,10 @@ export interface Explanation {
 }
 
 export function explain(program: Program, events: readonly InputEvent[], entity: string, options: { until?: string } = {}): Explanation {
+  // Only the record's own traces are kept: a long run traces every record, and
+  // keeping them all made the memory and the passes below grow with the whole run.
   const traces: TraceRecord[] = [];
-  const engine = createEngine(program, { onTrace: (trace) => traces.push(trace) });
+  const engine = createEngine(program, { onTrace: (trace) => void (trace.record === entity && traces.push(trace)) });
   let error: string | undefined;
   try {
     for (const event of events) engine.process(event);
@@ -51,8 +53,8 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
   }
 
   const type = entity.slice(0, entity.indexOf("/"));
-  const recordEvents = traces.filter((trace): trace is EventTrace => trace.kind === "event" && trace.record === entity);
-  const ruleTraces = traces.filter((trace): trace is RuleTrace => trace.kind === "rule" && trace.record === entity);
+  const recordEvents = eventsById(traces.filter((trace): trace is EventTrace => trace.kind === "event"));
+  const ruleTraces = traces.filter((trace): trace is RuleTrace => trace.kind === "rule");
 
   const explained = (name: string, kind: "rule" | "workflow", location: SourceLocation, triggers: Trigger[]): RuleExplanation => {
     const own = ruleTraces.filter((trace) => trace.rule === name);
@@ -93,10 +95,19 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
   return explanation;
 }
 
-function fromRuleTrace(trace: RuleTrace, recordEvents: EventTrace[]): Consideration {
-  const event =
-    recordEvents.find((candidate) => candidate.event === trace.event && candidate.type === trace.eventType) ??
-    recordEvents.find((candidate) => candidate.event === trace.event);
+/** The record's event traces by `id` and by `id type` (the first of each), so each rule trace finds its event at once. */
+function eventsById(events: EventTrace[]): Map<string, EventTrace> {
+  const byKey = new Map<string, EventTrace>();
+  for (const event of events) {
+    if (!byKey.has(event.event)) byKey.set(event.event, event);
+    const typed = `${event.event}\u0000${event.type}`;
+    if (!byKey.has(typed)) byKey.set(typed, event);
+  }
+  return byKey;
+}
+
+function fromRuleTrace(trace: RuleTrace, recordEvents: Map<string, EventTrace>): Consideration {
+  const event = recordEvents.get(`${trace.event}\u0000${trace.eventType}`) ?? recordEvents.get(trace.event);
   const consideration: Consideration = {
     event: trace.event,
     eventType: trace.eventType === "action" && event ? event.type : trace.eventType,

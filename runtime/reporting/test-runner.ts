@@ -5,6 +5,7 @@
 // the test's own terms (test-output-terms.ts), never the ids lowering invents.
 import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
+import { appendAll } from "../append-all";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
 import { formatTestData, TestOutputTerms } from "./test-output-terms";
@@ -38,15 +39,15 @@ function runTest(program: Program, test: TestDef): TestResult {
   try {
     test.events.forEach((event, index) => {
       at = test.eventLocations?.[index] ?? test.location;
-      for (const output of engine.process(event)) outputs.push(output);
+      appendAll(outputs, engine.process(event));
     });
     if (test.until !== undefined) {
       at = test.untilLocation ?? test.location;
-      for (const output of engine.advanceTo(test.until)) outputs.push(output);
+      appendAll(outputs, engine.advanceTo(test.until));
     }
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
-    for (const output of error.outputs) outputs.push(output);
+    appendAll(outputs, error.outputs);
     failures.push({ message: `the run stopped here: ${error.message}`, location: at });
   }
   const terms = new TestOutputTerms(test, outputs);

@@ -1,18 +1,16 @@
 // The playground in a real browser: build it with Vite, serve the build on
 // 127.0.0.1, drive it with Chromium. One build, one server and one browser for
 // the whole file keep it fast.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileSources, formatSource } from "../../compiler/index";
 import { formatOutputLine, runEvents, runTests } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import { EventStreamValidator } from "../../runtime/input/event-stream-validator";
-import { serveFolder, type StaticServer } from "./static-server";
+import { browserTestsRun, root, startPlayground, type Playground, type TestPage } from "./playground-browser";
 
-const root = join(import.meta.dirname, "..", "..");
 const examplesFolder = join(root, "examples");
 const exampleNames = readdirSync(examplesFolder, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && readdirSync(join(examplesFolder, entry.name)).some((f) => f.endsWith(".rules")))
@@ -21,58 +19,22 @@ const exampleNames = readdirSync(examplesFolder, { withFileTypes: true })
 /** Late enough for every example's timers to come due. */
 const until = "2026-12-31T00:00:00Z";
 
-// Debian's Chromium, never a downloaded browser build. A machine without it skips
-// this file with one line saying how to get it; under CI a missing browser fails.
-const chromiumPath = "/usr/bin/chromium";
-const chromiumMissing = !existsSync(chromiumPath);
-const ciRequiresBrowser = Boolean(process.env.CI);
-const missingMessage = `no Chromium at ${chromiumPath}: install it with \`apt-get install chromium\``;
-if (chromiumMissing && !ciRequiresBrowser) {
-  console.warn(`\n*** BROWSER TESTS SKIPPED (test/e2e/playground.test.ts): ${missingMessage}; under CI they fail instead ***\n`);
-}
-
-let server: StaticServer;
-let browser: Browser;
+const runsHere = browserTestsRun("test/e2e/playground.test.ts");
+let playground: Playground;
 let page: Page;
 
 beforeAll(async () => {
-  if (chromiumMissing) {
-    if (ciRequiresBrowser) throw new Error(`the browser tests need Chromium and CI is set: ${missingMessage}`);
-    return;
-  }
-  await build({ configFile: join(root, "playground", "vite.config.ts"), logLevel: "error" });
-  server = await serveFolder(join(root, "playground", "dist"));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  if (!runsHere) return;
+  playground = await startPlayground();
   page = await openPlayground();
-});
+}, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await playground?.close();
 });
 
-async function openPlayground(hash = ""): Promise<Page> {
-  const fresh = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  // Fail a step with its own message, well before the test's timeout.
-  fresh.setDefaultTimeout(10_000);
-  const problems: string[] = [];
-  fresh.on("pageerror", (error) => problems.push(error.message));
-  // Nothing may leave the browser: every request must go to our own server.
-  fresh.on("request", (request) => {
-    if (!request.url().startsWith(server.url) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) {
-      problems.push(`network request to ${request.url()}`);
-    }
-  });
-  await fresh.goto(server.url + hash);
-  await fresh.waitForFunction(() => window.__stagecraft !== undefined);
-  await fresh.evaluate(() => window.__stagecraft.ready);
-  await fresh.evaluate(() => window.__stagecraft.settled());
-  await fresh.waitForSelector("#rules-editor .view-lines");
-  (fresh as Page & { problems: string[] }).problems = problems;
-  return fresh;
+function openPlayground(hash = ""): Promise<TestPage> {
+  return playground.open({ hash });
 }
 
 function compileExample(example: string): Program {
@@ -116,7 +78,7 @@ async function runAndWait(): Promise<void> {
   await page.waitForFunction((count) => window.__stagecraft.runCount() > count, before);
 }
 
-describe.skipIf(chromiumMissing && !ciRequiresBrowser)("playground", () => {
+describe.skipIf(!runsHere)("playground", () => {
   it("lists every example", async () => {
     const options = await page.$$eval("#examples option", (all) => all.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(options).toEqual(exampleNames);

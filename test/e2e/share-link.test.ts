@@ -1,6 +1,6 @@
 // Share links round-trip the workspace and refuse what they did not write.
 import { describe, expect, it } from "vitest";
-import { decodeShareHash, encodeShareHash } from "../../playground/workspace/share-link";
+import { decodeShareHash, encodeShareHash, readShareHash } from "../../playground/workspace/share-link";
 
 describe("share links", () => {
   it("round-trips rules files, events and until, any characters included", async () => {
@@ -29,5 +29,16 @@ describe("share links", () => {
     expect(await decodeShareHash("#w=not-deflate")).toBeNull();
     const noFiles = await encodeShareHash({ files: [], events: "", until: "" });
     expect(await decodeShareHash(noFiles)).toBeNull();
+  });
+});
+
+describe("broken share links", () => {
+  it("say what is wrong: not decodable, not a workspace, two files with one name", async () => {
+    expect(await readShareHash("#w=not-deflate")).toEqual({ problem: "it does not decode (cut short when copied?)" });
+    const twice = await encodeShareHash({ files: [{ path: "a.rules", text: "" }, { path: "a.rules", text: "x" }], events: "", until: "" });
+    expect(await readShareHash(twice)).toEqual({ problem: "it has two files named a.rules" });
+    const cut = (await encodeShareHash({ files: [{ path: "a.rules", text: "entity deal { title: text }\n".repeat(20) }], events: "", until: "" })).slice(0, 20);
+    expect(await readShareHash(cut)).toHaveProperty("problem");
+    expect(await readShareHash("#section-2")).toBeNull();
   });
 });
