@@ -37,7 +37,7 @@ function percentile(values: number[], p: number): number {
 function report(name: string, times: number[]): void {
   const p95 = percentile(times, 95);
   console.log(
-    `${name.padEnd(34)} median ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms` +
+    `${name.padEnd(34)} median ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  max ${percentile(times, 100).toFixed(1)} ms` +
       `  (goal p95 <= 50 ms${p95 <= 50 ? "" : ", NOT MET"})`,
   );
 }

@@ -42,7 +42,16 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
   // Only the record's own traces are kept: a long run traces every record, and
   // keeping them all made the memory and the passes below grow with the whole run.
   const traces: TraceRecord[] = [];
-  const engine = createEngine(program, { onTrace: (trace) => void (trace.record === entity && traces.push(trace)) });
+  const type = entity.slice(0, entity.indexOf("/"));
+  const typePrefix = `${type}/`;
+  // The records of the type any event reached: what `entity` may have meant when it is not among them.
+  const recordsOfType = new Set<string>();
+  const engine = createEngine(program, {
+    onTrace: (trace) => {
+      if (trace.record === entity) traces.push(trace);
+      if (trace.kind === "event" && trace.record.startsWith(typePrefix)) recordsOfType.add(trace.record);
+    },
+  });
   let error: string | undefined;
   try {
     for (const event of events) engine.process(event);
@@ -52,7 +61,6 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
     error = caught.message;
   }
 
-  const type = entity.slice(0, entity.indexOf("/"));
   const recordEvents = eventsById(traces.filter((trace): trace is EventTrace => trace.kind === "event"));
   const ruleTraces = traces.filter((trace): trace is RuleTrace => trace.kind === "rule");
 
@@ -88,8 +96,6 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
     const enrollments = workflow.enrollments.filter((enrollment) => enrollment.entity === type);
     if (enrollments.length > 0) rules.push(explained(workflow.name, "workflow", workflow.location, enrollments.map((e) => e.trigger)));
   }
-  const recordsOfType = new Set<string>();
-  for (const trace of traces) if (trace.kind === "event" && trace.record.startsWith(`${type}/`)) recordsOfType.add(trace.record);
   const explanation: Explanation = { entity, rules, recordsOfType: [...recordsOfType] };
   if (error !== undefined) explanation.error = error;
   return explanation;

@@ -4,6 +4,7 @@
 // counts, and the records that end in another stage. Long lists are cut; the
 // JSON form has everything.
 import { formatOutputLine } from "../reporting/output-format";
+import { appendAll } from "../append-all";
 import { sum, total, type BehaviourDiff, type Counts, type DiffExample, type GroupCounts, type StageDifference } from "./diff-report";
 
 /** How the two versions and the events were given, as the user typed them. */
@@ -36,7 +37,7 @@ export function formatDiffText(diff: BehaviourDiff, sources: DiffSources): strin
     for (const group of diff.byRule) {
       const status = group.status === "unchanged" ? "" : ` (${group.status})`;
       lines.push(`  ${group.rule ?? "closes implied by input stage.opened events"}${status}: ${describeCounts(group)}`);
-      for (const example of group.examples) lines.push(...exampleLines(example));
+      for (const example of group.examples) appendAll(lines, exampleLines(example));
       const more = total(group) - group.examples.length;
       if (more > 0) lines.push(`    … and ${more} more`);
     }
