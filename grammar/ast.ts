@@ -441,11 +441,13 @@ export interface UnaryExpr extends NodeBase {
   operand: Expr;
 }
 
-/** `channel in [web, partner]` */
+/** `channel in [web, partner]`, or `channel not in [web, partner]` when negated */
 export interface InExpr extends NodeBase {
   kind: "InExpr";
   value: Expr;
   options: ListExpr;
+  /** Written `not in`: means exactly `not (value in [...])`, lowered to that. */
+  negated: boolean;
 }
 
 export interface ListExpr extends NodeBase {

@@ -63,7 +63,7 @@ export function printExpr(expr: Expr): string {
       return operand.startsWith("-") ? `-(${operand})` : `-${operand}`;
     }
     case "InExpr":
-      return `${printAt(expr.value, Level.Compare + 1)} in ${printExpr(expr.options)}`;
+      return `${printAt(expr.value, Level.Compare + 1)} ${expr.negated ? "not in" : "in"} ${printExpr(expr.options)}`;
     case "ListExpr":
       return `[${expr.items.map(printExpr).join(", ")}]`;
     case "PathExpr":

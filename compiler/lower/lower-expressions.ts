@@ -15,12 +15,15 @@ export function lowerExpr(expr: ast.Expr, model: CheckedModel): Expr {
       return expr.operator === "not"
         ? { kind: "not", operand: lowerExpr(expr.operand, model) }
         : { kind: "negate", operand: lowerExpr(expr.operand, model) };
-    case "InExpr":
-      return {
+    case "InExpr": {
+      const isIn: Expr = {
         kind: "in",
         value: lowerExpr(expr.value, model),
         options: expr.options.items.map((item) => lowerExpr(item, model)),
       };
+      // `not in` is `not (… in …)`: one semantics for both, in the runtime and in emitted code.
+      return expr.negated ? { kind: "not", operand: isIn } : isIn;
+    }
     case "PathExpr":
       return lowerPath(expr, model);
     case "ThisExpr":

@@ -76,15 +76,15 @@ export class ExpressionParser extends ParserBase {
 
   /**
    * The grammar lets any operator follow an operand; the language allows one
-   * comparison (or `in`) between two and/or, and nothing but and/or after
-   * `in [...]`. Stopping here leaves the operator to whoever called, as the
+   * comparison (or `[not] in`) between two and/or, and nothing but and/or after
+   * `[not] in [...]`. Stopping here leaves the operator to whoever called, as the
    * rule-per-level grammar did, so the syntax errors stay the same.
    */
   private readonly mayContinue = (): boolean => {
     const chain = this.chain;
     if (!chain.hasComparison) return true;
     const next = this.LA(1);
-    if (tokenMatcher(next, ComparisonOperator) || tokenMatcher(next, Kw.in)) return false;
+    if (tokenMatcher(next, ComparisonOperator) || tokenMatcher(next, Kw.in) || tokenMatcher(next, Kw.not)) return false;
     return !(chain.endsWithIn && (tokenMatcher(next, AdditiveOperator) || tokenMatcher(next, MultiplicativeOperator)));
   };
 
@@ -107,10 +107,12 @@ export class ExpressionParser extends ParserBase {
       },
     },
     {
+      // `in [...]` or `not in [...]`: a `not` after an operand can only start `not in`
       ALT: () => {
+        const negated = this.OPTION(() => this.CONSUME3(Kw.not)) !== undefined;
         this.CONSUME(Kw.in);
         const options = this.SUBRULE(this.list);
-        this.chain.inList(options, this.LA(0));
+        this.chain.inList(options, negated, this.LA(0));
       },
     },
   ];

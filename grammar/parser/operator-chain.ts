@@ -31,7 +31,7 @@ export class OperatorChain {
   private readonly operators: PendingOperator[] = [];
   /** The current and/or-separated group holds a comparison or an `in`: the language allows one. */
   hasComparison = false;
-  /** The current group ended with `in [...]`: only and/or may follow. */
+  /** The current group ended with `[not] in [...]`: only and/or may follow. */
   endsWithIn = false;
 
   prefixNot(token: IToken): void {
@@ -55,12 +55,12 @@ export class OperatorChain {
     }
   }
 
-  /** `value in [...]`: the value is everything bound tighter than a comparison. */
-  inList(options: ListExpr, last: IToken): void {
+  /** `value [not] in [...]`: the value is everything bound tighter than a comparison. */
+  inList(options: ListExpr, negated: boolean, last: IToken): void {
     this.reduceWhileBinding(comparisonBinding + 1);
     const value = this.operands.pop()!;
     this.operands.push({
-      expr: { kind: "InExpr", value: value.expr, options, start: startOffsetOf(value.first), end: endOffsetBetween(value.first, last) },
+      expr: { kind: "InExpr", value: value.expr, options, negated, start: startOffsetOf(value.first), end: endOffsetBetween(value.first, last) },
       first: value.first,
       last,
     });

@@ -33,6 +33,8 @@ function dealCondition(readsChange: boolean, readsEvent: boolean): fc.Arbitrary<
     fc.tuple(dealNumeric, fc.constantFrom("==", "!=", "<", "<=", ">", ">="), dealNumeric).map((parts) => parts.join(" ")),
     fc.constantFrom(
       "channel in [web, partner]",
+      "channel not in [web, partner]",
+      "amount not in [0, 1500]",
       "channel == phone",
       "channel != web",
       'stage == "Validation"',

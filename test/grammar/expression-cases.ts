@@ -13,6 +13,8 @@ export const handPicked = [
   "a in [1] and b in [2] or c", "(a + b) * c", "a * (b + c)", "(a) + (b)", "a == b == c", "a in [1] in [2]",
   "a in [1] + 1", "a in [1] == b", "a == b in [1]", "a == not b", "a + not b", "a and", "a ==", "not", "a + * b",
   "a < b and b < c or not (c >= d)", "f(a + b, not c) == [1, a * 2]", "a != none and b.c > 3 * (2 - x)",
+  "a not in [1, 2]", "a + b not in [1] and c", "not a not in [1]", "a not in [1] not in [2]", "a == b not in [1]",
+  "a not in [1] + 1", "a not b", "a not", "a not in 1",
 ];
 
 /** A small deterministic generator (mulberry32), so the cases are the same on every run. */

@@ -21,7 +21,7 @@ function show(expr: Expr): string {
   switch (expr.kind) {
     case "BinaryExpr": return `(${show(expr.left)} ${expr.operator} ${show(expr.right)})`;
     case "UnaryExpr": return `(${expr.operator} ${show(expr.operand)})`;
-    case "InExpr": return `(${show(expr.value)} in ${show(expr.options)})`;
+    case "InExpr": return `(${show(expr.value)} ${expr.negated ? "not in" : "in"} ${show(expr.options)})`;
     case "ListExpr": return `[${expr.items.map(show).join(", ")}]`;
     case "PathExpr": return expr.segments.map((s) => s.text).join(".");
     case "CallExpr": return `${expr.callee.text}(${expr.args.map(show).join(", ")})`;
@@ -154,6 +154,9 @@ describe("expressions", () => {
     expect(show(condition("changed(amount) and previous(stage) != stage"))).toBe("(changed(amount) and (previous(stage) != stage))");
     expect(show(condition('is open "Validation" or not is open "Scheduling"'))).toBe('(is open "Validation" or (not is open "Scheduling"))');
     expect(show(condition('channel in [web, "phone"] and event.amount >= 10.5'))).toBe('((channel in [web, "phone"]) and (event.amount >= 10.5))');
+    expect(show(condition("not amount + 1 not in [1, 2] or source not in [web, phone]"))).toBe(
+      "((not ((amount + 1) not in [1, 2])) or (source not in [web, phone]))",
+    );
     expect(show(condition("due < 2026-01-01T08:00Z and date <= 2026-12-25 and done == true and x != false"))).toBe(
       "((((due < 2026-01-01T08:00Z) and (date <= 2026-12-25)) and (done == true)) and (x != false))",
     );

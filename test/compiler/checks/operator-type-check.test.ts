@@ -16,6 +16,8 @@ describe("OperatorTypeCheck", () => {
   });
   it("reports in-list items of the wrong type", () => {
     expectAt(`on deal created when amount in [1, <|>"two"] -> create task "Call back"`, "SC2206");
+    expectAt(`on deal created when amount not in [1, <|>"two"] -> create task "Call back"`, "SC2206");
+    expectAt(`on deal created when channel not in [web, <|>"fax"] -> create task "Call back"`, "SC2206");
   });
   it("mixes money and numbers, text-like types and literals", () => {
     expectClean(`on deal created when amount * 2 + 1 > 1000 and contact.email != "x@y" and channel != "web" and contact != none and installer == "ana@solar.example" -> create task "Call back"`);

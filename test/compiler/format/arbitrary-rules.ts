@@ -62,6 +62,7 @@ function conditionOver(readsChange: boolean): fc.Arbitrary<Tokens> {
     fc.tuple(numeric, fc.constantFrom("==", "!=", "<", "<=", ">", ">="), numeric).map(([a, op, b]) => [...a, op, ...b]),
     fc.constantFrom(
       ["channel", "in", "[", "web", ",", "partner", "]"],
+      ["channel", "not", "in", "[", "web", ",", "partner", "]"],
       ["channel", "==", "phone"],
       ["stage", "==", '"Validation"'],
       ["is", "open", '"Won"'],

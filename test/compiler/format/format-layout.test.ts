@@ -37,6 +37,9 @@ describe("formatting tokens", () => {
     expect(fmt(`on deal updated when (a == b) != c and (x in [1, 2]) -> open "X"`)).toBe(
       `on deal updated when (a == b) != c and x in [1, 2] -> open "X"\n`,
     );
+    expect(fmt(`on deal updated when not (x not in [1, 2]) or (x+1) not in [3] -> open "X"`)).toBe(
+      `on deal updated when not x not in [1, 2] or x + 1 not in [3] -> open "X"\n`,
+    );
   });
 });
 
