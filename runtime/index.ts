@@ -41,7 +41,7 @@ export type { InputEvent, Program, Value } from "./program/ir";
 export * from "./expressions/expression-semantics";
 export { validateEventLine, type InputError, type ValidatedLine } from "./input/validate-event";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./reporting/test-runner";
-export { explain, formatExplanation, describeTrigger, type Explanation, type RuleExplanation, type Consideration } from "./reporting/explain";
+export { explain, formatExplanation, describeTrigger, type Explanation, type ExplanationFormat, type RuleExplanation, type Consideration } from "./reporting/explain";
 export { formatTrace } from "./reporting/trace-format";
 export { InMemoryEventStore, type EventStore } from "./stores/event-store";
 export { formatInstant, parseInstant, missingTimeReason } from "./time/instants";

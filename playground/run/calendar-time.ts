@@ -67,3 +67,16 @@ export function offsetInZone(iso: string, zone: string): string {
   const offset = Math.abs(time.offset);
   return `${sign}${two(Math.floor(offset / 60))}:${two(offset % 60)}`;
 }
+
+/**
+ * A time in the zone with UTC beside it, e.g. `2026-03-02 10:00 (09:00 UTC)`: for
+ * text with no tooltip to hold UTC. The UTC date is left out when it is the same day.
+ */
+export function formatWithUtc(iso: string, zone: string): string {
+  const local = formatInZone(iso, zone);
+  const utc = formatInZone(iso, "UTC");
+  if (local === iso) return iso; // not a time, or a zone this browser does not know
+  if (local === utc) return `${utc} UTC`;
+  const sameDay = local.slice(0, 10) === utc.slice(0, 10);
+  return `${local} (${sameDay ? utc.slice(11) : utc} UTC)`;
+}

@@ -206,7 +206,9 @@ export class RunPanel {
     const row = this.timeline.row(index);
     const zone = this.summary.zone;
     const at = rowTime(row);
-    this.ui.stateTime.textContent = `after row ${(index + 1).toLocaleString("en")} of ${total.toLocaleString("en")}${at ? `: ${formatInZone(at, zone)} (${zone})` : ""}`;
+    // Read after the slider's label "State of the record at"; a screen reader hears it as the slider's value.
+    const rowOfRows = `row ${(index + 1).toLocaleString("en")} of ${total.toLocaleString("en")}`;
+    this.ui.stateTime.textContent = at ? `${formatInZone(at, zone)} ${zone} (after ${rowOfRows})` : `the end of ${rowOfRows}`;
     this.ui.stateSlider.setAttribute("aria-valuetext", this.ui.stateTime.textContent);
     this.timeline.select(index);
     if (this.stateBusy) {

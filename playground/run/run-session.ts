@@ -10,6 +10,7 @@ import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } 
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { Engine, OutputRecord, RecordState, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
+import { formatWithUtc } from "./calendar-time";
 import type { RunRequest, RunResponse, RunSummary, TimelineRow } from "./run-protocol";
 
 /** Work between two yields: short enough that a cancel is read within a frame or two. */
@@ -205,7 +206,8 @@ function whyText(run: FinishedRun, record: string, rule: string): string {
   const explanation = explain(run.program, run.events, record, run.until ? { until: run.until } : {});
   const picked = rule ? explanation.rules.filter((r) => r.rule === rule) : explanation.rules;
   if (rule && picked.length === 0) return `"${rule}" does not watch ${record.split("/")[0]} records.`;
-  return formatExplanation({ ...explanation, rules: picked });
+  const zone = run.program.calendar.timezone;
+  return formatExplanation({ ...explanation, rules: picked }, { formatTime: (at) => formatWithUtc(at, zone) });
 }
 
 /** A macrotask boundary: lets the worker read the messages that arrived meanwhile. */

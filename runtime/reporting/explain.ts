@@ -139,8 +139,18 @@ export function describeTrigger(trigger: Trigger): string {
   }
 }
 
+export interface ExplanationFormat {
+  /** How an instant is written; the CLI writes it as the ISO string it is, the playground in the calendar's zone. */
+  formatTime?: (at: string) => string;
+}
+
+/** An instant as the engine writes it into a reason (`due 2026-01-06T08:05:00.000Z`). */
+const INSTANT_IN_REASON = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g;
+
 /** The text form the CLI's `explain` prints; every line names its rule. */
-export function formatExplanation(explanation: Explanation): string {
+export function formatExplanation(explanation: Explanation, { formatTime }: ExplanationFormat = {}): string {
+  const time = formatTime ?? ((at: string) => at);
+  const reasonText = formatTime ? (reason: string) => reason.replace(INSTANT_IN_REASON, formatTime) : (reason: string) => reason;
   const lines = [`Rules for ${explanation.entity}:`];
   if (explanation.rules.length === 0) lines.push(`  no rule or workflow watches ${explanation.entity.split("/")[0]} records`);
   for (const rule of explanation.rules) {
@@ -157,14 +167,14 @@ export function formatExplanation(explanation: Explanation): string {
       const previous = relevant[index - 1];
       // An action that did nothing (a move backward, an empty recipient) follows the firing it belongs to.
       if (!item.fired && previous?.fired && previous.event === item.event) {
-        lines.push(`  ${rule.rule}:   but ${item.reason}`);
+        lines.push(`  ${rule.rule}:   but ${reasonText(item.reason)}`);
         return;
       }
       const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
       const verdict = item.fired ? "fired" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
-      const reason = item.reason === "fired" ? "" : item.fired && item.reason.startsWith("fired ") ? ` ${item.reason.slice(6)}` : `: ${item.reason}`;
+      const reason = item.reason === "fired" ? "" : item.fired && item.reason.startsWith("fired ") ? ` ${reasonText(item.reason.slice(6))}` : `: ${reasonText(item.reason)}`;
       const values = item.values ? formatReadValues(item.values) : "";
-      lines.push(`  ${rule.rule}: ${item.at} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}`);
+      lines.push(`  ${rule.rule}: ${time(item.at)} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}`);
     });
     if (unmatched > 0) lines.push(`  ${rule.rule}: (${unmatched} other events of ${explanation.entity} are not ${rule.listensTo})`);
   }

@@ -44,7 +44,7 @@ describe.skipIf(!runsHere)("keyboard and layout", () => {
     await page.keyboard.press("Home");
     await page.keyboard.press("ArrowDown");
     await page.waitForSelector("#timeline tbody tr.selected");
-    expect(await page.textContent("#state-time")).toMatch(/^after row 2 of /);
+    expect(await page.textContent("#state-time")).toMatch(/\(after row 2 of [\d,]+\)$/);
     await page.close();
   });
 

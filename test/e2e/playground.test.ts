@@ -241,6 +241,25 @@ describe.skipIf(!runsHere)("playground", () => {
     expect(await page.locator("#state-view td").count()).toBeGreaterThan(0);
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
   });
+
+  it("labels the record-state slider and explains in the calendar's zone, UTC beside", async () => {
+    await loadExample("solar-substates"); // calendar in Europe/Rome, UTC+01:00 in January
+    await runAndWait();
+    const slider = page.getByRole("slider", { name: "State of the record at" });
+    await slider.focus();
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowRight");
+    // Row 2 is the input event e2 at 09:05+01:00.
+    expect(await page.textContent("#state-time")).toMatch(/^2026-01-02 09:05 Europe\/Rome \(after row 2 of \d+\)$/);
+    expect(await slider.getAttribute("aria-valuetext")).toBe(await page.textContent("#state-time"));
+    await page.selectOption("#why-record", "opportunity/O1");
+    await page.selectOption("#why-rule", "");
+    await page.waitForFunction(() => document.querySelector("#why-view")?.textContent?.startsWith("Rules for opportunity/O1"));
+    const why = (await page.textContent("#why-view"))!;
+    // The CLI writes `2026-01-02T08:05:00.000Z e2 …: waiting: scheduled as t1, due 2026-01-06T08:05:00.000Z`.
+    expect(why).toContain("Docs reminder: 2026-01-02 09:05 (08:05 UTC) e2 stage.opened \"Documentation pending\": waiting: scheduled as t1, due 2026-01-06 09:05 (08:05 UTC)");
+    expect(why).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
 });
 
 /** Puts the rules editor's cursor at a line and column with the keyboard (clicks on spans are at the mercy of scrolling). */

@@ -76,5 +76,11 @@ describe("explain", () => {
     const text = formatExplanation(explanation);
     expect(text).toContain(`rule "paid" (test.rules:`);
     expect(text).toContain(`  paid: 2026-01-02T10:00:00.000Z e5 invoice.paid: not fired: condition is false [amount = 800]`);
+
+    // The playground writes each instant its own way (the event's time and a due time in a reason); nothing else changes.
+    const marked = formatExplanation(explanation, { formatTime: (at) => `<${at}>` });
+    expect(marked).toContain(`  paid: <2026-01-02T10:00:00.000Z> e5 invoice.paid: not fired: condition is false [amount = 800]`);
+    expect(marked).toContain("waiting: scheduled as t1, due <2026-01-05T08:30:00.000Z>");
+    expect(marked.replace(/<([^<>]*)>/g, "$1")).toBe(text);
   });
 });
