@@ -129,7 +129,16 @@ export class CauseGraph {
     if (decl.kind === "StageSubject") {
       if (subject.stage) watched = triggers.stage(entity, subject.stage.name, decl.edge);
     } else if (decl.kind === "BecomesSubject") {
-      watched = triggers.becomes(entity);
+      // A condition made only of the record's fields turns true only when one of
+      // them changes (or the record is created); anything else (a function call,
+      // a stage test) may turn on any change.
+      const fields = fieldsRead(decl.condition);
+      if (fields === undefined) {
+        watched = triggers.becomes(entity);
+      } else {
+        addEdge(this.edges, triggers.created(entity), index);
+        for (const field of fields) addEdge(this.edges, triggers.fieldChanged(entity, field), index);
+      }
     } else if (decl.kind === "LifecycleSubject" && decl.event === "created") {
       watched = triggers.created(entity);
     } else if (decl.kind === "LifecycleSubject" && decl.event === "updated") {
@@ -183,4 +192,46 @@ function requiredChange(condition: ast.Expr | undefined): string | undefined {
     return requiredChange(condition.left) ?? requiredChange(condition.right);
   }
   return undefined;
+}
+
+/**
+ * The fields of the rule's record that a condition reads (the first segment of
+ * each path: a reference field for `contact.vip`), or undefined when it reads
+ * more than fields. Names that are enum values count as fields too, which only
+ * adds edges that lead nowhere.
+ */
+function fieldsRead(condition: ast.Expr): Set<string> | undefined {
+  const fields = new Set<string>();
+  const pending: ast.Expr[] = [condition];
+  while (pending.length > 0) {
+    const expr = pending.pop()!;
+    switch (expr.kind) {
+      case "PathExpr": {
+        const first = expr.segments[0]?.text;
+        if (first === undefined || first === "stage") return undefined;
+        fields.add(first);
+        break;
+      }
+      case "BinaryExpr":
+        pending.push(expr.left, expr.right);
+        break;
+      case "UnaryExpr":
+        pending.push(expr.operand);
+        break;
+      case "InExpr":
+        pending.push(expr.value);
+        for (const item of expr.options.items) pending.push(item);
+        break;
+      case "StringLiteral":
+      case "NumberLiteral":
+      case "BooleanLiteral":
+      case "DateLiteral":
+      case "DateTimeLiteral":
+      case "NoneExpr":
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return fields;
 }

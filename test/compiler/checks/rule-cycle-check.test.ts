@@ -14,6 +14,15 @@ on <|>contact created -> create contact`, "SC2601");
   it("does not warn when a required changed() field is not the one set", () => {
     expectClean(`on deal updated when changed(amount) -> set title = "t"`);
   });
+  it("does not warn when a becomes rule sets a field its condition does not read", () => {
+    expectClean(`on deal becomes amount > 100 -> set title = "big"`);
+    expectClean(`on deal becomes contact.name == "Ada" and channel in [web, phone] -> set title = "vip"`);
+  });
+  it("warns when a becomes rule can turn itself true again through another rule", () => {
+    expectAt(`rule <|>"A": on deal becomes amount > 100 -> set title = "big"
+rule "B": on deal updated when changed(title) -> set amount = 0`, "SC2601", ['"A" → deal.title changed → "B" → deal.amount changed → "A"']);
+    expectAt(`on <|>deal becomes amount > 100 -> set amount = 0`, "SC2601");
+  });
   it("stays linear: a chain of 20,000 rules is checked quickly", () => {
     const stages = Array.from({ length: 20_000 }, (_, i) => `stage "S${i}"`).join(" ");
     const rules = Array.from({ length: 20_000 }, (_, i) => `on big stage "S${i}" open -> open "S${(i + 1) % 20_000}"`).join("\n");
