@@ -66,20 +66,26 @@ function listRulesBlobs(commit: string, folder: string, shown: string): Array<{ 
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The first line git wrote on stderr when it last said no: what `gitText` reports. */
+let lastGitError = "";
+
 /** git's standard output, or undefined when git says no (exit code other than 0). */
 function git(args: string[], shown: string): string | undefined {
   try {
-    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 1 << 30 });
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { status?: number | null };
     if (failure.code === "ENOENT") throw usageError(`${shown}: git is not installed (or not on PATH); git:REF needs it`);
-    if (typeof failure.status === "number") return undefined;
+    if (typeof failure.status === "number") {
+      lastGitError = String((failure as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0] ?? "";
+      return undefined;
+    }
     throw error;
   }
 }
 
 function gitText(args: string[], shown: string): string {
   const text = git(args, shown);
-  if (text === undefined) throw usageError(`${shown}: git ${args[0]} failed`);
+  if (text === undefined) throw usageError(`${shown}: git ${args.join(" ")} failed${lastGitError ? `: ${lastGitError}` : ""}`);
   return text;
 }

@@ -59,7 +59,8 @@ export function serveLanguage(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     for (const folder of folders) {
       try {
-        for (const file of rulesFilesUnder(folder)) service.setDocument(file.uri, file.text);
+        const warn = (message: string) => connection.console.warn(`stagecraft: ${message}`);
+        for (const file of rulesFilesUnder(folder, warn)) service.setDocument(file.uri, file.text);
       } catch (error) {
         // an unreadable folder leaves its names unresolved: say so in the editor's log, and serve the rest
         connection.console.warn(`stagecraft: cannot read the rules files of ${folder}: ${(error as Error).message}`);

@@ -483,7 +483,11 @@ export class RulesService {
   private snapshotBesideTheWork(replica: Replica): void {
     const taken = this.takeSnapshot(replica);
     this.snapshotWrite = this.writeSnapshot(taken)
-      .catch((error) => this.logError("snapshot failed", error))
+      .catch((error) => {
+        // the events since the last snapshot that counts are still not in one: the next try (or stop) takes them
+        replica.sinceSnapshot += taken.events;
+        this.logError("snapshot failed", error);
+      })
       .finally(() => (this.snapshotWrite = undefined));
   }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const sourceFolders = ["cli", "compiler", "diagnostics", "grammar", "playground", "runtime", "service", "stdlib", "scripts", "bench"];
+const sourceFolders = ["cli", "compiler", "diagnostics", "grammar", "playground", "runtime", "service", "stdlib", "scripts", "bench", "language-service", "language-server", "editors"];
 const spreadCall = /\b(?:push|unshift|splice|replaceChildren|append|prepend|max|min|fromCharCode)\(\s*(?:[^(){}]*,\s*)?\.\.\.\w/;
 const comment = /^\s*(?:\/\/|\*|\/\*)/;
 

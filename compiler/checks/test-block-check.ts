@@ -12,6 +12,7 @@ import { ident, suggestion } from "./suggest";
 import { Diagnostics } from "../../diagnostics/messages";
 import { outputTypes } from "../../stdlib/index";
 import { parseInstant } from "../../runtime/time/instants";
+import { splitRef } from "../../runtime/program/schema";
 import { isRealDateTime } from "./date-time-check";
 
 const recordEventTypes = ["created", "updated", "deleted", "stage.opened", "stage.closed"];
@@ -19,7 +20,7 @@ const outputNames = outputTypes.map((output) => output.name);
 
 /** The entity type of `"type/id"`, or undefined when the text is not a record. */
 export function recordEntityType(record: string): string | undefined {
-  return /^([^/]+)\/(.+)$/.exec(record)?.[1];
+  return splitRef(record)?.type;
 }
 
 /** True when this check reports the event (an unknown record or event type). */

@@ -5,6 +5,7 @@ import type { InputEvent, Program, SourceLocation, Trigger, Value } from "../pro
 import type { EventTrace, RuleTrace, TraceRecord } from "../types";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
+import { splitRef } from "../program/schema";
 import { formatReadValues } from "./read-values";
 
 const UNMATCHED = "trigger did not match";
@@ -42,7 +43,8 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
   // Only the record's own traces are kept: a long run traces every record, and
   // keeping them all made the memory and the passes below grow with the whole run.
   const traces: TraceRecord[] = [];
-  const type = entity.slice(0, entity.indexOf("/"));
+  // a bare type (`deal`, no id) still names the type whose records are listed
+  const type = splitRef(entity)?.type ?? entity;
   const typePrefix = `${type}/`;
   // The records of the type any event reached: what `entity` may have meant when it is not among them.
   const recordsOfType = new Set<string>();

@@ -32,6 +32,8 @@ interface Waiting {
   named: NamedOutput;
   /** The next output of the same name waiting on the same side (a workflow's steps after a wait share their cause). */
   next: Waiting | undefined;
+  /** On the first output of a name: the last one waiting under it, so appending costs the same however many wait. */
+  last?: Waiting;
 }
 
 class Side {
@@ -160,7 +162,10 @@ export class BehaviourDiffer {
       wait(side.waiting, named);
       return;
     }
-    if (match.next) other.waiting.set(named.name, match.next);
+    if (match.next) {
+      match.next.last = match.last;
+      other.waiting.set(named.name, match.next);
+    }
     else other.waiting.delete(named.name);
     if (side === this.head) this.pair(match.named, named);
     else this.pair(named, match.named);
@@ -229,13 +234,14 @@ export class BehaviourDiffer {
 
 function wait(waiting: Map<string, Waiting>, named: NamedOutput): void {
   const entry: Waiting = { named, next: undefined };
-  let last = waiting.get(named.name);
-  if (!last) {
+  const first = waiting.get(named.name);
+  if (!first) {
+    entry.last = entry;
     waiting.set(named.name, entry);
     return;
   }
-  while (last.next) last = last.next;
-  last.next = entry;
+  first.last!.next = entry;
+  first.last = entry;
 }
 
 function sameContent(a: NamedOutput, b: NamedOutput): boolean {
