@@ -34,6 +34,12 @@ export function usageError(message: string): CliError {
   return new CliError(message, ExitCode.usage);
 }
 
+/** `--format` of the commands that print text or JSON. */
+export function textOrJson(format: string): "text" | "json" {
+  if (format !== "text" && format !== "json") throw usageError(`--format must be "text" or "json", not "${format}"`);
+  return format;
+}
+
 /** The system's error codes in words; others keep their code. */
 const READ_PROBLEMS: Record<string, string> = {
   ENOENT: "no such file",

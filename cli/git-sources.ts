@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { posix } from "node:path";
 import { usageError } from "./errors";
-import type { LoadedSource } from "./sources";
+import { isSkippedFolder, type LoadedSource } from "./sources";
 
 export const GIT_PREFIX = "git:";
 
@@ -60,7 +60,7 @@ function listRulesBlobs(commit: string, folder: string, shown: string): Array<{ 
     if (!match || match[2] !== "blob" || match[1] === "120000" || !match[4]!.endsWith(".rules")) continue;
     const path = match[4]!;
     const inside = posix.relative(folder, path).split("/");
-    if (inside.slice(0, -1).some((part) => part === "node_modules" || part.startsWith("."))) continue;
+    if (inside.slice(0, -1).some(isSkippedFolder)) continue;
     files.push({ path, blob: match[3]! });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

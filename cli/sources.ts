@@ -88,13 +88,18 @@ function expandPath(given: string): Array<{ name: string; diskPath: string }> {
   return files.map((diskPath) => ({ name: relative(given, diskPath).split("\\").join("/"), diskPath }));
 }
 
+/** Folders a rules folder never looks into: installed packages and dot folders (`.git`). */
+export function isSkippedFolder(name: string): boolean {
+  return name === "node_modules" || name.startsWith(".");
+}
+
 /** Every `.rules` file under a folder, skipping `node_modules` and dot folders (also what `stagecraft lsp` reads of a workspace). */
 export function listRulesFiles(folder: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) appendAll(found, listRulesFiles(path));
+      if (!isSkippedFolder(entry.name)) appendAll(found, listRulesFiles(path));
     } else if (entry.name.endsWith(".rules")) {
       found.push(path);
     }

@@ -2,7 +2,7 @@
 // (warnings allowed), 1 with errors, 2 on usage or I/O errors.
 import type { Command } from "commander";
 import { checkRuleFiles, hasErrors } from "../compile-rules";
-import { ExitCode, FileError, usageError } from "../errors";
+import { ExitCode, FileError, textOrJson } from "../errors";
 import { fileErrorReport, formatJsonReport, formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
 
@@ -13,9 +13,7 @@ export function registerCheck(program: Command, out: Output): void {
     .argument("<paths...>", ".rules files or folders")
     .option("--format <format>", "text or json", "text")
     .action((paths: string[], options: { format: string }) => {
-      if (options.format !== "text" && options.format !== "json") {
-        throw usageError(`--format must be "text" or "json", not "${options.format}"`);
-      }
+      textOrJson(options.format);
       let checked;
       try {
         checked = checkRuleFiles(paths);

@@ -16,7 +16,7 @@ import {
   type Program,
 } from "../../runtime/index";
 import { compileLoadedSources, hasErrors } from "../compile-rules";
-import { CliError, usageError } from "../errors";
+import { CliError, textOrJson } from "../errors";
 import { numberedLines, openEventLines, type EventLines } from "../events-input";
 import { loadGitSources, parseGitSpec } from "../git-sources";
 import { formatTextReport } from "../print-diagnostics";
@@ -44,9 +44,7 @@ export function registerDiff(program: Command, out: Output): void {
     .option("--until <iso>", "after the last event, fire timers due at or before this time")
     .option("--format <format>", "text or json", "text")
     .action((base: string, head: string, options: DiffOptions) => {
-      if (options.format !== "text" && options.format !== "json") {
-        throw usageError(`--format must be "text" or "json", not "${options.format}"`);
-      }
+      textOrJson(options.format);
       const until = options.until === undefined ? undefined : parseUntil(options.until);
       const baseProgram = loadVersion("base", base, out);
       const headProgram = loadVersion("head", head, out);
