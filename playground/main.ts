@@ -10,7 +10,7 @@ import { renderProblems } from "./editors/problems-view";
 import type { EventProblem } from "./checking/validate-events";
 import { RulesEditor } from "./editors/rules-editor";
 import { registerStagecraft } from "./language/register-language";
-import { LanguageService } from "../language-service/index";
+import { LanguageClient } from "./language/language-client";
 import { RunPanel } from "./run/run-panel";
 import { listExamples } from "./workspace/examples";
 import { Autosave } from "./workspace/autosave";
@@ -27,16 +27,6 @@ let testProblems: TestProblem[] = [];
 followColorScheme();
 const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
 const events = new EventsEditor(element("events-editor"));
-
-// Editor answers come from the language service on this thread (it parses only
-// what changed); the whole-program check for the markers runs in the worker.
-const languageService = new LanguageService();
-registerStagecraft({
-  service: languageService,
-  sync: () => languageService.setDocuments(rules.sources()),
-  uriOfFile: (path) => rules.uriOf(path),
-  fileOfUri: (uri) => rules.pathOf(uri),
-});
 
 const checker = new CheckClient({
   onCheck(response) {
@@ -56,6 +46,15 @@ const checker = new CheckClient({
   onTests(response) {
     showTests(response);
   },
+});
+
+// Editor answers come from the language service in the same worker (it parses
+// only what changed), so the page carries Monaco and the adapter alone.
+const languageClient = new LanguageClient(checker.worker, () => rules.sources());
+registerStagecraft({
+  service: languageClient,
+  uriOfFile: (path) => rules.uriOf(path),
+  fileOfUri: (uri) => rules.pathOf(uri),
 });
 
 const runPanel = new RunPanel(
@@ -113,6 +112,7 @@ function jumpTo(file: string | null, line: number, column: number): void {
 }
 
 rules.onChange(() => {
+  languageClient.markChanged();
   checker.schedule(checkInput);
   runPanel.markStale();
   workspaceEdited();

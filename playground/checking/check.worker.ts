@@ -1,7 +1,8 @@
 // The checker runs here, off the main thread, so typing never waits for it.
 // Each request carries every rules file (they share one namespace); the answer
 // carries what the page needs until the next one: the markers. The
-// lowered program stays here: it validates the events and runs them.
+// lowered program stays here: it validates the events and runs them. The
+// language service answers the editor here too, over the same parsed files.
 import { compileChecked } from "../../compiler/index";
 import { Workspace } from "../../language-service/workspace";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
@@ -10,15 +11,21 @@ import type { Program } from "../../runtime/program/ir";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { handleRunRequest } from "../run/run-session";
 import { isRunRequest, type RunRequest } from "../run/run-protocol";
+import { isLanguageRequest, type LanguageRequest } from "../language/language-protocol";
+import { answerLanguageRequest, languageService } from "../language/language-session";
 import type { CheckResponse, RulesSource, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { validateEventsText } from "./validate-events";
 
 let lastProgram: Program | null = null;
 // The rules files as last checked: a check re-parses only the files that changed.
-const workspace = new Workspace();
+const workspace = languageService.workspace;
 
-self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest>) => {
+self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest | LanguageRequest>) => {
   const request = message.data;
+  if (isLanguageRequest(request)) {
+    self.postMessage(answerLanguageRequest(request));
+    return;
+  }
   // Runs share this worker, so the compiler and the runtime load once; they run with the last checked program.
   if (isRunRequest(request)) {
     handleRunRequest(request, lastProgram, (response) => self.postMessage(response));

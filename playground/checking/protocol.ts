@@ -60,3 +60,7 @@ export interface TestsResponse {
 }
 
 export type WorkerResponse = CheckResponse | EventsResponse | TestsResponse;
+
+export function isCheckResponse(response: { kind: string }): response is WorkerResponse {
+  return response.kind === "check" || response.kind === "events" || response.kind === "tests";
+}

@@ -27,7 +27,7 @@ export class RulesEditor {
       scrollBeyondLastLine: false,
       tabSize: 2,
       fixedOverflowWidgets: true,
-      "semanticHighlighting.enabled": false,
+      "semanticHighlighting.enabled": true,
     });
     // Go to definition in another file: show that file, then the declaration.
     editor.registerEditorOpener({
