@@ -7,6 +7,7 @@ import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./c
 import { followColorScheme } from "./editors/color-scheme";
 import { EventsEditor } from "./editors/events-editor";
 import { renderProblems } from "./editors/problems-view";
+import { renderTests } from "./editors/tests-view";
 import type { EventProblem } from "./checking/validate-events";
 import { RulesEditor } from "./editors/rules-editor";
 import { registerStagecraft } from "./language/register-language";
@@ -17,6 +18,8 @@ import { Autosave } from "./workspace/autosave";
 import { encodeShareHash, readShareHash } from "./workspace/share-link";
 import { sameWorkspace, type Workspace } from "./workspace/workspace";
 import { installTestHooks } from "./test-hooks";
+import { ResultTabs } from "./result-tabs";
+import { TypeScriptView } from "./typescript/typescript-view";
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -31,6 +34,7 @@ const events = new EventsEditor(element("events-editor"));
 const checker = new CheckClient({
   onCheck(response) {
     lastCheck = response;
+    typeScript.markStale();
     rules.setDiagnostics(response.diagnostics);
     // Tests run only on rules without errors; until they do, their old results would mislead.
     if (!response.runnable) showTests(null);
@@ -73,18 +77,30 @@ const runPanel = new RunPanel(
     whyRecord: element<HTMLSelectElement>("why-record"),
     whyRule: element<HTMLSelectElement>("why-rule"),
     whyView: element("why-view"),
+    board: element("view-board"),
   },
   checker.worker,
 );
 
+const resultTabs = new ResultTabs(element("result-tabs"));
+const typeScript = new TypeScriptView(checker.worker, element("typescript-editor"), element("typescript-status"));
+resultTabs.onShow((view) => {
+  runPanel.showBoard(view === "view-board");
+  typeScript.setShown(view === "view-typescript");
+});
+
 function showTests(results: TestsResponse | null): void {
-  testProblems = results?.problems ?? [];
+  const tests = results?.tests ?? null;
+  testProblems = tests?.flatMap((test) => test.failures) ?? [];
   rules.setTestProblems(testProblems);
+  const passed = tests?.filter((test) => test.passed).length ?? 0;
+  const failed = (tests?.length ?? 0) - passed;
   const status = element("tests-status");
-  const total = results ? results.passed + results.failed : 0;
-  status.textContent = !results ? "" : total === 0 ? "no tests" : `tests: ${results.passed} passed, ${results.failed} failed`;
-  status.classList.toggle("error", (results?.failed ?? 0) > 0);
-  status.classList.toggle("ok", total > 0 && results?.failed === 0);
+  status.textContent = !tests ? "" : tests.length === 0 ? "no tests" : `tests: ${passed} passed, ${failed} failed`;
+  status.classList.toggle("error", failed > 0);
+  status.classList.toggle("ok", passed > 0 && failed === 0);
+  element("tab-tests").textContent = !tests || tests.length === 0 ? "Tests" : `Tests ${failed > 0 ? `✗ ${failed}` : `✓ ${passed}`}`;
+  renderTests(element("view-tests"), tests, jumpTo);
   renderAllProblems();
 }
 

@@ -4,6 +4,7 @@
 // answers the record-state slider and "Why (not)?" on demand. Only plain data crosses.
 import type { InputEvent } from "../../runtime/program/ir";
 import type { OutputRecord, RecordState } from "../../runtime/types";
+import type { PipelineBoard } from "./pipeline-board";
 
 /**
  * One row of the timeline. `step` numbers the engine's steps: 2i is the timers
@@ -21,6 +22,8 @@ export type RunRequest =
   | { kind: "run-cancel"; run: number }
   /** One record's state after a step of a finished run. */
   | { kind: "run-state"; run: number; query: number; step: number; record: string }
+  /** Every pipeline's records by stage after one step of a finished run (the board). */
+  | { kind: "run-board"; run: number; query: number; step: number }
   /** The runtime's explanation of one record (narrowed to one rule when `rule` is set). */
   | { kind: "run-why"; run: number; query: number; record: string; rule: string };
 
@@ -56,6 +59,7 @@ export type RunResponse =
   /** The run could not start (no runnable program, a bad `until`). */
   | { kind: "run-refused"; run: number; reason: string }
   | { kind: "run-state"; run: number; query: number; state: RecordState | null }
+  | { kind: "run-board"; run: number; query: number; board: PipelineBoard[] }
   | { kind: "run-why"; run: number; query: number; text: string };
 
 export function isRunRequest(request: { kind: string }): request is RunRequest {

@@ -8,8 +8,9 @@
 // per question.
 import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/program/ir";
-import type { Engine, OutputRecord, RecordState, Snapshot } from "../../runtime/types";
+import type { Engine, OutputRecord, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
+import { pipelineBoard } from "./pipeline-board";
 import { formatWithUtc } from "./calendar-time";
 import type { RunRequest, RunResponse, RunSummary, TimelineRow } from "./run-protocol";
 
@@ -44,7 +45,11 @@ export function handleRunRequest(request: RunRequest, program: Program | null, p
       return;
     case "run-state":
       if (finished?.id !== request.run) return;
-      post({ kind: "run-state", run: request.run, query: request.query, state: stateAfter(finished, request.step, request.record) ?? null });
+      post({ kind: "run-state", run: request.run, query: request.query, state: engineAfter(finished, request.step).record(request.record) ?? null });
+      return;
+    case "run-board":
+      if (finished?.id !== request.run) return;
+      post({ kind: "run-board", run: request.run, query: request.query, board: pipelineBoard(finished.program, engineAfter(finished, request.step).snapshot().records) });
       return;
     case "run-why":
       if (finished?.id !== request.run) return;
@@ -181,8 +186,8 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   post({ kind: "run-done", run: session.id, summary });
 }
 
-/** The record after `step`: the nearest snapshot before it, then the steps between, replayed. */
-function stateAfter(run: FinishedRun, step: number, ref: string): RecordState | undefined {
+/** The engine after `step`: the nearest snapshot before it, then the steps between, replayed. */
+function engineAfter(run: FinishedRun, step: number): Engine {
   const eventIndex = Math.min(Math.floor(step / 2), run.events.length);
   const checkpoint = Math.min(Math.floor(eventIndex / checkpointEvery), run.checkpoints.length - 1);
   const engine: Engine = checkpoint >= 0 ? createEngine(run.program, { snapshot: run.checkpoints[checkpoint]! }) : createEngine(run.program);
@@ -199,7 +204,7 @@ function stateAfter(run: FinishedRun, step: number, ref: string): RecordState | 
     // The run stopped at this step too: its state is the one left there.
     if (!(error instanceof RuntimeError)) throw error;
   }
-  return engine.record(ref);
+  return engine;
 }
 
 function whyText(run: FinishedRun, record: string, rule: string): string {
