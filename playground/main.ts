@@ -323,4 +323,5 @@ installTestHooks({
   currentWorkspace,
   lastCheck: () => lastCheck,
   encodeShareHash,
+  typeScript,
 });
