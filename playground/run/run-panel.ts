@@ -241,7 +241,7 @@ export class RunPanel {
     const row = this.timeline.row(Number(this.ui.stateSlider.value));
     if (!this.summary || !row) return;
     const board = await this.client.board(row.step);
-    if (board) renderBoard(this.ui.board, board, `At ${this.ui.stateTime.textContent}: drag the slider under the board to watch the records move.`, (ref) => this.pickRecord(ref));
+    if (board) renderBoard(this.ui.board, board, `At ${this.ui.stateTime.textContent}: drag the record state's slider to watch the records move.`, (ref) => this.pickRecord(ref));
   }
 
   /** A card of the board was clicked: its record is the one to watch. */

@@ -3,8 +3,11 @@
 // block and jumps to a failure, the TypeScript tab shows what the CLI's backend
 // emits (loaded only when the tab opens), the editor's highlighting takes the
 // language service's semantic tokens, and the gutter marks which rules fired.
-// Screenshots of the board go to test-results/, wide and at 390 px.
-import { mkdirSync } from "node:fs";
+// Screenshots of the board go to test-results/, wide and at 390 px. The page
+// weight is what the browser fetches to open the page, gzip-compressed as a
+// server sends it.
+import { mkdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitModule } from "../../compiler/backend/index";
@@ -184,6 +187,29 @@ describe.skipIf(!runsHere)("results panels", () => {
     const plain = await colourOf("entity deal", "{");
     expect(stage).not.toBe(title);
     expect(entity).not.toBe(plain);
+    await page.close();
+  });
+});
+
+/** What opening the page fetches, within this many KB gzip-compressed (bench/README.md has the figures). */
+const pageWeightBudgetKb = 1110;
+
+describe.skipIf(!runsHere)("page weight", () => {
+  it("loads the compiler and runtime once, in the worker, and the TypeScript backend only on demand", async () => {
+    const page = await playground().open();
+    const dist = join(root, "playground", "dist");
+    const fetched = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)]);
+    // The worker's own fetches are not in the page's resource timing: the worker's script is, and it imports nothing at start.
+    const files = [...new Set(fetched.map((path) => (path.endsWith("/") ? "index.html" : path.slice(1))))].filter((file) => !file.startsWith("data:"));
+    const sizes = files.map((file) => ({ file, gzip: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length }));
+    const totalKb = sizes.reduce((sum, f) => sum + f.gzip, 0) / 1024;
+    console.log(`page weight on open: ${totalKb.toFixed(0)} KB gzip\n${sizes.map((f) => `  ${(f.gzip / 1024).toFixed(0).padStart(5)} KB  ${f.file}`).join("\n")}`);
+    const scripts = files.filter((file) => file.endsWith(".js"));
+    expect(scripts.map((file) => file.replace(/-[\w-]+\.js$/, ""))).toEqual(["assets/index", "assets/check.worker"]);
+    // The language service (with the parser and the checker under it) is in the worker, not in the page's script.
+    const marker = "Only a declared name (an entity, field, stage, template, team or event) can be renamed.";
+    expect(scripts.filter((file) => readFileSync(join(dist, file), "utf8").includes(marker))).toEqual(scripts.filter((file) => file.includes("check.worker")));
+    expect(totalKb).toBeLessThanOrEqual(pageWeightBudgetKb);
     await page.close();
   });
 });
