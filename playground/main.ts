@@ -147,6 +147,8 @@ async function run(bound: number | null = null): Promise<void> {
   // The run reads and validates the events itself: the check need not copy them too.
   await checker.checkNow({ sources: rules.sources(), events: null });
   await runPanel.run({ events: events.text(), until: element<HTMLInputElement>("until").value.trim(), bound });
+  // A cancelled or refused run leaves no summary, and no marks: they would be those of an older run.
+  rules.setCoverage(runPanel.lastSummary()?.coverage ?? []);
 }
 
 function currentWorkspace(): Workspace {

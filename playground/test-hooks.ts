@@ -48,6 +48,8 @@ export interface PlaygroundTestHooks {
   cursor(): { file: string; line: number; column: number };
   /** The text the TypeScript tab shows ("" before it first emitted). */
   typeScript(): string;
+  /** The rule coverage marks in the rules editor's gutter. */
+  coverageMarks(): ReturnType<RulesEditor["coverageMarks"]>;
 }
 
 declare global {
@@ -82,5 +84,6 @@ export function installTestHooks(parts: PlaygroundParts): void {
       return { file: parts.rules.activeFile(), line: position?.lineNumber ?? 0, column: position?.column ?? 0 };
     },
     typeScript: () => parts.typeScript.text,
+    coverageMarks: () => parts.rules.coverageMarks(),
   };
 }

@@ -3,6 +3,7 @@
 // the timeline in chunks; it keeps the events and a few engine snapshots, and
 // answers the record-state slider and "Why (not)?" on demand. Only plain data crosses.
 import type { InputEvent } from "../../runtime/program/ir";
+import type { CoverageEntry } from "../../runtime/index";
 import type { OutputRecord, RecordState } from "../../runtime/types";
 import type { PipelineBoard } from "./pipeline-board";
 
@@ -48,8 +49,8 @@ export interface RunSummary {
   failure?: { code: string; message: string };
   /** Set when the run stopped before the end: cancelled, or past its bound of work. */
   stopped?: "cancelled" | "bound";
-  /** Rules that fired at least once in the run (rule coverage). */
-  fired: string[];
+  /** Each rule, workflow and workflow step with how often it ran in this run (the gutter's coverage marks). */
+  coverage: CoverageEntry[];
   ms: number;
 }
 

@@ -6,7 +6,7 @@
 // `checkpointEvery` events, never one per step: the record-state slider replays
 // from the nearest snapshot, and "Why (not)?" runs the runtime's `explain` once
 // per question.
-import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { CoverageCounter, coverageReport, createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { Engine, OutputRecord, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
@@ -80,10 +80,10 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   const events = firstProblem ? input.events.filter((_, i) => input.eventLines[i]! < firstProblem.line) : input.events;
   const runUntil = firstProblem ? undefined : until || undefined;
 
-  const engine = createEngine(program);
+  const coverage = new CoverageCounter();
+  const engine = createEngine(program, { onCoverage: coverage.record });
   const checkpoints: Snapshot[] = [];
   const records = new Set<string>();
-  const fired = new Set<string>();
   let rows: TimelineRow[] = [];
   let outputs = 0;
   let done = 0;
@@ -99,7 +99,6 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
     for (const record of records_) {
       rows.push({ kind: "output", step, record });
       records.add(record.entity);
-      if (record.rule !== null) fired.add(record.rule);
     }
     outputs += records_.length;
     if (rows.length >= chunkRows) flush();
@@ -178,7 +177,7 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
     records: [...records],
     rules: program.rules.map((r) => r.name),
     workflows: program.workflows.map((w) => w.name),
-    fired: [...fired],
+    coverage: coverageReport(program, coverage).entries,
     ms: performance.now() - started,
   };
   if (failure) summary.failure = failure;

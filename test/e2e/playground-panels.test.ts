@@ -1,8 +1,8 @@
 // The results pane's panels in a real browser: the pipeline board follows the
 // time slider (and caps a crowded column), the test panel lists every test
 // block and jumps to a failure, the TypeScript tab shows what the CLI's backend
-// emits (loaded only when the tab opens), the editor's highlighting takes the
-// language service's semantic tokens, and the gutter marks which rules fired.
+// emits (loaded only when the tab opens), the gutter marks which rules fired,
+// and the editor's highlighting takes the language service's semantic tokens.
 // Screenshots of the board go to test-results/, wide and at 390 px. The page
 // weight is what the browser fetches to open the page, gzip-compressed as a
 // server sends it.
@@ -162,6 +162,21 @@ describe.skipIf(!runsHere)("results panels", () => {
     expect(loadedBefore.some((url) => /backend-[\w-]+\.js$/.test(url))).toBe(false);
     expect(requests.some((url) => /backend-[\w-]+\.js$/.test(url))).toBe(true);
     expect(page.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("marks in the gutter which rules fired in the run and which never did", async () => {
+    const page = await openWithRun();
+    const lineOf = (text: string) => rulesText.split("\n").findIndex((line) => line.startsWith(text)) + 1;
+    expect(await page.evaluate(() => window.__stagecraft.coverageMarks())).toEqual([
+      { file: "board.rules", line: lineOf('rule "Offer opened"'), ran: true, text: 'rule "Offer opened": fired once in this run' },
+      { file: "board.rules", line: lineOf('rule "Link clicked"'), ran: false, text: 'rule "Link clicked": never fired in this run' },
+    ]);
+    // Drawn in the gutter, one of each.
+    await page.waitForSelector("#rules-editor .coverage-never");
+    expect(await page.locator("#rules-editor .coverage-fired").count()).toBe(1);
+    expect(await page.locator("#rules-editor .coverage-never").count()).toBe(1);
+    await page.locator("#rules-editor").screenshot({ path: join(results, "playground-coverage.png") });
     await page.close();
   });
 
