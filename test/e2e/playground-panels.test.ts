@@ -110,6 +110,14 @@ describe.skipIf(!runsHere)("results panels", () => {
     expect(columns["New"]).toEqual({ count: 1, cards: ["deal/D1"], more: "" });
     expect(columns["Offer sent"]!.count).toBe(0);
 
+    // The tabs take the keyboard: the arrow keys move between them and show each view.
+    await page.focus('#result-tabs [aria-controls="view-board"]');
+    await page.keyboard.press("ArrowRight");
+    expect(await page.isVisible("#view-tests")).toBe(true);
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.isVisible("#view-board")).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe("view-board");
+
     // A card picks its record for the record state.
     await page.click('#view-board .card[data-ref="deal/D1"]');
     expect(await page.inputValue("#state-record")).toBe("deal/D1");
