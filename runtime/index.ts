@@ -45,7 +45,7 @@ export { explain, formatExplanation, describeTrigger, type Explanation, type Exp
 export { formatTrace } from "./reporting/trace-format";
 export { InMemoryEventStore, type EventStore } from "./stores/event-store";
 export { formatInstant, parseInstant, missingTimeReason } from "./time/instants";
-export { EventStreamValidator, hasOutputIdForm } from "./input/event-stream-validator";
+export { EventStreamValidator, hasOutputIdForm, type StreamCheckOptions } from "./input/event-stream-validator";
 export { canonicalJson } from "./program/digest";
 export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";
 export { PairedEventValidator, type PairedLine } from "./versions/paired-events";

@@ -1,4 +1,4 @@
-// `stagecraft run <paths...> --events <file|-> [--until <iso>] [--trace]`
+// `stagecraft run <paths...> --events <file|folder|-> [--until <time>] [--trace] [--strict] [--sort]`
 // (or `--module rules.ts` instead of paths): replays input events through the
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
 // docs/contract.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
@@ -10,7 +10,7 @@ import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, fo
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
-import { openEventLines, type EventLines } from "../events-input";
+import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsInput } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import { parseUntil } from "../until";
@@ -20,7 +20,9 @@ import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 
 interface RunOptions {
-  events: string;
+  events: string[];
+  strict?: boolean;
+  sort?: boolean;
   until?: string;
   trace?: boolean;
   module?: string;
@@ -29,11 +31,11 @@ interface RunOptions {
 }
 
 export function registerRun(program: Command, out: Output): void {
-  program
+  const run = program
     .command("run")
     .description("replay events through the rules; print derived events and effects as JSON Lines")
-    .argument("[paths...]", ".rules files or folders (or use --module)")
-    .requiredOption("--events <file>", "input events, JSON Lines (- for standard input)")
+    .argument("[paths...]", ".rules files or folders (or use --module)");
+  addEventsOptions(run)
     .option("--until <iso>", "after the last event, fire timers due at or before this time")
     .option("--trace", "explain on stderr every rule considered")
     .option("--module <file.ts>", "run a module emitted by `stagecraft compile` instead of rule files")
@@ -45,7 +47,7 @@ export function registerRun(program: Command, out: Output): void {
       const snapshot = options.resume === undefined ? undefined : readSnapshot(options.resume);
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
-      const events = openEventLines(options.events, out);
+      const events = openEventsInput(options.events, options, out);
       const skipped = new SkippedEffects();
       const engine = startEngine(loaded.program, {
         onSkippedEffect: skipped.count,
@@ -60,8 +62,8 @@ export function registerRun(program: Command, out: Output): void {
       try {
         // A resumed stream goes on from the snapshot's time and records: an earlier line, or a
         // created for a record the snapshot holds, is an input error (exit 3).
-        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref));
-        const code = replay(engine, validator, events, writer, out, position);
+        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref), streamCheckOptions(events, options));
+        const code = await replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
           warnIfUntilPassed(until, position.lastAt, snapshot?.clock ?? null, out);
           position.at = `while firing the timers due by --until ${until}`;
@@ -152,20 +154,21 @@ function warnIfUntilPassed(until: string, lastAt: string | undefined, resumedAt:
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
-function replay(engine: Engine, validator: EventStreamValidator, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): number {
-  let lineNumber = 0;
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    const checked = validator.check(line, lineNumber);
-    if ("error" in checked) {
-      writer.flush();
-      out.stderr(formatLineError(lines.name, lineNumber, checked.error) + "\n");
-      return ExitCode.invalidEvent;
+async function replay(engine: Engine, validator: EventStreamValidator, input: EventsInput, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): Promise<number> {
+  for (let batch = await input.next(); batch !== undefined; batch = await input.next()) {
+    for (const line of batch) {
+      const checked = validator.check(line.text, input.positionOf(line));
+      if ("error" in checked) {
+        writer.flush();
+        out.stderr(formatLineError(line.file, line.lineNumber, checked.error) + "\n");
+        return ExitCode.invalidEvent;
+      }
+      position.at = `${line.file}:${line.lineNumber} (event ${checked.event.id})`;
+      position.lastAt = checked.event.at;
+      writeAll(writer, engine.process(checked.event));
     }
-    position.at = `${lines.name}:${lineNumber} (event ${checked.event.id})`;
-    position.lastAt = checked.event.at;
-    writeAll(writer, engine.process(checked.event));
+    // Standard input may pause before its next lines: what these did is written now.
+    writer.flush();
   }
   return ExitCode.ok;
 }

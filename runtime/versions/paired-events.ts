@@ -5,7 +5,7 @@
 // versions declare the same entities and events (a change of rules only), a
 // line means the same to both: it is read once and both runs get that event.
 import type { InputEvent, Program } from "../program/ir";
-import { EventStreamValidator } from "../input/event-stream-validator";
+import { EventStreamValidator, type StreamCheckOptions } from "../input/event-stream-validator";
 import { validateEventLine, type InputError } from "../input/validate-event";
 import { programManifest } from "../program/identity";
 import type { DiffSide } from "./behaviour-diff";
@@ -22,8 +22,9 @@ export class PairedEventValidator {
   constructor(
     private readonly base: Program,
     private readonly head: Program,
+    options: StreamCheckOptions = {},
   ) {
-    this.stream = new EventStreamValidator(head);
+    this.stream = new EventStreamValidator(head, null, [], options);
     this.sameSchema = inputSchema(base) === inputSchema(head);
   }
 
