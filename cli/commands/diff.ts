@@ -1,4 +1,4 @@
-// `stagecraft diff <base> <head> --events F [--until T] [--format text|json]`:
+// `stagecraft diff <base> <head> --events F [--until T] [--sort] [--strict] [--format text|json]`:
 // runs two versions of the rules over the same events and reports how their
 // behaviour differs (docs/versions.md). Each version is a .rules file or
 // folder, or `git:REF[:PATH]`. Exit codes as diff(1): 0 the same behaviour,
@@ -16,12 +16,12 @@ import {
   type Program,
 } from "../../runtime/index";
 import { compileLoadedSources, hasErrors } from "../compile-rules";
-import { CliError, textOrJson } from "../errors";
+import { CliError, textOrJson, usageError } from "../errors";
 import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags, type EventsInput } from "../events-input";
 import { loadGitSources, parseGitSpec } from "../git-sources";
 import { formatTextReport } from "../print-diagnostics";
 import { loadSources } from "../sources";
-import { parseUntil } from "../until";
+import { parseUntil, UNTIL_FLAG, type Until } from "../until";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 
@@ -41,17 +41,18 @@ export function registerDiff(program: Command, out: Output): void {
     .argument("<base>", "the rules before: a .rules file or folder, or git:REF[:PATH] (a commit's, PATH relative to here)")
     .argument("<head>", "the rules after, in the same forms");
   addEventsOptions(command)
-    .option("--until <iso>", "after the last event, fire timers due at or before this time")
+    .option(...UNTIL_FLAG)
     .option("--format <format>", "text or json", "text")
     .action(async (base: string, head: string, options: DiffOptions) => {
       textOrJson(options.format);
-      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
       const baseProgram = loadVersion("base", base, out);
       const headProgram = loadVersion("head", head, out);
       if (!baseProgram || !headProgram) {
         out.exit(DiffExit.trouble);
         return;
       }
+      const until = untilGiven === undefined ? undefined : untilIn(untilGiven, baseProgram, headProgram);
       const events = openEventsInput(options.events, options, out);
       const diff = await compare(baseProgram, headProgram, events, options, until, out);
       if (!diff) {
@@ -72,6 +73,15 @@ function loadVersion(side: DiffSide, given: string, out: Output): Program | unde
   out.stderr(`stagecraft: the ${side} rules (${given}) have errors; both versions must check clean:\n`);
   out.stderr(formatTextReport(report, out.isTty));
   return undefined;
+}
+
+/** A date or time without offset is read in the calendar's zone, which must then be the same in both versions. */
+function untilIn(until: Until, base: Program, head: Program): string {
+  const zone = head.calendar.timezone;
+  if (until.local && base.calendar.timezone !== zone) {
+    throw usageError(`--until ${until.given} has no offset, and the versions' calendars are in different zones (base ${base.calendar.timezone}, head ${zone}): give it with an offset or Z`);
+  }
+  return until.in(zone);
 }
 
 /** Feeds every line to both versions; undefined (the error written) when a line is refused. */

@@ -1,12 +1,12 @@
 // `stagecraft explain <paths...> --events <file> --entity <type/id>`: for one
 // record, why each rule did or did not fire, with the values that decided it.
 import type { Command } from "commander";
-import { EventStreamValidator, explain, formatExplanation, type InputEvent, type Program } from "../../runtime/index";
+import { EventStreamValidator, explain, formatExplanation, formatWithUtc, type InputEvent, type Program } from "../../runtime/index";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { ExitCode, usageError } from "../errors";
 import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
-import { parseUntil } from "../until";
+import { parseUntil, UNTIL_FLAG } from "../until";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 import { closestName, editDistance } from "../../diagnostics/suggest";
@@ -18,10 +18,10 @@ export function registerExplain(program: Command, out: Output): void {
     .argument("<paths...>", ".rules files or folders");
   addEventsOptions(command)
     .requiredOption("--entity <type/id>", "the record to explain, e.g. deal/S1")
-    .option("--until <iso>", "after the last event, fire timers due at or before this time")
+    .option(...UNTIL_FLAG)
     .action(async (paths: string[], options: EventsFlags & { events: string[]; entity: string; until?: string }) => {
       if (!/^[^/\s]+\/\S+$/.test(options.entity)) throw usageError(`--entity must be type/id (e.g. deal/S1), not "${options.entity}"`);
-      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
       const { result, report } = compileRuleFiles(paths);
       if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
@@ -29,6 +29,7 @@ export function registerExplain(program: Command, out: Output): void {
         return;
       }
       const program = result.program;
+      const until = untilGiven?.in(program.calendar.timezone);
       const type = options.entity.slice(0, options.entity.indexOf("/"));
       checkEntityType(program, type, options.entity);
       const input = openEventsInput(options.events, options, out);
@@ -47,7 +48,7 @@ export function registerExplain(program: Command, out: Output): void {
       }
       const explanation = explain(program, events, options.entity, until === undefined ? {} : { until });
       if (!explanation.recordsOfType.includes(options.entity)) throw unseenRecord(options.entity, type, explanation.recordsOfType);
-      out.stdout(formatExplanation(explanation));
+      out.stdout(formatExplanation(explanation, { formatTime: (iso) => formatWithUtc(iso, program.calendar.timezone) }));
       out.exit(ExitCode.ok);
     });
 }

@@ -6,23 +6,21 @@
 // long history is replayed once and new events are fed to its snapshot.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatTrace, parseInstant, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatTrace, formatWithUtc, parseInstant, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
-import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsInput } from "../events-input";
+import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags, type EventsInput } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
-import { parseUntil } from "../until";
+import { describeUntil, parseUntil, UNTIL_FLAG } from "../until";
 import { checkWritable } from "../writable";
 import { SkippedEffects } from "../skipped-effects";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 
-interface RunOptions {
+interface RunOptions extends EventsFlags {
   events: string[];
-  strict?: boolean;
-  sort?: boolean;
   until?: string;
   trace?: boolean;
   module?: string;
@@ -36,24 +34,26 @@ export function registerRun(program: Command, out: Output): void {
     .description("replay events through the rules; print derived events and effects as JSON Lines")
     .argument("[paths...]", ".rules files or folders (or use --module)");
   addEventsOptions(run)
-    .option("--until <iso>", "after the last event, fire timers due at or before this time")
+    .option(...UNTIL_FLAG)
     .option("--trace", "explain on stderr every rule considered")
     .option("--module <file.ts>", "run a module emitted by `stagecraft compile` instead of rule files")
     .option("--resume <snapshot.json>", "go on from a snapshot saved by --save-snapshot (the events continue it)")
     .option("--save-snapshot <file.json>", "after the run, save the state to resume from later")
     .action(async (paths: string[], options: RunOptions) => {
-      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
       if (options.saveSnapshot !== undefined) checkWritable("snapshot", options.saveSnapshot);
       const snapshot = options.resume === undefined ? undefined : readSnapshot(options.resume);
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
+      const zone = loaded.program.calendar.timezone;
+      const until = untilGiven?.in(zone);
       const events = openEventsInput(options.events, options, out);
       const skipped = new SkippedEffects();
       const engine = startEngine(loaded.program, {
         onSkippedEffect: skipped.count,
         ...(snapshot ? { snapshot } : {}),
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
-        ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
+        ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t, (iso) => formatWithUtc(iso, zone)) + "\n") } : {}),
       }, options.resume);
       const writer = stdoutWriter(out);
       // Where a runtime error happened, in the user's terms: the input line, or the
@@ -65,8 +65,9 @@ export function registerRun(program: Command, out: Output): void {
         const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref), streamCheckOptions(events, options));
         const code = await replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
-          warnIfUntilPassed(until, position.lastAt, snapshot?.clock ?? null, out);
-          position.at = `while firing the timers due by --until ${until}`;
+          const shown = describeUntil(untilGiven!, until);
+          warnIfUntilPassed(until, shown, position.lastAt, snapshot?.clock ?? null, out);
+          position.at = `while firing the timers due by --until ${shown}`;
           writeAll(writer, engine.advanceTo(until));
         }
         writer.flush();
@@ -146,11 +147,11 @@ async function loadProgram(
  * `--until` before the last event (or the snapshot's time) fires nothing: the
  * timers due by then fired as the events passed. Likely a wrong date: warn.
  */
-function warnIfUntilPassed(until: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
+function warnIfUntilPassed(until: string, shown: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
   const last = Math.max(lastAt === undefined ? -Infinity : parseInstant(lastAt), resumedAt ?? -Infinity);
   if (parseInstant(until) >= last) return;
   const passed = lastAt !== undefined && parseInstant(lastAt) === last ? `the last event (${lastAt})` : `the time the snapshot reached (${formatInstant(last)})`;
-  out.stderr(`stagecraft: warning: --until ${until} is before ${passed}, so it fires no timer\n`);
+  out.stderr(`stagecraft: warning: --until ${shown} is before ${passed}, so it fires no timer\n`);
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */

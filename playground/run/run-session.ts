@@ -6,11 +6,10 @@
 // `checkpointEvery` events, never one per step: the record-state slider replays
 // from the nearest snapshot, and "Why (not)?" runs the runtime's `explain` once
 // per question.
-import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { createEngine, explain, formatExplanation, parseInstant, RuntimeError, formatWithUtc } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { Engine, OutputRecord, RecordState, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
-import { formatWithUtc } from "./calendar-time";
 import type { RunRequest, RunResponse, RunSummary, TimelineRow } from "./run-protocol";
 
 /** Work between two yields: short enough that a cancel is read within a frame or two. */
