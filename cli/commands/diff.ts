@@ -59,7 +59,7 @@ export function registerDiff(program: Command, out: Output): void {
         out.exit(DiffExit.trouble);
         return;
       }
-      const sources: DiffSources = { base, head, events: events.name, ...(until !== undefined ? { until } : {}) };
+      const sources: DiffSources = { base, head, events: events.name, ...(untilGiven !== undefined ? { until: untilGiven.given } : {}) };
       out.stdout(options.format === "json" ? formatDiffJson(diff, sources) : formatDiffText(diff, sources));
       out.exit(diff.different ? DiffExit.different : DiffExit.same);
     });
