@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import type { StreamCheckOptions } from "../runtime/index";
 import type { Output } from "./output";
 import { cannotRead, usageError } from "./errors";
-import { EVENTS_FILE, FileLines, StreamLines, type LineSource } from "./line-sources";
+import { blockSizeFor, EVENTS_FILE, FileLines, StreamLines, type LineSource } from "./line-sources";
 import { listFiles } from "./sources";
 import { concatenated, merged, sorted, type EventLine } from "./event-order";
 
@@ -46,10 +46,12 @@ function collectEvents(value: string, previous: string[] | undefined): string[] 
  */
 export function openEventsInput(given: readonly string[], options: EventsFlags, out: Output): EventsInput {
   if (given.filter((path) => path === "-").length > 1) throw usageError("--events - (standard input) can be given once");
+  const inputs = given.map((path) => (path === "-" ? path : expandEventsPath(path)));
+  const blockSize = blockSizeFor(inputs.reduce((count, input) => count + (input === "-" ? 1 : input.length), 0));
   const sources: LineSource[] = [];
-  for (const path of given) {
-    if (path === "-") sources.push(new StreamLines(out.stdin()));
-    else for (const file of expandEventsPath(path)) sources.push(new FileLines(file));
+  for (const input of inputs) {
+    if (input === "-") sources.push(new StreamLines(out.stdin()));
+    else for (const file of input) sources.push(new FileLines(file, blockSize));
   }
   const next = options.sort === true ? sorted(sources) : sources.length === 1 ? concatenated(sources[0]!) : merged(sources);
   const single = sources.length === 1;

@@ -17,28 +17,48 @@ export interface LineSource {
   nextLines(): string[] | undefined | Promise<string[] | undefined>;
 }
 
+/** The block of one file read alone; several files merged share a budget (`blockSizeFor`). */
 const BLOCK_SIZE = 1 << 20;
+const MERGE_BUDGET = 1 << 24;
+const SMALLEST_BLOCK = 1 << 16;
 const LINE_FEED = 0x0a;
+
+/** Each file's block when `files` are merged: their blocks together stay near 16 MiB, however many files a folder holds. */
+export function blockSizeFor(files: number): number {
+  return files <= 1 ? BLOCK_SIZE : Math.max(SMALLEST_BLOCK, Math.min(BLOCK_SIZE, Math.floor(MERGE_BUDGET / files)));
+}
 
 /**
  * Decodes whole lines only: a line feed byte is never part of a multi-byte
  * UTF-8 character, so each block is cut after its last line feed and the bytes
  * after it start the next block. Decoding matches reading the whole file as UTF-8.
+ * The file is opened for each block, not held open: a folder merged may hold
+ * more files than the process may have open at once.
  */
 export class FileLines implements LineSource {
   readonly waits = false;
-  private readonly fd: number;
-  private block = Buffer.allocUnsafe(BLOCK_SIZE);
+  private block: Buffer;
+  /** Bytes of the file read so far: where the next block starts. */
+  private position = 0;
   /** Bytes at the start of `block` carried over from the previous read: the start of a line. */
   private carried = 0;
   private ended = false;
   private atFileStart = true;
 
-  constructor(readonly name: string) {
+  constructor(
+    readonly name: string,
+    blockSize = BLOCK_SIZE,
+  ) {
+    // Opened once here so that a file that cannot be read is refused before any work.
+    closeSync(this.open());
+    this.block = Buffer.allocUnsafe(blockSize);
+  }
+
+  private open(): number {
     try {
-      this.fd = openSync(name, "r");
+      return openSync(this.name, "r");
     } catch (error) {
-      throw cannotRead(EVENTS_FILE, name, error);
+      throw cannotRead(EVENTS_FILE, this.name, error);
     }
   }
 
@@ -54,7 +74,6 @@ export class FileLines implements LineSource {
     if (!this.atFileStart) return this.block.toString("utf8", from, to);
     this.atFileStart = false;
     if (isUtf16(this.block.subarray(from, to))) {
-      closeSync(this.fd);
       throw utf16Error(`${EVENTS_FILE} ${this.name}`, this.name);
     }
     return withoutBom(this.block.toString("utf8", from, to));
@@ -68,17 +87,19 @@ export class FileLines implements LineSource {
       this.block.copy(larger, 0, 0, this.carried);
       this.block = larger;
     }
+    const fd = this.open();
     let read: number;
     try {
-      read = readSync(this.fd, this.block, this.carried, this.block.length - this.carried, null);
+      read = readSync(fd, this.block, this.carried, this.block.length - this.carried, this.position);
     } catch (error) {
-      closeSync(this.fd);
       throw cannotRead(EVENTS_FILE, this.name, error);
+    } finally {
+      closeSync(fd);
     }
+    this.position += read;
     const filled = this.carried + read;
     if (read === 0) {
       this.ended = true;
-      closeSync(this.fd);
       this.carried = 0;
       return this.decode(0, filled);
     }

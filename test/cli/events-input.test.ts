@@ -50,6 +50,9 @@ describe("FileLines", () => {
     it(`reads ${name} as reading the whole file does`, async () => {
       expect(await allLines(new FileLines(fileWith(text)))).toEqual(wholeTextLines(text));
     });
+    it(`reads ${name} in small blocks (a file of many merged) as reading the whole file does`, async () => {
+      expect(await allLines(new FileLines(fileWith(text), 7))).toEqual(wholeTextLines(text));
+    });
   }
 
   it("reports a missing file as a usage error", () => {
