@@ -4,9 +4,11 @@
 // inputs' order as given, then line order. `--sort` must see every line before
 // the first, so it holds them all, and sorts stably by time. Either way the
 // result is the order of sorting the inputs' concatenation stably by time.
-// The time of a line is read here only to order it: the stream checks read the
-// line again and refuse it if it is not an event, so a line whose time cannot be
-// read is taken at once, where its error is reported.
+// The time of a line is read here only to order it: the stream checks refuse
+// the line if it is not an event, so a line whose time cannot be read is taken
+// at once, where its error is reported. The merge hands what it parsed on to
+// them; `--sort` keeps only the times (the parsed events of a whole input would
+// hold several times its text).
 import { parseInstant } from "../runtime/index";
 import type { LineSource } from "./line-sources";
 
@@ -18,6 +20,8 @@ export interface EventLine {
   readonly file: string;
   /** 1-based; blank lines count. */
   readonly lineNumber: number;
+  /** The line's JSON.parse, when ordering it read it: the stream checks need not read it again. */
+  readonly parsed?: unknown;
 }
 
 export type NextLines = () => Promise<EventLine[] | undefined>;
@@ -86,7 +90,7 @@ async function readSorted(sources: readonly LineSource[]): Promise<EventLine[]> 
     while (await cursor.fill()) {
       while (cursor.hasLine()) {
         const time = cursor.time();
-        keyed.push({ line: cursor.take(), time });
+        keyed.push({ line: cursor.take(false), time });
       }
     }
   }
@@ -95,14 +99,17 @@ async function readSorted(sources: readonly LineSource[]): Promise<EventLine[]> 
   return keyed.map((entry) => entry.line);
 }
 
-/** The time a line orders by: its `at`, or -Infinity when it has none to read (it goes first, to be refused). */
-function timeOf(text: string): number {
-  let parsed: unknown;
+/** The line's JSON, or undefined when it is not JSON. */
+function parseLine(text: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    return -Infinity;
+    return undefined;
   }
+}
+
+/** The time a line orders by: its `at`, or -Infinity when it has none to read (it goes first, to be refused). */
+function timeOf(parsed: unknown): number {
   const at = typeof parsed === "object" && parsed !== null ? (parsed as { at?: unknown }).at : undefined;
   const time = typeof at === "string" ? parseInstant(at) : NaN;
   return Number.isNaN(time) ? -Infinity : time;
@@ -115,6 +122,7 @@ class Cursor {
   private lineNumber = 0;
   private ended = false;
   private headTime = NaN;
+  private headParsed: unknown;
 
   constructor(
     private readonly source: LineSource,
@@ -155,15 +163,21 @@ class Cursor {
   }
 
   time(): number {
-    if (Number.isNaN(this.headTime)) this.headTime = timeOf(this.lines[this.index]!);
+    if (Number.isNaN(this.headTime)) {
+      this.headParsed = parseLine(this.lines[this.index]!);
+      this.headTime = timeOf(this.headParsed);
+    }
     return this.headTime;
   }
 
-  take(): EventLine {
+  /** The next line, with its JSON when `time` read it and `keepParsed`. */
+  take(keepParsed = true): EventLine {
+    const parsed = Number.isNaN(this.headTime) || !keepParsed ? undefined : this.headParsed;
     this.headTime = NaN;
+    this.headParsed = undefined;
     const text = this.lines[this.index++]!;
     this.lineNumber++;
-    return { text, source: this.order, file: this.source.name, lineNumber: this.lineNumber };
+    return parsed === undefined ? { text, source: this.order, file: this.source.name, lineNumber: this.lineNumber } : { text, source: this.order, file: this.source.name, lineNumber: this.lineNumber, parsed };
   }
 }
 

@@ -92,7 +92,7 @@ async function compare(base: Program, head: Program, input: EventsInput, flags: 
   try {
     for (let batch = await input.next(); batch !== undefined; batch = await input.next()) {
       for (const line of batch) {
-        const checked = validator.check(line.text, input.positionOf(line));
+        const checked = validator.check(line.text, input.positionOf(line), line.parsed);
         if ("error" in checked) {
           const which = checked.side === undefined ? "" : ` (refused by the ${checked.side} rules only)`;
           out.stderr(formatLineError(line.file, line.lineNumber, checked.error) + which + "\n");

@@ -37,7 +37,7 @@ export function registerExplain(program: Command, out: Output): void {
       const validator = new EventStreamValidator(program, null, [], streamCheckOptions(input, options));
       for (let batch = await input.next(); batch !== undefined; batch = await input.next()) {
         for (const line of batch) {
-          const checked = validator.check(line.text, input.positionOf(line));
+          const checked = validator.check(line.text, input.positionOf(line), line.parsed);
           if ("error" in checked) {
             out.stderr(formatLineError(line.file, line.lineNumber, checked.error) + "\n");
             out.exit(ExitCode.invalidEvent);

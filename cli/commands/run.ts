@@ -158,7 +158,7 @@ function warnIfUntilPassed(until: string, shown: string, lastAt: string | undefi
 async function replay(engine: Engine, validator: EventStreamValidator, input: EventsInput, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): Promise<number> {
   for (let batch = await input.next(); batch !== undefined; batch = await input.next()) {
     for (const line of batch) {
-      const checked = validator.check(line.text, input.positionOf(line));
+      const checked = validator.check(line.text, input.positionOf(line), line.parsed);
       if ("error" in checked) {
         writer.flush();
         out.stderr(formatLineError(line.file, line.lineNumber, checked.error) + "\n");

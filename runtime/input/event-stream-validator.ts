@@ -78,8 +78,9 @@ export class EventStreamValidator {
     for (const ref of resumedRecords) this.lineOfRecord.set(ref, 0);
   }
 
-  check(line: string, lineNumber: number): ValidatedLine {
-    const checked = validateEventLine(this.program, line);
+  /** `parsed`: the line's JSON.parse, when the caller has read it already. */
+  check(line: string, lineNumber: number, parsed?: unknown): ValidatedLine {
+    const checked = validateEventLine(this.program, line, parsed);
     if ("error" in checked) return checked;
     const { id, at } = checked.event;
     // validateEventLine has just read this `at`: parseInstant remembers it.

@@ -30,16 +30,19 @@ const IS_LIFECYCLE = new Set(LIFECYCLE);
 const NO_FIELDS = new Map<string, FieldDef>();
 
 /**
- * Checks one JSON Lines input line on its own. What only the stream shows (time
+ * Checks one JSON Lines input line on its own (`parsedLine`: its JSON.parse, when the caller has it). What only the stream shows (time
  * order, ids) is EventStreamValidator's; callers build the `events.jsonl:LINE:`
  * prefix, the message does not repeat it.
  */
-export function validateEventLine(program: Program, line: string): ValidatedLine {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch (error) {
-    return { error: notJsonError(error as Error, line) };
+export function validateEventLine(program: Program, line: string, parsedLine?: unknown): ValidatedLine {
+  // A caller that read the line already to order it (the CLI merging several files) hands it over.
+  let parsed = parsedLine;
+  if (parsed === undefined) {
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      return { error: notJsonError(error as Error, line) };
+    }
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;

@@ -28,13 +28,14 @@ export class PairedEventValidator {
     this.sameSchema = inputSchema(base) === inputSchema(head);
   }
 
-  check(line: string, lineNumber: number): PairedLine {
+  /** `parsed`: the line's JSON.parse, when the caller has read it already (the head's check reads it, the base's reads the line anew). */
+  check(line: string, lineNumber: number, parsed?: unknown): PairedLine {
     if (this.sameSchema) {
-      const checked = this.stream.check(line, lineNumber);
+      const checked = this.stream.check(line, lineNumber, parsed);
       return "error" in checked ? { error: checked.error } : { base: checked.event, head: checked.event };
     }
     const base = validateEventLine(this.base, line);
-    const head = this.stream.check(line, lineNumber);
+    const head = this.stream.check(line, lineNumber, parsed);
     if ("error" in head) {
       // Refused by both versions' rules, or by the stream's checks: the events are at fault.
       if ("error" in base || !("error" in validateEventLine(this.head, line))) return { error: head.error };
