@@ -56,7 +56,7 @@ export function openEventsInput(given: readonly string[], options: EventsFlags, 
   const next = options.sort === true ? sorted(sources) : sources.length === 1 ? concatenated(sources[0]!) : merged(sources);
   const single = sources.length === 1;
   return {
-    name: given.length === 1 ? sources.length === 1 ? sources[0]!.name : given[0]! : given.join(" "),
+    name: given.length === 1 && given[0] === "-" ? sources[0]!.name : given.join(" "),
     next,
     positionOf: single ? (line) => line.lineNumber : (line) => line.source * LINES_PER_SOURCE + line.lineNumber,
     describePosition: single

@@ -6,7 +6,8 @@
 // `checkpointEvery` events, never one per step: the record-state slider replays
 // from the nearest snapshot, and "Why (not)?" runs the runtime's `explain` once
 // per question.
-import { createEngine, explain, formatExplanation, parseInstant, RuntimeError, formatWithUtc } from "../../runtime/index";
+import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { formatWithUtc } from "../../runtime/time/zone-time";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { Engine, OutputRecord, RecordState, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
