@@ -13,6 +13,8 @@ import { parseInstant } from "../time/instants";
 import { valuesEqual } from "../expressions/values";
 
 export interface TestFailure {
+  /** An expectation that did not hold, or the run stopping with a runtime error. */
+  kind: "expectation" | "run";
   message: string;
   location: SourceLocation;
 }
@@ -53,16 +55,17 @@ function runTest(program: Program, test: TestDef, options: TestRunOptions): Test
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
     appendAll(outputs, error.outputs);
-    failures.push({ message: `the run stopped here: ${error.message}`, location: at });
+    failures.push({ kind: "run", message: `the run stopped here: ${error.message}`, location: at });
   }
   const terms = new TestOutputTerms(test, outputs);
   const zone = program.calendar.timezone;
   for (const expectation of test.expectations) {
     const matches = outputs.filter((output) => matchesExpectation(output, expectation, zone));
     if (!expectation.negated && matches.length === 0) {
-      failures.push({ message: `expected ${describeExpectation(expectation)}${nearMisses(outputs, expectation, terms)}`, location: expectation.location });
+      failures.push({ kind: "expectation", message: `expected ${describeExpectation(expectation)}${nearMisses(outputs, expectation, terms)}`, location: expectation.location });
     } else if (expectation.negated && matches.length > 0) {
       failures.push({
+        kind: "expectation",
         message: `expected no ${describeExpectation(expectation)}, got ${terms.describe(matches[0]!)}`,
         location: expectation.location,
       });
