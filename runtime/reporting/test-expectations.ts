@@ -12,7 +12,7 @@ import type { OutputPattern, TestExpectation, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
 import { valuesEqual } from "../expressions/values";
 import { parseInstant } from "../time/instants";
-import { describeInstant } from "../time/zoned-time";
+import { formatWithUtc } from "../time/zoned-time";
 import { formatTestData, type TestOutputTerms } from "./test-output-terms";
 
 /** How many matching outputs a failure lists before `… N more`. */
@@ -70,7 +70,7 @@ export function describePattern(pattern: OutputPattern, zone: string): string {
   const data = formatTestData(pattern.data);
   if (data !== "") text += ` with${data}`;
   if (pattern.rule !== undefined) text += ` by "${pattern.rule}"`;
-  if (pattern.at !== undefined) text += ` at ${describeInstant(pattern.at, zone)}`;
+  if (pattern.at !== undefined) text += ` at ${formatWithUtc(pattern.at, zone)}`;
   return text;
 }
 

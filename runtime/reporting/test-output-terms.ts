@@ -4,7 +4,7 @@
 // came out, when, by which rule, and after which event line of the test.
 import type { SourceLocation, TestDef, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
-import { describeInstant } from "../time/zoned-time";
+import { formatWithUtc } from "../time/zoned-time";
 
 /** `{ template: "Hi", to: "contact/C1" }`, or "" without data. */
 export function formatTestData(data: Record<string, Value>): string {
@@ -36,7 +36,7 @@ export class TestOutputTerms {
   describe(output: OutputRecord): string {
     const origin = this.origin(output.cause);
     const why = [output.rule === null ? undefined : `rule ${output.rule}`, origin && `after the event of line ${origin.line}`].filter(Boolean);
-    return `${output.type} for ${output.entity} at ${describeInstant(output.at, this.zone)}${formatTestData(output.data)}${why.length > 0 ? ` (${why.join(", ")})` : ""}`;
+    return `${output.type} for ${output.entity} at ${formatWithUtc(output.at, this.zone)}${formatTestData(output.data)}${why.length > 0 ? ` (${why.join(", ")})` : ""}`;
   }
 
   /** The test event a cause chain starts from; each step goes to an earlier output, so the walk ends. */

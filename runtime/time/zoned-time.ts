@@ -1,18 +1,84 @@
-// An instant as a reader of the rules thinks of it: in the calendar's zone,
-// with the UTC form beside it so it can be found in `run`'s output.
-import { DateTime } from "luxon";
-import { formatInstant, parseInstant } from "./instants";
+// An instant as a reader of the rules thinks of it: in the calendar's time
+// zone, the one `after 1 day`, `at 09:00` and working hours are computed in, so
+// a reader checks a timer against the rule. Test failures, the playground's
+// timeline and its explanations all show times this way.
+// Intl does the zone arithmetic (one formatter per zone, kept): the playground's
+// timeline formats a few dozen times per frame, and its page needs no date library.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      });
+    } catch {
+      formatter = null; // not a zone this browser knows: times stay as written
+    }
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** Minutes east of UTC. */
+  offset: number;
+}
+
+function wallTime(iso: string, zone: string): WallTime | null {
+  const instant = Date.parse(iso);
+  const formatter = formatterFor(zone);
+  if (Number.isNaN(instant) || !formatter) return null;
+  const part: Record<string, number> = {};
+  for (const { type, value } of formatter.formatToParts(instant)) part[type] = Number(value);
+  const millisecond = ((instant % 1000) + 1000) % 1000;
+  const asUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!, millisecond);
+  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second!, millisecond, offset: Math.round((asUtc - instant) / 60_000) };
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+export function formatInZone(iso: string, zone: string): string {
+  const time = wallTime(iso, zone);
+  if (!time) return iso;
+  const minutes = `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}`;
+  if (time.second === 0 && time.millisecond === 0) return minutes;
+  return `${minutes}:${two(time.second)}`;
+}
+
+/** The zone's offset at a time, e.g. `+01:00`: shown in a tooltip where DST matters. */
+export function offsetInZone(iso: string, zone: string): string {
+  const time = wallTime(iso, zone);
+  if (!time) return "";
+  const sign = time.offset < 0 ? "-" : "+";
+  const offset = Math.abs(time.offset);
+  return `${sign}${two(Math.floor(offset / 60))}:${two(offset % 60)}`;
+}
 
 /**
- * `2026-01-05 09:00 Europe/Rome (2026-01-05T08:00:00.000Z)`; seconds show when
- * the instant has them. A UTC calendar gets the UTC form alone.
+ * A time in the zone with UTC beside it, e.g. `2026-03-02 10:00 (09:00 UTC)`: for
+ * text with no tooltip to hold UTC. The UTC date is left out when it is the same day.
  */
-export function describeInstant(iso: string, zone: string): string {
-  const millis = parseInstant(iso);
-  if (Number.isNaN(millis)) return iso;
-  const utc = formatInstant(millis);
-  if (zone === "UTC") return utc;
-  const local = DateTime.fromMillis(millis, { zone });
-  const pattern = local.millisecond !== 0 ? "yyyy-MM-dd HH:mm:ss.SSS" : local.second !== 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm";
-  return `${local.toFormat(pattern)} ${zone} (${utc})`;
+export function formatWithUtc(iso: string, zone: string): string {
+  const local = formatInZone(iso, zone);
+  const utc = formatInZone(iso, "UTC");
+  if (local === iso) return iso; // not a time, or a zone this browser does not know
+  if (local === utc) return `${utc} UTC`;
+  const sameDay = local.slice(0, 10) === utc.slice(0, 10);
+  return `${local} (${sameDay ? utc.slice(11) : utc} UTC)`;
 }
