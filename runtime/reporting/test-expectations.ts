@@ -12,7 +12,7 @@ import type { OutputPattern, TestExpectation, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
 import { valuesEqual } from "../expressions/values";
 import { parseInstant } from "../time/instants";
-import { formatWithUtc } from "../time/zoned-time";
+import { formatWithUtc } from "../time/zone-time";
 import { formatTestData, type TestOutputTerms } from "./test-output-terms";
 
 /** How many matching outputs a failure lists before `… N more`. */

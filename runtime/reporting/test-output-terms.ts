@@ -4,7 +4,7 @@
 // came out, when, by which rule, and after which event line of the test.
 import type { SourceLocation, TestDef, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
-import { formatWithUtc } from "../time/zoned-time";
+import { formatWithUtc } from "../time/zone-time";
 
 /** `{ template: "Hi", to: "contact/C1" }`, or "" without data. */
 export function formatTestData(data: Record<string, Value>): string {
