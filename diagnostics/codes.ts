@@ -486,6 +486,25 @@ last event fires nothing.`,
     example: `at 2026-01-05T09:00Z "deal/S1" stage.opened { stage: "Documentation pending" }
 until 2026-01-01T00:00Z                         // \`until\` 2026-01-01T00:00Z is before the test's last event (2026-01-05T09:00Z), so no timer fires; …`,
   },
+  SC2709: {
+    severity: "error",
+    category: "tests",
+    title: "bad expect count",
+    about: `\`expect N …\` passes when exactly N outputs match: N is a whole number. A count
+and an order (\`before\`) are two expectations, written on two lines.`,
+    example: `expect 1.5 email.send "deal/S1"                 // \`expect 1.5\` counts outputs, so the count is a whole number, …
+expect 2 email.send before stage.opened         // An \`expect\` counts outputs or orders them, not both: …`,
+  },
+  SC2710: {
+    severity: "error",
+    category: "tests",
+    title: "unknown rule in expect … by",
+    about: `\`by rule "R"\` matches the outputs rule R made, \`by workflow "W"\` those workflow W
+made: R must be the name of a named rule (\`rule "R": on …\`; an unnamed rule has no
+name a test can use), W that of a workflow.`,
+    example: `expect email.send by rule "Welcom"               // No rule is named "Welcom". Did you mean "Welcome"?
+expect email.send by rule "Nurture"              // "Nurture" is a workflow, not a rule: write \`by workflow "Nurture"\`.`,
+  },
   SC3001: {
     severity: "error",
     category: "input",

@@ -125,6 +125,11 @@ export const Diagnostics = {
   ),
   UnknownExpectKey: message("SC2706", "{type} outputs carry no `{key}`; their data keys are {keys}.{hint}"),
   ExpectValueType: message("SC2707", "`{key}` of {type} {problem}."),
+  CountNotWhole: message("SC2709", "`expect {count}` counts outputs, so the count is a whole number, e.g. `expect 2 email.send`."),
+  CountWithBefore: message("SC2709", "An `expect` counts outputs or orders them, not both: write `expect {count} …` and `expect … before …` as two lines."),
+  UnknownByRule: message("SC2710", "No rule is named \"{name}\".{hint}"),
+  UnknownByWorkflow: message("SC2710", "No workflow is named \"{name}\".{hint}"),
+  ByOtherKind: message("SC2710", "\"{name}\" is a {kind}, not a {other}: write `by {kind} \"{name}\"`."),
   UntilBeforeLastEvent: message(
     "SC2708",
     "`until` {until} is before the test's last event ({last}), so no timer fires; write the time up to which timers should fire.",

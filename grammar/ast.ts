@@ -392,13 +392,25 @@ export interface TestUntil extends NodeBase {
   at: DateTimeLiteral;
 }
 
-/** `expect [no] <output-type> ["<type/id>"] [{ field: value, … }] [at <datetime>]` */
+/** `expect [no | N] <output> [before <output>]` */
 export interface TestExpect extends NodeBase {
   kind: "TestExpect";
   negated: boolean;
+  /** `expect 2 email.send …`: exactly this many outputs match. */
+  count?: NumberLiteral;
+  output: TestOutput;
+  /** `expect A before B`: an output matching `output` comes before the first matching this. */
+  before?: TestOutput;
+}
+
+/** `<output-type> ["<type/id>"] [{ field: value, … }] [by rule|workflow "Name"] [at <datetime>]`: outputs an `expect` matches. */
+export interface TestOutput extends NodeBase {
+  kind: "TestOutput";
   outputType: Name; // email.send, stage.opened, updated, …
   record?: StringLiteral;
   data: TestField[];
+  /** `by rule "R"` / `by workflow "W"`: outputs that rule or workflow made. */
+  by?: { what: "rule" | "workflow"; name: StringLiteral };
   at?: DateTimeLiteral;
 }
 
@@ -522,5 +534,6 @@ export type AstNode =
   | FieldAssignment
   | TestStatement
   | TestField
+  | TestOutput
   | Name
   | TimeOfDay;

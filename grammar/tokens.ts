@@ -83,7 +83,7 @@ export const softWords = [
   // workflows
   "per", "reentry", "enroll", "wait", "until", "timeout", "if", "else", "stop",
   // tests
-  "expect", "no",
+  "expect", "no", "by", "before",
 ] as const;
 
 export type ReservedWord = (typeof reservedWords)[number];

@@ -264,13 +264,23 @@ export interface TestDef {
   expectations: TestExpectation[];
 }
 
-export interface TestExpectation {
-  location: SourceLocation;
-  negated: boolean;
+/** The outputs an expectation is about. */
+export interface OutputPattern {
   type: string;
   entity?: string;
   /** Subset match against the output's data. */
   data: Record<string, Value>;
+  /** `by rule "R"` / `by workflow "W"`: the output's `rule`, the name of what made it. */
+  rule?: string;
   /** Expected UTC time (normalised ISO) of the output. */
   at?: string;
+}
+
+export interface TestExpectation extends OutputPattern {
+  location: SourceLocation;
+  negated: boolean;
+  /** `expect N …`: exactly this many outputs match. */
+  count?: number;
+  /** `expect A before B`: an output matching A comes before the first matching this. */
+  before?: OutputPattern;
 }

@@ -204,10 +204,31 @@ describe("test blocks", () => {
         { name: { text: "paid" }, value: { kind: "BooleanLiteral", value: true } },
       ],
     });
-    expect(test.statements[2]).toMatchObject({ negated: false, outputType: { text: "email.send" }, at: { text: "2026-01-05T08:30Z" } });
+    expect(test.statements[2]).toMatchObject({ negated: false, output: { outputType: { text: "email.send" }, at: { text: "2026-01-05T08:30Z" } } });
     expect(test.statements[3]).toMatchObject({ kind: "TestEvent", eventType: { text: "created" } });
-    expect(test.statements[4]).toMatchObject({ negated: true, outputType: { text: "sms.send" }, data: [] });
-    expect(test.statements[5]).toMatchObject({ negated: false, outputType: { text: "webinar.attended", quoted: true } });
+    expect(test.statements[4]).toMatchObject({ negated: true, output: { outputType: { text: "sms.send" }, data: [] } });
+    expect(test.statements[5]).toMatchObject({ negated: false, output: { outputType: { text: "webinar.attended", quoted: true } } });
+  });
+
+  it("reads counts, by rule or workflow, and before", () => {
+    const test = only(parseClean(`test "forms" {
+      expect 2 email.send "deal/S1" { template: "Hi" } by rule "Welcome" at 2026-01-05T08:30Z
+      at 2026-01-06T09:30Z "deal/S1" created
+      expect stage.opened by workflow "Nurture" before email.send "deal/S1" by rule "Welcome"
+      expect no notify before stage.opened
+    }`), "TestDecl") as TestDecl;
+    expect(test.statements.map((s) => s.kind)).toEqual(["TestExpect", "TestEvent", "TestExpect", "TestExpect"]);
+    expect(test.statements[0]).toMatchObject({
+      negated: false,
+      count: { value: 2 },
+      output: { outputType: { text: "email.send" }, record: { value: "deal/S1" }, by: { what: "rule", name: { value: "Welcome" } }, at: { text: "2026-01-05T08:30Z" } },
+    });
+    expect(test.statements[0]).not.toHaveProperty("before.kind");
+    expect(test.statements[2]).toMatchObject({
+      output: { outputType: { text: "stage.opened" }, by: { what: "workflow", name: { value: "Nurture" } } },
+      before: { kind: "TestOutput", outputType: { text: "email.send" }, record: { value: "deal/S1" }, by: { what: "rule" } },
+    });
+    expect(test.statements[3]).toMatchObject({ negated: true, output: { outputType: { text: "notify" } }, before: { outputType: { text: "stage.opened" } } });
   });
 });
 
