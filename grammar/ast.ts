@@ -209,12 +209,16 @@ export interface Duration extends NodeBase {
   unitText: string;
 }
 
-/** `after D [at HH:MM] [within working hours]` */
-export interface Delay extends NodeBase {
-  kind: "Delay";
+/** `D [at HH:MM] [within working hours]`: when a rule's delay or a workflow's wait comes due. */
+export interface Timing {
   duration: Duration;
   at?: TimeOfDay;
   withinWorkingHours: boolean;
+}
+
+/** `after D [at HH:MM] [within working hours]` */
+export interface Delay extends NodeBase, Timing {
+  kind: "Delay";
 }
 
 // ---------------------------------------------------------------- actions
@@ -343,7 +347,8 @@ export interface Enrollment extends NodeBase {
 export type Step = ActionStep | WaitStep | WaitUntilStep | IfStep | StopStep;
 
 export interface ActionStep extends NodeBase { kind: "ActionStep"; action: Action }
-export interface WaitStep extends NodeBase { kind: "WaitStep"; duration: Duration }
+/** `wait D [at HH:MM] [within working hours]` */
+export interface WaitStep extends NodeBase, Timing { kind: "WaitStep" }
 export interface WaitUntilStep extends NodeBase {
   kind: "WaitUntilStep";
   condition: Expr;

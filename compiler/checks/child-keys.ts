@@ -48,7 +48,7 @@ export const childKeys: { readonly [K in NodeKind]: readonly ChildKey<K>[] } = {
   WorkflowDecl: ["name", "per", "enrollments", "steps"],
   Enrollment: ["subject", "condition"],
   ActionStep: ["action"],
-  WaitStep: ["duration"],
+  WaitStep: ["duration", "at"],
   WaitUntilStep: ["condition", "timeout"],
   IfStep: ["condition", "then", "else"],
   StopStep: [],

@@ -4,7 +4,7 @@ import type * as ast from "../../grammar/ast";
 import { findBlockOpen, findBrace, inSourceOrder, printBlock, type LineWriter } from "./layout";
 import { printAction } from "./print-actions";
 import { printExpr } from "./print-expressions";
-import { printSubject } from "./print-rules";
+import { printSubject, printTiming } from "./print-rules";
 import { printDuration, printName } from "./print-tokens";
 
 export function printWorkflow(writer: LineWriter, decl: ast.WorkflowDecl): void {
@@ -30,7 +30,7 @@ function printStep(writer: LineWriter, step: ast.Step, depth: number): void {
       writer.line(depth, printAction(step.action), start, end);
       return;
     case "WaitStep":
-      writer.line(depth, `wait ${printDuration(step.duration)}`, start, end);
+      writer.line(depth, `wait ${printTiming(step)}`, start, end);
       return;
     case "WaitUntilStep": {
       const timeout = step.timeout ? ` timeout ${printDuration(step.timeout)}` : "";

@@ -217,7 +217,9 @@ export class RuleParser extends ActionParser {
               {
                 ALT: () => {
                   const duration = this.SUBRULE2(this.duration);
-                  return { kind: "WaitStep", duration, start: this.startFrom(first), end: this.endFrom(first) };
+                  const at = this.OPTION2(this.delayAt);
+                  const within = this.OPTION3(this.delayWithinWorkingHours);
+                  return { kind: "WaitStep", duration, at, withinWorkingHours: within === true, start: this.startFrom(first), end: this.endFrom(first) };
                 },
               },
             ]);

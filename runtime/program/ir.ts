@@ -231,7 +231,8 @@ export interface Enrollment {
 
 export type Step =
   | { kind: "action"; action: Action }
-  | { kind: "wait"; duration: Duration }
+  /** `wait D [at HH:MM] [within working hours]`: due as a rule's delay of the same parts is. */
+  | { kind: "wait"; duration: Duration; at?: number; withinWorkingHours?: boolean }
   | { kind: "waitUntil"; condition: Expr; timeout?: Duration }
   | { kind: "if"; condition: Expr; then: Step[]; else: Step[] }
   | { kind: "stop" };

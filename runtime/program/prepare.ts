@@ -44,7 +44,7 @@ export interface PreparedRule {
 
 export type WorkflowOp =
   | { kind: "action"; action: PreparedAction }
-  | { kind: "wait"; duration: Duration }
+  | { kind: "wait"; delay: Delay }
   | { kind: "waitUntil"; condition: CompiledExpr; timeout?: Duration }
   | { kind: "branch"; condition: CompiledExpr; elseTarget: number }
   | { kind: "jump"; target: number }
@@ -308,7 +308,7 @@ function flattenSteps(
         ops.push({ kind: "action", action: prepare(step.action, given?.action) });
         break;
       case "wait":
-        ops.push({ kind: "wait", duration: step.duration });
+        ops.push({ kind: "wait", delay: { duration: step.duration, ...(step.at === undefined ? {} : { at: step.at }), withinWorkingHours: step.withinWorkingHours === true } });
         break;
       case "waitUntil": {
         const condition = withCode(compileExpr(step.condition), given?.condition);

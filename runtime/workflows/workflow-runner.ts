@@ -10,7 +10,7 @@ import { runActions } from "../engine/run-actions";
 import { traceRule } from "../engine/trace";
 import { contextFor, openingEnded, turnsTrue } from "../engine/triggers";
 import { readField } from "../engine/record-state";
-import { addDuration } from "../time/calendar";
+import { addDuration, dueTime } from "../time/calendar";
 import { LoopBoundError } from "../errors";
 
 export class WorkflowRunner {
@@ -107,7 +107,7 @@ export class WorkflowRunner {
           instance.pc++;
           break;
         case "wait":
-          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.turn.now, op.duration, this.host.calendar), firing.cause);
+          this.scheduleWorkflowTimer(instance, "wait", dueTime(this.host.turn.now, op.delay, this.host.calendar), firing.cause);
           instance.waiting = "timer";
           return;
         case "waitUntil":
