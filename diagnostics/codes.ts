@@ -260,6 +260,17 @@ field it gets wrong in the template, naming the records it is sent for; a
     example: `template sms "Ping" "Hi {contact.nme}"         // Template "Ping" (text) uses {contact.nme}, but \`nme\` is not a field of \`contact\` (sent by a rule on \`deal\`); … Did you mean \`name\`?
 on deal created -> send sms "Ping" to contact`,
   },
+  SC2303: {
+    severity: "error",
+    category: "templates",
+    title: "placeholder default that is not quoted text",
+    about: `A placeholder may give the text that replaces an empty value after \`|\`:
+\`{contact.name|'there'}\`. The default is text in single quotes (or in double
+quotes, escaped inside a quoted text: \`{contact.name|\\"there\\"}\`); a bare word,
+a number or nothing after \`|\` is reported, in templates and in \`notify\`,
+\`create activity\`, \`set\` and \`create … with\` texts alike.`,
+    example: `template sms "Ping" "Hi {contact.name|there}"   // Template "Ping" (text) gives {contact.name|there} a default that is not quoted text (\`there\`); a default is text in quotes, e.g. {contact.name|'there'}.`,
+  },
   SC2311: {
     severity: "error",
     category: "templates",

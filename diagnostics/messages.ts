@@ -57,6 +57,7 @@ export const Diagnostics = {
     "SC2302",
     "Template \"{template}\" ({property}) uses {{placeholder}}, but `{field}` is not a field of `{owner}` (sent by {senders}); placeholders must be field paths of the record a rule sends it for.{hint}",
   ),
+  PlaceholderDefault: message("SC2303", "{what} gives {{placeholder}} a default that is not quoted text ({given}); a default is text in quotes, e.g. {{example}}."),
   TextPlaceholder: message("SC2302", "{what} uses {{placeholder}}, but `{field}` is not a field of `{owner}`; placeholders must be field paths of `{entity}`.{hint}"),
   AssignNotUser: message("SC2311", "`assign` sets a user field, but `{field}` is {type}."),
   AssignOtherRecord: message("SC2311", "`assign` sets a user field of the rule's own record; `{field}` belongs to another record."),

@@ -76,8 +76,8 @@ export interface EventDef {
 
 // ---------------------------------------------------------------- templates
 
-/** A text with `{path}` placeholders, split so the runtime never re-parses it. */
-export type TemplateText = Array<string | { path: string[] }>;
+/** A text with `{path}` placeholders, split so the runtime never re-parses it; `default` is what none prints. */
+export type TemplateText = Array<string | { path: string[]; default?: string }>;
 
 export interface TemplateDef {
   kind: "email" | "sms" | "task" | "report";

@@ -90,6 +90,8 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     "assign installer from installers least loaded",
     "set amount = amount + 100",
     'set title = "big deal"',
+    'set title = "{title} for {contact.name}"',
+    "set title = \"{title} (installer: {installer|'none yet'})\"",
     "set channel = partner",
     "create installation with { deal: this }",
     'generate report "Offer"',
@@ -98,6 +100,7 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     'notify "boss@solar.example" "Look at {title} for {contact.name}"',
     'notify installer "Go to {title}"',
     'notify "boss@solar.example" "Installer: {installer}, e-mail: {contact.email}"',
+    'notify "boss@solar.example" "Installer: {installer|\\"nobody\\"}, e-mail: {contact.email|\'unknown\'}"',
   ),
 );
 
@@ -183,6 +186,7 @@ const step: fc.Arbitrary<string> = fc.constantFrom(
   'if amount > 1000 {\n  send email "Docs reminder" to contact\n} else {\n  notify "desk@solar.example" "Small {title}"\n}',
   "if channel == web {\n  set title = \"web deal\"\n  stop\n}",
   'notify "desk@solar.example" "Step for {title}"',
+  "create activity call \"Call {contact.name|'the client'} about {title}\"",
 );
 
 const workflow: fc.Arbitrary<string> = fc
