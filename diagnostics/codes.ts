@@ -207,7 +207,10 @@ entity deal { … }                              // Duplicate entity "deal": alr
     severity: "error",
     category: "types",
     title: "arithmetic on a value that is not a number",
-    example: `when title + 1 > 5                             // \`+\` takes numbers or money, but this is text.`,
+    about: `Text is not added up: a text built from values is a quoted text with
+placeholders (\`set note = "{title} for {contact.name}"\`), which the message suggests
+when \`+\` meets text.`,
+    example: `when title + 1 > 5                             // \`+\` takes numbers or money, but this is text. Text is built from values with placeholders in a quoted text, e.g. "{title} for {contact.name}".`,
   },
   SC2205: {
     severity: "error",

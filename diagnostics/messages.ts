@@ -39,7 +39,7 @@ export const Diagnostics = {
   ConditionNotBool: message("SC2201", "The {where} condition must be true or false, but this is {type}; compare it, e.g. `… == …`."),
   Incomparable: message("SC2202", "Cannot compare {left} with {right}{hint}."),
   LogicOnNonBool: message("SC2203", "`{operator}` takes true/false operands, but this is {type}."),
-  ArithmeticOnNonNumber: message("SC2204", "`{operator}` takes numbers or money, but this is {type}."),
+  ArithmeticOnNonNumber: message("SC2204", "`{operator}` takes numbers or money, but this is {type}.{hint}"),
   Unordered: message("SC2205", "`{operator}` needs ordered values (numbers, money, dates, text), but one side is {type}; use == or != instead."),
   InListItemType: message("SC2206", "This `in` list item is {item}, but the value tested is {value}."),
   ValueDoesNotFit: message("SC2207", "`{field}` is {target}, but this value is {type}."),
