@@ -334,7 +334,15 @@ export interface WorkflowDecl extends NodeBase {
   per?: Name;
   reentry: boolean;
   enrollments: Enrollment[];
+  /** `exit when …` goals, in written order. */
+  exits: ExitGoal[];
   steps: Step[];
+}
+
+/** `exit when <expr>`: a goal; the instance leaves as soon as it holds. */
+export interface ExitGoal extends NodeBase {
+  kind: "ExitGoal";
+  condition: Expr;
 }
 
 /** `enroll on <subject> [when <expr>]` */
@@ -518,6 +526,7 @@ export type AstNode =
   | StageDecl
   | TemplateProperty
   | Enrollment
+  | ExitGoal
   | Step
   | Action
   | Subject

@@ -1,4 +1,4 @@
-// A workflow prints its enrollments and steps one per line, `if` blocks nested,
+// A workflow prints its enrollments, goals and steps one per line, in written order, `if` blocks nested,
 // `} else {` on one line.
 import type * as ast from "../../grammar/ast";
 import { findBlockOpen, findBrace, inSourceOrder, printBlock, type LineWriter } from "./layout";
@@ -10,10 +10,14 @@ import { printDuration, printName } from "./print-tokens";
 export function printWorkflow(writer: LineWriter, decl: ast.WorkflowDecl): void {
   const per = decl.per ? ` per ${printName(decl.per)}` : "";
   const reentry = decl.reentry ? " reentry" : "";
-  const members: Array<ast.Enrollment | ast.Step> = inSourceOrder([...decl.enrollments, ...decl.steps]);
+  const members: Array<ast.Enrollment | ast.ExitGoal | ast.Step> = inSourceOrder([...decl.enrollments, ...decl.exits, ...decl.steps]);
   const headerEnd = (decl.per ?? decl.name).end;
   printBlock(writer, 0, `workflow ${printName(decl.name)}${per}${reentry}`, decl.start, headerEnd, members, (member, depth) =>
-    member.kind === "Enrollment" ? printEnrollment(writer, member, depth) : printStep(writer, member, depth),
+    member.kind === "Enrollment"
+      ? printEnrollment(writer, member, depth)
+      : member.kind === "ExitGoal"
+        ? writer.line(depth, `exit when ${printExpr(member.condition)}`, member.start, member.end)
+        : printStep(writer, member, depth),
   );
 }
 

@@ -26,6 +26,7 @@ export function lowerWorkflow(workflow: ast.WorkflowDecl, file: ast.SourceFile, 
     enrollments: workflow.enrollments.map((enrollment) =>
       lowerEnrollment(enrollment, per, model, resolution?.enrollments.get(enrollment)),
     ),
+    ...(workflow.exits.length > 0 ? { exits: workflow.exits.map((goal) => lowerExpr(goal.condition, model)) } : {}),
     steps: lowerSteps(workflow.steps, model, recordEntity),
   };
 }

@@ -213,6 +213,8 @@ export interface WorkflowDef {
   per: string;
   reentry: boolean;
   enrollments: Enrollment[];
+  /** `exit when` goals: an instance leaves as soon as one holds (absent when there are none). */
+  exits?: Expr[];
   steps: Step[];
 }
 

@@ -67,6 +67,8 @@ export interface PreparedWorkflow {
   keyFields: Map<string, string | null>;
   ops: WorkflowOp[];
   enrollments: PreparedEnrollment[];
+  /** `exit when` goals, in written order. */
+  exits: CompiledExpr[];
 }
 
 export type Handler =
@@ -180,6 +182,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
         condition: enrollment.condition ? withCode(compileExpr(enrollment.condition), code?.enrollments?.[i]?.condition) : null,
         becomes: enrollment.trigger.kind === "becomes" ? withCode(compileExpr(enrollment.trigger.condition), code?.enrollments?.[i]?.becomes) : null,
       })),
+      exits: (def.exits ?? []).map((goal, i) => withCode(compileExpr(goal), code?.exits?.[i])),
     };
   });
 

@@ -195,8 +195,12 @@ const workflow: fc.Arbitrary<string> = fc
     fc.boolean(),
     fc.constantFrom("deal updated", "deal created", 'deal stage "Validation" open', "deal updated when amount > 500"),
     fc.array(step, { minLength: 1, maxLength: 4 }),
+    fc.option(fc.constantFrom('stage == "Won"', "amount > 2500", 'contact.name == "Ana" or stage == "Validation"'), { nil: undefined }),
   )
-  .map(([per, reentry, enroll, steps]) => `per ${per}${reentry ? " reentry" : ""} {\n  enroll on ${enroll}\n${steps.map((s) => s.replace(/^/gm, "  ") + "\n").join("")}}`);
+  .map(
+    ([per, reentry, enroll, steps, goal]) =>
+      `per ${per}${reentry ? " reentry" : ""} {\n  enroll on ${enroll}\n${goal ? `  exit when ${goal}\n` : ""}${steps.map((s) => s.replace(/^/gm, "  ") + "\n").join("")}}`,
+  );
 
 /** A rule file (rules, then workflows), to go with `schema` in a second file. */
 export const ruleFile: fc.Arbitrary<string> = fc

@@ -184,6 +184,21 @@ describe("workflows", () => {
       else: [{ kind: "IfStep", then: [{ kind: "WaitStep" }], else: [{ kind: "ActionStep", action: { kind: "NotifyAction" } }] }],
     });
   });
+
+  it("reads exit when goals among the enrollments and steps, in written order", () => {
+    const workflow = only(parseClean(`workflow "W" {
+      enroll on deal updated
+      exit when stage == "Won"
+      wait 1 day
+      exit when amount > 10 and contact.vip == true
+      notify responsible "x"
+    }`), "WorkflowDecl") as WorkflowDecl;
+    expect(workflow.exits).toMatchObject([
+      { kind: "ExitGoal", condition: { operator: "==" } },
+      { kind: "ExitGoal", condition: { operator: "and" } },
+    ]);
+    expect(workflow.steps.map((step) => step.kind)).toEqual(["WaitStep", "ActionStep"]);
+  });
 });
 
 describe("test blocks", () => {
