@@ -207,7 +207,10 @@ entity deal { … }                              // Duplicate entity "deal": alr
     severity: "error",
     category: "types",
     title: "arithmetic on a value that is not a number",
-    example: `when title + 1 > 5                             // \`+\` takes numbers or money, but this is text.`,
+    about: `Text is not added up: a text built from values is a quoted text with
+placeholders (\`set note = "{title} for {contact.name}"\`), which the message suggests
+when \`+\` meets text.`,
+    example: `when title + 1 > 5                             // \`+\` takes numbers or money, but this is text. Text is built from values with placeholders in a quoted text, e.g. "{title} for {contact.name}".`,
   },
   SC2205: {
     severity: "error",
@@ -259,6 +262,17 @@ field it gets wrong in the template, naming the records it is sent for; a
 \`notify\` text's at the text.`,
     example: `template sms "Ping" "Hi {contact.nme}"         // Template "Ping" (text) uses {contact.nme}, but \`nme\` is not a field of \`contact\` (sent by a rule on \`deal\`); … Did you mean \`name\`?
 on deal created -> send sms "Ping" to contact`,
+  },
+  SC2303: {
+    severity: "error",
+    category: "templates",
+    title: "placeholder default that is not quoted text",
+    about: `A placeholder may give the text that replaces an empty value after \`|\`:
+\`{contact.name|'there'}\`. The default is text in single quotes (or in double
+quotes, escaped inside a quoted text: \`{contact.name|\\"there\\"}\`); a bare word,
+a number or nothing after \`|\` is reported, in templates and in \`notify\`,
+\`create activity\`, \`set\` and \`create … with\` texts alike.`,
+    example: `template sms "Ping" "Hi {contact.name|there}"   // Template "Ping" (text) gives {contact.name|there} a default that is not quoted text (\`there\`); a default is text in quotes, e.g. {contact.name|'there'}.`,
   },
   SC2311: {
     severity: "error",

@@ -170,7 +170,11 @@ describe("workflows", () => {
       enroll on deal stage "New" open when amount > 0
       wait until is open "Validation" timeout 3 days
       if amount > 10 { stop } else if amount > 5 { wait 1 hour } else { notify responsible "small" }
+      wait 2 days at 09:30 within working hours
+      wait 1 day at 08:00
     }`), "WorkflowDecl") as WorkflowDecl;
+    expect(workflow.steps[2]).toMatchObject({ kind: "WaitStep", duration: { amount: 2 }, at: { hour: 9, minute: 30 }, withinWorkingHours: true });
+    expect(workflow.steps[3]).toMatchObject({ kind: "WaitStep", at: { hour: 8, minute: 0 }, withinWorkingHours: false });
     expect(workflow.per).toBeUndefined();
     expect(workflow.enrollments[0]).toMatchObject({ subject: { kind: "StageSubject" }, condition: { operator: ">" } });
     expect(workflow.steps[0]).toMatchObject({ kind: "WaitUntilStep", condition: { kind: "IsOpenExpr" }, timeout: { amount: 3 } });
@@ -179,6 +183,21 @@ describe("workflows", () => {
       then: [{ kind: "StopStep" }],
       else: [{ kind: "IfStep", then: [{ kind: "WaitStep" }], else: [{ kind: "ActionStep", action: { kind: "NotifyAction" } }] }],
     });
+  });
+
+  it("reads exit when goals among the enrollments and steps, in written order", () => {
+    const workflow = only(parseClean(`workflow "W" {
+      enroll on deal updated
+      exit when stage == "Won"
+      wait 1 day
+      exit when amount > 10 and contact.vip == true
+      notify responsible "x"
+    }`), "WorkflowDecl") as WorkflowDecl;
+    expect(workflow.exits).toMatchObject([
+      { kind: "ExitGoal", condition: { operator: "==" } },
+      { kind: "ExitGoal", condition: { operator: "and" } },
+    ]);
+    expect(workflow.steps.map((step) => step.kind)).toEqual(["WaitStep", "ActionStep"]);
   });
 });
 
