@@ -9,10 +9,10 @@ export interface WebhookEndpoint {
   types: ReadonlySet<string> | null;
 }
 
+const derivedEventTypes: ReadonlySet<string> = new Set(["created", "updated", "stage.opened", "stage.closed"]);
+
 /** The effect types (outputs that are not derived events): what webhooks deliver. */
 export const effectTypes: readonly string[] = outputTypes.filter((type) => !derivedEventTypes.has(type.name)).map((type) => type.name);
-
-const derivedEventTypes: ReadonlySet<string> = new Set(["created", "updated", "stage.opened", "stage.closed"]);
 
 export class WebhookSpecError extends Error {}
 
