@@ -1,7 +1,8 @@
 // A receiving HTTP server for webhook tests and the webhook benchmark: on
 // 127.0.0.1, on a free port it keeps across restarts (the serve under test
 // was given its URL), answering a seeded share of requests with 500. It
-// records every request it read: headers, body, and the status it answered.
+// records every request it read (headers, body, when, the status it
+// answered), and can hold its answers to catch requests in flight.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { seededRandom } from "./service-workload";
@@ -9,6 +10,8 @@ import { seededRandom } from "./service-workload";
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: string;
+  /** Epoch millis when it was read. */
+  at: number;
   status: number;
 }
 
@@ -29,6 +32,7 @@ export class WebhookReceiver {
   private port = 0;
   private readonly random: () => number;
   private readonly listeners = new Set<() => void>();
+  private held: Array<() => void> | undefined;
 
   constructor(private readonly options: ReceiverOptions = {}) {
     this.random = seededRandom(options.seed ?? 1);
@@ -47,9 +51,11 @@ export class WebhookReceiver {
       request.on("end", () => {
         const status = this.random() < this.failRate ? 500 : 200;
         this.count++;
-        if (this.options.record !== false) this.requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status });
-        response.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "try again");
-        for (const listener of this.listeners) listener();
+        if (this.options.record !== false) this.requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now(), status });
+        const answer = (): void => void response.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "try again");
+        if (this.held) this.held.push(answer);
+        else answer();
+        for (const listener of [...this.listeners]) listener();
       });
     });
     await new Promise<void>((resolve, reject) => {
@@ -70,8 +76,19 @@ export class WebhookReceiver {
     await closed;
   }
 
-  /** Resolves once `count` requests have been answered in all. */
-  answered(count: number): Promise<void> {
+  /** Requests are read but not answered until `release`. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const answer of held) answer();
+  }
+
+  /** Resolves once `count` requests have been read in all. */
+  received(count: number): Promise<void> {
     return new Promise((resolve) => {
       const check = (): void => {
         if (this.count < count) return;
