@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { parseWebhook, takes, WebhookSpecError } from "../../service/webhooks/endpoints";
 import { FIRST_DELAY_MS, LONGEST_DELAY_MS, nextAttempt, retryDelay, RETRY_WINDOW_MS } from "../../service/webhooks/retry-schedule";
 import { signatureHeader, verifySignature } from "../../service/webhooks/signature";
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "../backend/harness";
 
 describe("the retry schedule", () => {
   it("doubles from one second to an hour, each delay jittered in its later half", () => {
@@ -63,6 +66,20 @@ describe("the signature header", () => {
     expect(verifySignature(secret, header, body, 1_767_225_600 + 301)).toBe(false);
     expect(verifySignature(secret, header.replace(/,v1=.*/, ""), body, 1_767_225_600)).toBe(false);
     expect(verifySignature(secret, "garbage", body, 1_767_225_600)).toBe(false);
+  });
+});
+
+describe("the receiver's check in docs/service.md", () => {
+  it("accepts what the service signs now and refuses a changed body", () => {
+    const page = readFileSync(join(root, "docs", "service.md"), "utf8");
+    const sample = /```js\n(import \{ createHmac, timingSafeEqual \} from "node:crypto";\n[\s\S]*?)```/.exec(page)![1]!;
+    const code = sample.replace(/^import .*\n/, "") + "\nreturn verifyStagecraft;";
+    const verify = new Function("createHmac", "timingSafeEqual", code)(createHmac, timingSafeEqual) as (secret: string, header: string, body: string) => boolean;
+    const body = '{"id":"d1.1"}';
+    const header = signatureHeader("whsec", Math.floor(Date.now() / 1000), body);
+    expect(verify("whsec", header, body)).toBe(true);
+    expect(verify("whsec", header, '{"id":"d1.2"}')).toBe(false);
+    expect(verify("whsec", signatureHeader("whsec", Math.floor(Date.now() / 1000) - 600, body), body)).toBe(false);
   });
 });
 
