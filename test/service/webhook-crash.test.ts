@@ -15,8 +15,8 @@ import { effectTypes } from "../../service/webhooks/endpoints";
 import { ensureCliBuilt, sleep, startServe, type ServeProcess } from "./serve-process";
 import { freshDataDir, freshSchema, postgresAvailable } from "./stores";
 import { WebhookReceiver } from "./webhook-receiver";
+import { EFFECTS_PER_DEAL, webhookEvents, webhookRules } from "./webhook-workload";
 
-const rules = [join("test", "service", "fixtures", "webhooks")];
 const DEALS = 40;
 const BATCH = 20;
 const secret = "whsec-crash-test";
@@ -53,28 +53,13 @@ describe("webhook delivery through a failing, restarted receiver and a serve kil
   }, 300_000);
 });
 
-/** Contacts and deals that each run through every rule: four effects per deal. */
-function events(): string[] {
-  const start = Date.now() - 60_000;
-  const lines: string[] = [];
-  const at = () => new Date(start + lines.length * 100).toISOString();
-  for (let n = 0; n < DEALS; n++) {
-    lines.push(JSON.stringify({ id: `c${n}`, at: at(), entity: `contact/C${n}`, type: "created", data: { name: `Client ${n}` } }));
-    lines.push(JSON.stringify({ id: `d${n}`, at: at(), entity: `deal/D${n}`, type: "created", data: { title: `Roof ${n}`, contact: `contact/C${n}`, responsible: "bo@example.com" } }));
-  }
-  for (const stage of ["Booked", "Done"]) {
-    for (let n = 0; n < DEALS; n++) lines.push(JSON.stringify({ id: `d${n}-${stage}`, at: at(), entity: `deal/D${n}`, type: "stage.opened", data: { stage } }));
-  }
-  return lines;
-}
-
 async function deliverThroughFailures(store: { data: string } | { database: string }, seed: number): Promise<void> {
   const receiver = new WebhookReceiver({ failRate: 0.3, seed });
   await receiver.start();
-  const serve = () => startServe({ rules, store, extraArgs: ["--webhook", receiver.url, "--webhook-secret-file", secretFile] });
+  const serve = () => startServe({ rules: webhookRules, store, extraArgs: ["--webhook", receiver.url, "--webhook-secret-file", secretFile] });
   let server: ServeProcess = await serve();
   try {
-    const lines = events();
+    const lines = webhookEvents(DEALS);
     const batches = Array.from({ length: Math.ceil(lines.length / BATCH) }, (_, i) => lines.slice(i * BATCH, (i + 1) * BATCH));
     let inFlightAtKill: string | undefined;
     let killedAt = 0;
@@ -102,7 +87,7 @@ async function deliverThroughFailures(store: { data: string } | { database: stri
     await drained(server.url);
 
     const stored = await storedEffects(server.url);
-    expect(stored.size).toBe(DEALS * 4);
+    expect(stored.size).toBe(DEALS * EFFECTS_PER_DEAL);
     const keys = (requests: typeof receiver.requests) => new Set(requests.map((request) => String(request.headers["idempotency-key"])));
     expect(keys(receiver.requests)).toEqual(new Set(stored.keys()));
     expect(keys(receiver.requests.filter((request) => request.status === 200))).toEqual(new Set(stored.keys()));
