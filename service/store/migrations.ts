@@ -95,7 +95,9 @@ CREATE TABLE stagecraft_snapshot_parts (
 -- stores the effect's output, so an effect is stored with its deliveries or
 -- not at all. payload is the JSON body as sent. Times are epoch millis of the
 -- service's clock: since opens the retry window (the write, or the last
--- retry asked for), next_attempt_at is when a pending delivery is due.
+-- retry asked for), next_attempt_at is when a pending delivery is due; a
+-- delivery waiting for an earlier one of its record and webhook is never due
+-- before that one, so what is due in output order is mostly sendable.
 CREATE TABLE stagecraft_deliveries (
   workspace       text    NOT NULL,
   id              bigint  GENERATED ALWAYS AS IDENTITY,
@@ -113,7 +115,9 @@ CREATE TABLE stagecraft_deliveries (
   delivered_at    bigint,
   PRIMARY KEY (workspace, id)
 );
--- What is due, and what must wait for an earlier effect of the same record.
+-- The pending in output order, the next due, and what must wait for an
+-- earlier effect of the same record.
+CREATE INDEX stagecraft_deliveries_pending ON stagecraft_deliveries (workspace, output_position) WHERE status = 'pending';
 CREATE INDEX stagecraft_deliveries_due ON stagecraft_deliveries (workspace, next_attempt_at) WHERE status = 'pending';
 CREATE INDEX stagecraft_deliveries_order ON stagecraft_deliveries (workspace, endpoint, entity, output_position) WHERE status = 'pending';
 CREATE INDEX stagecraft_deliveries_status ON stagecraft_deliveries (workspace, status, id);

@@ -3,20 +3,15 @@
 // written in one statement.
 import type { Row } from "../store/driver";
 import type { Store } from "../store/store";
+import type { OutboxEntry } from "./outbox-entry";
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 
-export interface Delivery {
+/** A row of the outbox: what was written, and how its sending stands. */
+export interface Delivery extends OutboxEntry {
   id: number;
-  outputPosition: number;
-  outputId: string;
-  type: string;
-  entity: string;
-  endpoint: string;
-  payload: string;
   status: DeliveryStatus;
   attempts: number;
-  since: number;
   nextAttemptAt: number;
   lastError: string | null;
   deliveredAt: number | null;
@@ -31,6 +26,8 @@ export interface AttemptResult {
   at: number;
 }
 
+/** How many due deliveries, per one sent, a round looks at. */
+const LOOK_AHEAD = 4;
 const COLUMNS = "id, output_position, output_id, type, entity, endpoint, payload, status, attempts, since, next_attempt_at, last_error, delivered_at";
 
 export class DeliveryStore {
@@ -47,17 +44,23 @@ export class DeliveryStore {
   /**
    * Pending deliveries due at `now`, each the earliest pending one of its
    * record and webhook (a later effect of a record waits for the earlier),
-   * in output order, at most `limit`.
+   * in output order, at most `limit`. Only the first due ones in output order
+   * are looked at (a few rounds' worth), so a round costs the same however
+   * many are pending: a waiting delivery is due no earlier than the one it
+   * waits for (`record`), so few of them are among those.
    */
   async due(now: number, limit: number): Promise<Delivery[]> {
     const rows = await this.sql.query(
-      `SELECT ${COLUMNS} FROM stagecraft_deliveries d
-        WHERE d.workspace = $1 AND d.status = 'pending' AND d.next_attempt_at <= $2
-          AND NOT EXISTS (SELECT 1 FROM stagecraft_deliveries e
-                           WHERE e.workspace = d.workspace AND e.status = 'pending' AND e.endpoint = d.endpoint
+      `SELECT ${COLUMNS} FROM (
+         SELECT ${COLUMNS} FROM stagecraft_deliveries
+          WHERE workspace = $1 AND status = 'pending' AND next_attempt_at <= $2
+          ORDER BY output_position, id LIMIT $4
+       ) d
+        WHERE NOT EXISTS (SELECT 1 FROM stagecraft_deliveries e
+                           WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = d.endpoint
                              AND e.entity = d.entity AND e.output_position < d.output_position)
         ORDER BY d.output_position, d.id LIMIT $3`,
-      [this.workspace, now, limit],
+      [this.workspace, now, limit, limit * LOOK_AHEAD],
     );
     return rows.map(deliveryOf);
   }
@@ -68,27 +71,43 @@ export class DeliveryStore {
     return rows[0]?.due === null || rows[0]?.due === undefined ? null : Number(rows[0].due);
   }
 
-  /** Writes the outcomes of a round of attempts. */
+  /**
+   * Writes the outcomes of a round of attempts, in one transaction: what
+   * waits behind a delivery tried again later is due no earlier than it.
+   */
   async record(results: readonly AttemptResult[]): Promise<void> {
     if (results.length === 0) return;
-    await this.sql.query(
-      `UPDATE stagecraft_deliveries d
-          SET attempts = d.attempts + 1,
-              status = CASE WHEN r.delivered THEN 'delivered' WHEN r.next_at IS NULL THEN 'failed' ELSE 'pending' END,
-              next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
-              last_error = CASE WHEN r.delivered THEN d.last_error ELSE r.error END,
-              delivered_at = CASE WHEN r.delivered THEN r.at ELSE d.delivered_at END
-         FROM unnest($2::bigint[], $3::boolean[], $4::bigint[], $5::text[], $6::bigint[]) AS r(id, delivered, next_at, error, at)
-        WHERE d.workspace = $1 AND d.id = r.id AND d.status = 'pending'`,
-      [
-        this.workspace,
-        results.map((result) => result.id),
-        results.map((result) => result.delivered),
-        results.map((result) => result.nextAttemptAt),
-        results.map((result) => result.error),
-        results.map((result) => result.at),
-      ],
-    );
+    const columns = [
+      results.map((result) => result.id),
+      results.map((result) => result.delivered),
+      results.map((result) => result.nextAttemptAt),
+      results.map((result) => result.error),
+      results.map((result) => result.at),
+    ];
+    const [againIds, againAt] = retried(results);
+    await this.sql.transaction(async (sql) => {
+      if (againIds.length > 0) {
+        await sql.query(
+          `UPDATE stagecraft_deliveries w SET next_attempt_at = r.next_at
+             FROM unnest($2::bigint[], $3::bigint[]) AS r(id, next_at), stagecraft_deliveries h
+            WHERE h.workspace = $1 AND h.id = r.id
+              AND w.workspace = $1 AND w.status = 'pending' AND w.endpoint = h.endpoint AND w.entity = h.entity
+              AND w.output_position > h.output_position AND w.next_attempt_at < r.next_at`,
+          [this.workspace, againIds, againAt],
+        );
+      }
+      await sql.query(
+        `UPDATE stagecraft_deliveries d
+            SET attempts = d.attempts + 1,
+                status = CASE WHEN r.delivered THEN 'delivered' WHEN r.next_at IS NULL THEN 'failed' ELSE 'pending' END,
+                next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
+                last_error = CASE WHEN r.delivered THEN d.last_error ELSE r.error END,
+                delivered_at = CASE WHEN r.delivered THEN r.at ELSE d.delivered_at END
+           FROM unnest($2::bigint[], $3::boolean[], $4::bigint[], $5::text[], $6::bigint[]) AS r(id, delivered, next_at, error, at)
+          WHERE d.workspace = $1 AND d.id = r.id AND d.status = 'pending'`,
+        [this.workspace, ...columns],
+      );
+    });
   }
 
   /** Deliveries with this status after id `after`, by id, at most `limit`. */
@@ -122,8 +141,23 @@ export class DeliveryStore {
         RETURNING ${COLUMNS}`,
       [this.workspace, id, now],
     );
-    return rows[0] ? deliveryOf(rows[0]) : this.get(id);
+    const delivery = rows[0] ? deliveryOf(rows[0]) : await this.get(id);
+    if (delivery?.status === "pending") {
+      // What waits behind it goes as soon as it is delivered.
+      await this.sql.query(
+        `UPDATE stagecraft_deliveries SET next_attempt_at = $5
+          WHERE workspace = $1 AND status = 'pending' AND endpoint = $2 AND entity = $3 AND output_position > $4 AND next_attempt_at > $5`,
+        [this.workspace, delivery.endpoint, delivery.entity, delivery.outputPosition, now],
+      );
+    }
+    return delivery;
   }
+}
+
+/** The ids and next attempts of the results tried again later, as columns. */
+function retried(results: readonly AttemptResult[]): [number[], number[]] {
+  const again = results.filter((result) => result.nextAttemptAt !== null);
+  return [again.map((result) => result.id), again.map((result) => result.nextAttemptAt!)];
 }
 
 function deliveryOf(row: Row): Delivery {

@@ -9,6 +9,6 @@ export interface OutboxEntry {
   endpoint: string;
   /** The JSON body to send. */
   payload: string;
-  /** When the retry window opens (epoch millis): the write. */
+  /** When the retry window opens (epoch millis): the write, or the last retry asked for. */
   since: number;
 }
