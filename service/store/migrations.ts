@@ -95,9 +95,9 @@ CREATE TABLE stagecraft_snapshot_parts (
 -- stores the effect's output, so an effect is stored with its deliveries or
 -- not at all. payload is the JSON body as sent. Times are epoch millis of the
 -- service's clock: since opens the retry window (the write, or the last
--- retry asked for), next_attempt_at is when a pending delivery is due; a
--- delivery waiting for an earlier one of its record and webhook is never due
--- before that one, so what is due in output order is mostly sendable.
+-- retry asked for), next_attempt_at is when a pending delivery is due (one
+-- found waiting for an earlier one of its record and webhook is made due when
+-- that one is).
 CREATE TABLE stagecraft_deliveries (
   workspace       text    NOT NULL,
   id              bigint  GENERATED ALWAYS AS IDENTITY,

@@ -200,8 +200,7 @@ export class Store {
     await this.driver.query(
       `WITH entries AS (${entries}), outputs AS (${outputs})
        INSERT INTO stagecraft_deliveries (workspace, output_position, output_id, type, entity, endpoint, payload, since, next_attempt_at)
-       SELECT $1, p, i, t, e, u, b, s, greatest(s, (SELECT max(x.next_attempt_at) FROM stagecraft_deliveries x WHERE x.workspace = $1 AND x.status = 'pending' AND x.endpoint = u AND x.entity = e))
-         FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[]) AS d(p, i, t, e, u, b, s)`,
+       SELECT $1, p, i, t, e, u, b, s, s FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[]) AS d(p, i, t, e, u, b, s)`,
       [this.workspace, ...log, ...out, ...deliveries],
     );
   }

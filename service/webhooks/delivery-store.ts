@@ -46,23 +46,36 @@ export class DeliveryStore {
    * record and webhook (a later effect of a record waits for the earlier),
    * in output order, at most `limit`. Only the first due ones in output order
    * are looked at (a few rounds' worth), so a round costs the same however
-   * many are pending: a waiting delivery is due no earlier than the one it
-   * waits for (`record`), so few of them are among those.
+   * many are pending; one found waiting for the earliest of its record and
+   * webhook, which is tried again later, is made due then, so it is not
+   * looked at again before.
    */
   async due(now: number, limit: number): Promise<Delivery[]> {
     const rows = await this.sql.query(
-      `SELECT ${COLUMNS} FROM (
-         SELECT ${COLUMNS} FROM stagecraft_deliveries
-          WHERE workspace = $1 AND status = 'pending' AND next_attempt_at <= $2
-          ORDER BY output_position, id LIMIT $4
-       ) d
-        WHERE NOT EXISTS (SELECT 1 FROM stagecraft_deliveries e
-                           WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = d.endpoint
-                             AND e.entity = d.entity AND e.output_position < d.output_position)
-        ORDER BY d.output_position, d.id LIMIT $3`,
-      [this.workspace, now, limit, limit * LOOK_AHEAD],
+      `SELECT ${COLUMNS},
+              (SELECT e.next_attempt_at FROM stagecraft_deliveries e
+                WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = d.endpoint
+                  AND e.entity = d.entity AND e.output_position < d.output_position
+                ORDER BY e.output_position LIMIT 1) AS waits_until
+         FROM (SELECT ${COLUMNS} FROM stagecraft_deliveries
+                WHERE workspace = $1 AND status = 'pending' AND next_attempt_at <= $2
+                ORDER BY output_position, id LIMIT $3) d
+        ORDER BY d.output_position, d.id`,
+      [this.workspace, now, limit * LOOK_AHEAD],
     );
-    return rows.map(deliveryOf);
+    const later = rows.filter((row) => row.waits_until !== null && Number(row.waits_until) > now);
+    if (later.length > 0) {
+      await this.sql.query(
+        `UPDATE stagecraft_deliveries d SET next_attempt_at = w.at
+           FROM unnest($2::bigint[], $3::bigint[]) AS w(id, at)
+          WHERE d.workspace = $1 AND d.id = w.id AND d.status = 'pending'`,
+        [this.workspace, later.map((row) => Number(row.id)), later.map((row) => Number(row.waits_until))],
+      );
+    }
+    return rows
+      .filter((row) => row.waits_until === null)
+      .slice(0, limit)
+      .map(deliveryOf);
   }
 
   /** When the next pending delivery is due; null when none is pending. */
@@ -71,43 +84,27 @@ export class DeliveryStore {
     return rows[0]?.due === null || rows[0]?.due === undefined ? null : Number(rows[0].due);
   }
 
-  /**
-   * Writes the outcomes of a round of attempts, in one transaction: what
-   * waits behind a delivery tried again later is due no earlier than it.
-   */
+  /** Writes the outcomes of a round of attempts. */
   async record(results: readonly AttemptResult[]): Promise<void> {
     if (results.length === 0) return;
-    const columns = [
-      results.map((result) => result.id),
-      results.map((result) => result.delivered),
-      results.map((result) => result.nextAttemptAt),
-      results.map((result) => result.error),
-      results.map((result) => result.at),
-    ];
-    const [againIds, againAt] = retried(results);
-    await this.sql.transaction(async (sql) => {
-      if (againIds.length > 0) {
-        await sql.query(
-          `UPDATE stagecraft_deliveries w SET next_attempt_at = r.next_at
-             FROM unnest($2::bigint[], $3::bigint[]) AS r(id, next_at), stagecraft_deliveries h
-            WHERE h.workspace = $1 AND h.id = r.id
-              AND w.workspace = $1 AND w.status = 'pending' AND w.endpoint = h.endpoint AND w.entity = h.entity
-              AND w.output_position > h.output_position AND w.next_attempt_at < r.next_at`,
-          [this.workspace, againIds, againAt],
-        );
-      }
-      await sql.query(
-        `UPDATE stagecraft_deliveries d
-            SET attempts = d.attempts + 1,
-                status = CASE WHEN r.delivered THEN 'delivered' WHEN r.next_at IS NULL THEN 'failed' ELSE 'pending' END,
-                next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
-                last_error = CASE WHEN r.delivered THEN d.last_error ELSE r.error END,
-                delivered_at = CASE WHEN r.delivered THEN r.at ELSE d.delivered_at END
-           FROM unnest($2::bigint[], $3::boolean[], $4::bigint[], $5::text[], $6::bigint[]) AS r(id, delivered, next_at, error, at)
-          WHERE d.workspace = $1 AND d.id = r.id AND d.status = 'pending'`,
-        [this.workspace, ...columns],
-      );
-    });
+    await this.sql.query(
+      `UPDATE stagecraft_deliveries d
+          SET attempts = d.attempts + 1,
+              status = CASE WHEN r.delivered THEN 'delivered' WHEN r.next_at IS NULL THEN 'failed' ELSE 'pending' END,
+              next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
+              last_error = CASE WHEN r.delivered THEN d.last_error ELSE r.error END,
+              delivered_at = CASE WHEN r.delivered THEN r.at ELSE d.delivered_at END
+         FROM unnest($2::bigint[], $3::boolean[], $4::bigint[], $5::text[], $6::bigint[]) AS r(id, delivered, next_at, error, at)
+        WHERE d.workspace = $1 AND d.id = r.id AND d.status = 'pending'`,
+      [
+        this.workspace,
+        results.map((result) => result.id),
+        results.map((result) => result.delivered),
+        results.map((result) => result.nextAttemptAt),
+        results.map((result) => result.error),
+        results.map((result) => result.at),
+      ],
+    );
   }
 
   /** Deliveries with this status after id `after`, by id, at most `limit`. */
@@ -152,12 +149,6 @@ export class DeliveryStore {
     }
     return delivery;
   }
-}
-
-/** The ids and next attempts of the results tried again later, as columns. */
-function retried(results: readonly AttemptResult[]): [number[], number[]] {
-  const again = results.filter((result) => result.nextAttemptAt !== null);
-  return [again.map((result) => result.id), again.map((result) => result.nextAttemptAt!)];
 }
 
 function deliveryOf(row: Row): Delivery {

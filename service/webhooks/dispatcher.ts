@@ -37,6 +37,7 @@ export class WebhookDispatcher {
   private running: Promise<void> | undefined;
   private again = false;
   private closed = false;
+  private started = false;
   private cancelWake: (() => void) | undefined;
   private readonly inFlight = new AbortController();
 
@@ -50,12 +51,13 @@ export class WebhookDispatcher {
 
   /** Starts sending what is due (pending deliveries left by an earlier process included). */
   start(): void {
+    this.started = true;
     this.kick();
   }
 
   /** There may be new work (deliveries written, a retry asked for): a round starts now, or after the one running. */
   kick(): void {
-    if (this.closed) return;
+    if (this.closed || !this.started) return;
     if (this.running) {
       this.again = true;
       return;
