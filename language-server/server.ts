@@ -10,7 +10,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import {
-  completionTriggerCharacters, LanguageService, semanticTokenTypes, type CompletionKind, type DocumentSymbol, type SymbolKind,
+  completionTriggerCharacters, encodeSemanticTokens, LanguageService, semanticTokenTypes, type CompletionKind, type DocumentSymbol, type SymbolKind,
 } from "../language-service/index";
 import { fromLsp, rangeFromLsp, rangeToLsp } from "./convert";
 import { rulesFilesUnder, textOnDisk } from "./workspace-files";
@@ -154,18 +154,7 @@ export function serveLanguage(connection: Connection): void {
       startLine: fold.startLine - 1, endLine: fold.endLine - 1, ...(fold.kind ? { kind: FoldingRangeKind.Comment } : {}),
     })),
   );
-  connection.languages.semanticTokens.on(({ textDocument }) => {
-    // LSP's encoding: five numbers per token, each place relative to the previous token's
-    const data: number[] = [];
-    let line = 1;
-    let column = 1;
-    for (const token of service.semanticTokens(textDocument.uri)) {
-      data.push(token.line - line, token.line === line ? token.column - column : token.column - 1, token.length, semanticTokenTypes.indexOf(token.type), 0);
-      line = token.line;
-      column = token.column;
-    }
-    return { data };
-  });
+  connection.languages.semanticTokens.on(({ textDocument }) => ({ data: encodeSemanticTokens(service.semanticTokens(textDocument.uri)) }));
   connection.onCodeAction(({ textDocument, context }) =>
     service.codeActions(textDocument.uri, context.diagnostics.map((d) => ({ range: rangeFromLsp(d.range), message: typeof d.message === "string" ? d.message : d.message.value }))).map((fix) => ({
       title: fix.title,

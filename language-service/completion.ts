@@ -35,8 +35,6 @@ export interface CompletionContext {
   triggerCharacter?: string;
 }
 
-/** The characters after which an editor asks for completion by itself. */
-export const completionTriggerCharacters = ['"', " ", "."];
 
 type Draft = Omit<CompletionItem, "insert" | "replace">;
 

@@ -6,11 +6,9 @@ import { findActivityEvent } from "../stdlib/events";
 import { findFunction } from "../stdlib/functions";
 import { meaningOfQuote } from "./item-context";
 import type { TextLines } from "./positions";
+import type { SemanticTokenType } from "./semantic-token-legend";
 import type { SymbolIndex } from "./symbol-index";
 
-/** The legend: a token's `type` is an index into it (LSP's standard type names). */
-export const semanticTokenTypes = ["keyword", "string", "number", "comment", "operator", "type", "property", "enumMember", "event", "function", "variable", "namespace"] as const;
-export type SemanticTokenType = (typeof semanticTokenTypes)[number];
 
 export interface SemanticToken {
   /** 1-based line and column of its start; tokens never span lines here. */

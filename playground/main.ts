@@ -7,16 +7,19 @@ import type { CheckResponse, RulesSource, TestProblem, TestsResponse } from "./c
 import { followColorScheme } from "./editors/color-scheme";
 import { EventsEditor } from "./editors/events-editor";
 import { renderProblems } from "./editors/problems-view";
+import { renderTests } from "./editors/tests-view";
 import type { EventProblem } from "./checking/validate-events";
 import { RulesEditor } from "./editors/rules-editor";
 import { registerStagecraft } from "./language/register-language";
-import { LanguageService } from "../language-service/index";
+import { LanguageClient } from "./language/language-client";
 import { RunPanel } from "./run/run-panel";
 import { listExamples } from "./workspace/examples";
 import { Autosave } from "./workspace/autosave";
 import { encodeShareHash, readShareHash } from "./workspace/share-link";
 import { sameWorkspace, type Workspace } from "./workspace/workspace";
 import { installTestHooks } from "./test-hooks";
+import { ResultTabs } from "./result-tabs";
+import { TypeScriptView } from "./typescript/typescript-view";
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -28,19 +31,10 @@ followColorScheme();
 const rules = new RulesEditor(element("rules-editor"), element("file-tabs"));
 const events = new EventsEditor(element("events-editor"));
 
-// Editor answers come from the language service on this thread (it parses only
-// what changed); the whole-program check for the markers runs in the worker.
-const languageService = new LanguageService();
-registerStagecraft({
-  service: languageService,
-  sync: () => languageService.setDocuments(rules.sources()),
-  uriOfFile: (path) => rules.uriOf(path),
-  fileOfUri: (uri) => rules.pathOf(uri),
-});
-
 const checker = new CheckClient({
   onCheck(response) {
     lastCheck = response;
+    typeScript.markStale();
     rules.setDiagnostics(response.diagnostics);
     // Tests run only on rules without errors; until they do, their old results would mislead.
     if (!response.runnable) showTests(null);
@@ -56,6 +50,15 @@ const checker = new CheckClient({
   onTests(response) {
     showTests(response);
   },
+});
+
+// Editor answers come from the language service in the same worker (it parses
+// only what changed), so the page carries Monaco and the adapter alone.
+const languageClient = new LanguageClient(checker.worker, () => rules.sources());
+registerStagecraft({
+  service: languageClient,
+  uriOfFile: (path) => rules.uriOf(path),
+  fileOfUri: (uri) => rules.pathOf(uri),
 });
 
 const runPanel = new RunPanel(
@@ -74,18 +77,30 @@ const runPanel = new RunPanel(
     whyRecord: element<HTMLSelectElement>("why-record"),
     whyRule: element<HTMLSelectElement>("why-rule"),
     whyView: element("why-view"),
+    board: element("view-board"),
   },
   checker.worker,
 );
 
+const resultTabs = new ResultTabs(element("result-tabs"));
+const typeScript = new TypeScriptView(checker.worker, element("typescript-editor"), element("typescript-status"));
+resultTabs.onShow((view) => {
+  runPanel.showBoard(view === "view-board");
+  typeScript.setShown(view === "view-typescript");
+});
+
 function showTests(results: TestsResponse | null): void {
-  testProblems = results?.problems ?? [];
+  const tests = results?.tests ?? null;
+  testProblems = tests?.flatMap((test) => test.failures) ?? [];
   rules.setTestProblems(testProblems);
+  const passed = tests?.filter((test) => test.passed).length ?? 0;
+  const failed = (tests?.length ?? 0) - passed;
   const status = element("tests-status");
-  const total = results ? results.passed + results.failed : 0;
-  status.textContent = !results ? "" : total === 0 ? "no tests" : `tests: ${results.passed} passed, ${results.failed} failed`;
-  status.classList.toggle("error", (results?.failed ?? 0) > 0);
-  status.classList.toggle("ok", total > 0 && results?.failed === 0);
+  status.textContent = !tests ? "" : tests.length === 0 ? "no tests" : `tests: ${passed} passed, ${failed} failed`;
+  status.classList.toggle("error", failed > 0);
+  status.classList.toggle("ok", passed > 0 && failed === 0);
+  element("tab-tests").textContent = !tests || tests.length === 0 ? "Tests" : `Tests ${failed > 0 ? `✗ ${failed}` : `✓ ${passed}`}`;
+  renderTests(element("view-tests"), tests, jumpTo);
   renderAllProblems();
 }
 
@@ -113,6 +128,7 @@ function jumpTo(file: string | null, line: number, column: number): void {
 }
 
 rules.onChange(() => {
+  languageClient.markChanged();
   checker.schedule(checkInput);
   runPanel.markStale();
   workspaceEdited();
@@ -131,6 +147,8 @@ async function run(bound: number | null = null): Promise<void> {
   // The run reads and validates the events itself: the check need not copy them too.
   await checker.checkNow({ sources: rules.sources(), events: null });
   await runPanel.run({ events: events.text(), until: element<HTMLInputElement>("until").value.trim(), bound });
+  // A cancelled or refused run leaves no summary, and no marks: they would be those of an older run.
+  rules.setCoverage(runPanel.lastSummary()?.coverage ?? []);
 }
 
 function currentWorkspace(): Workspace {
@@ -307,4 +325,5 @@ installTestHooks({
   currentWorkspace,
   lastCheck: () => lastCheck,
   encodeShareHash,
+  typeScript,
 });

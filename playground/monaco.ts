@@ -32,9 +32,11 @@ import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
 // …and the pieces editor.main adds outside them: the suggest widget's controller,
-// F12 go to definition, the core cursor commands, the UI strings.
+// F12 go to definition, document semantic tokens, the core cursor commands, the UI strings.
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";
+// Semantic tokens of whole documents (the language service answers them).
+import "monaco-editor/editor/contrib/semanticTokens/browser/documentSemanticTokens";
 import "monaco-editor/editor/browser/coreCommands";
 import "monaco-editor/editor/common/standaloneStrings";
 

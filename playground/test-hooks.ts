@@ -8,6 +8,7 @@ import type { RulesEditor } from "./editors/rules-editor";
 import type { RunPanel } from "./run/run-panel";
 import type { RunSummary } from "./run/run-protocol";
 import type { Workspace } from "./workspace/workspace";
+import type { TypeScriptView } from "./typescript/typescript-view";
 import { formatOutputLine } from "../runtime/reporting/output-format";
 
 export interface PlaygroundParts {
@@ -23,6 +24,7 @@ export interface PlaygroundParts {
   currentWorkspace: () => Workspace;
   lastCheck: () => CheckResponse | null;
   encodeShareHash: (workspace: Workspace) => Promise<string>;
+  typeScript: TypeScriptView;
 }
 
 export interface PlaygroundTestHooks {
@@ -42,6 +44,12 @@ export interface PlaygroundTestHooks {
   workspace(): Workspace;
   diagnostics(): CheckResponse["diagnostics"];
   shareHash(): Promise<string>;
+  /** The rules editor's open file and cursor (1-based), where a jump left them. */
+  cursor(): { file: string; line: number; column: number };
+  /** The text the TypeScript tab shows ("" before it first emitted). */
+  typeScript(): string;
+  /** The rule coverage marks in the rules editor's gutter. */
+  coverageMarks(): ReturnType<RulesEditor["coverageMarks"]>;
 }
 
 declare global {
@@ -71,5 +79,11 @@ export function installTestHooks(parts: PlaygroundParts): void {
     workspace: parts.currentWorkspace,
     diagnostics: () => parts.lastCheck()?.diagnostics ?? [],
     shareHash: () => parts.encodeShareHash(parts.currentWorkspace()),
+    cursor: () => {
+      const position = parts.rules.editor.getPosition();
+      return { file: parts.rules.activeFile(), line: position?.lineNumber ?? 0, column: position?.column ?? 0 };
+    },
+    typeScript: () => parts.typeScript.text,
+    coverageMarks: () => parts.rules.coverageMarks(),
   };
 }

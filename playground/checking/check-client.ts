@@ -2,7 +2,7 @@
 // answer (an older one arriving late is dropped), and offers an immediate check
 // for Run and for the timing hook the end-to-end tests use.
 import CheckWorker from "./check.worker?worker";
-import type { CheckResponse, EventsResponse, RulesSource, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
+import { isCheckResponse, type CheckResponse, type EventsResponse, type RulesSource, type TestsResponse, type WorkerRequest, type WorkerResponse } from "./protocol";
 
 const debounceMs = 150;
 
@@ -31,7 +31,8 @@ export class CheckClient {
   constructor(listeners: CheckListeners) {
     this.worker.onmessage = (message: MessageEvent<WorkerResponse>) => {
       const response = message.data;
-      if (response.kind.startsWith("run-")) return;
+      // The run and the language service share this worker: their answers go to their own clients.
+      if (!isCheckResponse(response)) return;
       if (response.kind === "tests") {
         if (response.id === this.newestCheck) listeners.onTests(response);
         return;

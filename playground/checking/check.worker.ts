@@ -1,7 +1,8 @@
 // The checker runs here, off the main thread, so typing never waits for it.
 // Each request carries every rules file (they share one namespace); the answer
 // carries what the page needs until the next one: the markers. The
-// lowered program stays here: it validates the events and runs them.
+// lowered program stays here: it validates the events and runs them. The
+// language service answers the editor here too, over the same parsed files.
 import { compileChecked } from "../../compiler/index";
 import { Workspace } from "../../language-service/workspace";
 import { internalErrorDiagnostic } from "../../diagnostics/internal";
@@ -10,15 +11,27 @@ import type { Program } from "../../runtime/program/ir";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { handleRunRequest } from "../run/run-session";
 import { isRunRequest, type RunRequest } from "../run/run-protocol";
-import type { CheckResponse, RulesSource, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
+import { isLanguageRequest, type LanguageRequest } from "../language/language-protocol";
+import { answerLanguageRequest, languageService } from "../language/language-session";
+import { isTypeScriptRequest, type TypeScriptRequest } from "../typescript/typescript-protocol";
+import { answerTypeScriptRequest } from "../typescript/typescript-session";
+import type { CheckResponse, RulesSource, TestOutcome, TestsResponse, WorkerRequest, WorkerResponse } from "./protocol";
 import { validateEventsText } from "./validate-events";
 
 let lastProgram: Program | null = null;
 // The rules files as last checked: a check re-parses only the files that changed.
-const workspace = new Workspace();
+const workspace = languageService.workspace;
 
-self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest>) => {
+self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest | LanguageRequest | TypeScriptRequest>) => {
   const request = message.data;
+  if (isTypeScriptRequest(request)) {
+    void answerTypeScriptRequest(request, lastProgram).then((response) => self.postMessage(response));
+    return;
+  }
+  if (isLanguageRequest(request)) {
+    self.postMessage(answerLanguageRequest(request));
+    return;
+  }
   // Runs share this worker, so the compiler and the runtime load once; they run with the last checked program.
   if (isRunRequest(request)) {
     handleRunRequest(request, lastProgram, (response) => self.postMessage(response));
@@ -38,21 +51,22 @@ self.onmessage = (message: MessageEvent<WorkerRequest | RunRequest>) => {
 };
 
 function testsOf(id: number, program: Program): TestsResponse {
-  const response: TestsResponse = { kind: "tests", id, passed: 0, failed: 0, problems: [] };
   try {
-    for (const result of runTests(program)) {
-      if (result.passed) response.passed++;
-      else response.failed++;
-      for (const failure of result.failures) {
-        response.problems.push({ test: result.name, ...failure.location, message: failure.message });
-      }
-    }
+    const tests = runTests(program).map((result): TestOutcome => ({
+      name: result.name,
+      file: result.location.file,
+      line: result.location.line,
+      column: result.location.column,
+      passed: result.passed,
+      failures: result.failures.map((failure) => ({ test: result.name, ...failure.location, message: failure.message })),
+    }));
+    return { kind: "tests", id, tests };
   } catch (error) {
-    response.failed++;
+    // A crash of the test runner shows as a failed test at the first test block, never silenced.
     const where = program.tests[0]!.location;
-    response.problems.push({ test: "", ...where, message: internalErrorDiagnostic("playground", error, where.file).message });
+    const message = internalErrorDiagnostic("playground", error, where.file).message;
+    return { kind: "tests", id, tests: [{ name: "", ...where, passed: false, failures: [{ test: "", ...where, message }] }] };
   }
-  return response;
 }
 
 function check(request: Extract<WorkerRequest, { kind: "check" }>): CheckResponse {

@@ -49,14 +49,26 @@ export interface TestProblem {
   message: string;
 }
 
-/** The `test` blocks of a check's program, run after the check's answer went out. */
+/** One `test` block: where it is written, and its failures (none when it passed). */
+export interface TestOutcome {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  passed: boolean;
+  failures: TestProblem[];
+}
+
+/** The `test` blocks of a check's program (as `stagecraft test` runs them), run after the check's answer went out. */
 export interface TestsResponse {
   kind: "tests";
   /** The check whose program ran. */
   id: number;
-  passed: number;
-  failed: number;
-  problems: TestProblem[];
+  tests: TestOutcome[];
 }
 
 export type WorkerResponse = CheckResponse | EventsResponse | TestsResponse;
+
+export function isCheckResponse(response: { kind: string }): response is WorkerResponse {
+  return response.kind === "check" || response.kind === "events" || response.kind === "tests";
+}

@@ -3,6 +3,7 @@
 // checker's diagnostics.
 import { editor, MarkerSeverity, Uri } from "monaco-editor/editor";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
+import type { CoverageEntry } from "../../runtime/index";
 import type { RulesSource, TestProblem } from "../checking/protocol";
 import { languageId } from "../language/register-language";
 
@@ -11,7 +12,7 @@ const testMarkerOwner = "stagecraft-tests";
 
 export class RulesEditor {
   readonly editor: editor.IStandaloneCodeEditor;
-  private files: Array<{ path: string; model: editor.ITextModel }> = [];
+  private files: Array<{ path: string; model: editor.ITextModel; coverage?: string[] }> = [];
   private activePath = "";
   private readonly changeListeners: Array<() => void> = [];
 
@@ -27,7 +28,9 @@ export class RulesEditor {
       scrollBeyondLastLine: false,
       tabSize: 2,
       fixedOverflowWidgets: true,
-      "semanticHighlighting.enabled": false,
+      "semanticHighlighting.enabled": true,
+      // The gutter column of the rule coverage marks.
+      glyphMargin: true,
     });
     // Go to definition in another file: show that file, then the declaration.
     editor.registerEditorOpener({
@@ -147,6 +150,42 @@ export class RulesEditor {
     }
   }
 
+  /**
+   * Rule coverage of the last run: a mark in the gutter at each rule, workflow
+   * and workflow step, filled when it ran, hollow when it never did; hovering
+   * says how often. The marks move with the text as it is edited.
+   */
+  setCoverage(entries: readonly CoverageEntry[]): void {
+    for (const file of this.files) {
+      const lines = file.model.getLineCount();
+      const marks = entries.filter((entry) => entry.location?.file === file.path && entry.location.line <= lines);
+      file.coverage = file.model.deltaDecorations(
+        file.coverage ?? [],
+        marks.map((entry) => ({
+          range: { startLineNumber: entry.location!.line, startColumn: 1, endLineNumber: entry.location!.line, endColumn: 1 },
+          options: {
+            glyphMarginClassName: entry.hits > 0 ? "coverage-fired" : "coverage-never",
+            glyphMarginHoverMessage: { value: coverageText(entry) },
+            stickiness: editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        })),
+      );
+    }
+  }
+
+  /** The coverage marks as they stand: file, line and whether it ran. */
+  coverageMarks(): Array<{ file: string; line: number; ran: boolean; text: string }> {
+    return this.files.flatMap((file) =>
+      (file.coverage ?? []).flatMap((id) => {
+        const range = file.model.getDecorationRange(id);
+        const options = file.model.getDecorationOptions(id);
+        if (!range || !options) return [];
+        const hover = options.glyphMarginHoverMessage;
+        return [{ file: file.path, line: range.startLineNumber, ran: options.glyphMarginClassName === "coverage-fired", text: hover && !Array.isArray(hover) ? (hover as { value: string }).value : "" }];
+      }),
+    );
+  }
+
   private createModel(path: string, text: string): editor.ITextModel {
     const model = editor.createModel(text, languageId, this.uriOf(path));
     model.onDidChangeContent(() => this.changed());
@@ -202,6 +241,13 @@ export class RulesEditor {
     if (this.files.some((f) => f.path === to)) alert(`${to} already exists.`);
     else this.renameFile(path, to);
   }
+}
+
+/** What a coverage mark says on hover: a rule fires, a workflow enrolls, a step is reached. */
+function coverageText(entry: CoverageEntry): string {
+  const times = (n: number) => (n === 1 ? "once" : `${n.toLocaleString("en")} times`);
+  const [done, never] = entry.kind === "rule" ? ["fired", "never fired"] : entry.kind === "workflow" ? ["enrolled a record", "never enrolled a record"] : ["reached", "never reached"];
+  return `${entry.name}: ${entry.hits > 0 ? `${done} ${times(entry.hits)}` : never} in this run`;
 }
 
 /** Our ranges are 1-based lines and columns, half-open: Monaco's are the same. */

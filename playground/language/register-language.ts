@@ -1,21 +1,21 @@
 // Registers the `stagecraft` language with Monaco: highlighting from the
 // lexer's vocabulary, editing behaviour, and providers that translate between
-// Monaco and the language service (language-service/), which holds every
-// answer: completion, hover, go to definition, references, rename, outline,
-// folding, quick fixes and formatting. Monaco's positions are 1-based like the
-// service's, so ranges pass through.
+// Monaco and the language service (language-service/, in the worker), which
+// holds every answer: completion, hover, go to definition, references, rename,
+// outline, folding, quick fixes, formatting and semantic tokens. Monaco's
+// positions are 1-based like the service's, so ranges pass through.
 import { languages, type editor, type IDisposable, type IRange, type Uri } from "monaco-editor/editor";
-import { tokenVocabulary } from "../../grammar/vocabulary";
-import { completionTriggerCharacters, type CompletionKind, type LanguageService, type Range, type SymbolKind } from "../../language-service/index";
+import { completionTriggerCharacters } from "../../language-service/completion-triggers";
+import { semanticTokenTypes } from "../../language-service/semantic-token-legend";
+import type { CompletionKind, LanguageService, Range, SymbolKind } from "../../language-service/index";
 import { languageConfiguration } from "./language-configuration";
-import { monarchFromVocabulary } from "./monarch";
+import type { LanguageClient } from "./language-client";
+import type { LanguageAnswer, LanguageMethod } from "./language-protocol";
 
 export const languageId = "stagecraft";
 
 export interface LanguageServices {
-  service: LanguageService;
-  /** Brings the service's documents up to the editor's texts. */
-  sync(): void;
+  service: LanguageClient;
   /** The model URI of a rules file, for results in other files. */
   uriOfFile(path: string): Uri;
   /** The rules file a model holds. */
@@ -35,24 +35,24 @@ const symbolKinds: Record<SymbolKind, languages.SymbolKind> = {
 
 const toMonaco = (range: Range): IRange => ({ startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column });
 const fromMonaco = (range: IRange): Range => ({ start: { line: range.startLineNumber, column: range.startColumn }, end: { line: range.endLineNumber, column: range.endColumn } });
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
+
 const at = (position: { lineNumber: number; column: number }) => ({ line: position.lineNumber, column: position.column });
 
 export function registerStagecraft(services: LanguageServices): IDisposable[] {
   const { service } = services;
-  /** The service's answer for the model's file, its documents brought up to date first. */
-  const ask = <T>(model: editor.ITextModel, question: (path: string) => T): T => {
-    services.sync();
-    return question(services.fileOfUri(model.uri));
-  };
+  /** The service's answer about the model's file (the first argument of every question). */
+  const ask = <M extends LanguageMethod>(model: editor.ITextModel, method: M, ...rest: DropFirst<Parameters<LanguageService[M]>>): Promise<LanguageAnswer<M>> =>
+    service.ask(method, ...([services.fileOfUri(model.uri), ...rest] as unknown as Parameters<LanguageService[M]>));
   languages.register({ id: languageId, extensions: [".rules"], aliases: ["Stagecraft"] });
   return [
-    languages.setMonarchTokensProvider(languageId, monarchFromVocabulary(tokenVocabulary)),
+    languages.setMonarchTokensProvider(languageId, service.highlighting()),
     languages.setLanguageConfiguration(languageId, languageConfiguration),
     languages.registerCompletionItemProvider(languageId, {
       triggerCharacters: completionTriggerCharacters,
-      provideCompletionItems(model, position, context) {
+      async provideCompletionItems(model, position, context) {
         const triggerCharacter = context.triggerKind === languages.CompletionTriggerKind.TriggerCharacter ? context.triggerCharacter : undefined;
-        const items = ask(model, (path) => service.completions(path, at(position), { triggerCharacter }));
+        const items = await ask(model, "completions", at(position), { triggerCharacter });
         return {
           suggestions: items.map((item) => ({
             label: item.description ? { label: item.label, description: item.description } : item.label,
@@ -68,58 +68,58 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
       },
     }),
     languages.registerHoverProvider(languageId, {
-      provideHover(model, position) {
-        const hover = ask(model, (path) => service.hover(path, at(position)));
+      async provideHover(model, position) {
+        const hover = await ask(model, "hover", at(position));
         return hover && { range: toMonaco(hover.range), contents: hover.contents.map((value) => ({ value })) };
       },
     }),
     languages.registerDefinitionProvider(languageId, {
-      provideDefinition(model, position) {
-        const location = ask(model, (path) => service.definition(path, at(position)));
+      async provideDefinition(model, position) {
+        const location = await ask(model, "definition", at(position));
         return location && { uri: services.uriOfFile(location.path), range: toMonaco(location.range) };
       },
     }),
     languages.registerReferenceProvider(languageId, {
-      provideReferences(model, position, context) {
-        return ask(model, (path) => service.references(path, at(position), context.includeDeclaration))
+      async provideReferences(model, position, context) {
+        return (await ask(model, "references", at(position), context.includeDeclaration))
           .map((location) => ({ uri: services.uriOfFile(location.path), range: toMonaco(location.range) }));
       },
     }),
     languages.registerRenameProvider(languageId, {
-      provideRenameEdits(model, position, newName) {
-        const result = ask(model, (path) => service.rename(path, at(position), newName));
+      async provideRenameEdits(model, position, newName) {
+        const result = await ask(model, "rename", at(position), newName);
         if ("error" in result) return { edits: [], rejectReason: result.error };
         return {
           edits: result.edits.map((edit) => ({ resource: services.uriOfFile(edit.path), versionId: undefined, textEdit: { range: toMonaco(edit.range), text: edit.newText } })),
         };
       },
-      resolveRenameLocation(model, position) {
-        const range = ask(model, (path) => service.renameRange(path, at(position)));
+      async resolveRenameLocation(model, position) {
+        const range = await ask(model, "renameRange", at(position));
         if (!range) return { range: toMonaco({ start: at(position), end: at(position) }), text: "", rejectReason: "Only a declared name can be renamed." };
         return { range: toMonaco(range), text: model.getValueInRange(toMonaco(range)) };
       },
     }),
     languages.registerDocumentSymbolProvider(languageId, {
-      provideDocumentSymbols(model) {
-        type Outline = ReturnType<typeof service.documentSymbols>[number];
+      async provideDocumentSymbols(model) {
+        type Outline = LanguageAnswer<"documentSymbols">[number];
         const convert = (symbol: Outline): languages.DocumentSymbol => ({
           name: symbol.name, detail: symbol.detail ?? "", kind: symbolKinds[symbol.kind], tags: [],
           range: toMonaco(symbol.range), selectionRange: toMonaco(symbol.selectionRange), children: symbol.children.map(convert),
         });
-        return ask(model, (path) => service.documentSymbols(path)).map(convert);
+        return (await ask(model, "documentSymbols")).map(convert);
       },
     }),
     languages.registerFoldingRangeProvider(languageId, {
-      provideFoldingRanges(model) {
-        return ask(model, (path) => service.foldingRanges(path)).map((fold) => ({
+      async provideFoldingRanges(model) {
+        return (await ask(model, "foldingRanges")).map((fold) => ({
           start: fold.startLine, end: fold.endLine, kind: fold.kind ? languages.FoldingRangeKind.Comment : undefined,
         }));
       },
     }),
     languages.registerCodeActionProvider(languageId, {
-      provideCodeActions(model, _range, context) {
+      async provideCodeActions(model, _range, context) {
         const markers = context.markers;
-        const fixes = ask(model, (path) => service.codeActions(path, markers.map((marker) => ({ range: fromMonaco(marker), message: marker.message }))));
+        const fixes = await ask(model, "codeActions", markers.map((marker) => ({ range: fromMonaco(marker), message: marker.message })));
         return {
           actions: fixes.map((fix) => ({
             title: fix.title,
@@ -133,9 +133,16 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
       },
     }, { providedCodeActionKinds: ["quickfix"] }),
     languages.registerDocumentFormattingEditProvider(languageId, {
-      provideDocumentFormattingEdits(model) {
-        return ask(model, (path) => service.format(path)).map((edit) => ({ range: toMonaco(edit.range), text: edit.newText }));
+      async provideDocumentFormattingEdits(model) {
+        return (await ask(model, "format")).map((edit) => ({ range: toMonaco(edit.range), text: edit.newText }));
       },
+    }),
+    languages.registerDocumentSemanticTokensProvider(languageId, {
+      getLegend: () => ({ tokenTypes: [...semanticTokenTypes], tokenModifiers: [] }),
+      async provideDocumentSemanticTokens(model) {
+        return { data: new Uint32Array(await ask(model, "semanticTokens")) };
+      },
+      releaseDocumentSemanticTokens() {},
     }),
   ];
 }

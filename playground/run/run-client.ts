@@ -2,6 +2,7 @@
 // rows while it is the newest, cancels it, and asks the finished run questions
 // (record state, why) keeping only the newest answer to each kind of question.
 import type { RecordState } from "../../runtime/types";
+import type { PipelineBoard } from "./pipeline-board";
 import { isRunResponse, type RunProgress, type RunRequest, type RunResponse, type RunSummary, type TimelineRow } from "./run-protocol";
 
 export interface RunListeners {
@@ -48,6 +49,12 @@ export class RunClient {
     );
   }
 
+  board(step: number): Promise<PipelineBoard[] | undefined> {
+    return this.ask("board", { kind: "run-board", run: this.newestRun, query: this.nextQuery++, step }).then((answer) =>
+      answer?.kind === "run-board" ? answer.board : undefined,
+    );
+  }
+
   why(record: string, rule: string): Promise<string | undefined> {
     return this.ask("why", { kind: "run-why", run: this.newestRun, query: this.nextQuery++, record, rule }).then((answer) =>
       answer?.kind === "run-why" ? answer.text : undefined,
@@ -76,8 +83,9 @@ export class RunClient {
         this.listeners?.onRefused(response.reason);
         return;
       case "run-state":
+      case "run-board":
       case "run-why": {
-        const topic = response.kind === "run-state" ? "state" : "why";
+        const topic = response.kind.slice("run-".length);
         const waiting = this.questions.get(topic);
         if (waiting?.query !== response.query) return;
         this.questions.delete(topic);

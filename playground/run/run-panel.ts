@@ -2,13 +2,14 @@
 // and the "why (not)?" pane. The run itself happens in the worker (run-session.ts);
 // this panel shows its rows as they arrive, its progress and a Cancel button,
 // and asks the worker for a record's state or an explanation when one is wanted.
-import type { RecordState } from "../../runtime/types";
-import { formatInZone } from "./calendar-time";
+import { formatInZone } from "../../runtime/time/zone-time";
 import { renderRecordState } from "./record-state-view";
 import { RunClient, type RunOptions } from "./run-client";
 import type { RunProgress, RunSummary, TimelineRow } from "./run-protocol";
 import { rowTime, TimelineView } from "./timeline-view";
 import { renderWhyText } from "./why-not-view";
+import { renderBoard } from "./board-view";
+import { OneAtATime } from "./one-at-a-time";
 
 export interface RunPanelElements {
   timelineWrap: HTMLElement;
@@ -25,6 +26,7 @@ export interface RunPanelElements {
   whyRecord: HTMLSelectElement;
   whyRule: HTMLSelectElement;
   whyView: HTMLElement;
+  board: HTMLElement;
 }
 
 /** The record pickers list this many records; a select of ten thousand options costs the page a second of layout. */
@@ -37,8 +39,9 @@ export class RunPanel {
   private readonly client: RunClient;
   private summary: RunSummary | null = null;
   private running: { finish: () => void; progress: RunProgress } | null = null;
-  private stateBusy = false;
-  private stateWanted = false;
+  private readonly stateQuestion = new OneAtATime(() => this.fetchState());
+  private readonly boardQuestion = new OneAtATime(() => this.fetchBoard());
+  private boardShown = false;
   /** Finished runs so far. */
   runCount = 0;
 
@@ -82,6 +85,7 @@ export class RunPanel {
     this.ui.stateTime.textContent = "";
     this.ui.stateView.replaceChildren();
     this.ui.whyView.replaceChildren();
+    this.ui.board.replaceChildren();
   }
 
   /** The rules or events changed since the last run: its timeline no longer shows them. */
@@ -211,25 +215,41 @@ export class RunPanel {
     this.ui.stateTime.textContent = at ? `${formatInZone(at, zone)} ${zone} (after ${rowOfRows})` : `the end of ${rowOfRows}`;
     this.ui.stateSlider.setAttribute("aria-valuetext", this.ui.stateTime.textContent);
     this.timeline.select(index);
-    if (this.stateBusy) {
-      this.stateWanted = true;
-      return;
-    }
+    this.stateQuestion.request();
+    if (this.boardShown) this.boardQuestion.request();
+  }
+
+  private async fetchState(): Promise<void> {
+    const row = this.timeline.row(Number(this.ui.stateSlider.value));
     const ref = this.ui.stateRecord.value;
+    const zone = this.summary?.zone ?? "UTC";
     if (!row || !ref) {
       renderRecordState(this.ui.stateView, undefined, ref, zone);
       return;
     }
-    this.stateBusy = true;
-    void this.client.stateAfter(row.step, ref).then((state: RecordState | null | undefined) => {
-      this.stateBusy = false;
-      if (this.stateWanted) {
-        this.stateWanted = false;
-        this.showState();
-        return;
-      }
-      if (state !== undefined) renderRecordState(this.ui.stateView, state ?? undefined, ref, zone);
-    });
+    const state = await this.client.stateAfter(row.step, ref);
+    if (state !== undefined) renderRecordState(this.ui.stateView, state ?? undefined, ref, zone);
+  }
+
+  /** The board is asked only while it is on screen: a hidden one would cost the worker a replay per slider move. */
+  showBoard(shown: boolean): void {
+    this.boardShown = shown;
+    if (shown && this.summary) this.boardQuestion.request();
+  }
+
+  private async fetchBoard(): Promise<void> {
+    const row = this.timeline.row(Number(this.ui.stateSlider.value));
+    if (!this.summary || !row) return;
+    const board = await this.client.board(row.step);
+    if (board) renderBoard(this.ui.board, board, `At ${this.ui.stateTime.textContent}: drag the record state's slider to watch the records move.`, (ref) => this.pickRecord(ref));
+  }
+
+  /** A card of the board was clicked: its record is the one to watch. */
+  private pickRecord(ref: string): void {
+    pick(this.ui.stateRecord, ref);
+    pick(this.ui.whyRecord, ref);
+    this.showState();
+    void this.showWhy();
   }
 
   private async showWhy(): Promise<void> {

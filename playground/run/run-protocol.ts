@@ -3,7 +3,9 @@
 // the timeline in chunks; it keeps the events and a few engine snapshots, and
 // answers the record-state slider and "Why (not)?" on demand. Only plain data crosses.
 import type { InputEvent } from "../../runtime/program/ir";
+import type { CoverageEntry } from "../../runtime/index";
 import type { OutputRecord, RecordState } from "../../runtime/types";
+import type { PipelineBoard } from "./pipeline-board";
 
 /**
  * One row of the timeline. `step` numbers the engine's steps: 2i is the timers
@@ -21,6 +23,8 @@ export type RunRequest =
   | { kind: "run-cancel"; run: number }
   /** One record's state after a step of a finished run. */
   | { kind: "run-state"; run: number; query: number; step: number; record: string }
+  /** Every pipeline's records by stage after one step of a finished run (the board). */
+  | { kind: "run-board"; run: number; query: number; step: number }
   /** The runtime's explanation of one record (narrowed to one rule when `rule` is set). */
   | { kind: "run-why"; run: number; query: number; record: string; rule: string };
 
@@ -45,8 +49,8 @@ export interface RunSummary {
   failure?: { code: string; message: string };
   /** Set when the run stopped before the end: cancelled, or past its bound of work. */
   stopped?: "cancelled" | "bound";
-  /** Rules that fired at least once in the run (rule coverage). */
-  fired: string[];
+  /** Each rule, workflow and workflow step with how often it ran in this run (the gutter's coverage marks). */
+  coverage: CoverageEntry[];
   ms: number;
 }
 
@@ -56,6 +60,7 @@ export type RunResponse =
   /** The run could not start (no runnable program, a bad `until`). */
   | { kind: "run-refused"; run: number; reason: string }
   | { kind: "run-state"; run: number; query: number; state: RecordState | null }
+  | { kind: "run-board"; run: number; query: number; board: PipelineBoard[] }
   | { kind: "run-why"; run: number; query: number; text: string };
 
 export function isRunRequest(request: { kind: string }): request is RunRequest {

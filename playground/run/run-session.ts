@@ -6,11 +6,12 @@
 // `checkpointEvery` events, never one per step: the record-state slider replays
 // from the nearest snapshot, and "Why (not)?" runs the runtime's `explain` once
 // per question.
-import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { CoverageCounter, coverageReport, createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { formatWithUtc } from "../../runtime/time/zone-time";
 import type { InputEvent, Program } from "../../runtime/program/ir";
-import type { Engine, OutputRecord, RecordState, Snapshot } from "../../runtime/types";
+import type { Engine, OutputRecord, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
-import { formatWithUtc } from "./calendar-time";
+import { pipelineBoard } from "./pipeline-board";
 import type { RunRequest, RunResponse, RunSummary, TimelineRow } from "./run-protocol";
 
 /** Work between two yields: short enough that a cancel is read within a frame or two. */
@@ -44,7 +45,11 @@ export function handleRunRequest(request: RunRequest, program: Program | null, p
       return;
     case "run-state":
       if (finished?.id !== request.run) return;
-      post({ kind: "run-state", run: request.run, query: request.query, state: stateAfter(finished, request.step, request.record) ?? null });
+      post({ kind: "run-state", run: request.run, query: request.query, state: engineAfter(finished, request.step).record(request.record) ?? null });
+      return;
+    case "run-board":
+      if (finished?.id !== request.run) return;
+      post({ kind: "run-board", run: request.run, query: request.query, board: pipelineBoard(finished.program, engineAfter(finished, request.step).snapshot().records) });
       return;
     case "run-why":
       if (finished?.id !== request.run) return;
@@ -75,10 +80,10 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   const events = firstProblem ? input.events.filter((_, i) => input.eventLines[i]! < firstProblem.line) : input.events;
   const runUntil = firstProblem ? undefined : until || undefined;
 
-  const engine = createEngine(program);
+  const coverage = new CoverageCounter();
+  const engine = createEngine(program, { onCoverage: coverage.record });
   const checkpoints: Snapshot[] = [];
   const records = new Set<string>();
-  const fired = new Set<string>();
   let rows: TimelineRow[] = [];
   let outputs = 0;
   let done = 0;
@@ -94,7 +99,6 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
     for (const record of records_) {
       rows.push({ kind: "output", step, record });
       records.add(record.entity);
-      if (record.rule !== null) fired.add(record.rule);
     }
     outputs += records_.length;
     if (rows.length >= chunkRows) flush();
@@ -173,7 +177,7 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
     records: [...records],
     rules: program.rules.map((r) => r.name),
     workflows: program.workflows.map((w) => w.name),
-    fired: [...fired],
+    coverage: coverageReport(program, coverage).entries,
     ms: performance.now() - started,
   };
   if (failure) summary.failure = failure;
@@ -181,8 +185,8 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   post({ kind: "run-done", run: session.id, summary });
 }
 
-/** The record after `step`: the nearest snapshot before it, then the steps between, replayed. */
-function stateAfter(run: FinishedRun, step: number, ref: string): RecordState | undefined {
+/** The engine after `step`: the nearest snapshot before it, then the steps between, replayed. */
+function engineAfter(run: FinishedRun, step: number): Engine {
   const eventIndex = Math.min(Math.floor(step / 2), run.events.length);
   const checkpoint = Math.min(Math.floor(eventIndex / checkpointEvery), run.checkpoints.length - 1);
   const engine: Engine = checkpoint >= 0 ? createEngine(run.program, { snapshot: run.checkpoints[checkpoint]! }) : createEngine(run.program);
@@ -199,7 +203,7 @@ function stateAfter(run: FinishedRun, step: number, ref: string): RecordState | 
     // The run stopped at this step too: its state is the one left there.
     if (!(error instanceof RuntimeError)) throw error;
   }
-  return engine.record(ref);
+  return engine;
 }
 
 function whyText(run: FinishedRun, record: string, rule: string): string {
