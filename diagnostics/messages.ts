@@ -175,6 +175,8 @@ export const Diagnostics = {
   NoRecord: message("SC3017", "no record {ref}: no event has created it, or it was deleted"),
   StoreUnavailable: message("SC3018", "the store is unavailable ({reason}); nothing of this request was stored, send it again"),
   BadQuery: message("SC3019", "bad query: {reason}"),
+  NoDelivery: message("SC3017", "no delivery {id}: GET /v1/deliveries lists them"),
+  DeliveredAlready: message("SC3030", "delivery {id} was delivered at {at}; the receiver has it (a repeat would carry the same Idempotency-Key)"),
   ServiceInternalError: message("SC3099", "internal error: {reason}; this is a bug in Stagecraft, not in the request"),
 
   // runtime errors (runtime/errors.ts)

@@ -5,6 +5,7 @@ export { runEvents, type RunOptions } from "./engine/run-events";
 export { snapshotHead, snapshotParts, SnapshotAssembler, SNAPSHOT_PART_ROWS, type SnapshotHead, type SnapshotPart } from "./engine/snapshot-parts";
 export { appendAll } from "./append-all";
 export { formatOutputLine } from "./reporting/output-format";
+export { EffectRenderer, type EffectContent } from "./effects/effect-content";
 export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {
   programFingerprint,

@@ -35,6 +35,7 @@ import { processedEvent } from "./log-entry";
 import { describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
 import { EventIdTakenError, ServeError } from "./store/errors";
 import type { LogEntry, Store, StoredOutput, StoredSnapshot } from "./store/store";
+import type { Outbox } from "./webhooks/outbox";
 
 /** Events more than this far ahead of the wall clock are refused (SC3013). */
 export const FUTURE_LIMIT_MS = 5 * 60_000;
@@ -62,6 +63,8 @@ export interface ServiceOptions {
   clock?: Clock;
   logger?: Logger;
   snapshotEvery?: number;
+  /** Webhook deliveries, written with the outputs (service/webhooks/). */
+  outbox?: Outbox;
 }
 
 export interface AcceptResult {
@@ -124,6 +127,7 @@ export class RulesService {
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
   private readonly logger: Logger | undefined;
+  private readonly outbox: Outbox | undefined;
 
   private constructor(
     private readonly program: Program,
@@ -134,6 +138,7 @@ export class RulesService {
     this.clock = options.clock ?? systemClock;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.logger = options.logger;
+    this.outbox = options.outbox;
   }
 
   /** Migrates the store, checks it was written by these rules, and rebuilds the engine from it. */
@@ -246,7 +251,7 @@ export class RulesService {
         }
         position++;
         entries.push({ position, kind: "event", at: atText, eventId: event.id, event: json });
-        for (const output of produced) outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
+        for (const output of produced) outputs.push(this.stored(replica.engine, output, ++outputPosition, position));
         accepted.push({ id: event.id, position });
         known.set(event.id, json);
         clock = at;
@@ -277,13 +282,19 @@ export class RulesService {
     for (let due = replica.engine.nextDueAt(); due !== null && due <= now && entries.length < TICKS_PER_WRITE; due = replica.engine.nextDueAt()) {
       const at = Math.max(due, clock ?? due);
       const entry: LogEntry = { position: ++position, kind: "tick", at: new Date(at).toISOString(), eventId: null, event: null };
-      for (const output of this.applyTick(replica.engine, entry)) {
-        outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
-      }
+      for (const output of this.applyTick(replica.engine, entry)) outputs.push(this.stored(replica.engine, output, ++outputPosition, position));
       entries.push(entry);
       clock = at;
     }
     await this.commit(replica, entries, outputs, clock, 0);
+  }
+
+  /** An output as stored, with its webhook deliveries (rendered from the engine as it stands now). */
+  private stored(engine: Engine, output: OutputRecord, position: number, logPosition: number): StoredOutput {
+    const row: StoredOutput = { position, logPosition, id: output.id, line: formatOutputLine(output) };
+    const deliveries = this.outbox?.deliveriesOf(output, position, (ref) => engine.record(ref));
+    if (deliveries && deliveries.length > 0) row.deliveries = deliveries;
+    return row;
   }
 
   /** Stores the entries and, once committed, moves the replica on; a failed write leaves the engine to be rebuilt. */
@@ -301,6 +312,7 @@ export class RulesService {
       replica.events += events;
       replica.sinceSnapshot += entries.length;
       if (outputs.length > 0) this.wakeOutputWaiters();
+      if (outputs.some((output) => output.deliveries)) this.outbox!.written();
       if (replica.sinceSnapshot >= this.snapshotEvery && !this.snapshotWrite) this.snapshotBesideTheWork(replica);
     }
     this.schedule();

@@ -87,4 +87,40 @@ CREATE TABLE stagecraft_snapshot_parts (
 );
 `,
   },
+  {
+    version: 4,
+    name: "webhook deliveries (outbox)",
+    sql: `
+-- The outbox: one row per effect and webhook, written in the statement that
+-- stores the effect's output, so an effect is stored with its deliveries or
+-- not at all. payload is the JSON body as sent. Times are epoch millis of the
+-- service's clock: since opens the retry window (the write, or the last
+-- retry asked for), next_attempt_at is when a pending delivery is due (one
+-- found waiting for an earlier one of its record and webhook is made due when
+-- that one is).
+CREATE TABLE stagecraft_deliveries (
+  workspace       text    NOT NULL,
+  id              bigint  GENERATED ALWAYS AS IDENTITY,
+  output_position bigint  NOT NULL,
+  output_id       text    NOT NULL,
+  type            text    NOT NULL,
+  entity          text    NOT NULL,
+  endpoint        text    NOT NULL,
+  payload         text    NOT NULL,
+  status          text    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts        integer NOT NULL DEFAULT 0,
+  since           bigint  NOT NULL,
+  next_attempt_at bigint  NOT NULL,
+  last_error      text,
+  delivered_at    bigint,
+  PRIMARY KEY (workspace, id)
+);
+-- The pending in output order, the next due, and what must wait for an
+-- earlier effect of the same record.
+CREATE INDEX stagecraft_deliveries_pending ON stagecraft_deliveries (workspace, output_position) WHERE status = 'pending';
+CREATE INDEX stagecraft_deliveries_due ON stagecraft_deliveries (workspace, next_attempt_at) WHERE status = 'pending';
+CREATE INDEX stagecraft_deliveries_order ON stagecraft_deliveries (workspace, endpoint, entity, output_position) WHERE status = 'pending';
+CREATE INDEX stagecraft_deliveries_status ON stagecraft_deliveries (workspace, status, id);
+`,
+  },
 ];
