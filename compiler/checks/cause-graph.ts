@@ -149,8 +149,14 @@ export class CauseGraph {
     if (watched >= 0) addEdge(this.edges, watched, index);
     const actions = rule.decl.actions;
     for (let i = 0; i < actions.length; i++) {
-      const caused = causedTrigger(model, triggers, actions[i]!, entity, rule.decl);
+      const action = actions[i]!;
+      const caused = causedTrigger(model, triggers, action, entity, rule.decl);
       if (caused >= 0) addEdge(this.edges, index, caused);
+      // a record created in a stage opens it as part of its creation
+      if (action.kind === "CreateRecordAction") {
+        const stage = createdStage(model, action);
+        if (stage !== undefined) addEdge(this.edges, index, triggers.stage(action.entity.text, stage, "open"));
+      }
     }
   }
 }
@@ -179,6 +185,16 @@ function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.
     default:
       return -1;
   }
+}
+
+/** The stage a `create X with { stage: "S" }` creates its record in, when S is a stage of X. */
+function createdStage(model: CheckedModel, action: ast.CreateRecordAction): string | undefined {
+  const pipeline = model.entities.get(action.entity.text)?.pipeline;
+  for (const assignment of action.fields) {
+    const value = assignment.value;
+    if (assignment.name.text === "stage" && value.kind === "StringLiteral" && pipeline?.stagesByName.has(value.value)) return value.value;
+  }
+  return undefined;
 }
 
 /** A field `changed(f)` that the whole condition requires (a top-level `and` conjunct). */

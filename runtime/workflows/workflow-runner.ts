@@ -26,7 +26,7 @@ export class WorkflowRunner {
     }
     instance.waiting = "none";
     instance.pc++;
-    this.runInstance(instance, timerFiring(timer.cause, workflow.name), null);
+    this.runInstance(instance, timerFiring(timer.cause, workflow.name, `${workflow.id}\u0000${instance.key}\u0000${instance.pc}`), null);
   }
 
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
@@ -72,7 +72,7 @@ export class WorkflowRunner {
     const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
-    this.runInstance(instance, firingOn(event.id, event.firing, name), event);
+    this.runInstance(instance, firingOn(event.id, event.firing, name, event.lineage, `${workflow.id}\u0000enroll`), event);
   }
 
   /** Runs an instance's steps from its current one until it waits or ends. */
@@ -165,7 +165,7 @@ export class WorkflowRunner {
       instance.token = ++this.host.state.tokenSeq;
       instance.waiting = "none";
       instance.pc++;
-      this.runInstance(instance, firingOn(event.id, event.firing, workflow.name), event);
+      this.runInstance(instance, firingOn(event.id, event.firing, workflow.name, event.lineage, `${workflow.id}\u0000resume ${instance.pc}`), event);
     }
   }
 }

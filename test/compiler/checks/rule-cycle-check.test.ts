@@ -11,6 +11,12 @@ rule "B": on deal stage "Validation" open -> open "New"`, "SC2601", ['"A" → de
     expectAt(`on <|>deal updated -> set title = "t"
 on <|>contact created -> create contact`, "SC2601");
   });
+  it("sees a record created in a stage open that stage's rules", () => {
+    expectAt(`on <|>deal stage "Validation" open -> create deal with { title: "x", stage: "Validation" }`, "SC2601", [
+      'deal stage "Validation" open',
+    ]);
+    expectClean(`on deal stage "Validation" open -> create deal with { title: "x", stage: "New" }`);
+  });
   it("does not warn when a required changed() field is not the one set", () => {
     expectClean(`on deal updated when changed(amount) -> set title = "t"`);
   });
