@@ -302,7 +302,7 @@ on deal created -> send sms "Ping" to contact`,
     severity: "error",
     category: "templates",
     title: `field that \`set\` cannot change`,
-    about: `\`set\` changes a field of the rule's own record; never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
+    about: `\`set\` changes a field of the rule's record, or of a record it refers to (\`set contact.vip = true\`); never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
     example: `set stage = "Won"                              // \`set\` cannot change \`stage\`: use \`move to "S"\` or \`open "S"\` …`,
   },
   SC2401: {

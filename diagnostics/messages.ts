@@ -73,7 +73,6 @@ export const Diagnostics = {
     "`{path}` is {type}, not a recipient; expected a user, email or phone field, a reference to a contact, `responsible`, or a quoted user.",
   ),
   MoveTargetNotReference: message("SC2316", "`move {path} to …` needs a reference to a record, but `{path}` is {type}."),
-  SetOtherRecord: message("SC2317", "`set` changes a field of the rule's own record; `{field}` belongs to another record."),
   SetStage: message("SC2317", "`set` cannot change `stage`: use `move to \"S\"` or `open \"S\"`, so stage rules fire."),
   SetId: message("SC2317", "`set` cannot change `id`: a record's id never changes."),
 

@@ -132,12 +132,20 @@ export class CauseGraph {
       // A condition made only of the record's fields turns true only when one of
       // them changes (or the record is created); anything else (a function call,
       // a stage test) may turn on any change.
-      const fields = fieldsRead(decl.condition);
-      if (fields === undefined) {
+      const paths = pathsRead(decl.condition);
+      if (paths === undefined) {
         watched = triggers.becomes(entity);
       } else {
         addEdge(this.edges, triggers.created(entity), index);
-        for (const field of fields) addEdge(this.edges, triggers.fieldChanged(entity, field), index);
+        // `contact.vip` turns on a change of the deal's `contact`, and of the contact's `vip`
+        // (the runtime evaluates the referring records again, docs/language.md "Subjects")
+        for (const path of paths) {
+          let owner: string | undefined = entity;
+          for (let i = 0; i < path.length && owner !== undefined; i++) {
+            addEdge(this.edges, triggers.fieldChanged(owner, path[i]!), index);
+            owner = referencedEntity(model, owner, path[i]!);
+          }
+        }
       }
     } else if (decl.kind === "LifecycleSubject" && decl.event === "created") {
       watched = triggers.created(entity);
@@ -177,8 +185,12 @@ function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.
     }
     case "SetAction":
     case "AssignAction": {
+      // `set contact.vip = …` changes the contact's `vip`
       const path = model.paths.get(action.field);
-      return path?.kind === "field" && path.path.length === 1 ? triggers.fieldChanged(entity, path.path[0]!) : -1;
+      if (path?.kind !== "field") return -1;
+      let owner: string | undefined = entity;
+      for (let i = 0; i < path.path.length - 1 && owner !== undefined; i++) owner = referencedEntity(model, owner, path.path[i]!);
+      return owner === undefined ? -1 : triggers.fieldChanged(owner, path.path[path.path.length - 1]!);
     }
     case "CreateRecordAction":
       return model.entities.has(action.entity.text) ? triggers.created(action.entity.text) : -1;
@@ -210,14 +222,19 @@ function requiredChange(condition: ast.Expr | undefined): string | undefined {
   return undefined;
 }
 
+/** The entity a reference field of `entity` refers to, or undefined when the field is no reference. */
+function referencedEntity(model: CheckedModel, entity: string, field: string): string | undefined {
+  const type = model.entities.get(entity)?.fields.get(field)?.type;
+  return type?.kind === "ref" ? type.entity : undefined;
+}
+
 /**
- * The fields of the rule's record that a condition reads (the first segment of
- * each path: a reference field for `contact.vip`), or undefined when it reads
- * more than fields. Names that are enum values count as fields too, which only
- * adds edges that lead nowhere.
+ * The field paths a condition reads (`contact.vip` through the reference
+ * `contact`), or undefined when it reads more than fields. Names that are enum
+ * values count as fields too, which only adds edges that lead nowhere.
  */
-function fieldsRead(condition: ast.Expr): Set<string> | undefined {
-  const fields = new Set<string>();
+function pathsRead(condition: ast.Expr): string[][] | undefined {
+  const paths: string[][] = [];
   const pending: ast.Expr[] = [condition];
   while (pending.length > 0) {
     const expr = pending.pop()!;
@@ -225,7 +242,7 @@ function fieldsRead(condition: ast.Expr): Set<string> | undefined {
       case "PathExpr": {
         const first = expr.segments[0]?.text;
         if (first === undefined || first === "stage") return undefined;
-        fields.add(first);
+        paths.push(expr.segments.map((segment) => segment.text));
         break;
       }
       case "BinaryExpr":
@@ -249,5 +266,5 @@ function fieldsRead(condition: ast.Expr): Set<string> | undefined {
         return undefined;
     }
   }
-  return fields;
+  return paths;
 }

@@ -2,7 +2,7 @@
 // (docs/language.md "Created records"): rules added elsewhere in the cascade,
 // which shift output ids, leave it as it was.
 import { describe, expect, it } from "vitest";
-import { runEvents, type OutputRecord } from "../../runtime/index";
+import { runEvents, type InputEvent, type OutputRecord } from "../../runtime/index";
 import { compileProgram } from "../backend/harness";
 
 const schema = `
@@ -27,7 +27,7 @@ rule "Second": on deal stage "Docs" open -> create task with { title: "check", d
 rule "Later": on deal created after 1 day -> create task with { title: "later", deal: this }
 `;
 
-const input = [
+const input: InputEvent[] = [
   { id: "e1", at: "2026-01-01T08:00:00Z", entity: "contact/C1", type: "created", data: { name: "Ana" } },
   { id: "e2", at: "2026-01-01T09:00:00Z", entity: "deal/D1", type: "created", data: { title: "Roof", contact: "contact/C1" } },
   { id: "e3", at: "2026-01-01T09:00:00Z", entity: "deal/D2", type: "created", data: { title: "Wall", contact: "contact/C1" } },
