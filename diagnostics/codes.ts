@@ -425,6 +425,19 @@ on deal stage "Won" open -> move to "Lost"         // … this rule runs in "Won
 already open.`,
     example: `on deal stage "Validation" open -> move to "Validation"   // … does nothing: "Validation" is already open when this rule runs.`,
   },
+  SC2610: {
+    severity: "hint",
+    category: "flow",
+    title: "unnamed rule whose outputs other rules react to",
+    about: `An editor hint, not reported by \`stagecraft check\`: a rule without a name whose
+actions fire another rule (it opens a stage another rule watches, sets a field an
+\`updated\` or \`becomes\` rule reads, creates a record whose \`created\` rules run).
+An unnamed rule's identity is a digest of what it does, so editing it makes it
+another rule for pending timers, snapshots and version diffs; a name keeps it.
+The quick fix inserts the suggested name.`,
+    example: `on deal invoice.paid -> move to "Won"           // Name this rule: other rules react to what it does … e.g. \`rule "deal invoice.paid": …\`
+on deal stage "Won" open -> send sms "Reminder" to contact`,
+  },
   SC2701: {
     severity: "error",
     category: "tests",

@@ -95,6 +95,10 @@ export const Diagnostics = {
   NoEnrollment: message("SC2503", "Workflow \"{workflow}\" has no `enroll on …`, so no record can ever enter it."),
 
   // rule flow
+  NameConsumedRule: message(
+    "SC2610",
+    "Name this rule: other rules react to what it does ({reaction}), and a name keeps its identity when it is edited, e.g. `rule \"{name}\": …`.",
+  ),
   RuleCycle: message("SC2601", "Rules can re-trigger each other without end: {chain}. Add a condition that stops the loop."),
   AlwaysFalse: message("SC2602", "This condition is always false, so {consequence}."),
   BecomesReadsNothing: message("SC2602", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires."),

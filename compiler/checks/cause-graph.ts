@@ -14,6 +14,7 @@ import { moveOutcome } from "./move-outcome";
 export interface RuleNode {
   node: Located;
   file: ast.SourceFile;
+  decl: ast.RuleDecl;
 }
 
 /** The trigger nodes of one entity; -1 where that trigger is not a node yet. */
@@ -119,7 +120,7 @@ export class CauseGraph {
     this.labels.push(rule.name);
     this.edges.push(noEdges);
     this.ruleIndex.push(this.rules.length);
-    this.rules.push({ node: rule.decl.name ?? rule.decl.subject, file: rule.file });
+    this.rules.push({ node: rule.decl.name ?? rule.decl.subject, file: rule.file, decl: rule.decl });
     const subject = rule.subject;
     if (!subject) return;
     const triggers = this.triggers;

@@ -119,7 +119,10 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
     languages.registerCodeActionProvider(languageId, {
       provideCodeActions(model, _range, context) {
         const markers = context.markers;
-        const fixes = ask(model, (path) => service.codeActions(path, markers.map((marker) => ({ range: fromMonaco(marker), message: marker.message }))));
+        const fixes = ask(model, (path) => service.codeActions(path, markers.map((marker) => {
+          const code = typeof marker.code === "string" ? marker.code : marker.code?.value;
+          return { range: fromMonaco(marker), message: marker.message, ...(code === undefined ? {} : { code }) };
+        })));
         return {
           actions: fixes.map((fix) => ({
             title: fix.title,
