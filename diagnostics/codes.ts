@@ -316,7 +316,7 @@ a number or nothing after \`|\` is reported, in templates and in \`notify\`,
     severity: "error",
     category: "templates",
     title: `field that \`set\` cannot change`,
-    about: `\`set\` changes a field of the rule's own record; never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
+    about: `\`set\` changes a field of the rule's record, or of a record it refers to (\`set contact.vip = true\`); never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
     example: `set stage = "Won"                              // \`set\` cannot change \`stage\`: use \`move to "S"\` or \`open "S"\` …`,
   },
   SC2401: {
@@ -438,6 +438,19 @@ on deal stage "Won" open -> move to "Lost"         // … this rule runs in "Won
     about: `A rule on \`stage "S" open\` that moves its own record to S changes nothing: S is
 already open.`,
     example: `on deal stage "Validation" open -> move to "Validation"   // … does nothing: "Validation" is already open when this rule runs.`,
+  },
+  SC2610: {
+    severity: "hint",
+    category: "flow",
+    title: "unnamed rule whose outputs other rules react to",
+    about: `An editor hint, not reported by \`stagecraft check\`: a rule without a name whose
+actions fire another rule (it opens a stage another rule watches, sets a field an
+\`updated\` or \`becomes\` rule reads, creates a record whose \`created\` rules run).
+An unnamed rule's identity is a digest of what it does, so editing it makes it
+another rule for pending timers, snapshots and version diffs; a name keeps it.
+The quick fix inserts the suggested name.`,
+    example: `on deal invoice.paid -> move to "Won"           // Name this rule: other rules react to what it does … e.g. \`rule "deal invoice.paid": …\`
+on deal stage "Won" open -> send sms "Reminder" to contact`,
   },
   SC2701: {
     severity: "error",

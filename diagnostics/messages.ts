@@ -74,7 +74,6 @@ export const Diagnostics = {
     "`{path}` is {type}, not a recipient; expected a user, email or phone field, a reference to a contact, `responsible`, or a quoted user.",
   ),
   MoveTargetNotReference: message("SC2316", "`move {path} to …` needs a reference to a record, but `{path}` is {type}."),
-  SetOtherRecord: message("SC2317", "`set` changes a field of the rule's own record; `{field}` belongs to another record."),
   SetStage: message("SC2317", "`set` cannot change `stage`: use `move to \"S\"` or `open \"S\"`, so stage rules fire."),
   SetId: message("SC2317", "`set` cannot change `id`: a record's id never changes."),
 
@@ -97,6 +96,10 @@ export const Diagnostics = {
   NoEnrollment: message("SC2503", "Workflow \"{workflow}\" has no `enroll on …`, so no record can ever enter it."),
 
   // rule flow
+  NameConsumedRule: message(
+    "SC2610",
+    "Name this rule: other rules react to what it does ({reaction}), and a name keeps its identity when it is edited, e.g. `rule \"{name}\": …`.",
+  ),
   RuleCycle: message("SC2601", "Rules can re-trigger each other without end: {chain}. Add a condition that stops the loop."),
   AlwaysFalse: message("SC2602", "This condition is always false, so {consequence}."),
   BecomesReadsNothing: message("SC2602", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires."),
