@@ -5,7 +5,7 @@ export { runEvents, type RunOptions } from "./engine/run-events";
 export { snapshotHead, snapshotParts, SnapshotAssembler, SNAPSHOT_PART_ROWS, type SnapshotHead, type SnapshotPart } from "./engine/snapshot-parts";
 export { appendAll } from "./append-all";
 export { formatOutputLine } from "./reporting/output-format";
-export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
+export { describeProgramChanges, RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {
   programFingerprint,
   programManifest,
@@ -50,4 +50,8 @@ export { canonicalJson } from "./program/digest";
 export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";
 export { PairedEventValidator, type PairedLine } from "./versions/paired-events";
 export { formatDiffText, type DiffSources } from "./versions/format-diff";
+export { planMigration, isEmptyPlan, type MigrationPlan, type TimerChange, type InstanceChange } from "./versions/migration-plan";
+export { applyMigration, DEPLOY_OUTPUT_TYPES, type Migrated } from "./versions/apply-migration";
+export { deployRules, resumeWithOtherRules, type Deployed } from "./versions/deploy-rules";
+export { formatPlanText } from "./versions/format-plan";
 export type { BehaviourDiff, OutputDifference, DiffExample, RuleGroup, RecordGroup, StageDifference, Counts, GroupCounts, DifferenceKind } from "./versions/diff-report";

@@ -1,6 +1,6 @@
 // Everything the engine remembers between events, and its snapshot form.
 // Records live in a Map of immutable values; the other parts are small.
-import type { Program } from "../program/ir";
+import type { Program, WorkflowDef } from "../program/ir";
 import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "../types";
 import { SNAPSHOT_VERSION } from "../types";
 import { TimerQueue } from "../time/timer-queue";
@@ -29,6 +29,8 @@ export class EngineState {
 
   /** Referenced record → referring records, for the references conditions read through. */
   readonly references: ReferenceIndex;
+  /** The definition of a workflow by identity, the program's or one kept for the instances that run it; set by the engine. */
+  workflowDef: (id: string) => WorkflowDef | undefined = () => undefined;
 
   constructor(
     private readonly program: Program,
@@ -76,7 +78,7 @@ export class EngineState {
   }
 
   snapshot(): Snapshot {
-    return {
+    const snapshot: Snapshot = {
       version: SNAPSHOT_VERSION,
       program: programManifest(this.program),
       clock: this.clock,
@@ -89,6 +91,21 @@ export class EngineState {
       instances: [...this.instances.values()].map((instance) => ({ ...instance })),
       finished: [...this.finished],
     };
+    const workflows = this.liveWorkflows();
+    if (workflows.length > 0) snapshot.workflows = workflows;
+    return snapshot;
+  }
+
+  /** The definitions of the workflows live instances run, by identity. */
+  private liveWorkflows(): WorkflowDef[] {
+    const ids = new Set<string>();
+    for (const instance of this.instances.values()) ids.add(instance.workflow);
+    const defs: WorkflowDef[] = [];
+    for (const id of [...ids].sort()) {
+      const def = this.workflowDef(id);
+      if (def) defs.push(def);
+    }
+    return defs;
   }
 
   restore(snapshot: Snapshot): void {
