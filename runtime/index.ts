@@ -1,6 +1,7 @@
 // The runtime's public API: what the CLI, the playground, the test runner and
 // the TypeScript backend call. Everything else in runtime/ is internal.
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine/engine";
+export { SNAPSHOT_VERSION } from "./types";
 export { runEvents, type RunOptions } from "./engine/run-events";
 export { snapshotHead, snapshotParts, SnapshotAssembler, SNAPSHOT_PART_ROWS, type SnapshotHead, type SnapshotPart } from "./engine/snapshot-parts";
 export { appendAll } from "./append-all";

@@ -109,11 +109,7 @@ export class EngineState {
   }
 
   restore(snapshot: Snapshot): void {
-    checkSnapshotVersion(snapshot.version);
-    const saved = snapshot.program as Snapshot["program"] | undefined;
-    if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
-      throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
-    }
+    const saved = savedProgram(snapshot);
     // Timers and instances name rules by identity; under another program an identity may mean other behaviour.
     if (saved.fingerprint !== programManifest(this.program).fingerprint) throw new ProgramChangedError(comparePrograms(saved, this.program));
     this.clock = snapshot.clock;
@@ -150,6 +146,16 @@ export function checkSnapshotVersion(version: unknown): void {
       `snapshot version ${String(version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
     );
   }
+}
+
+/** The manifest of the program that saved a snapshot, once its version is one this Stagecraft reads. */
+export function savedProgram(snapshot: Snapshot): Snapshot["program"] {
+  checkSnapshotVersion(snapshot.version);
+  const saved = snapshot.program as Snapshot["program"] | undefined;
+  if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
+    throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
+  }
+  return saved;
 }
 
 /** The key record of an instance key, JSON `[workflow, record]` (workflow-runner.ts). */

@@ -19,6 +19,7 @@ import type { Program, RuleDef, WorkflowDef } from "../program/ir";
 import type { RuleTimer, Snapshot } from "../types";
 import { comparePrograms, programManifest, type ManifestItem, type ProgramChanges } from "../program/identity";
 import { digestOf } from "../program/digest";
+import { savedProgram } from "../engine/engine-state";
 import { dueTime } from "../time/calendar";
 import { formatInstant } from "../time/instants";
 import { workflowStepNames } from "./workflow-steps";
@@ -83,7 +84,7 @@ export interface MigrationPlan {
 
 /** The plan for moving `snapshot` to `program` at `at` (epoch millis; at or after the snapshot's clock). */
 export function planMigration(snapshot: Snapshot, program: Program, at: number): MigrationPlan {
-  const before = snapshot.program;
+  const before = savedProgram(snapshot);
   const after = programManifest(program);
   const plan: MigrationPlan = {
     from: before.fingerprint,
