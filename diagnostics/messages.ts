@@ -165,6 +165,9 @@ export const Diagnostics = {
   NoRecord: message("SC3017", "no record {ref}: no event has created it, or it was deleted"),
   StoreUnavailable: message("SC3018", "the store is unavailable ({reason}); nothing of this request was stored, send it again"),
   BadQuery: message("SC3019", "bad query: {reason}"),
+  RulesHaveErrors: message("SC3040", "the rules have {count}; nothing was deployed"),
+  NotRulesBody: message("SC3041", "the body must be a JSON object whose \"files\" lists each rules file as an object with \"path\" and \"text\": {reason}"),
+  NoVersion: message("SC3017", "no version {version} of the rules: GET /v1/rules lists them"),
   ServiceInternalError: message("SC3099", "internal error: {reason}; this is a bug in Stagecraft, not in the request"),
 
   // runtime errors (runtime/errors.ts)

@@ -9,11 +9,12 @@ import { Diagnostics } from "../diagnostics/messages";
 import { refuse, RequestError } from "./errors";
 import { readBatch, type BodyFormat } from "./event-batch";
 import type { RulesService } from "./rules-service";
+import { registerRulesRoutes, RULES_ROUTES } from "./rules-routes";
 
 export const BODY_LIMIT = 1024 * 1024;
 const LONGEST_WAIT_S = 60;
 const FORMATS: Record<string, BodyFormat> = { "application/x-ndjson": "ndjson", "application/json": "json" };
-const ROUTES = "POST /v1/events, GET /v1/outputs, GET /v1/records/TYPE/ID, GET /v1/health";
+const ROUTES = `POST /v1/events, GET /v1/outputs, GET /v1/records/TYPE/ID, GET /v1/health, ${RULES_ROUTES}`;
 
 export interface HttpOptions {
   /** With a token, every route but /v1/health needs `Authorization: Bearer <token>`. */
@@ -82,6 +83,8 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
   app.get("/v1/health", async (_request, reply) => {
     return reply.send(await service.health());
   });
+
+  registerRulesRoutes(app, service);
 
   app.setNotFoundHandler(async (request) => {
     throw refuse(404, Diagnostics.NoRoute, undefined, { method: request.method, path: request.url.split("?")[0]!, routes: ROUTES });

@@ -18,12 +18,16 @@ export interface Deployed {
   outputs: OutputRecord[];
 }
 
-/** `at`: epoch millis, not before the engine's clock. A plan of the same rules leaves the engine as it is. */
+/**
+ * `at`: epoch millis, not before the engine's clock. Rules of the same
+ * fingerprint (moved, reformatted) change no state and output nothing; the
+ * engine goes on with them, so unnamed rules are named by their new lines.
+ */
 export function deployRules(engine: Engine, program: Program, at: number, options: EngineOptions = {}): Deployed {
   const outputs = engine.advanceTo(formatInstant(at));
   const before = engine.snapshot();
   const plan = planMigration(before, program, at);
-  if (isEmptyPlan(plan)) return { engine, plan, outputs };
+  if (isEmptyPlan(plan)) return { engine: createEngine(program, { ...options, snapshot: before }), plan, outputs };
   return { ...resumeMigrated(before, program, plan, options, outputs), plan };
 }
 

@@ -178,7 +178,6 @@ describe("deploying the same rules", () => {
           const deployed = deployRules(deployedOn, again, clock);
           expect(deployed.plan.timers).toEqual([]);
           expect(deployed.plan.instances).toEqual([]);
-          expect(deployed.engine).toBe(deployedOn);
           expect(lines(deployed.outputs)).toEqual(lines(straight.advanceTo(new Date(clock).toISOString())));
           expect(lines(feed(deployed.engine, half, events.lines.length))).toEqual(lines(feed(straight, half, events.lines.length)));
         } catch (error) {
