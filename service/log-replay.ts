@@ -2,7 +2,7 @@
 // processed, a tick fires the timers due, a deploy moves the state to the
 // version it names (runtime/versions/deploy-rules.ts). A restart and `log
 // replay` read the log through here, so both see what the service did.
-import { deployRules, parseInstant, type Engine, type OutputRecord, type Program } from "../runtime/index";
+import { deployRules, parseInstant, RuntimeError, type Engine, type OutputRecord, type Program } from "../runtime/index";
 import { processedEvent } from "./log-entry";
 import { deployedVersion, type RuleVersion } from "./store/rule-versions";
 import type { LogEntry } from "./store/store";
@@ -52,4 +52,15 @@ export function replayEntry(engine: Engine, entry: LogEntry, programs: VersionPr
   if (entry.kind === "event") return { engine, outputs: engine.process(processedEvent(entry)) };
   const deployed = deployRules(engine, programs.program(deployedVersion(entry)), parseInstant(entry.at));
   return { engine: deployed.engine, outputs: deployed.outputs };
+}
+
+/** A clock advance; a runtime error (an endless cascade in a timer's rules) keeps what was output before it, as `run` does. */
+export function runTick(engine: Engine, entry: LogEntry, onError?: (error: RuntimeError) => void): OutputRecord[] {
+  try {
+    return engine.advanceTo(entry.at);
+  } catch (error) {
+    if (!(error instanceof RuntimeError)) throw error;
+    onError?.(error);
+    return error.outputs;
+  }
 }

@@ -35,7 +35,7 @@ import { systemClock, type Clock } from "./clock";
 import { Diagnostics } from "../diagnostics/messages";
 import { refuse, RequestError } from "./errors";
 import type { BatchItem } from "./event-batch";
-import { replayEntry, VersionPrograms } from "./log-replay";
+import { replayEntry, runTick, VersionPrograms } from "./log-replay";
 import { deployEntry, readVersions, saveDeploy, saveFirstVersion, type RuleVersion } from "./store/rule-versions";
 import { diffOverLog, type LogDiff } from "./log-diff";
 import { describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
@@ -551,16 +551,10 @@ export class RulesService {
     return replica;
   }
 
-  /** A clock advance; a runtime error (an endless cascade in a timer's rules) keeps what was output before it, as `run` does. */
   private applyTick(engine: Engine, entry: LogEntry): OutputRecord[] {
-    try {
-      return engine.advanceTo(entry.at);
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error;
-      this.logger?.error({ code: error.code, at: entry.at }, `a timer stopped with a runtime error: ${error.message}`);
-      return error.outputs;
-    }
+    return runTick(engine, entry, (error) => this.logger?.error({ code: error.code, at: entry.at }, `a timer stopped with a runtime error: ${error.message}`));
   }
+
 
   /**
    * The parts of a stored snapshot, put back together. Each part is parsed as

@@ -12,6 +12,7 @@ import type { Store } from "../../service/store/store";
 import { root } from "../backend/harness";
 import { programOf, startService, type Running } from "./harness";
 import { storeKinds, testStore, type TestStore } from "./stores";
+import { cli } from "../cli/run-cli";
 
 const SLOW = 180_000;
 const fixture = join(root, "test", "fixtures", "deploy");
@@ -124,5 +125,23 @@ describe.each(storeKinds)("deploys on %s", (kind) => {
       "deal/D2 third Shed",
       "deal/D1 third Roof",
     ]);
+
+    // `log replay` recomputes every stored output, through the deploy, with the rules of each version.
+    await running.stop();
+    await store.close();
+    const flags = handle.location.data !== undefined ? ["--data", handle.location.data] : ["--database", handle.location.database!];
+    const same = await cli(["log", "replay", ...flags]);
+    expect(same.stderr).toBe("");
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/: replayed \d+ log entries \(1 deploy, 2 versions of the rules\): \d+ outputs, all as stored\n$/);
+    store = await handle.open();
+    await store.driver.query("UPDATE stagecraft_outputs SET line = replace(line, 'third Roof', 'third roof') WHERE line LIKE '%third Roof%'");
+    await store.close();
+    const differs = await cli(["log", "replay", ...flags]);
+    expect(differs.code).toBe(1);
+    expect(differs.stdout).toContain("1 position differs from the stored outputs:");
+    expect(differs.stdout).toMatch(/stored: {3}.*third roof.*\n {4}replayed: .*third Roof/);
+    store = await handle.open();
+    running = await startService(programOf([join(fixture, "head")]), store, { clock });
   }, SLOW);
 });
