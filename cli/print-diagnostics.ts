@@ -7,6 +7,7 @@ import { diagnose } from "../diagnostics/message";
 import { Diagnostics } from "../diagnostics/messages";
 import type { FileError } from "./errors";
 import { appendAll } from "../runtime/append-all";
+import { plural } from "../runtime/reporting/plural";
 
 export interface DiagnosticReport {
   diagnostics: readonly Diagnostic[];
@@ -20,7 +21,7 @@ export interface DiagnosticReport {
 export function formatSummary(diagnostics: readonly Diagnostic[], fileCount: number): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  const files = `${fileCount} file${fileCount === 1 ? "" : "s"}`;
+  const files = plural(fileCount, "file");
   if (diagnostics.length === 0) return `No problems in ${files}.`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${files}.`;
 }
@@ -49,10 +50,6 @@ export function formatJsonReport(report: DiagnosticReport): string {
   }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   return JSON.stringify({ diagnostics, errors, warnings: diagnostics.length - errors }, null, 2) + "\n";
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** A file that could not be read, as the report of one SC1001 diagnostic. */

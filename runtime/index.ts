@@ -30,6 +30,7 @@ export type {
   CompiledStep,
   CompiledWorkflow,
   CompiledProgram,
+  CoverageHit,
   OutputRecord,
   RecordState,
   Snapshot,
@@ -41,6 +42,7 @@ export type { InputEvent, Program, Value } from "./program/ir";
 // The expression semantics that code emitted by the TypeScript backend calls, each under its own name.
 export * from "./expressions/expression-semantics";
 export { validateEventLine, type InputError, type ValidatedLine } from "./input/validate-event";
+export { CoverageCounter, coverageReport, type CoverageEntry, type CoverageReport } from "./reporting/coverage";
 export { runTests, matchesExpectation, type TestResult, type TestFailure } from "./reporting/test-runner";
 export { explain, formatExplanation, describeTrigger, type Explanation, type ExplanationFormat, type RuleExplanation, type Consideration } from "./reporting/explain";
 export { formatTrace } from "./reporting/trace-format";

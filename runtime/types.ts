@@ -134,10 +134,23 @@ export interface RuleTrace {
   values?: Record<string, Value>;
 }
 
+/**
+ * Something of the program ran, for coverage (runtime/reporting/coverage.ts):
+ * a rule fired (its actions ran), a workflow enrolled a record, or a workflow
+ * instance reached a step (`step` numbers steps as WorkflowDef.stepLocations).
+ * Rules and workflows are named by identity.
+ */
+export type CoverageHit =
+  | { kind: "rule"; rule: string }
+  | { kind: "workflow"; workflow: string }
+  | { kind: "step"; workflow: string; step: number };
+
 export interface EngineOptions {
   /** Resume from a snapshot of an engine over the same program. */
   snapshot?: Snapshot;
   onTrace?: (trace: TraceRecord) => void;
+  /** Each rule firing, enrollment and workflow step reached, as it happens. */
+  onCoverage?: (hit: CoverageHit) => void;
   /** An effect a rule did not make (its recipient is empty), with the trace's reason; without the cost of a trace. */
   onSkippedEffect?: (rule: string, reason: string) => void;
   compiled?: CompiledProgram;

@@ -563,18 +563,24 @@ export class RulesService {
   private async readSnapshot(stored: StoredSnapshot): Promise<Snapshot> {
     const read = (from: number) => this.store.readSnapshotParts(stored.logPosition, from, SNAPSHOT_PAGE);
     let next = stored.parts > 0 ? read(0) : undefined;
+    // Which part is being read, so a damaged one is named: "the head" until the first part.
+    let where = "its head";
     try {
       const assembler = new SnapshotAssembler(JSON.parse(stored.head) as SnapshotHead);
       for (let from = 0; next; from += SNAPSHOT_PAGE) {
         const page = await next;
         next = from + SNAPSHOT_PAGE < stored.parts ? read(from + SNAPSHOT_PAGE) : undefined;
-        for (const data of page) assembler.add(JSON.parse(data) as SnapshotPart);
+        for (let i = 0; i < page.length; i++) {
+          where = `part ${from + i + 1} of ${stored.parts}`;
+          assembler.add(JSON.parse(page[i]!) as SnapshotPart);
+        }
       }
+      where = "its parts together";
       return assembler.finish();
     } catch (error) {
       next?.catch(() => undefined);
       if (!(error instanceof SnapshotError || error instanceof SyntaxError)) throw error;
-      throw new ServeError(`${this.store.description}: the snapshot at log position ${stored.logPosition} cannot be read (${error.message}); the store was changed outside Stagecraft`);
+      throw new ServeError(`${this.store.description}: the snapshot at log position ${stored.logPosition} cannot be read (${where}: ${error.message}); the store was changed outside Stagecraft`);
     }
   }
 

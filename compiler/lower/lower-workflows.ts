@@ -3,7 +3,7 @@
 // `per contact` by the deal's `contact` reference, which `keyField` names so
 // the runtime never has to search the schema.
 import type * as ast from "../../grammar/ast";
-import type { Enrollment, Step, WorkflowDef } from "../../runtime/program/ir";
+import type { Enrollment, SourceLocation, Step, WorkflowDef } from "../../runtime/program/ir";
 import type { CheckedModel, EnrollmentResolution } from "../model";
 import { lowerAction } from "./lower-actions";
 import { lowerDuration } from "./lower-durations";
@@ -27,7 +27,20 @@ export function lowerWorkflow(workflow: ast.WorkflowDecl, file: ast.SourceFile, 
       lowerEnrollment(enrollment, per, model, resolution?.enrollments.get(enrollment)),
     ),
     steps: lowerSteps(workflow.steps, model, recordEntity),
+    stepLocations: stepLocations(workflow.steps, file),
   };
+}
+
+/** Each step's position, in the pre-order WorkflowDef.stepLocations documents. */
+function stepLocations(steps: ast.Step[], file: ast.SourceFile, into: SourceLocation[] = []): SourceLocation[] {
+  for (const step of steps) {
+    into.push(locationOf(step, file));
+    if (step.kind === "IfStep") {
+      stepLocations(step.then, file, into);
+      stepLocations(step.else ?? [], file, into);
+    }
+  }
+  return into;
 }
 
 function lowerEnrollment(

@@ -34,5 +34,6 @@ export function considerRule(host: EngineHost, rule: PreparedRule, event: Pendin
     const reason = rule.becomes ? "fired (its condition turned true)" : "fired";
     traceRule(host, rule.name, record.ref, event.id, event.type, true, reason, rule.conditionExpr ?? rule.becomes, ctx);
   }
+  host.onCoverage?.({ kind: "rule", rule: rule.id });
   runActions(host, rule.actions, ctx, record.ref, firingOn(event.id, event.firing, rule.name));
 }

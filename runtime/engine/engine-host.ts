@@ -2,7 +2,7 @@
 // events, the turn in progress and the workflow runner. The engine (engine.ts)
 // is the one implementation; each part takes it as its first argument.
 import type { Calendar } from "../program/ir";
-import type { RecordState, TraceRecord } from "../types";
+import type { CoverageHit, RecordState, TraceRecord } from "../types";
 import type { PreparedProgram } from "../program/prepare";
 import type { WorkflowRunner } from "../workflows/workflow-runner";
 import type { DecisionWorld } from "./decide-action";
@@ -15,6 +15,7 @@ export interface EngineHost extends DecisionWorld {
   readonly state: EngineState;
   readonly onTrace: ((trace: TraceRecord) => void) | undefined;
   readonly onSkippedEffect: ((rule: string, reason: string) => void) | undefined;
+  readonly onCoverage: ((hit: CoverageHit) => void) | undefined;
   readonly lookup: (ref: string) => RecordState | undefined;
   readonly turn: Turn;
   readonly workflows: WorkflowRunner;

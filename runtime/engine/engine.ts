@@ -4,7 +4,7 @@
 // of one turn (an input event or a due timer, turn.ts); the parts it calls each
 // do one job (runtime/README.md "How an event runs").
 import type { Calendar, InputEvent, Program, WorkflowDef } from "../program/ir";
-import type { Engine, EngineOptions, OutputRecord, RecordState, Snapshot, TraceRecord } from "../types";
+import type { CoverageHit, Engine, EngineOptions, OutputRecord, RecordState, Snapshot, TraceRecord } from "../types";
 import { prepareProgram, type PreparedProgram } from "../program/prepare";
 import { schemaOf, type Schema } from "../program/schema";
 import { formatInstant, parseInstant } from "../time/instants";
@@ -47,6 +47,7 @@ class StagecraftEngine implements Engine, EngineHost {
   readonly state: EngineState;
   readonly onTrace: ((trace: TraceRecord) => void) | undefined;
   readonly onSkippedEffect: ((rule: string, reason: string) => void) | undefined;
+  readonly onCoverage: ((hit: CoverageHit) => void) | undefined;
   readonly lookup = (ref: string): RecordState | undefined => this.state.records.get(ref);
   readonly turn: Turn;
   readonly workflows: WorkflowRunner = new WorkflowRunner(this);
@@ -60,6 +61,7 @@ class StagecraftEngine implements Engine, EngineHost {
     this.state.workflowDef = (id) => this.prepared.workflowsById.get(id)?.def;
     this.onTrace = options.onTrace;
     this.onSkippedEffect = options.onSkippedEffect;
+    this.onCoverage = options.onCoverage;
     this.turn = new Turn(options.cascadeBound ?? DEFAULT_CASCADE_BOUND);
     if (options.snapshot) this.state.restore(options.snapshot);
   }

@@ -11,7 +11,7 @@ export function reevaluateReferrers(host: EngineHost, event: PendingEvent, route
   const state = host.state;
   for (const route of routes) {
     const reached = state.references.reach(route, event.ref);
-    if (state.instancesByKeyRef.size > 0 && route.watchers.some((watcher) => watcher.kind === "waitUntil")) addKeyedInstances(host, route, event.ref, reached);
+    if (route.waitsUntil && state.instancesByKeyRef.size > 0) addKeyedInstances(host, route, event.ref, reached);
     for (const ref of reached) {
       const record = state.records.get(ref);
       if (!record) continue;

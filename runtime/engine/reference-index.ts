@@ -30,6 +30,8 @@ export interface Link {
 export interface Route {
   links: Link[];
   watchers: Watcher[];
+  /** Whether one of the watchers is a `wait until`, known once rather than asked per event. */
+  waitsUntil: boolean;
 }
 
 export interface ReferenceWatch {
@@ -81,8 +83,9 @@ export function watchReferences(program: Program, rules: PreparedRule[], workflo
         let chains = byChain.get(changed);
         if (!chains) byChain.set(changed, (chains = new Map()));
         let route = chains.get(key);
-        if (!route) chains.set(key, (route = { links, watchers: [] }));
+        if (!route) chains.set(key, (route = { links, watchers: [], waitsUntil: false }));
         if (!route.watchers.includes(watcher)) route.watchers.push(watcher);
+        if (watcher.kind === "waitUntil") route.waitsUntil = true;
       }
     }
   }

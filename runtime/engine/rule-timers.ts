@@ -57,6 +57,7 @@ export function fireRuleTimer(host: EngineHost, timer: RuleTimer, id: string): v
     return;
   }
   if (host.onTrace) traceRule(host, rule.name, record.ref, id, "timer", true, "fired (timer due)", rule.conditionExpr, ctx);
+  host.onCoverage?.({ kind: "rule", rule: rule.id });
   runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name));
 }
 

@@ -141,7 +141,7 @@ function buildManifest(program: Program): ProgramManifest {
     items.push({ kind: "rule", id: rule.id, name, digest: behaviourDigest(rule) });
   }
   for (const workflow of program.workflows) {
-    const { name: _name, id: _id, location: _location, ...behaviour } = workflow;
+    const { name: _name, id: _id, location: _location, stepLocations: _stepLocations, ...behaviour } = workflow;
     items.push({ kind: "workflow", id: workflow.id, name: `workflow "${workflow.name}"`, digest: digestOf(behaviour) });
   }
   items.sort(compareItems);

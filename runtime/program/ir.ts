@@ -214,6 +214,12 @@ export interface WorkflowDef {
   reentry: boolean;
   enrollments: Enrollment[];
   steps: Step[];
+  /**
+   * Where each step is written, in pre-order (a step, then its `then` steps,
+   * then its `else` steps): step N of coverage reports. Kept apart from the
+   * steps so a workflow's behaviour digest ignores positions.
+   */
+  stepLocations?: SourceLocation[];
 }
 
 export interface Enrollment {

@@ -66,6 +66,8 @@ export interface PreparedWorkflow {
   /** Enrolling entity → the field holding the instance's key record (null: the record itself). */
   keyFields: Map<string, string | null>;
   ops: WorkflowOp[];
+  /** Op index → the step it runs (pre-order, as WorkflowDef.stepLocations); -1 for the jumps `if` adds. */
+  stepOfOp: number[];
   enrollments: PreparedEnrollment[];
 }
 
@@ -173,6 +175,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
       name: def.name,
       keyFields: new Map(def.enrollments.map((enrollment) => [enrollment.entity, enrollment.keyField])),
       ops,
+      stepOfOp: stepsOfOps(ops),
       enrollments: def.enrollments.map((enrollment, i) => ({
         index: i,
         key: `w:${def.id}.${i}`,
@@ -293,6 +296,12 @@ function recipientReader(recipient: Recipient): RecipientReader {
     return () => user;
   }
   return fieldPathReader(recipient.path);
+}
+
+/** Flattening writes steps in pre-order and adds only jumps, so counting the other ops numbers the steps. */
+function stepsOfOps(ops: readonly WorkflowOp[]): number[] {
+  let step = 0;
+  return ops.map((op) => (op.kind === "jump" ? -1 : step++));
 }
 
 function flattenSteps(

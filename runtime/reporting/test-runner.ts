@@ -4,7 +4,7 @@
 // (the expect, or the event or `until` the run stopped at) and shows outputs in
 // the test's own terms (test-output-terms.ts), never the ids lowering invents.
 import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "../program/ir";
-import type { OutputRecord } from "../types";
+import type { CoverageHit, OutputRecord } from "../types";
 import { appendAll } from "../append-all";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
@@ -26,12 +26,17 @@ export interface TestResult {
   outputs: OutputRecord[];
 }
 
-export function runTests(program: Program): TestResult[] {
-  return program.tests.map((test) => runTest(program, test));
+export interface TestRunOptions {
+  /** Each rule firing and workflow step of every test's run (a CoverageCounter's `record`). */
+  onCoverage?: (hit: CoverageHit) => void;
 }
 
-function runTest(program: Program, test: TestDef): TestResult {
-  const engine = createEngine(program);
+export function runTests(program: Program, options: TestRunOptions = {}): TestResult[] {
+  return program.tests.map((test) => runTest(program, test, options));
+}
+
+function runTest(program: Program, test: TestDef, options: TestRunOptions): TestResult {
+  const engine = createEngine(program, options.onCoverage ? { onCoverage: options.onCoverage } : {});
   const outputs: OutputRecord[] = [];
   const failures: TestFailure[] = [];
   // where the run is: the event being processed, then `until`

@@ -6,6 +6,7 @@
 import { formatOutputLine } from "../reporting/output-format";
 import { appendAll } from "../append-all";
 import { sum, total, type BehaviourDiff, type Counts, type DiffExample, type GroupCounts, type StageDifference } from "./diff-report";
+import { plural } from "../reporting/plural";
 
 /** How the two versions and the events were given, as the user typed them. */
 export interface DiffSources {
@@ -63,7 +64,7 @@ function summary(diff: BehaviourDiff): string {
     changed: diff.outputs.effects.changed + diff.outputs.stateChanges.changed,
   };
   const stages = diff.stages.length === 0 ? "" : `; ${plural(diff.stages.length, "record")} ${diff.stages.length === 1 ? "ends" : "end"} in another stage`;
-  return `different: ${all.added} added, ${all.removed} removed, ${all.changed} changed ${all.added + all.removed + all.changed === 1 ? "output" : "outputs"}${stages}`;
+  return `different: ${all.added} added, ${all.removed} removed, ${all.changed} changed ${total(diff.outputs) === 1 ? "output" : "outputs"}${stages}`;
 }
 
 function describeCounts(counts: GroupCounts): string {
@@ -91,8 +92,4 @@ function stagesText(stages: StageDifference["base"]): string {
   if (stages === null) return "(no record)";
   if (stages.length === 0) return "(no stage)";
   return stages.map((stage) => JSON.stringify(stage)).join(", ");
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

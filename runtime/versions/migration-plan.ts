@@ -135,9 +135,10 @@ export function isEmptyPlan(plan: MigrationPlan): boolean {
   return plan.from === plan.to;
 }
 
-/** The identity an instance's earlier version runs under: its workflow's, and the digest of that version. */
+/** The identity an instance's earlier version runs under: its workflow's, and the digest of that version's behaviour. */
 export function keptIdentity(workflow: WorkflowDef): string {
-  return `${workflow.id.split("@")[0]}@${digestOf({ ...workflow, id: undefined })}`;
+  const { id, name: _name, location: _location, stepLocations: _stepLocations, ...behaviour } = workflow;
+  return `${id.split("@")[0]}@${digestOf(behaviour)}`;
 }
 
 /** The name outputs give a rule of the old program (its written name, or `file:line`), from its manifest item. */

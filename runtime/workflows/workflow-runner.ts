@@ -72,6 +72,7 @@ export class WorkflowRunner {
     const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
+    this.host.onCoverage?.({ kind: "workflow", workflow: workflow.id });
     this.runInstance(instance, firingOn(event.id, event.firing, name), event);
   }
 
@@ -87,6 +88,7 @@ export class WorkflowRunner {
       const record = this.host.state.records.get(instance.bound);
       if (!record) return;
       const op = ops[instance.pc];
+      if (op !== undefined && op.kind !== "jump") this.host.onCoverage?.({ kind: "step", workflow: workflow.id, step: workflow.stepOfOp[instance.pc]! });
       if (op === undefined || op.kind === "stop") {
         this.host.state.removeInstance(instance);
         this.host.state.finished.add(instance.key);

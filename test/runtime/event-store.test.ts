@@ -1,9 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InMemoryEventStore, createEngine, formatOutputLine, runEvents, type EventStore, type OutputRecord } from "../../runtime/index";
-import { JsonlEventStore } from "../../runtime/stores/node/jsonl-event-store";
 import { after, events, notify, onOpen, program, rule } from "./program-builder";
 
 const input = events(
@@ -12,12 +8,6 @@ const input = events(
   ["2026-01-03T08:00:00Z", "deal/D1", "stage.opened", { stage: "New" }],
 );
 const p = program({ rules: [rule("deal", onOpen("New"), [notify("a@x.example", "new")], { name: "new", delay: after(12, "hours") })] });
-
-let dir: string | undefined;
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
 
 function checkStore(store: EventStore) {
   for (const event of input) store.append(event);
@@ -35,11 +25,4 @@ function checkStore(store: EventStore) {
 describe("event stores", () => {
   it("in memory: append, read from an offset, replay after a snapshot", () => checkStore(new InMemoryEventStore()));
 
-  it("JSON Lines file: one event per line, and a reopened store sees what was appended", () => {
-    dir = mkdtempSync(join(tmpdir(), "stagecraft-store-"));
-    const path = join(dir, "events.jsonl");
-    checkStore(new JsonlEventStore(path));
-    expect(readFileSync(path, "utf8").trim().split("\n")).toHaveLength(3);
-    expect(new JsonlEventStore(path).read(1)).toEqual(input.slice(1));
-  });
 });

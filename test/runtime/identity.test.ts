@@ -87,6 +87,7 @@ describe("program fingerprint", () => {
     const moved: Program = {
       ...structuredClone(p),
       rules: p.rules.map((r) => ({ ...r, location: { ...r.location, line: r.location.line + 7 } })).reverse(),
+      workflows: p.workflows.map((w) => ({ ...w, stepLocations: w.steps.map((_, i) => ({ file: "moved.rules", line: 20 + i, column: 3 })) })),
     };
     expect(programFingerprint(moved)).toBe(programFingerprint(p));
     expect(comparePrograms(p, moved)).toEqual({ added: [], removed: [], changed: [] });

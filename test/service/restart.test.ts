@@ -149,7 +149,8 @@ describe.each(storeKinds)("restart on %s", (kind) => {
 });
 
 describe("a snapshot that cannot be read back", () => {
-  it("stops the start with a message naming the store, and is not taken for an empty state", async () => {
+  /** Runs the example, stops (a snapshot of the end, in parts), damages the parts with `damage`, and starts again. */
+  async function startAfter(damage: string): Promise<unknown> {
     const rules = join(root, "examples", "solar-substates");
     const program = programOf([rules]);
     const lines = readFileSync(join(rules, "events.jsonl"), "utf8");
@@ -159,8 +160,8 @@ describe("a snapshot that cannot be read back", () => {
       const start = parseInstant((JSON.parse(lines.split("\n")[0]!) as { at: string }).at);
       const running = await startService(program, store, { clock: new FakeClock(start + 30 * 24 * HOUR) });
       expect((await running.post(lines)).status).toBe(200);
-      await running.stop(); // a snapshot of the end, in parts
-      await store.driver.query("DELETE FROM stagecraft_snapshot_parts WHERE part = 0");
+      await running.stop();
+      await store.driver.query(damage);
       await store.close();
       store = await handle.open();
       const refused = await startService(program, store).then(
@@ -168,11 +169,22 @@ describe("a snapshot that cannot be read back", () => {
         (error: unknown) => error,
       );
       await store.close();
-      expect(refused).toBeInstanceOf(Error);
-      expect((refused as Error).message).toMatch(/^PGlite in .*: the snapshot at log position \d+ cannot be read \(.*it is incomplete: \d+ of its \d+ records were found\); the store was changed outside Stagecraft$/);
+      return refused;
     } finally {
       await handle.remove();
     }
+  }
+
+  it("stops the start with a message naming the store, and is not taken for an empty state", async () => {
+    const refused = await startAfter("DELETE FROM stagecraft_snapshot_parts WHERE part = 0");
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toMatch(/^PGlite in .*: the snapshot at log position \d+ cannot be read \(its parts together: it is incomplete: \d+ of its \d+ records were found\); the store was changed outside Stagecraft$/);
+  }, SLOW);
+
+  it("names the part that is damaged", async () => {
+    const refused = await startAfter(`UPDATE stagecraft_snapshot_parts SET data = '{"records": ' WHERE part = 0`);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toMatch(/cannot be read \(part 1 of \d+: .*JSON.*\); the store was changed outside Stagecraft$/);
   }, SLOW);
 });
 

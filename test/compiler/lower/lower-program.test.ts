@@ -253,6 +253,8 @@ workflow "Default key" {
           else: [{ kind: "stop" }],
         },
       ],
+      // pre-order: the `if` (line 6), its `then` step, its `else` step
+      stepLocations: [3, 4, 5, 6, 7, 9].map((line) => ({ file: "rules.rules", line, column: line >= 7 ? 5 : 3 })),
     });
     expect(legacy!.per).toBe("contact");
     expect(legacy!.reentry).toBe(true);
