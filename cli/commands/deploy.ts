@@ -5,7 +5,8 @@
 // errors (found here or by the service), 2 usage or I/O: the service cannot be
 // reached or refuses the request.
 import type { Command } from "commander";
-import { formatDiffText, formatOutputLine, formatPlanText, type BehaviourDiff, type MigrationPlan, type OutputRecord } from "../../runtime/index";
+import { formatDiffText, formatOutputLine, formatPlanText, type OutputRecord } from "../../runtime/index";
+import type { DeployAnswer } from "../../service/rules-service";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { CliError, ExitCode, textOrJson, usageError } from "../errors";
 import { formatTextReport } from "../print-diagnostics";
@@ -17,18 +18,6 @@ interface DeployOptions {
   dryRun?: boolean;
   tokenFile?: string;
   format: string;
-}
-
-/** The service's answer (service/rules-service.ts DeployAnswer). */
-interface DeployAnswer {
-  version: number;
-  fingerprint: string;
-  at: string;
-  deployed: boolean;
-  unchanged: boolean;
-  plan: MigrationPlan;
-  outputs: string[];
-  diff?: BehaviourDiff | { error: string };
 }
 
 interface ServiceDiagnostic {
