@@ -2,48 +2,18 @@
 // and workflow instances the migration plan keeps, cancels, moves or leaves on
 // their version, the outputs that say so, and the law that deploying the same
 // rules changes nothing.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine, deployRules, formatOutputLine, formatPlanText, parseInstant, planMigration, resumeWithOtherRules, type Engine, type InputEvent, type OutputRecord, type Program, type Snapshot } from "../../runtime/index";
 import { compileProgram } from "../backend/harness";
 import { eventStream, ruleFile, schema as arbitrarySchema } from "../backend/arbitrary-programs";
 
-const schema = `
-entity contact {
-  name: text
-  email: email?
-  phone: phone?
-}
-entity deal {
-  title: text
-  amount: money
-  contact: contact
-  pipeline {
-    stage "New"
-    stage "Documentation pending"
-    stage "Won" won
-  }
-}
-template email "Docs reminder" {
-  subject "Documents"
-  body "Please send the documents for {title}."
-}
-template sms "Nudge" "Still there, {title}?"
-`;
-
-const base = `
-rule "Docs reminder": on deal stage "Documentation pending" open after 4 days -> send email "Docs reminder" to contact
-rule "Nudge": on deal created after 10 days -> send sms "Nudge" to contact
-rule "Ping": on deal created after 2 days -> notify "desk@example.com" "ping {title}"
-workflow "Follow up" per deal {
-  enroll on deal updated when amount > 100
-  notify "desk@example.com" "first {title}"
-  wait 2 days
-  notify "desk@example.com" "second {title}"
-  wait 3 days
-  notify "desk@example.com" "third {title}"
-}
-`;
+// The rules of test/fixtures/deploy/base; each test edits them into its new version.
+const fixture = join(import.meta.dirname, "..", "fixtures", "deploy", "base");
+const schema = readFileSync(join(fixture, "schema.rules"), "utf8");
+const base = readFileSync(join(fixture, "rules.rules"), "utf8");
 
 function rules(text: string): Program {
   return compileProgram([
@@ -53,7 +23,7 @@ function rules(text: string): Program {
 }
 
 const history: InputEvent[] = [
-  { id: "c1", at: "2026-03-02T09:00:00Z", entity: "contact/C1", type: "created", data: { name: "Ana" } },
+  { id: "c1", at: "2026-03-02T09:00:00Z", entity: "contact/C1", type: "created", data: { name: "Ana", email: "ana@example.com" } },
   { id: "d1", at: "2026-03-02T09:00:00Z", entity: "deal/D1", type: "created", data: { title: "Roof", amount: 50, contact: "contact/C1", stage: "New" } },
   { id: "d2", at: "2026-03-02T10:00:00Z", entity: "deal/D1", type: "stage.opened", data: { stage: "Documentation pending" } },
   { id: "d3", at: "2026-03-02T11:00:00Z", entity: "deal/D1", type: "updated", data: { amount: 500 } },
