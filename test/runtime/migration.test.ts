@@ -127,6 +127,40 @@ describe("deploying new rules onto a running engine", () => {
   });
 });
 
+describe("deploying other rules", () => {
+  it("is a function of the state: done twice from one state, or resumed from the snapshot after it, it goes on alike", () => {
+    fc.assert(
+      fc.property(ruleFile, ruleFile, eventStream, (before, after, events) => {
+        const program = (text: string) => compileProgram([
+          { path: "schema.rules", text: arbitrarySchema },
+          { path: "rules.rules", text },
+        ]);
+        const [old, next] = [program(before), program(after)];
+        const half = Math.floor(events.lines.length / 2);
+        const inputs = events.lines.map((line) => JSON.parse(line) as InputEvent);
+        try {
+          const deployOnce = () => {
+            const engine = createEngine(old);
+            for (const event of inputs.slice(0, half)) engine.process(event);
+            return deployRules(engine, next, engine.snapshot().clock ?? 0);
+          };
+          const first = deployOnce();
+          const second = deployOnce();
+          expect(lines(second.outputs)).toEqual(lines(first.outputs));
+          expect(second.plan).toEqual(first.plan);
+          const resumed = createEngine(next, { snapshot: JSON.parse(JSON.stringify(second.engine.snapshot())) as Snapshot });
+          const rest = (engine: Engine) => lines(inputs.slice(half).flatMap((event) => engine.process(event)).concat(engine.advanceTo(events.until)));
+          expect(rest(resumed)).toEqual(rest(first.engine));
+        } catch (error) {
+          // An endless cascade or an event the new rules cannot take stops the run alike either way.
+          if (!(error instanceof Error) || !/cascade|Cascade|RecordExists|already exists/.test(error.message + error.name)) throw error;
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe("deploying the same rules", () => {
   it("is an empty plan that changes nothing, whatever the rules and events", () => {
     fc.assert(
