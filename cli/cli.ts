@@ -25,7 +25,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     ...out,
     stdout: (t) => out.stdout(t),
     stderr: (t) => out.stderr(t),
-    readStdin: () => out.readStdin(),
+    stdin: () => out.stdin(),
     isTty: out.isTty,
     exit: (code) => {
       exitCode = code;

@@ -1,169 +1,96 @@
-// Reads the events file (or standard input for `-`) for run and explain.
-import { closeSync, openSync, readSync } from "node:fs";
-import { readText } from "./sources";
+// `--events` of run, explain and diff: one or several files, folders (every
+// `.jsonl` file under them, sorted by path) or `-` for standard input, read as
+// one stream of lines in the order to process them (event-order.ts).
+import { statSync } from "node:fs";
+import type { Command } from "commander";
+import type { StreamCheckOptions } from "../runtime/index";
 import type { Output } from "./output";
 import { cannotRead, usageError } from "./errors";
-import { isUtf16, utf16Error } from "./text-encoding";
+import { blockSizeFor, EVENTS_FILE, FileLines, StreamLines, type LineSource } from "./line-sources";
+import { listFiles } from "./sources";
+import { concatenated, merged, sorted, type EventLine } from "./event-order";
 
-const WHAT = "events file";
+export type { EventLine } from "./event-order";
 
 export interface EventsInput {
-  /** The name used in `events.jsonl:LINE:` errors. */
-  name: string;
-  lines: string[];
-}
-
-export function readEventsInput(given: string, out: Output): EventsInput {
-  if (given === "-") return { name: "<stdin>", lines: splitLines(readStdin(out)) };
-  return { name: given, lines: splitLines(readText(given, WHAT)) };
-}
-
-/** The input's lines one at a time, in order, without their line ends; undefined after the last. */
-export interface EventLines {
-  /** The name used in `events.jsonl:LINE:` errors. */
+  /** How the input was given, for reports (`a.jsonl`, `a.jsonl b.jsonl`, `<stdin>`). */
   readonly name: string;
-  next(): string | undefined;
+  /** The next lines to process, blank lines left out; undefined after the last. */
+  next(): Promise<EventLine[] | undefined>;
+  /** A line's position, as the stream checks keep it (EventStreamValidator). */
+  positionOf(line: EventLine): number;
+  /** A position named for a message: `line 3`, or `b.jsonl:3` when there are several files. */
+  describePosition(position: number): string;
+}
+
+/** Lines per file a position can tell apart: positions stay exact numbers for 2^21 files. */
+const LINES_PER_SOURCE = 2 ** 32;
+
+/** `--events`, `--sort` and `--strict`, as run, explain and diff take them. */
+export function addEventsOptions(command: Command): Command {
+  return command
+    .requiredOption("--events <file>", "input events, JSON Lines: a file, a folder of .jsonl files, or - for standard input; repeat to merge several by time", collectEvents)
+    .option("--sort", "sort the events by time first (a CRM export out of order); reads them all before the first")
+    .option("--strict", "refuse an event for a record no created event made (SC3021)");
+}
+
+/** Each `--events` adds one input, in the order given. */
+function collectEvents(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /**
- * The same lines as `readEventsInput`, read from a file in blocks: a large
- * events file is never held whole, with every line of it, while it runs
- * (that would hold the file twice over: the text and its lines), and reading
- * block by block spares building one string of the whole file.
+ * Opens every input given. Several are merged by time (stable: at equal times,
+ * the order given, then line order); with `sort`, all lines are read first and
+ * sorted stably by time.
  */
-export function openEventLines(given: string, out: Output): EventLines {
-  if (given === "-") {
-    const lines = splitLines(readStdin(out));
-    let index = 0;
-    return { name: "<stdin>", next: () => lines[index++] };
+export function openEventsInput(given: readonly string[], options: EventsFlags, out: Output): EventsInput {
+  if (given.filter((path) => path === "-").length > 1) throw usageError("--events - (standard input) can be given once");
+  const inputs = given.map((path) => (path === "-" ? path : expandEventsPath(path)));
+  const blockSize = blockSizeFor(inputs.reduce((count, input) => count + (input === "-" ? 1 : input.length), 0));
+  const sources: LineSource[] = [];
+  for (const input of inputs) {
+    if (input === "-") sources.push(new StreamLines(out.stdin()));
+    else for (const file of input) sources.push(new FileLines(file, blockSize));
   }
-  return new FileLines(given);
+  const next = options.sort === true ? sorted(sources) : sources.length === 1 ? concatenated(sources[0]!) : merged(sources);
+  const single = sources.length === 1;
+  return {
+    name: given.length === 1 && given[0] === "-" ? sources[0]!.name : given.join(" "),
+    next,
+    positionOf: single ? (line) => line.lineNumber : (line) => line.source * LINES_PER_SOURCE + line.lineNumber,
+    describePosition: single
+      ? (position) => `line ${position}`
+      : (position) => `${sources[Math.floor(position / LINES_PER_SOURCE)]!.name}:${position % LINES_PER_SOURCE}`,
+  };
 }
 
-/** The lines that are not blank, each with its 1-based line number (blank lines count). */
-export function* numberedLines(lines: EventLines): Generator<{ line: string; lineNumber: number }> {
-  let lineNumber = 0;
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    lineNumber++;
-    if (line.trim() !== "") yield { line, lineNumber };
-  }
+export interface EventsFlags {
+  /** `--strict`: an event for a record no created event made is refused. */
+  strict?: boolean;
+  /** `--sort`: the events are sorted by time before the first runs. */
+  sort?: boolean;
 }
 
-const BLOCK_SIZE = 1 << 20;
-const LINE_FEED = 0x0a;
-
-/**
- * Decodes whole lines only: a line feed byte is never part of a multi-byte
- * UTF-8 character, so each block is cut after its last line feed and the bytes
- * after it start the next block. Decoding matches reading the whole file as UTF-8.
- */
-class FileLines implements EventLines {
-  private readonly fd: number;
-  private block = Buffer.allocUnsafe(BLOCK_SIZE);
-  /** Bytes at the start of `block` carried over from the previous read: the start of a line. */
-  private carried = 0;
-  private text = "";
-  private start = 0;
-  private ended = false;
-  private atFileStart = true;
-
-  constructor(readonly name: string) {
-    try {
-      this.fd = openSync(name, "r");
-    } catch (error) {
-      throw cannotRead(WHAT, name, error);
-    }
-  }
-
-  next(): string | undefined {
-    for (;;) {
-      const end = this.text.indexOf("\n", this.start);
-      if (end !== -1) {
-        const line = this.text.slice(this.start, end);
-        this.start = end + 1;
-        return withoutCr(line);
-      }
-      // Every decoded text ends with a line feed, except the last one: the file's end.
-      if (this.start < this.text.length) {
-        const rest = this.text.slice(this.start);
-        this.start = this.text.length;
-        return withoutCr(rest);
-      }
-      if (this.ended) return undefined;
-      this.readBlock();
-    }
-  }
-
-  private decode(from: number, to: number): string {
-    if (!this.atFileStart) return this.block.toString("utf8", from, to);
-    this.atFileStart = false;
-    if (isUtf16(this.block.subarray(from, to))) {
-      closeSync(this.fd);
-      throw utf16Error(`${WHAT} ${this.name}`, this.name);
-    }
-    const text = this.block.toString("utf8", from, to);
-    return withoutBom(text);
-  }
-
-  private readBlock(): void {
-    if (this.carried === this.block.length) {
-      // A line longer than the block: make room for the rest of it.
-      const larger = Buffer.allocUnsafe(this.block.length * 2);
-      this.block.copy(larger, 0, 0, this.carried);
-      this.block = larger;
-    }
-    let read: number;
-    try {
-      read = readSync(this.fd, this.block, this.carried, this.block.length - this.carried, null);
-    } catch (error) {
-      closeSync(this.fd);
-      throw cannotRead(WHAT, this.name, error);
-    }
-    const filled = this.carried + read;
-    this.start = 0;
-    if (read === 0) {
-      this.ended = true;
-      closeSync(this.fd);
-      this.text = this.decode(0, filled);
-      this.carried = 0;
-      return;
-    }
-    const lastFeed = this.block.lastIndexOf(LINE_FEED, filled - 1);
-    if (lastFeed === -1) {
-      this.text = "";
-      this.carried = filled;
-      return;
-    }
-    this.text = this.decode(0, lastFeed + 1);
-    this.block.copy(this.block, 0, lastFeed + 1, filled);
-    this.carried = filled - lastFeed - 1;
-  }
+/** The stream checks of a command's `--events`: positions named as the input names them, and where sorting helps, `--sort` suggested. */
+export function streamCheckOptions(input: EventsInput, flags: EventsFlags): StreamCheckOptions {
+  return {
+    strict: flags.strict === true,
+    describePosition: input.describePosition,
+    ...(flags.sort === true ? {} : { orderHint: " (or give --sort to sort them by time first)" }),
+  };
 }
 
-function readStdin(out: Output): string {
-  let text: string;
+/** A folder means every `.jsonl` file under it, sorted by path; anything else is one file. */
+function expandEventsPath(path: string): string[] {
+  let isFolder: boolean;
   try {
-    text = out.readStdin();
-  } catch {
-    throw usageError("cannot read events from standard input");
+    isFolder = statSync(path).isDirectory();
+  } catch (error) {
+    throw cannotRead(EVENTS_FILE, path, error);
   }
-  // Read as UTF-8, UTF-16 starts with its byte order mark as two replacement characters, or with a zero.
-  if (text.startsWith("\ufffd\ufffd") || text.slice(0, 4).includes("\0")) throw utf16Error("events from standard input");
-  return text;
-}
-
-
-function splitLines(text: string): string[] {
-  const lines = withoutBom(text).split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines.map(withoutCr);
-}
-
-/** Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first line. */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function withoutCr(line: string): string {
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
+  if (!isFolder) return [path];
+  const files = listFiles(path, ".jsonl").sort();
+  if (files.length === 0) throw usageError(`cannot read events from folder ${path}: it has no .jsonl files`);
+  return files;
 }

@@ -1,5 +1,4 @@
 // The process adapter: argv in, exit code out. Everything else is in cli.ts.
-import { readFileSync } from "node:fs";
 import { runCli } from "./cli";
 
 // A reader that stops early (`stagecraft run … | head`) closes the pipe: that is
@@ -14,7 +13,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   exit: () => undefined,
   isTty: Boolean(process.stdout.isTTY),
-  readStdin: () => readFileSync(0, "utf8"),
+  stdin: () => process.stdin,
   env: process.env,
 });
 // Let stdout drain before exiting: piped output of a large run must not be cut.

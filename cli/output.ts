@@ -7,8 +7,8 @@ export interface Output {
   /** Records the exit code; the process ends after the command returns. */
   exit(code: number): void;
   readonly isTty: boolean;
-  /** Standard input, for `--events -`. */
-  readStdin(): string;
+  /** Standard input's chunks as they arrive, for `--events -`. */
+  stdin(): AsyncIterable<Uint8Array | string>;
   /** Environment variables (STAGECRAFT_DATABASE_URL); none when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }

@@ -95,12 +95,17 @@ export function isSkippedFolder(name: string): boolean {
 
 /** Every `.rules` file under a folder, skipping `node_modules` and dot folders (also what `stagecraft lsp` reads of a workspace). */
 export function listRulesFiles(folder: string): string[] {
+  return listFiles(folder, ".rules");
+}
+
+/** Every file whose name ends with `suffix` under a folder, skipping the folders `isSkippedFolder` names; unsorted. */
+export function listFiles(folder: string, suffix: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!isSkippedFolder(entry.name)) appendAll(found, listRulesFiles(path));
-    } else if (entry.name.endsWith(".rules")) {
+      if (!isSkippedFolder(entry.name)) appendAll(found, listFiles(path, suffix));
+    } else if (entry.name.endsWith(suffix)) {
       found.push(path);
     }
   }

@@ -570,6 +570,15 @@ stage, fields and timers. A record exists from the first line that mentions it u
 a \`deleted\` line; after \`--resume\`, every record of the snapshot exists.`,
     example: `events.jsonl:5: error SC3012: record "deal/D1" already exists: line 2 created it; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew`,
   },
+  SC3021: {
+    severity: "error",
+    category: "input",
+    title: "record not created (--strict)",
+    about: `With \`--strict\`, an event for a record that no \`created\` line made (or that a
+\`deleted\` line removed) is refused; without it, such an event starts the record
+empty. After \`--resume\`, every record of the snapshot exists.`,
+    example: `events.jsonl:4: error SC3021: record "deal/D9" does not exist: no created line came before; with --strict every record is created before its other events (send created first, or run without --strict to start it empty)`,
+  },
   SC3013: {
     severity: "error",
     category: "service",

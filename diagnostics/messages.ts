@@ -142,8 +142,8 @@ export const Diagnostics = {
   UnknownDataField: message("SC3007", "unknown field \"{field}\" {where}"),
   StageNotUpdatable: message("SC3007", "\"stage\" cannot be updated; send a stage.opened event for {entity}"),
   WrongDataType: message("SC3008", "{what} {problem}"),
-  TimeGoesBack: message("SC3009", "time {at} is earlier than {previous}; events must be in time order"),
-  DuplicateId: message("SC3010", "duplicate id \"{id}\": line {line} already used it; every event needs its own id"),
+  TimeGoesBack: message("SC3009", "time {at} is earlier than {previous}; events must be in time order{hint}"),
+  DuplicateId: message("SC3010", "duplicate id \"{id}\": {where} already used it; every event needs its own id"),
   OutputIdForm: message(
     "SC3011",
     "id \"{id}\" has the form of an output id (t<number> for timers, <id>.<number> for derived events); choose another, e.g. \"{example}\"",
@@ -151,6 +151,10 @@ export const Diagnostics = {
   RecordExists: message(
     "SC3012",
     "record \"{ref}\" already exists: {origin}; a second created would wipe its stage, fields and timers. Send updated for a change, or deleted first to create it anew",
+  ),
+  RecordNotCreated: message(
+    "SC3021",
+    "record \"{ref}\" does not exist: {why}; with --strict every record is created before its other events (send created first, or run without --strict to start it empty)",
   ),
 
   // the service's requests (service/)

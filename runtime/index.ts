@@ -47,8 +47,8 @@ export { runTests, matchesExpectation, type TestResult, type TestFailure } from 
 export { explain, formatExplanation, describeTrigger, type Explanation, type ExplanationFormat, type RuleExplanation, type Consideration } from "./reporting/explain";
 export { formatTrace } from "./reporting/trace-format";
 export { InMemoryEventStore, type EventStore } from "./stores/event-store";
-export { formatInstant, parseInstant, missingTimeReason } from "./time/instants";
-export { EventStreamValidator, hasOutputIdForm } from "./input/event-stream-validator";
+export { formatInstant, parseInstant, missingTimeReason, isIsoDate, isWallTime, parseWallTime, endOfLocalDate } from "./time/instants";
+export { EventStreamValidator, hasOutputIdForm, type StreamCheckOptions } from "./input/event-stream-validator";
 export { canonicalJson } from "./program/digest";
 export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";
 export { PairedEventValidator, type PairedLine } from "./versions/paired-events";
@@ -58,3 +58,4 @@ export { applyMigration, DEPLOY_OUTPUT_TYPES, type Migrated } from "./versions/a
 export { deployRules, resumeWithOtherRules, type Deployed } from "./versions/deploy-rules";
 export { formatPlanText } from "./versions/format-plan";
 export type { BehaviourDiff, OutputDifference, DiffExample, RuleGroup, RecordGroup, StageDifference, Counts, GroupCounts, DifferenceKind } from "./versions/diff-report";
+export { formatInZone, formatWithUtc, offsetInZone, formatInstantsIn } from "./time/zone-time";

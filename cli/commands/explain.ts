@@ -1,27 +1,27 @@
 // `stagecraft explain <paths...> --events <file> --entity <type/id>`: for one
 // record, why each rule did or did not fire, with the values that decided it.
 import type { Command } from "commander";
-import { EventStreamValidator, explain, formatExplanation, type InputEvent, type Program } from "../../runtime/index";
+import { EventStreamValidator, explain, formatExplanation, formatWithUtc, type InputEvent, type Program } from "../../runtime/index";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { ExitCode, usageError } from "../errors";
-import { readEventsInput } from "../events-input";
+import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
-import { parseUntil } from "../until";
+import { parseUntil, UNTIL_FLAG } from "../until";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 import { closestName, editDistance } from "../../diagnostics/suggest";
 
 export function registerExplain(program: Command, out: Output): void {
-  program
+  const command = program
     .command("explain")
     .description("why each rule did or did not fire for one record")
-    .argument("<paths...>", ".rules files or folders")
-    .requiredOption("--events <file>", "input events, JSON Lines (- for standard input)")
+    .argument("<paths...>", ".rules files or folders");
+  addEventsOptions(command)
     .requiredOption("--entity <type/id>", "the record to explain, e.g. deal/S1")
-    .option("--until <iso>", "after the last event, fire timers due at or before this time")
-    .action((paths: string[], options: { events: string; entity: string; until?: string }) => {
+    .option(...UNTIL_FLAG)
+    .action(async (paths: string[], options: EventsFlags & { events: string[]; entity: string; until?: string }) => {
       if (!/^[^/\s]+\/\S+$/.test(options.entity)) throw usageError(`--entity must be type/id (e.g. deal/S1), not "${options.entity}"`);
-      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
       const { result, report } = compileRuleFiles(paths);
       if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
@@ -29,24 +29,26 @@ export function registerExplain(program: Command, out: Output): void {
         return;
       }
       const program = result.program;
+      const until = untilGiven?.in(program.calendar.timezone);
       const type = options.entity.slice(0, options.entity.indexOf("/"));
       checkEntityType(program, type, options.entity);
-      const input = readEventsInput(options.events, out);
+      const input = openEventsInput(options.events, options, out);
       const events: InputEvent[] = [];
-      const validator = new EventStreamValidator(program);
-      for (const [index, line] of input.lines.entries()) {
-        if (line.trim() === "") continue;
-        const checked = validator.check(line, index + 1);
-        if ("error" in checked) {
-          out.stderr(formatLineError(input.name, index + 1, checked.error) + "\n");
-          out.exit(ExitCode.invalidEvent);
-          return;
+      const validator = new EventStreamValidator(program, null, [], streamCheckOptions(input, options));
+      for (let batch = await input.next(); batch !== undefined; batch = await input.next()) {
+        for (const line of batch) {
+          const checked = validator.check(line.text, input.positionOf(line), line.parsed);
+          if ("error" in checked) {
+            out.stderr(formatLineError(line.file, line.lineNumber, checked.error) + "\n");
+            out.exit(ExitCode.invalidEvent);
+            return;
+          }
+          events.push(checked.event);
         }
-        events.push(checked.event);
       }
       const explanation = explain(program, events, options.entity, until === undefined ? {} : { until });
       if (!explanation.recordsOfType.includes(options.entity)) throw unseenRecord(options.entity, type, explanation.recordsOfType);
-      out.stdout(formatExplanation(explanation));
+      out.stdout(formatExplanation(explanation, { formatTime: (iso) => formatWithUtc(iso, program.calendar.timezone) }));
       out.exit(ExitCode.ok);
     });
 }

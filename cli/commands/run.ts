@@ -1,4 +1,4 @@
-// `stagecraft run <paths...> --events <file|-> [--until <iso>] [--trace]`
+// `stagecraft run <paths...> --events <file|folder|-> [--until <time>] [--trace] [--strict] [--sort]`
 // (or `--module rules.ts` instead of paths): replays input events through the
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
 // docs/contract.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
@@ -8,21 +8,21 @@
 // (docs/versions.md "Migration"); `--plan` prints that plan instead of running.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatPlanText, formatTrace, parseInstant, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatPlanText, formatTrace, formatWithUtc, parseInstant, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
-import { openEventLines, type EventLines } from "../events-input";
+import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags, type EventsInput } from "../events-input";
 import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
-import { parseUntil } from "../until";
+import { describeUntil, parseUntil, UNTIL_FLAG } from "../until";
 import { checkWritable } from "../writable";
 import { SkippedEffects } from "../skipped-effects";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
 
-interface RunOptions {
-  events?: string;
+interface RunOptions extends EventsFlags {
+  events: string[];
   plan?: boolean;
   until?: string;
   trace?: boolean;
@@ -32,12 +32,12 @@ interface RunOptions {
 }
 
 export function registerRun(program: Command, out: Output): void {
-  program
+  const run = program
     .command("run")
     .description("replay events through the rules; print derived events and effects as JSON Lines")
-    .argument("[paths...]", ".rules files or folders (or use --module)")
-    .option("--events <file>", "input events, JSON Lines (- for standard input); required but with --plan")
-    .option("--until <iso>", "after the last event, fire timers due at or before this time")
+    .argument("[paths...]", ".rules files or folders (or use --module)");
+  addEventsOptions(run)
+    .option(...UNTIL_FLAG)
     .option("--trace", "explain on stderr every rule considered")
     .option("--module <file.ts>", "run a module emitted by `stagecraft compile` instead of rule files")
     .option("--resume <snapshot.json>", "go on from a snapshot saved by --save-snapshot (the events continue it)")
@@ -45,8 +45,7 @@ export function registerRun(program: Command, out: Output): void {
     .option("--plan", "with --resume and other rules than the snapshot's: print the migration plan instead of running")
     .action(async (paths: string[], options: RunOptions) => {
       if (options.plan && options.resume === undefined) throw usageError("--plan needs --resume: it prints how the snapshot's state moves to these rules");
-      if (!options.plan && options.events === undefined) throw usageError("required option '--events <file>' not specified");
-      const until = options.until === undefined ? undefined : parseUntil(options.until);
+      const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
       if (options.saveSnapshot !== undefined) checkWritable("snapshot", options.saveSnapshot);
       const snapshot = options.resume === undefined ? undefined : readSnapshot(options.resume);
       const loaded = await loadProgram(paths, options, out);
@@ -56,12 +55,14 @@ export function registerRun(program: Command, out: Output): void {
         out.exit(ExitCode.ok);
         return;
       }
-      const events = openEventLines(options.events!, out);
+      const zone = loaded.program.calendar.timezone;
+      const until = untilGiven?.in(zone);
+      const events = openEventsInput(options.events, options, out);
       const skipped = new SkippedEffects();
       const engineOptions: EngineOptions = {
         onSkippedEffect: skipped.count,
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
-        ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t) + "\n") } : {}),
+        ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t, (iso) => formatWithUtc(iso, zone)) + "\n") } : {}),
       };
       const { engine, migrated } = startEngine(loaded.program, engineOptions, snapshot, options.resume);
       const writer = stdoutWriter(out);
@@ -72,11 +73,12 @@ export function registerRun(program: Command, out: Output): void {
       try {
         // A resumed stream goes on from the snapshot's time and records: an earlier line, or a
         // created for a record the snapshot holds, is an input error (exit 3).
-        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref));
-        const code = replay(engine, validator, events, writer, out, position);
+        const validator = new EventStreamValidator(loaded.program, snapshot?.clock ?? null, snapshot?.records.map((record) => record.ref), streamCheckOptions(events, options));
+        const code = await replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
-          warnIfUntilPassed(until, position.lastAt, snapshot?.clock ?? null, out);
-          position.at = `while firing the timers due by --until ${until}`;
+          const shown = describeUntil(untilGiven!, until);
+          warnIfUntilPassed(until, shown, position.lastAt, snapshot?.clock ?? null, out);
+          position.at = `while firing the timers due by --until ${shown}`;
           writeAll(writer, engine.advanceTo(until));
         }
         writer.flush();
@@ -176,28 +178,29 @@ async function loadProgram(
  * `--until` before the last event (or the snapshot's time) fires nothing: the
  * timers due by then fired as the events passed. Likely a wrong date: warn.
  */
-function warnIfUntilPassed(until: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
+function warnIfUntilPassed(until: string, shown: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
   const last = Math.max(lastAt === undefined ? -Infinity : parseInstant(lastAt), resumedAt ?? -Infinity);
   if (parseInstant(until) >= last) return;
   const passed = lastAt !== undefined && parseInstant(lastAt) === last ? `the last event (${lastAt})` : `the time the snapshot reached (${formatInstant(last)})`;
-  out.stderr(`stagecraft: warning: --until ${until} is before ${passed}, so it fires no timer\n`);
+  out.stderr(`stagecraft: warning: --until ${shown} is before ${passed}, so it fires no timer\n`);
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */
-function replay(engine: Engine, validator: EventStreamValidator, lines: EventLines, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): number {
-  let lineNumber = 0;
-  for (let line = lines.next(); line !== undefined; line = lines.next()) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    const checked = validator.check(line, lineNumber);
-    if ("error" in checked) {
-      writer.flush();
-      out.stderr(formatLineError(lines.name, lineNumber, checked.error) + "\n");
-      return ExitCode.invalidEvent;
+async function replay(engine: Engine, validator: EventStreamValidator, input: EventsInput, writer: BatchedWriter, out: Output, position: { at: string; lastAt: string | undefined }): Promise<number> {
+  for (let batch = await input.next(); batch !== undefined; batch = await input.next()) {
+    for (const line of batch) {
+      const checked = validator.check(line.text, input.positionOf(line), line.parsed);
+      if ("error" in checked) {
+        writer.flush();
+        out.stderr(formatLineError(line.file, line.lineNumber, checked.error) + "\n");
+        return ExitCode.invalidEvent;
+      }
+      position.at = `${line.file}:${line.lineNumber} (event ${checked.event.id})`;
+      position.lastAt = checked.event.at;
+      writeAll(writer, engine.process(checked.event));
     }
-    position.at = `${lines.name}:${lineNumber} (event ${checked.event.id})`;
-    position.lastAt = checked.event.at;
-    writeAll(writer, engine.process(checked.event));
+    // Standard input may pause before its next lines: what these did is written now.
+    writer.flush();
   }
   return ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 // One record's state at a point of the timeline: the engine's own state after
 // the step that row belongs to (replayed in the worker, not re-derived here).
+import { formatInZone } from "../../runtime/time/zone-time";
 import type { RecordState } from "../../runtime/types";
-import { formatInZone } from "./calendar-time";
 
 export function renderRecordState(view: HTMLElement, record: RecordState | undefined, ref: string, zone: string): void {
   if (!record) {

@@ -2,8 +2,8 @@
 // and the "why (not)?" pane. The run itself happens in the worker (run-session.ts);
 // this panel shows its rows as they arrive, its progress and a Cancel button,
 // and asks the worker for a record's state or an explanation when one is wanted.
+import { formatInZone } from "../../runtime/time/zone-time";
 import type { RecordState } from "../../runtime/types";
-import { formatInZone } from "./calendar-time";
 import { renderRecordState } from "./record-state-view";
 import { RunClient, type RunOptions } from "./run-client";
 import type { RunProgress, RunSummary, TimelineRow } from "./run-protocol";

@@ -7,10 +7,10 @@
 // from the nearest snapshot, and "Why (not)?" runs the runtime's `explain` once
 // per question.
 import { createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { formatWithUtc } from "../../runtime/time/zone-time";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { Engine, OutputRecord, RecordState, Snapshot } from "../../runtime/types";
 import { validateEventsText } from "../checking/validate-events";
-import { formatWithUtc } from "./calendar-time";
 import type { RunRequest, RunResponse, RunSummary, TimelineRow } from "./run-protocol";
 
 /** Work between two yields: short enough that a cancel is read within a frame or two. */

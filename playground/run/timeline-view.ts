@@ -4,8 +4,8 @@
 // what 60 do. A filter narrows the rows to those whose text contains it; it runs
 // in slices, so filtering a long run never blocks the page. Every text from the
 // rules or the events goes in via textContent.
+import { formatInZone, offsetInZone } from "../../runtime/time/zone-time";
 import type { TimelineRow } from "./run-protocol";
-import { formatInZone, offsetInZone } from "./calendar-time";
 
 const rowHeight = 22;
 const overscan = 10;

@@ -9,6 +9,10 @@
 // delivered twice must not wipe the record's stage, fields and timers. A record
 // exists from the first line that mentions it (any event but `deleted` starts
 // an empty record) until a `deleted` line; after that it may be created anew.
+// Strict, only a `created` line makes a record exist: any other line for a
+// record that does not is refused (SC3021), as an export that lost lines would be.
+// Positions are numbers the caller gives each line (its line number, or one that
+// also names its file): `describePosition` writes one for a message.
 import type { Program } from "../program/ir";
 import { Diagnostics } from "../../diagnostics/messages";
 import { errorAt, validateEventLine, type InputError, type ValidatedLine } from "./validate-event";
@@ -27,6 +31,17 @@ export function hasOutputIdForm(id: string): boolean {
   return (i === 0 && id.charCodeAt(0) === LOWER_T) || (i > 0 && id.charCodeAt(i) === DOT);
 }
 
+export interface StreamCheckOptions {
+  /** Only a `created` line makes a record exist (`run --strict`). */
+  strict?: boolean;
+  /** How a position given to `check` is named in messages; `line N` by default. */
+  describePosition?: (position: number) => string;
+  /** Added to SC3009 for a line earlier than the one before it: how the caller's user can sort the events. */
+  orderHint?: string;
+}
+
+const lineWord = (position: number): string => `line ${position}`;
+
 export class EventStreamValidator {
   /** The `at` of the last accepted line, as given, and as epoch millis. */
   private previousAt: string | undefined;
@@ -39,6 +54,11 @@ export class EventStreamValidator {
    * A number, not an object: a run may hold millions of records.
    */
   private readonly lineOfRecord = new Map<string, number>();
+  /** Strict only: a deleted record → the line that deleted it, to say so when it is used again. */
+  private readonly lineOfDeletion = new Map<string, number>();
+  private readonly strict: boolean;
+  private readonly describe: (position: number) => string;
+  private readonly orderHint: string;
 
   /**
    * `resumedAt` (epoch millis, a snapshot's `clock`) is where the stream goes on
@@ -49,25 +69,32 @@ export class EventStreamValidator {
     private readonly program: Program,
     private readonly resumedAt: number | null = null,
     resumedRecords: Iterable<string> = [],
+    options: StreamCheckOptions = {},
   ) {
+    this.strict = options.strict ?? false;
+    this.describe = options.describePosition ?? lineWord;
+    this.orderHint = options.orderHint ?? "";
     this.previous = resumedAt ?? -Infinity;
     for (const ref of resumedRecords) this.lineOfRecord.set(ref, 0);
   }
 
-  check(line: string, lineNumber: number): ValidatedLine {
-    const checked = validateEventLine(this.program, line);
+  /** `parsed`: the line's JSON.parse, when the caller has read it already. */
+  check(line: string, lineNumber: number, parsed?: unknown): ValidatedLine {
+    const checked = validateEventLine(this.program, line, parsed);
     if ("error" in checked) return checked;
     const { id, at } = checked.event;
     // validateEventLine has just read this `at`: parseInstant remembers it.
     const instant = parseInstant(at);
     if (instant < this.previous) {
-      const before =
-        this.previousAt !== undefined ? `the previous event's ${this.previousAt}` : `${formatInstant(this.resumedAt!)}, the time the resumed snapshot had reached`;
-      return { error: errorAt("at", Diagnostics.TimeGoesBack, { at, previous: before }) };
+      if (this.previousAt === undefined) {
+        const snapshotTime = `${formatInstant(this.resumedAt!)}, the time the resumed snapshot had reached`;
+        return { error: errorAt("at", Diagnostics.TimeGoesBack, { at, previous: snapshotTime, hint: "" }) };
+      }
+      return { error: errorAt("at", Diagnostics.TimeGoesBack, { at, previous: `the previous event's ${this.previousAt}`, hint: this.orderHint }) };
     }
     const first = this.lineOfId.get(id);
     if (first !== undefined) {
-      return { error: errorAt("id", Diagnostics.DuplicateId, { id, line: first }) };
+      return { error: errorAt("id", Diagnostics.DuplicateId, { id, where: this.describe(first) }) };
     }
     if (hasOutputIdForm(id)) {
       return { error: errorAt("id", Diagnostics.OutputIdForm, { id, example: `e${id.replace(/[^A-Za-z0-9]/g, "_")}` }) };
@@ -80,15 +107,22 @@ export class EventStreamValidator {
     return checked;
   }
 
-  /** Keeps which records exist; a `created` for one of them is SC3012. */
+  /** Keeps which records exist; a `created` for one of them is SC3012, strict any other line for another is SC3021. */
   private checkRecord(ref: string, type: string, lineNumber: number): InputError | undefined {
+    const first = this.lineOfRecord.get(ref);
+    if (this.strict && first === undefined && type !== "created") {
+      const deleted = this.lineOfDeletion.get(ref);
+      const why = deleted === undefined ? "no created line came before" : `${this.describe(deleted)} deleted it`;
+      return errorAt("entity", Diagnostics.RecordNotCreated, { ref, why });
+    }
     if (type === "deleted") {
       this.lineOfRecord.delete(ref);
+      if (this.strict) this.lineOfDeletion.set(ref, lineNumber);
       return undefined;
     }
-    const first = this.lineOfRecord.get(ref);
     if (first === undefined) {
       this.lineOfRecord.set(ref, type === "created" ? lineNumber : -lineNumber);
+      if (this.strict) this.lineOfDeletion.delete(ref);
       return undefined;
     }
     if (type !== "created") return undefined;
@@ -96,8 +130,8 @@ export class EventStreamValidator {
       first === 0
         ? "the resumed snapshot holds it"
         : first > 0
-          ? `line ${first} created it`
-          : `line ${-first} started it (an event for it came before any created)`;
+          ? `${this.describe(first)} created it`
+          : `${this.describe(-first)} started it (an event for it came before any created)`;
     return errorAt("type", Diagnostics.RecordExists, { ref, origin });
   }
 }

@@ -30,16 +30,19 @@ const IS_LIFECYCLE = new Set(LIFECYCLE);
 const NO_FIELDS = new Map<string, FieldDef>();
 
 /**
- * Checks one JSON Lines input line on its own. What only the stream shows (time
+ * Checks one JSON Lines input line on its own (`parsedLine`: its JSON.parse, when the caller has it). What only the stream shows (time
  * order, ids) is EventStreamValidator's; callers build the `events.jsonl:LINE:`
  * prefix, the message does not repeat it.
  */
-export function validateEventLine(program: Program, line: string): ValidatedLine {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch (error) {
-    return { error: notJsonError(error as Error, line) };
+export function validateEventLine(program: Program, line: string, parsedLine?: unknown): ValidatedLine {
+  // A caller that read the line already to order it (the CLI merging several files) hands it over.
+  let parsed = parsedLine;
+  if (parsed === undefined) {
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      return { error: notJsonError(error as Error, line) };
+    }
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;
@@ -49,10 +52,16 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   if (typeof raw.id !== "string" || typeof raw.at !== "string" || typeof raw.entity !== "string" || typeof raw.type !== "string") {
     for (const name of ["id", "at", "entity", "type"]) {
       if (!Object.hasOwn(raw, name) || raw[name] === null) return failAt(name, Diagnostics.MissingField, { field: name, why: "" });
+      if (name === "id" && typeof raw.id === "number") {
+        const problem = numericIdProblem(raw.id);
+        if (problem !== undefined) return failAt("id", Diagnostics.IllTypedField, { field: "id", expected: "a string or a whole number", got: problem });
+        continue;
+      }
       if (typeof raw[name] !== "string") return failAt(name, Diagnostics.IllTypedField, { field: name, expected: "a string", got: describe(raw[name]) });
     }
   }
-  const id = raw.id as string;
+  // CRMs export numeric ids unquoted: `"id": 42` is the id "42".
+  const id = typeof raw.id === "number" ? String(raw.id) : (raw.id as string);
   const at = raw.at as string;
   const entity = raw.entity as string;
   const type = raw.type as string;
@@ -98,6 +107,17 @@ export function validateEventLine(program: Program, line: string): ValidatedLine
   const event: InputEvent = { id, at, entity, type };
   if (hasData) event.data = data as Record<string, Value>;
   return { event };
+}
+
+/**
+ * Why a numeric id cannot be read as the text it was written as: JSON.parse has
+ * already rounded a number beyond 2^53 (`12345678901234567890` reads as
+ * …7000), and `4.2` or `1e3` would come back as other text than written.
+ */
+function numericIdProblem(id: number): string | undefined {
+  if (Number.isSafeInteger(id)) return undefined;
+  const why = Number.isInteger(id) ? "too large to read exactly; quote it" : "not a whole number; quote it";
+  return `number ${String(id)} (${why})`;
 }
 
 /** ASCII text (nearly every stage name) is NFC without asking `normalize`. */

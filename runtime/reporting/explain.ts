@@ -7,6 +7,7 @@ import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
 import { splitRef } from "../program/schema";
 import { formatReadValues } from "./read-values";
+import { formatInstantsIn } from "../time/zone-time";
 
 const UNMATCHED = "trigger did not match";
 
@@ -142,17 +143,15 @@ export function describeTrigger(trigger: Trigger): string {
 }
 
 export interface ExplanationFormat {
-  /** How an instant is written; the CLI writes it as the ISO string it is, the playground in the calendar's zone. */
+  /** How an instant is written: as the ISO string it is unless given (the CLI and the playground give formatWithUtc in the calendar's zone). */
   formatTime?: (at: string) => string;
 }
 
-/** An instant as the engine writes it into a reason (`due 2026-01-06T08:05:00.000Z`). */
-const INSTANT_IN_REASON = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g;
 
 /** The text form the CLI's `explain` prints; every line names its rule. */
 export function formatExplanation(explanation: Explanation, { formatTime }: ExplanationFormat = {}): string {
   const time = formatTime ?? ((at: string) => at);
-  const reasonText = formatTime ? (reason: string) => reason.replace(INSTANT_IN_REASON, formatTime) : (reason: string) => reason;
+  const reasonText = formatTime ? (reason: string) => formatInstantsIn(reason, formatTime) : (reason: string) => reason;
   const lines = [`Rules for ${explanation.entity}:`];
   if (explanation.rules.length === 0) lines.push(`  no rule or workflow watches ${explanation.entity.split("/")[0]} records`);
   for (const rule of explanation.rules) {

@@ -123,6 +123,40 @@ export function parseLocalDate(text: string, zone: string): number {
   return parsed.isValid ? parsed.toMillis() : NaN;
 }
 
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+/** Whether the text is a date and time of day without an offset (`2026-03-01T09:00`), as a zone's clocks show it. */
+export function isWallTime(text: string): boolean {
+  return WALL_TIME.test(text);
+}
+
+/**
+ * Epoch millis of a wall time (`2026-03-01T09:00[:SS[.SSS]]`) in the zone: NaN
+ * when it is not one, "skipped" when the zone's clocks jump over it (the hour
+ * lost to daylight saving time). A time shown twice (the hour repeated when the
+ * clocks go back) is the first of the two.
+ */
+export function parseWallTime(text: string, zone: string): number | "skipped" {
+  const m = WALL_TIME.exec(text);
+  if (!m) return NaN;
+  const wall = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: m[6] ? +m[6] : 0, millisecond: m[7] ? +m[7].padEnd(3, "0") : 0 };
+  const time = DateTime.fromObject(wall, { zone });
+  if (!time.isValid) return NaN;
+  // luxon moves a skipped wall time forward by the jump: it then reads another hour.
+  if (time.hour !== wall.hour || time.minute !== wall.minute || time.day !== wall.day) return "skipped";
+  // Of a repeated hour, luxon may take either offset: the earlier instant is the first time the clocks show it.
+  const earlier = time.minus({ hours: 1 });
+  const repeated = earlier.hour === wall.hour && earlier.minute === wall.minute && earlier.day === wall.day;
+  return repeated ? earlier.toMillis() : time.toMillis();
+}
+
+/** The last millisecond of a `YYYY-MM-DD` date in the zone (the instant before the next day starts), or NaN. */
+export function endOfLocalDate(text: string, zone: string): number {
+  if (!isIsoDate(text)) return NaN;
+  const day = DateTime.fromISO(text, { zone });
+  return day.isValid ? day.plus({ days: 1 }).startOf("day").toMillis() - 1 : NaN;
+}
+
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;

@@ -5,7 +5,7 @@
 // versions declare the same entities and events (a change of rules only), a
 // line means the same to both: it is read once and both runs get that event.
 import type { InputEvent, Program } from "../program/ir";
-import { EventStreamValidator } from "../input/event-stream-validator";
+import { EventStreamValidator, type StreamCheckOptions } from "../input/event-stream-validator";
 import { validateEventLine, type InputError } from "../input/validate-event";
 import { programManifest } from "../program/identity";
 import type { DiffSide } from "./behaviour-diff";
@@ -22,18 +22,20 @@ export class PairedEventValidator {
   constructor(
     private readonly base: Program,
     private readonly head: Program,
+    options: StreamCheckOptions = {},
   ) {
-    this.stream = new EventStreamValidator(head);
+    this.stream = new EventStreamValidator(head, null, [], options);
     this.sameSchema = inputSchema(base) === inputSchema(head);
   }
 
-  check(line: string, lineNumber: number): PairedLine {
+  /** `parsed`: the line's JSON.parse, when the caller has read it already (the head's check reads it, the base's reads the line anew). */
+  check(line: string, lineNumber: number, parsed?: unknown): PairedLine {
     if (this.sameSchema) {
-      const checked = this.stream.check(line, lineNumber);
+      const checked = this.stream.check(line, lineNumber, parsed);
       return "error" in checked ? { error: checked.error } : { base: checked.event, head: checked.event };
     }
     const base = validateEventLine(this.base, line);
-    const head = this.stream.check(line, lineNumber);
+    const head = this.stream.check(line, lineNumber, parsed);
     if ("error" in head) {
       // Refused by both versions' rules, or by the stream's checks: the events are at fault.
       if ("error" in base || !("error" in validateEventLine(this.head, line))) return { error: head.error };

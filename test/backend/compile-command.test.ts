@@ -21,7 +21,7 @@ async function compile(args: string[]): Promise<{ code: number; stderr: string }
     stderr: (text) => void (stderr += text),
     exit: (exitCode) => void (code = exitCode),
     isTty: false,
-    readStdin: () => "",
+    stdin: async function* () {},
   };
   const program = new Command().exitOverride();
   registerCompile(program, out);

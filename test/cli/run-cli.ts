@@ -15,7 +15,9 @@ export async function cli(args: string[], stdin = ""): Promise<CliRun> {
     stderr: (t) => void (stderr += t),
     exit: () => undefined,
     isTty: false,
-    readStdin: () => stdin,
+    stdin: async function* () {
+      if (stdin !== "") yield stdin;
+    },
   });
   return { code, stdout, stderr };
 }

@@ -17,7 +17,7 @@ async function checkAtTerminal(path: string): Promise<string> {
     stderr: (text) => void (stdout += text),
     exit: () => undefined,
     isTty: true,
-    readStdin: () => "",
+    stdin: async function* () {},
   });
   return stdout;
 }

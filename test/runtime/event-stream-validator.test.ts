@@ -53,4 +53,19 @@ describe("EventStreamValidator", () => {
     const both = validator.check(line("a", "2026-01-01T00:00:00Z"), 2);
     expect("error" in both && both.error.code).toBe("SC3009");
   });
+
+  it("strict, refuses an event for a record no created made, or one deleted, naming positions as the caller does", () => {
+    const event = (id: string, type: string) => JSON.stringify({ id, at: "2026-01-01T08:00:00Z", entity: "contact/C1", type, ...(type === "deleted" ? {} : { data: { name: "x" } }) });
+    const validator = new EventStreamValidator(program, null, [], { strict: true, describePosition: (position) => `file ${position}` });
+    const before = validator.check(event("a", "updated"), 1);
+    expect("error" in before && before.error).toMatchObject({ code: "SC3021", field: "entity", message: expect.stringContaining("no created line came before") });
+    expect("event" in validator.check(event("b", "created"), 2)).toBe(true);
+    expect("event" in validator.check(event("c", "updated"), 3)).toBe(true);
+    expect("event" in validator.check(event("d", "deleted"), 4)).toBe(true);
+    const after = validator.check(event("e", "updated"), 5);
+    expect("error" in after && after.error.message).toContain('record "contact/C1" does not exist: file 4 deleted it');
+    expect("event" in validator.check(event("f", "created"), 6)).toBe(true);
+    // Without strict, the first event starts the record.
+    expect("event" in new EventStreamValidator(program).check(event("a", "updated"), 1)).toBe(true);
+  });
 });

@@ -15,7 +15,7 @@ describe("trace", () => {
     )) {
       engine.process(event);
     }
-    expect(traces.map(formatTrace)).toEqual([
+    expect(traces.map((trace) => formatTrace(trace))).toEqual([
       "2026-01-01T08:00:00.000Z e1 deal/D1 created",
       "2026-01-02T08:00:00.000Z e2 deal/D1 invoice.paid",
       "2026-01-02T08:00:00.000Z   not fired: paid on deal/D1 (e2 invoice.paid): condition is false [amount = 10]",

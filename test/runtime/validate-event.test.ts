@@ -26,12 +26,19 @@ describe("validateEventLine", () => {
     expect(check(line({ type: "created", data: { title: "t", amount: 1, channel: "web", contact: "contact/C1", stage: "New" } }))).toHaveProperty("event");
   });
 
+  it("reads a whole-number id as its digits (CRM exports write ids unquoted)", () => {
+    expect(check(line({ id: 42 }))).toMatchObject({ event: { id: "42" } });
+    expect(check(line({ id: -7 }))).toMatchObject({ event: { id: "-7" } });
+  });
+
   it.each([
     ["bad JSON", "{ not json", "SC3001", /not valid JSON/],
     ["not an object", "[1, 2]", "SC3001", /must be a JSON object/],
     ["missing id", JSON.stringify({ at: "2026-01-01T08:00:00Z", entity: "deal/S1", type: "updated" }), "SC3002", /missing "id"/],
     ["missing stage", line({ type: "stage.opened", data: {} }), "SC3002", /missing "data.stage"/],
-    ["ill-typed id", line({ id: 5 }), "SC3003", /"id" must be a string, got number 5/],
+    ["ill-typed id", line({ id: true }), "SC3003", /"id" must be a string, got boolean true/],
+    ["fractional id", line({ id: 4.5 }), "SC3003", /"id" must be a string or a whole number, got number 4.5 \(not a whole number; quote it\)/],
+    ["id beyond exact numbers", '{"id":12345678901234567890,"at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated"}', "SC3003", /got number 12345678901234567000 \(too large to read exactly; quote it\)/],
     ["time without offset", line({ at: "2026-01-01T08:00:00" }), "SC3003", /"at" must be an ISO 8601 time with offset or Z/],
     ["entity not type/id", line({ entity: "S1" }), "SC3003", /"entity" must be type\/id/],
     ["data not an object", line({ data: 3 }), "SC3003", /"data" must be an object/],

@@ -1,1 +1,1 @@
-run test/cli/golden/files/deals.rules --events test/cli/golden/files
+run test/cli/golden/files/deals.rules --events test/cli/golden/files/merge

@@ -1,1 +1,1 @@
-run test/fixtures/deploy/head --resume test/fixtures/deploy/base.snapshot.json --plan
+run test/fixtures/deploy/head --resume test/fixtures/deploy/base.snapshot.json --plan --events test/fixtures/deploy/more.jsonl

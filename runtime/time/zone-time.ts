@@ -1,7 +1,9 @@
 // Times are shown in the calendar's time zone: the one `after 1 day`, `at 09:00`
 // and working hours are computed in, so a reader checks a timer against the rule.
-// The browser's own Intl does the zone arithmetic (one formatter per zone, kept):
-// the timeline formats a few dozen times per frame, and the page needs no date library.
+// The one way of writing them for the playground and the CLI (`run --trace`,
+// `explain`, test failures), with UTC beside them where there is no tooltip.
+// Intl does the zone arithmetic (one formatter per zone, kept): the timeline
+// formats a few dozen times per frame, and the page needs no date library.
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat | null {
@@ -79,4 +81,12 @@ export function formatWithUtc(iso: string, zone: string): string {
   if (local === utc) return `${utc} UTC`;
   const sameDay = local.slice(0, 10) === utc.slice(0, 10);
   return `${local} (${sameDay ? utc.slice(11) : utc} UTC)`;
+}
+
+/** An instant as the engine writes it into a reason (`due 2026-01-06T08:05:00.000Z`). */
+const INSTANT_IN_TEXT = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g;
+
+/** The text with every instant the engine wrote into it (`YYYY-MM-DDTHH:mm:ss.SSSZ`) shown as `format` shows it. */
+export function formatInstantsIn(text: string, format: (iso: string) => string): string {
+  return text.replace(INSTANT_IN_TEXT, format);
 }

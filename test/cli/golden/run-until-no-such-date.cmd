@@ -1,0 +1,1 @@
+run test/cli/golden/files/rome/rome.rules --events test/cli/golden/files/rome/events.jsonl --until 2026-02-30
