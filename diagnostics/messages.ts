@@ -180,6 +180,9 @@ export const Diagnostics = {
   BadQuery: message("SC3019", "bad query: {reason}"),
   NoDelivery: message("SC3017", "no delivery {id}: GET /v1/deliveries lists them"),
   DeliveredAlready: message("SC3030", "delivery {id} was delivered at {at}; the receiver has it (a repeat would carry the same Idempotency-Key)"),
+  RulesHaveErrors: message("SC3040", "the rules have {count}; nothing was deployed"),
+  NotRulesBody: message("SC3041", "the body must be a JSON object whose \"files\" lists each rules file as an object with \"path\" and \"text\": {reason}"),
+  NoVersion: message("SC3017", "no version {version} of the rules: GET /v1/rules lists them"),
   ServiceInternalError: message("SC3099", "internal error: {reason}; this is a bug in Stagecraft, not in the request"),
 
   // runtime errors (runtime/errors.ts)

@@ -70,7 +70,7 @@ function parseListen(listen: string): { host: string; port: number } {
   return { host, port };
 }
 
-function readToken(path: string): string {
+export function readToken(path: string): string {
   const token = readText(path, "token file").trim();
   if (token === "" || /\s/.test(token)) throw usageError(`${path}: the token file must hold one token (no spaces), not ${token === "" ? "nothing" : "several words"}`);
   return token;

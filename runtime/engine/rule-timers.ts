@@ -26,6 +26,7 @@ export function scheduleRuleTimer(host: EngineHost, rule: PreparedRule, record: 
     changes: event.changes,
     previous: event.previous,
     eventData: event.eventData,
+    from: host.turn.now,
   };
   if (rule.stageTrigger !== undefined) {
     timer.stage = rule.stageTrigger.stage;

@@ -88,6 +88,37 @@ CREATE TABLE stagecraft_snapshot_parts (
 `,
   },
   {
+    version: 3,
+    name: "rule versions and deploys",
+    sql: `
+-- Every version of the rules a workspace has run, kept so the log replays
+-- with the rules of its time (docs/versions.md "Deploy"). Version 1 is the
+-- rules the workspace started with; each deploy adds the next. rules is the
+-- program's IR (JSON) as stagecraft_workspaces.rules holds it, which stays
+-- the active version's; sources the deployed files (JSON [{path, text}]; '[]'
+-- for rules serve read from disk); log_position the deploy's log entry (0 for
+-- version 1); at the service's clock at the deploy (null for version 1).
+CREATE TABLE stagecraft_versions (
+  workspace    text    NOT NULL,
+  version      integer NOT NULL,
+  fingerprint  text    NOT NULL,
+  rules        text    NOT NULL,
+  sources      text    NOT NULL,
+  log_position bigint  NOT NULL,
+  at           text,
+  deployed_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace, version)
+);
+INSERT INTO stagecraft_versions (workspace, version, fingerprint, rules, sources, log_position)
+  SELECT workspace, 1, fingerprint, rules, '[]', 0 FROM stagecraft_workspaces;
+
+-- A deploy is a log entry of its own (kind 'deploy', event '{"version":N}'):
+-- a replay moves the state to that version's rules at that point.
+ALTER TABLE stagecraft_log DROP CONSTRAINT stagecraft_log_kind_check;
+ALTER TABLE stagecraft_log ADD CONSTRAINT stagecraft_log_kind_check CHECK (kind IN ('event', 'tick', 'deploy'));
+`,
+  },
+  {
     version: 4,
     name: "webhook deliveries (outbox)",
     sql: `

@@ -11,7 +11,8 @@ export const DEFAULT_WORKSPACE = "default";
 
 export interface LogEntry {
   position: number;
-  kind: "event" | "tick";
+  /** A deploy's `event` is `{"version":N}` (service/store/rule-versions.ts). */
+  kind: "event" | "tick" | "deploy";
   /** The instant the entry was processed at, output form (UTC). */
   at: string;
   eventId: string | null;
@@ -236,7 +237,7 @@ export class Store {
 function logEntryOf(row: Row): LogEntry {
   return {
     position: Number(row.position),
-    kind: row.kind === "tick" ? "tick" : "event",
+    kind: row.kind === "tick" || row.kind === "deploy" ? row.kind : "event",
     at: String(row.at),
     eventId: row.event_id === null ? null : String(row.event_id),
     event: row.event === null ? null : String(row.event),
