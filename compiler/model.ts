@@ -169,6 +169,12 @@ export interface StageReference {
   stage: StageSymbol;
 }
 
+/** `for each ENTITY [by FIELD] of …`: the records of `entity` whose `field` refers to the rule's record. */
+export interface ForEachLink {
+  entity: string;
+  field: string;
+}
+
 /** `move [target] to "S"`: the record that moves. */
 export interface MoveResolution {
   /** Reference field path from the rule's record; absent = the record itself. */
@@ -202,6 +208,8 @@ export interface CheckedModel {
   /** Stages named by `open`, `close` and `is open`, resolved in the rule's entity. */
   stages: Map<ast.OpenAction | ast.CloseAction | ast.IsOpenExpr, StageReference>;
   moves: Map<ast.MoveAction, MoveResolution>;
+  /** `for each deal of contact`: the referring entity and its reference field, when both resolved. */
+  forEach: Map<ast.ForEachAction, ForEachLink>;
   /** Templates named by actions. */
   templateUses: Map<ast.Name, TemplateSymbol>;
 }

@@ -319,6 +319,13 @@ a number or nothing after \`|\` is reported, in templates and in \`notify\`,
     about: `\`set\` changes a field of the rule's record, or of a record it refers to (\`set contact.vip = true\`); never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
     example: `set stage = "Won"                              // \`set\` cannot change \`stage\`: use \`move to "S"\` or \`open "S"\` …`,
   },
+  SC2318: {
+    severity: "error",
+    category: "templates",
+    title: "for each without one reference",
+    about: `\`for each deal of contact { … }\` runs on the deals whose reference field refers to the rule's record: \`of\` names the rule's entity, and the entity needs exactly one reference field to it, or \`by FIELD\` naming one.`,
+    example: `for each deal of contact { … }                 // \`deal\` has several reference fields to \`contact\` (billing, contact); say which: \`for each deal by billing of contact\`.`,
+  },
   SC2401: {
     severity: "error",
     category: "time",

@@ -76,6 +76,10 @@ export const Diagnostics = {
   MoveTargetNotReference: message("SC2316", "`move {path} to …` needs a reference to a record, but `{path}` is {type}."),
   SetStage: message("SC2317", "`set` cannot change `stage`: use `move to \"S\"` or `open \"S\"`, so stage rules fire."),
   SetId: message("SC2317", "`set` cannot change `id`: a record's id never changes."),
+  ForEachOfOtherRecord: message("SC2318", "`for each … of {of}` acts on the records that refer to the rule's record: write `of {record}`."),
+  ForEachNoReference: message("SC2318", "`{entity}` has no reference field to `{record}`, so no {entity} refers to it."),
+  ForEachAmbiguous: message("SC2318", "`{entity}` has several reference fields to `{record}` ({fields}); say which: `for each {entity} by {first} of {record}`."),
+  ForEachByNotReference: message("SC2318", "`{entity}.{field}` is not a reference to `{record}`.{hint}"),
 
   // durations, calendar and teams
   DelayNotPositive: message("SC2401", "A duration must be positive, but this is {duration}; drop `after` to act at once."),

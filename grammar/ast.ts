@@ -239,7 +239,8 @@ export type Action =
   | CreateRecordAction
   | GenerateReportAction
   | RequestSignatureAction
-  | NotifyAction;
+  | NotifyAction
+  | ForEachAction;
 
 export interface OpenAction extends NodeBase { kind: "OpenAction"; stage: Name }
 export interface CloseAction extends NodeBase { kind: "CloseAction"; stage: Name }
@@ -285,6 +286,19 @@ export interface AssignAction extends NodeBase {
   strategy: "round_robin" | "least_loaded";
   /** False when the strategy was left to its default (round robin). */
   strategyWritten: boolean;
+}
+
+/**
+ * `for each deal [by FIELD] of contact { … }`: the block's actions run on each
+ * record of `entity` whose reference field (`by`, or its only one to `of`'s
+ * entity) refers to the rule's record.
+ */
+export interface ForEachAction extends NodeBase {
+  kind: "ForEachAction";
+  entity: Name;
+  by?: Name;
+  of: Name;
+  actions: Action[];
 }
 
 export interface SetAction extends NodeBase {

@@ -79,7 +79,7 @@ export const softWords = [
   // actions
   "open", "close", "move", "to", "allow", "back", "as", "send", "email", "sms", "cc",
   "create", "task", "for", "activity", "assign", "from", "round", "robin", "least", "loaded",
-  "set", "with", "generate", "report", "request", "signature", "notify",
+  "set", "with", "each", "of", "generate", "report", "request", "signature", "notify",
   // workflows
   "per", "reentry", "enroll", "wait", "until", "timeout", "if", "else", "stop", "exit",
   // tests

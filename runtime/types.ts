@@ -65,6 +65,8 @@ export interface CompiledAction {
   cc?: CompiledValue;
   /** `move <ref> to`: the reference to move. */
   target?: CompiledValue;
+  /** `for each`'s block, shaped like its IR actions. */
+  actions?: CompiledAction[];
 }
 
 /** Precompiled code of one rule; `id` must be the identity of the program's rule at the same index, or it is ignored. */

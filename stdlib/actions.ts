@@ -14,7 +14,8 @@ export type ActionName =
   | "create"
   | "generate report"
   | "request signature"
-  | "notify";
+  | "notify"
+  | "for each";
 
 /** What the record an action works on must have. */
 export type ActionNeed = "nothing" | "pipeline" | "sequential pipeline";
@@ -81,6 +82,12 @@ export const actions: readonly ActionInfo[] = [
     templateKind: "report",
   },
   { name: "notify", syntax: 'notify R "text"', doc: "Sends an internal notification to R.", needs: "nothing" },
+  {
+    name: "for each",
+    syntax: "for each <entity> [by <field>] of <entity> { … }",
+    doc: "Runs the block on each record of the entity whose reference field refers to this record, in ref order.",
+    needs: "nothing",
+  },
 ];
 
 const byName = new Map(actions.map((action) => [action.name, action]));

@@ -44,6 +44,9 @@ export function actionLiteral(action: Action, emit: ExpressionEmitter): string {
       parts.push(`to: ${recipient(action.to)}`);
       parts.push(`text: ${text(action.text)}`);
       break;
+    case "forEach":
+      parts.push(`actions: ${listLiteral(action.actions.map((nested) => actionLiteral(nested, emit)))}`);
+      break;
     case "open":
     case "close":
     case "assign":

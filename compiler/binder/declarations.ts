@@ -37,6 +37,7 @@ export function emptyModel(): CheckedModel {
     paths: new Map(),
     stages: new Map(),
     moves: new Map(),
+    forEach: new Map(),
     templateUses: new Map(),
   };
 }

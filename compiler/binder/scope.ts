@@ -29,3 +29,17 @@ export function stepScope(model: CheckedModel, recordEntity: string | undefined)
   const entity = recordEntity === undefined ? undefined : model.entities.get(recordEntity);
   return entity ? { entity, readsChange: false } : emptyScope;
 }
+
+/**
+ * Inside `for each deal of contact { … }` the record is each deal: its fields,
+ * with the triggering event still readable; a change read by `changed()` was the
+ * contact's, so there is none to read.
+ */
+export function forEachScope(model: CheckedModel, outer: Scope, action: ast.ForEachAction): Scope {
+  const link = model.forEach.get(action);
+  const entity = link ? model.entities.get(link.entity) : undefined;
+  const scope: Scope = { readsChange: false };
+  if (entity) scope.entity = entity;
+  if (outer.event) scope.event = outer.event;
+  return scope;
+}

@@ -156,10 +156,19 @@ export class CauseGraph {
       watched = required === undefined ? triggers.updated(entity) : triggers.fieldChanged(entity, required);
     }
     if (watched >= 0) addEdge(this.edges, watched, index);
-    const actions = rule.decl.actions;
+    this.addActions(model, triggers, index, rule.decl.actions, entity, rule.decl);
+  }
+
+  /** The edges from rule `index` to what `actions`, run on a record of `entity`, fire; `for each`'s block runs on the referring records. */
+  private addActions(model: CheckedModel, triggers: TriggerNodes, index: number, actions: readonly ast.Action[], entity: string, rule: ast.RuleDecl): void {
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i]!;
-      const caused = causedTrigger(model, triggers, action, entity, rule.decl);
+      if (action.kind === "ForEachAction") {
+        const link = model.forEach.get(action);
+        if (link) this.addActions(model, triggers, index, action.actions, link.entity, rule);
+        continue;
+      }
+      const caused = causedTrigger(model, triggers, action, entity, rule);
       if (caused >= 0) addEdge(this.edges, index, caused);
       // a record created in a stage opens it as part of its creation
       if (action.kind === "CreateRecordAction") {

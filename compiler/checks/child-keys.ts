@@ -40,6 +40,7 @@ export const childKeys: { readonly [K in NodeKind]: readonly ChildKey<K>[] } = {
   CreateActivityAction: ["activityKind", "text"],
   AssignAction: ["field", "team"],
   SetAction: ["field", "value"],
+  ForEachAction: ["entity", "by", "of", "actions"],
   CreateRecordAction: ["entity", "fields"],
   FieldAssignment: ["name", "value"],
   GenerateReportAction: ["template", "email"],

@@ -12,6 +12,7 @@ import { EnumValueCheck } from "./enum-value-check";
 import { EventCheck } from "./event-check";
 import { FieldValueCheck } from "./field-value-check";
 import { FunctionCallCheck } from "./function-call-check";
+import { ForEachCheck } from "./for-each-check";
 import { MoveCheck } from "./move-check";
 import { NamedRuleHintCheck } from "./named-rule-hint-check";
 import { NeverFiresCheck } from "./never-fires-check";
@@ -49,6 +50,7 @@ export const specifiedChecks: readonly Check[] = [
   AssignCheck,
   PipelineActionCheck,
   MoveCheck,
+  ForEachCheck,
   RecipientCheck,
   DurationCheck,
   TimeOfDayCheck,

@@ -1,4 +1,4 @@
-// Entity names in subjects, `create X` and field types must be declared entities
+// Entity names in subjects, `create X`, `for each X of Y` and field types must be declared entities
 // (or, for field types, a primitive type).
 import type * as ast from "../../grammar/ast";
 import { primitiveTypeNames, isPrimitiveTypeName } from "../../stdlib/types";
@@ -20,6 +20,10 @@ export const UnknownEntityCheck: Check = {
     EventSubject: (subject, context) => checkEntityName(subject.entity, context),
     BecomesSubject: (subject, context) => checkEntityName(subject.entity, context),
     CreateRecordAction: (action, context) => checkEntityName(action.entity, context),
+    ForEachAction: (action, context) => {
+      checkEntityName(action.entity, context);
+      checkEntityName(action.of, context);
+    },
     NamedType: (type, context) => {
       const name = type.name;
       if (name.missing || isPrimitiveTypeName(name.text) || context.model.entities.has(name.text)) return;

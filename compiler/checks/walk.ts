@@ -12,7 +12,7 @@
 // and childless kinds no check looks at (names, most literals: a large share of
 // all nodes) are not entered at all.
 import type * as ast from "../../grammar/ast";
-import { emptyScope, stepScope, subjectScope } from "../binder/scope";
+import { emptyScope, forEachScope, stepScope, subjectScope } from "../binder/scope";
 import { childKeys } from "./child-keys";
 import type { Check, CheckContext, CheckableNode } from "./context";
 
@@ -70,6 +70,8 @@ function walkNode(node: CheckableNode, kindPlan: KindPlan, context: CheckContext
   }
   const checks = kindPlan.checks;
   for (let i = 0; i < checks.length; i++) checks[i]!(node, context);
+  // the block's actions run on each referring record (its checks ran in the rule's scope)
+  if (node.kind === "ForEachAction") context.scope = forEachScope(context.model, outer, node);
   const keys = kindPlan.childKeys;
   const fields = node as unknown as Record<string, unknown>;
   for (let i = 0; i < keys.length; i++) {

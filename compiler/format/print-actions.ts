@@ -1,7 +1,7 @@
 // One action, one line: the canonical spelling of every action form of
 // docs/language.md "Actions". Optional parts print only when written, so the tree that
 // reads back is the one that was printed.
-import type { Action, FieldAssignment, Recipient } from "../../grammar/ast";
+import type { Action, FieldAssignment, ForEachAction, Recipient } from "../../grammar/ast";
 import { printExpr } from "./print-expressions";
 import { printName, printString } from "./print-tokens";
 
@@ -53,7 +53,18 @@ export function printAction(action: Action): string {
       return `request signature ${printName(action.template)} from ${printRecipient(action.from)}`;
     case "NotifyAction":
       return `notify ${printRecipient(action.to)} ${printString(action.text)}`;
+    case "ForEachAction": {
+      // on one line where a single line is all there is (a workflow step); rules print it as a block
+      const body = action.actions.map((nested) => ` ${printAction(nested)}`).join("");
+      return `${printForEachHeader(action)} {${body}${body ? " " : ""}}`;
+    }
   }
+}
+
+/** `for each deal [by FIELD] of contact`, before the block's `{`. */
+export function printForEachHeader(action: ForEachAction): string {
+  const by = action.by ? ` by ${printName(action.by)}` : "";
+  return `for each ${printName(action.entity)}${by} of ${printName(action.of)}`;
 }
 
 function printFieldAssignments(fields: FieldAssignment[]): string {

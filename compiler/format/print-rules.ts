@@ -2,7 +2,7 @@
 // one arrowed action, otherwise a block with one action per line.
 import type * as ast from "../../grammar/ast";
 import { printBlock, type LineWriter } from "./layout";
-import { printAction } from "./print-actions";
+import { printAction, printForEachHeader } from "./print-actions";
 import { printExpr } from "./print-expressions";
 import { printDuration, printName, printTime } from "./print-tokens";
 
@@ -44,7 +44,16 @@ export function printRule(writer: LineWriter, rule: ast.RuleDecl): void {
     return;
   }
   const headerEnd = (rule.condition ?? rule.delay ?? rule.subject).end;
-  printBlock(writer, 0, header, start, headerEnd, rule.actions, (action, depth) =>
-    writer.line(depth, printAction(action), action.start, action.end),
+  printBlock(writer, 0, header, start, headerEnd, rule.actions, (action, depth) => printBlockAction(writer, action, depth));
+}
+
+/** One action of a block; `for each … { … }` opens a block of its own. */
+function printBlockAction(writer: LineWriter, action: ast.Action, depth: number): void {
+  if (action.kind !== "ForEachAction") {
+    writer.line(depth, printAction(action), action.start, action.end);
+    return;
+  }
+  printBlock(writer, depth, printForEachHeader(action), action.start, action.of.end, action.actions, (nested, inner) =>
+    printBlockAction(writer, nested, inner),
   );
 }

@@ -43,6 +43,11 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
       return { kind: "assign", field: fieldName(action.field, model), team: action.team.text, strategy: action.strategy };
     case "SetAction":
       return lowerSet(action, model);
+    case "ForEachAction": {
+      // the checker proved the link (an unresolved one reported an error)
+      const link = model.forEach.get(action)!;
+      return { kind: "forEach", entity: link.entity, field: link.field, actions: action.actions.map((nested) => lowerAction(nested, model, link.entity)) };
+    }
     case "CreateRecordAction":
       return {
         kind: "create",

@@ -3,6 +3,8 @@
 // `set`/`assign` change, and types the values they store.
 import type * as ast from "../../grammar/ast";
 import type { MoveResolution, TemplateKind, ValueType } from "../model";
+import { forEachScope } from "../binder/scope";
+import { forEachOutcome } from "./for-each-link";
 import { resolvePath } from "./resolve-path";
 import { typeExpr, type TypingEnv } from "./type-expr";
 
@@ -63,7 +65,19 @@ export function typeAction(env: TypingEnv, action: ast.Action): void {
     }
     case "CreateActivityAction":
       break;
+    case "ForEachAction":
+      typeForEach(env, action);
+      break;
   }
+}
+
+/** The block's actions are typed on the referring record (binder/scope.ts forEachScope). */
+function typeForEach(env: TypingEnv, action: ast.ForEachAction): void {
+  const { model } = env.binding;
+  const outcome = forEachOutcome(model, action, env.scope.entity?.name);
+  if (outcome.kind === "link") model.forEach.set(action, outcome.link);
+  const inner = { binding: env.binding, scope: forEachScope(model, env.scope, action) };
+  for (const nested of action.actions) typeAction(inner, nested);
 }
 
 function useTemplate(env: TypingEnv, name: ast.Name, kind: TemplateKind): void {

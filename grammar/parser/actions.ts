@@ -35,6 +35,7 @@ export class ActionParser extends ExpressionParser {
         },
       },
       { ALT: () => this.SUBRULE(this.generateReportAction) },
+      { ALT: () => this.SUBRULE(this.forEachAction) },
       {
         ALT: () => {
           const first = this.CONSUME(Kw.request);
@@ -54,7 +55,7 @@ export class ActionParser extends ExpressionParser {
         },
       },
     ],
-    ERR_MSG: "an action (open, close, move, send, create, assign, set, generate, request or notify)",
+    ERR_MSG: "an action (open, close, move, send, create, assign, set, generate, request, notify or for each)",
   };
 
   /** One action; undefined when it could not be read (the error is already recorded). */
@@ -130,9 +131,13 @@ export class ActionParser extends ExpressionParser {
           const first = this.LA(0);
           this.CONSUME(Kw.task);
           const template = nameOf(this.CONSUME(StringToken));
-          const forWhom = this.OPTION(() => {
-            this.CONSUME(Kw.for);
-            return this.SUBRULE(this.recipient);
+          // `for each deal of contact { … }` after the task is the next action
+          const forWhom = this.OPTION({
+            GATE: () => !this.startsForEach(),
+            DEF: () => {
+              this.CONSUME(Kw.for);
+              return this.SUBRULE(this.recipient);
+            },
           });
           return { kind: "CreateTaskAction", template, for: forWhom, start: this.startFrom(first), end: this.endFrom(first) };
         },
@@ -220,6 +225,32 @@ export class ActionParser extends ExpressionParser {
       strategyWritten: written,
       start: this.startFrom(first), end: this.endFrom(first),
     };
+  }, noResync);
+
+  /** `for each NAME of` or `for each NAME by`: a for-each action, not a task's recipient. */
+  private startsForEach(): boolean {
+    return this.LA(1).tokenType === Kw.for && this.LA(2).tokenType === Kw.each && (this.LA(4).tokenType === Kw.of || this.LA(4).tokenType === Kw.by);
+  }
+
+  /** `for each ENTITY [by FIELD] of ENTITY { action* }` */
+  forEachAction = this.RULE("forEachAction", (): Action => {
+    const first = this.CONSUME(Kw.for);
+    this.CONSUME(Kw.each);
+    const entity = nameOf(this.CONSUME(NameToken));
+    const by = this.OPTION(() => {
+      this.CONSUME(Kw.by);
+      return nameOf(this.CONSUME2(NameToken));
+    });
+    this.CONSUME(Kw.of);
+    const of = nameOf(this.CONSUME3(NameToken));
+    this.CONSUME(LCurly);
+    const actions: Action[] = [];
+    this.MANY(() => {
+      const action = this.SUBRULE(this.action);
+      if (action) actions.push(action);
+    });
+    this.CONSUME(RCurly);
+    return { kind: "ForEachAction", entity, by, of, actions, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   /** `generate report "T" [and email "T2" to R]` */

@@ -81,6 +81,8 @@ export function decideAction(prepared: PreparedAction, ctx: EvalContext, world: 
       if (to === null) return [emptyRecipient("notify", action.to)];
       return [{ kind: "effect", type: "notify", data: { to, text: prepared.text!(ctx) } }];
     }
+    case "forEach":
+      throw new Error("decideAction called for `for each`: runActions runs its block");
   }
 }
 

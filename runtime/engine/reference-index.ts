@@ -47,7 +47,13 @@ interface Watched {
   expr: Expr;
 }
 
-export function watchReferences(program: Program, rules: PreparedRule[], workflows: PreparedWorkflow[]): ReferenceWatch {
+/** `referrerFields`: reference fields indexed for `for each` alone (entity → fields), with no route to walk. */
+export function watchReferences(
+  program: Program,
+  rules: PreparedRule[],
+  workflows: PreparedWorkflow[],
+  referrerFields: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): ReferenceWatch {
   const watched: Watched[] = [];
   for (const rule of rules) if (rule.def.trigger.kind === "becomes") watched.push({ entity: rule.entity, watcher: { kind: "rule", rule }, expr: rule.def.trigger.condition });
   for (const workflow of workflows) {
@@ -65,6 +71,7 @@ export function watchReferences(program: Program, rules: PreparedRule[], workflo
 
   const entities = new Map(program.entities.map((entity) => [entity.name, entity]));
   const fields = new Map<string, Set<string>>();
+  for (const [entity, names] of referrerFields) fields.set(entity, new Set(names));
   // changed entity → chain key → route
   const byChain = new Map<string, Map<string, Route>>();
   for (const { entity, watcher, expr } of watched) {

@@ -28,10 +28,38 @@ export function runActions(
     const current = records.get(ref);
     const record = current === undefined ? ctx.record : view ? view(current) : current;
     ctx.record = record;
+    if (action.action.kind === "forEach") {
+      runForEach(host, action, ctx, ref, firing);
+      continue;
+    }
     for (const decision of decideAction(action, ctx, host)) {
       applyDecision(host, decision, records.get(ref) ?? record, firing);
     }
   }
+}
+
+/**
+ * `for each deal of contact { … }`: the block runs on each deal whose reference
+ * refers to `ref` now, in ref order (the index's set order depends on write
+ * history); the referrers come from the reference index, never a scan. Each
+ * deal's changes go through the same paths as its own rules' (updated line,
+ * rules, referrers).
+ */
+function runForEach(host: EngineHost, prepared: PreparedAction, ctx: EvalContext, ref: string, firing: Firing): void {
+  const action = prepared.action;
+  if (action.kind !== "forEach") throw new Error("runForEach called for another action");
+  const referring = host.state.references.referrers({ entity: action.entity, field: action.field }, ref);
+  if (referring === undefined) return;
+  const refs = [...referring].sort(compareRefs);
+  for (const each of refs) {
+    const record = host.state.records.get(each);
+    if (record === undefined) continue;
+    runActions(host, prepared.actions!, { ...ctx, record, changes: null, previous: null }, each, firing);
+  }
+}
+
+function compareRefs(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function applyDecision(host: EngineHost, decision: Decision, record: RecordState, firing: Firing): void {

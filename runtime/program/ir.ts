@@ -199,6 +199,8 @@ export type Action =
   /** `set [target.]field = value`; target: a reference field path to the record changed, absent = the record itself. */
   | { kind: "set"; field: string; value: Expr; target?: string[] }
   | { kind: "create"; entity: string; fields: Array<{ name: string; value: Expr }> }
+  /** `for each`: `actions` run on each record of `entity` whose reference `field` refers to the acting record, in ref order. */
+  | { kind: "forEach"; entity: string; field: string; actions: Action[] }
   | { kind: "generateReport"; template: string; email?: { template: string; to: Recipient } }
   | { kind: "requestSignature"; template: string; from: Recipient }
   | { kind: "notify"; to: Recipient; text: TemplateText };

@@ -18,6 +18,8 @@ export interface PreparedAction {
   to?: RecipientReader;
   cc?: RecipientReader;
   target?: Evaluator;
+  /** `for each`'s block, run on each referring record. */
+  actions?: PreparedAction[];
 }
 
 export interface PreparedRule {
@@ -139,10 +141,19 @@ export function prepareProgram(program: Program, compiled?: CompiledProgram): Pr
 
 function build(program: Program, compiled: CompiledProgram | undefined): PreparedProgram {
   const loadFields = new Set<string>();
-  const prepareActions = (entity: string, actions: Action[], given?: CompiledAction[]) =>
+  // `for each` finds its records through the reference index: entity → fields to index
+  const referrerFields = new Map<string, Set<string>>();
+  const prepareActions = (entity: string, actions: Action[], given?: CompiledAction[]): PreparedAction[] =>
     actions.map((action, i) => {
       if (action.kind === "assign" && action.strategy === "least_loaded") loadFields.add(`${entity}.${action.field}`);
-      return prepareAction(action, given?.[i]);
+      const prepared = prepareAction(action, given?.[i]);
+      if (action.kind === "forEach") {
+        let fields = referrerFields.get(action.entity);
+        if (!fields) referrerFields.set(action.entity, (fields = new Set()));
+        fields.add(action.field);
+        prepared.actions = prepareActions(action.entity, action.actions, given?.[i]?.actions);
+      }
+      return prepared;
     });
 
   const rules = program.rules.map((def, index): PreparedRule => {
@@ -197,7 +208,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
     workflowsById: byIdentity("workflow", workflows),
     handlers: indexHandlers(program, rules, workflows),
     loadFields,
-    references: watchReferences(program, rules, workflows),
+    references: watchReferences(program, rules, workflows, referrerFields),
   };
 }
 
@@ -287,6 +298,7 @@ function compileAction(action: Action): PreparedAction {
     case "open":
     case "close":
     case "assign":
+    case "forEach":
       break;
   }
   return prepared;

@@ -98,6 +98,8 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     'create deal with { title: "follow-up of {title}", contact: contact, stage: "Validation" }',
     'set contact.name = "VIP {contact.name}"',
     "set contact.phone = none",
+    'for each installation of deal { open "Validation" create activity visit "Visit for {deal.title}" }',
+    'for each installation by deal of deal { notify "ops@solar.example" "{deal.title}: {deal.amount}" close "Scheduling" }',
     'generate report "Offer"',
     'generate report "Offer" and email "Docs reminder" to contact',
     'request signature "Offer" from contact',

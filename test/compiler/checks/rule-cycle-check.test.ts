@@ -23,6 +23,12 @@ on <|>contact created -> create contact`, "SC2601");
 rule "B": on deal updated when changed(amount) -> set contact.name = "x"`, "SC2601", ['"A" → deal.amount changed → "B" → contact.name changed → "A"']);
     expectClean(`on deal becomes contact.name == "Ada" -> set contact.email = "ada@example.com"`);
   });
+  it("follows the sets done inside for each to the referring records' rules", () => {
+    expectAt(`rule <|>"A": on contact updated when changed(name) { for each deal of contact { set title = "t" } }
+rule "B": on deal updated when changed(title) -> set contact.name = "x"`, "SC2601", ['"A" → deal.title changed → "B" → contact.name changed → "A"']);
+    expectClean(`rule "A": on contact updated when changed(name) { for each deal of contact { set title = "t" } }
+rule "B": on deal updated when changed(amount) -> set contact.name = "x"`);
+  });
   it("does not warn when a required changed() field is not the one set", () => {
     expectClean(`on deal updated when changed(amount) -> set title = "t"`);
   });

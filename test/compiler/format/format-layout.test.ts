@@ -56,6 +56,16 @@ describe("formatting blocks", () => {
     );
   });
 
+  it("prints for each as a block of its own in a rule, on one line in a workflow step", () => {
+    const rule = `on contact updated {\n  create task "T"\n  for each deal by billing of contact {\n    // the deal's own field\n    set hot = true\n    for each offer of deal {}\n  }\n}\n`;
+    expect(fmt(`on contact updated { create task "T" for  each deal by billing of contact {\n// the deal's own field\nset hot=true for each offer of deal { } } }`)).toBe(rule);
+    expect(fmt(rule)).toBe(rule);
+    expect(fmt(`on contact updated -> for each deal of contact { set hot = true }`)).toBe(`on contact updated -> for each deal of contact { set hot = true }\n`);
+    expect(fmt(`workflow "W" { enroll on contact created  for each deal of contact {notify "a" "b"  set hot=true} }`)).toBe(
+      `workflow "W" {\n  enroll on contact created\n  for each deal of contact { notify "a" "b" set hot = true }\n}\n`,
+    );
+  });
+
   it("keeps adjacent one-line items together and at most one blank line elsewhere", () => {
     expect(fmt(`on deal created -> open "A"\non deal deleted -> open "B"\n\n\n\non deal updated -> open "C"\n`)).toBe(
       `on deal created -> open "A"\non deal deleted -> open "B"\n\non deal updated -> open "C"\n`,
