@@ -8,7 +8,7 @@ import { tokenVocabulary, type Expectation, type ItemToken, type PlaceInItem } f
 import { activityEvents } from "../stdlib/events";
 import { functions } from "../stdlib/functions";
 import { primitiveTypeNames, primitiveTypeDocs } from "../stdlib/types";
-import { followPath, itemTokens, meaningOfQuote, stageOwner, subjectEntity, entityNamed } from "./item-context";
+import { followPath, itemTokens, meaningOfQuote, stageOwner, subjectEntity, entityNamed, recordEntityAt } from "./item-context";
 import type { Range, TextLines } from "./positions";
 import type { EntitySymbol, SymbolIndex } from "./symbol-index";
 
@@ -41,7 +41,7 @@ type Draft = Omit<CompletionItem, "insert" | "replace">;
 export function completionsAt(place: PlaceInItem, offset: number, lines: TextLines, symbols: SymbolIndex, context: CompletionContext = {}): CompletionItem[] {
   if (place.inComment) return [];
   const tokens = itemTokens(place);
-  const ruleEntity = subjectEntity(tokens, symbols);
+  const ruleEntity = recordEntityAt(place.before, subjectEntity(tokens, symbols), symbols);
   const typed = place.typed;
   if (typed && (typed.kind === "StringLiteral" || typed.kind === "BadString")) {
     return quotedCompletions(place, tokens, offset, lines, ruleEntity, symbols);
@@ -77,6 +77,8 @@ export function completionsAt(place: PlaceInItem, offset: number, lines: TextLin
     keywords.clear();
     for (const e of symbols.events) drafts.push({ label: `"${e.name}"`, kind: "event", detail: "declared event", insertText: `"${e.name}"`, sortText: `1${e.name}` });
     for (const e of activityEvents) drafts.push({ label: e.name, kind: "event", detail: e.doc, insertText: e.name, sortText: `2${e.name}` });
+  } else if ((previous?.keyword === "each" || previous?.keyword === "of") && inRule("forEachAction")) {
+    for (const e of symbols.entities) drafts.push({ label: e.name, kind: "entity", detail: "entity", insertText: e.name });
   } else if (previous?.keyword === "from" && inRule("assignAction")) {
     for (const t of symbols.teams) drafts.push({ label: t.name, kind: "team", detail: `team: ${t.members.join(", ")}`, insertText: t.name });
   } else if (previous?.keyword === "create" && keywords.has("task")) {

@@ -48,6 +48,27 @@ export function subjectEntity(tokens: readonly ItemToken[], symbols: SymbolIndex
   return undefined;
 }
 
+/**
+ * The record the actions at the end of `before` act on: inside
+ * `for each deal … { … }` the deal (the innermost open one), else the subject's
+ * entity.
+ */
+export function recordEntityAt(before: readonly ItemToken[], subject: EntitySymbol | undefined, symbols: SymbolIndex): EntitySymbol | undefined {
+  // one entry per open `{`: the for-each entity it opens, or undefined for any other block
+  const open: Array<EntitySymbol | undefined> = [];
+  let pending: EntitySymbol | undefined;
+  for (let i = 0; i < before.length; i++) {
+    const token = before[i]!;
+    if (token.keyword === "each" && before[i - 1]?.keyword === "for" && isName(before[i + 1])) pending = entityNamed(before[i + 1]!.image, symbols);
+    else if (token.image === "{") {
+      open.push(pending);
+      pending = undefined;
+    } else if (token.image === "}") open.pop();
+  }
+  for (let i = open.length - 1; i >= 0; i--) if (open[i]) return open[i];
+  return subject;
+}
+
 export function entityNamed(name: string, symbols: SymbolIndex): EntitySymbol | undefined {
   return symbols.entities.find((e) => e.name === name);
 }

@@ -141,6 +141,27 @@ describe("actions", () => {
     }`);
     expect(block.actions.map((a) => a.kind)).toEqual(["SetAction", "SendEmailAction", "CreateTaskAction", "MoveAction"]);
   });
+
+  it("reads for each with and without by, nested, and after a task without for", () => {
+    expect(action("for each deal of contact { set hot = true notify contact \"x\" }")).toMatchObject({
+      kind: "ForEachAction",
+      entity: { text: "deal" },
+      by: undefined,
+      of: { text: "contact" },
+      actions: [{ kind: "SetAction" }, { kind: "NotifyAction" }],
+    });
+    expect(action("for each deal by billing of contact { for each offer of deal {} }")).toMatchObject({
+      kind: "ForEachAction",
+      by: { text: "billing" },
+      actions: [{ kind: "ForEachAction", entity: { text: "offer" }, actions: [] }],
+    });
+    const block = rule(`on contact updated { create task "T" for each deal of contact { set hot = true } create task "U" for owner }`);
+    expect(block.actions).toMatchObject([
+      { kind: "CreateTaskAction", for: undefined },
+      { kind: "ForEachAction" },
+      { kind: "CreateTaskAction", for: { segments: [{ text: "owner" }] } },
+    ]);
+  });
 });
 
 describe("expressions", () => {

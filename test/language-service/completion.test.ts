@@ -37,6 +37,17 @@ describe("completion", () => {
     expect(labels('workflow "W" {\n  enroll on deal created\n  exit when |\n}')).toEqual(expect.arrayContaining(["title", "amount", "stage", "not"]));
   });
 
+  it("offers entities after `for each` and `of`, and the referring record's fields inside its block", () => {
+    expect(labels("on contact updated { for each |")).toEqual(expect.arrayContaining(["deal", "contact"]));
+    expect(labels("on contact updated { for each deal of |")).toEqual(expect.arrayContaining(["contact"]));
+    const inside = labels("on contact updated { for each deal of contact { set |");
+    expect(inside).toEqual(expect.arrayContaining(["title", "amount"]));
+    expect(inside).not.toContain("phone");
+    const after = labels("on contact updated { for each deal of contact { } set |");
+    expect(after).toEqual(expect.arrayContaining(["phone"]));
+    expect(after).not.toContain("title");
+  });
+
   it("offers teams after `assign … from`", () => {
     expect(labels("on deal created -> assign responsible from |")).toEqual(["sales"]);
   });
