@@ -58,6 +58,7 @@ function after(previous: IToken | undefined, actual?: IToken): string {
 /** What a block holds, for "expected … or "}"" when its closing brace is not where expected. */
 const blockContents: Record<string, string> = {
   ruleDecl: "an action",
+  forEachAction: "an action",
   workflowDecl: "a step",
   stepBlock: "a step",
   entityDecl: "a field, a pipeline",

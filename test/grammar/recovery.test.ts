@@ -56,6 +56,13 @@ describe("error recovery", () => {
     expect(file.items[0]).toMatchObject({ actions: [{ kind: "SendEmailAction" }, { kind: "SetAction" }] });
   });
 
+  it("drops one bad action inside a for each block and keeps the rest", () => {
+    const { file, diagnostics } = parse('on contact updated {\n  for each deal of contact {\n    frobnicate\n    set hot = true\n  }\n  open "A"\n}', "f.rules");
+    expect(where(diagnostics)).toEqual(["3:5 SC0002"]);
+    expect(diagnostics[0]!.message).toBe('expected an action or "}", found "frobnicate"');
+    expect(file.items[0]).toMatchObject({ actions: [{ kind: "ForEachAction", actions: [{ kind: "SetAction" }] }, { kind: "OpenAction" }] });
+  });
+
   it("inserts a missing colon and marks the invented token's node", () => {
     const { file, diagnostics } = parse('rule "Named" on deal created -> open "A"', "c.rules");
     expect(where(diagnostics)).toEqual(["1:14 SC0002"]);
