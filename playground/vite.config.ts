@@ -2,7 +2,7 @@
 // relative so the built files open from any path (a file server, a sub-folder).
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { codiconSubset } from "./build/codicon-subset";
+import { codiconSubset } from "./build/codicon-subset.ts";
 
 const playgroundRoot = fileURLToPath(new URL(".", import.meta.url));
 const repositoryRoot = fileURLToPath(new URL("..", import.meta.url));
