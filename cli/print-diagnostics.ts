@@ -38,6 +38,11 @@ export function formatTextReport(report: DiagnosticReport, withFrames: boolean):
 }
 
 export function formatJsonReport(report: DiagnosticReport): string {
+  return JSON.stringify(jsonReport(report), null, 2) + "\n";
+}
+
+/** The diagnostics as `check --format json` prints them (docs/contract.md). */
+export function jsonReport(report: DiagnosticReport): { diagnostics: object[]; errors: number; warnings: number } {
   const diagnostics = report.diagnostics.map((d) => ({
     file: report.diskPaths.get(d.file) ?? d.file,
     line: d.range.start.line,
@@ -49,7 +54,7 @@ export function formatJsonReport(report: DiagnosticReport): string {
     message: d.message,
   }));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  return JSON.stringify({ diagnostics, errors, warnings: diagnostics.length - errors }, null, 2) + "\n";
+  return { diagnostics, errors, warnings: diagnostics.length - errors };
 }
 
 /** A file that could not be read, as the report of one SC1001 diagnostic. */

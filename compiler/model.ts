@@ -64,6 +64,8 @@ export type TemplateKind = ast.TemplateKind;
 export interface TemplatePlaceholder {
   /** `{contact.name}` → ["contact", "name"]. */
   path: string[];
+  /** The placeholder as written, braces (and default) included: where diagnostics find it in the literal. */
+  written: string;
   /** The property it appears in (`subject`, `body`, `text`, `description`). */
   property: string;
   /** The string literal that contains it (diagnostics point here). */

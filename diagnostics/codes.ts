@@ -207,7 +207,10 @@ entity deal { … }                              // Duplicate entity "deal": alr
     severity: "error",
     category: "types",
     title: "arithmetic on a value that is not a number",
-    example: `when title + 1 > 5                             // \`+\` takes numbers or money, but this is text.`,
+    about: `Text is not added up: a text built from values is a quoted text with
+placeholders (\`set note = "{title} for {contact.name}"\`), which the message suggests
+when \`+\` meets text.`,
+    example: `when title + 1 > 5                             // \`+\` takes numbers or money, but this is text. Text is built from values with placeholders in a quoted text, e.g. "{title} for {contact.name}".`,
   },
   SC2205: {
     severity: "error",
@@ -259,6 +262,17 @@ field it gets wrong in the template, naming the records it is sent for; a
 \`notify\` text's at the text.`,
     example: `template sms "Ping" "Hi {contact.nme}"         // Template "Ping" (text) uses {contact.nme}, but \`nme\` is not a field of \`contact\` (sent by a rule on \`deal\`); … Did you mean \`name\`?
 on deal created -> send sms "Ping" to contact`,
+  },
+  SC2303: {
+    severity: "error",
+    category: "templates",
+    title: "placeholder default that is not quoted text",
+    about: `A placeholder may give the text that replaces an empty value after \`|\`:
+\`{contact.name|'there'}\`. The default is text in single quotes (or in double
+quotes, escaped inside a quoted text: \`{contact.name|\\"there\\"}\`); a bare word,
+a number or nothing after \`|\` is reported, in templates and in \`notify\`,
+\`create activity\`, \`set\` and \`create … with\` texts alike.`,
+    example: `template sms "Ping" "Hi {contact.name|there}"   // Template "Ping" (text) gives {contact.name|there} a default that is not quoted text (\`there\`); a default is text in quotes, e.g. {contact.name|'there'}.`,
   },
   SC2311: {
     severity: "error",
@@ -485,6 +499,25 @@ or a number where a template, recipient, stage or text is compared.`,
 last event fires nothing.`,
     example: `at 2026-01-05T09:00Z "deal/S1" stage.opened { stage: "Documentation pending" }
 until 2026-01-01T00:00Z                         // \`until\` 2026-01-01T00:00Z is before the test's last event (2026-01-05T09:00Z), so no timer fires; …`,
+  },
+  SC2709: {
+    severity: "error",
+    category: "tests",
+    title: "bad expect count",
+    about: `\`expect N …\` passes when exactly N outputs match: N is a whole number. A count
+and an order (\`before\`) are two expectations, written on two lines.`,
+    example: `expect 1.5 email.send "deal/S1"                 // \`expect 1.5\` counts outputs, so the count is a whole number, …
+expect 2 email.send before stage.opened         // An \`expect\` counts outputs or orders them, not both: …`,
+  },
+  SC2710: {
+    severity: "error",
+    category: "tests",
+    title: "unknown rule in expect … by",
+    about: `\`by rule "R"\` matches the outputs rule R made, \`by workflow "W"\` those workflow W
+made: R must be the name of a named rule (\`rule "R": on …\`; an unnamed rule has no
+name a test can use), W that of a workflow.`,
+    example: `expect email.send by rule "Welcom"               // No rule is named "Welcom". Did you mean "Welcome"?
+expect email.send by rule "Nurture"              // "Nurture" is a workflow, not a rule: write \`by workflow "Nurture"\`.`,
   },
   SC3001: {
     severity: "error",

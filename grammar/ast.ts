@@ -209,12 +209,16 @@ export interface Duration extends NodeBase {
   unitText: string;
 }
 
-/** `after D [at HH:MM] [within working hours]` */
-export interface Delay extends NodeBase {
-  kind: "Delay";
+/** `D [at HH:MM] [within working hours]`: when a rule's delay or a workflow's wait comes due. */
+export interface Timing {
   duration: Duration;
   at?: TimeOfDay;
   withinWorkingHours: boolean;
+}
+
+/** `after D [at HH:MM] [within working hours]` */
+export interface Delay extends NodeBase, Timing {
+  kind: "Delay";
 }
 
 // ---------------------------------------------------------------- actions
@@ -330,7 +334,15 @@ export interface WorkflowDecl extends NodeBase {
   per?: Name;
   reentry: boolean;
   enrollments: Enrollment[];
+  /** `exit when …` goals, in written order. */
+  exits: ExitGoal[];
   steps: Step[];
+}
+
+/** `exit when <expr>`: a goal; the instance leaves as soon as it holds. */
+export interface ExitGoal extends NodeBase {
+  kind: "ExitGoal";
+  condition: Expr;
 }
 
 /** `enroll on <subject> [when <expr>]` */
@@ -343,7 +355,8 @@ export interface Enrollment extends NodeBase {
 export type Step = ActionStep | WaitStep | WaitUntilStep | IfStep | StopStep;
 
 export interface ActionStep extends NodeBase { kind: "ActionStep"; action: Action }
-export interface WaitStep extends NodeBase { kind: "WaitStep"; duration: Duration }
+/** `wait D [at HH:MM] [within working hours]` */
+export interface WaitStep extends NodeBase, Timing { kind: "WaitStep" }
 export interface WaitUntilStep extends NodeBase {
   kind: "WaitUntilStep";
   condition: Expr;
@@ -392,13 +405,25 @@ export interface TestUntil extends NodeBase {
   at: DateTimeLiteral;
 }
 
-/** `expect [no] <output-type> ["<type/id>"] [{ field: value, … }] [at <datetime>]` */
+/** `expect [no | N] <output> [before <output>]` */
 export interface TestExpect extends NodeBase {
   kind: "TestExpect";
   negated: boolean;
+  /** `expect 2 email.send …`: exactly this many outputs match. */
+  count?: NumberLiteral;
+  output: TestOutput;
+  /** `expect A before B`: an output matching `output` comes before the first matching this. */
+  before?: TestOutput;
+}
+
+/** `<output-type> ["<type/id>"] [{ field: value, … }] [by rule|workflow "Name"] [at <datetime>]`: outputs an `expect` matches. */
+export interface TestOutput extends NodeBase {
+  kind: "TestOutput";
   outputType: Name; // email.send, stage.opened, updated, …
   record?: StringLiteral;
   data: TestField[];
+  /** `by rule "R"` / `by workflow "W"`: outputs that rule or workflow made. */
+  by?: { what: "rule" | "workflow"; name: StringLiteral };
   at?: DateTimeLiteral;
 }
 
@@ -513,6 +538,7 @@ export type AstNode =
   | StageDecl
   | TemplateProperty
   | Enrollment
+  | ExitGoal
   | Step
   | Action
   | Subject
@@ -522,5 +548,6 @@ export type AstNode =
   | FieldAssignment
   | TestStatement
   | TestField
+  | TestOutput
   | Name
   | TimeOfDay;

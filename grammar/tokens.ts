@@ -81,9 +81,9 @@ export const softWords = [
   "create", "task", "for", "activity", "assign", "from", "round", "robin", "least", "loaded",
   "set", "with", "generate", "report", "request", "signature", "notify",
   // workflows
-  "per", "reentry", "enroll", "wait", "until", "timeout", "if", "else", "stop",
+  "per", "reentry", "enroll", "wait", "until", "timeout", "if", "else", "stop", "exit",
   // tests
-  "expect", "no",
+  "expect", "no", "by", "before",
 ] as const;
 
 export type ReservedWord = (typeof reservedWords)[number];

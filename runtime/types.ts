@@ -89,6 +89,8 @@ export interface CompiledWorkflow {
   /** The identity of the program's workflow at the same index, or the code is ignored. */
   id: string;
   enrollments?: Array<{ condition?: CompiledCondition; becomes?: CompiledCondition }>;
+  /** One per `exit when` goal, in written order. */
+  exits?: CompiledCondition[];
   steps?: CompiledStep[];
 }
 

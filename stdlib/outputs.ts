@@ -29,6 +29,8 @@ export const outputTypes: readonly OutputType[] = [
   { name: "report.generate", keys: { template: "template" }, templateKind: "report" },
   { name: "signature.request", keys: { template: "template", from: "recipient" }, templateKind: "report" },
   { name: "notify", keys: { to: "recipient", text: "text" } },
+  // A workflow instance that left at its goal (`exit when`); `workflow` is its name.
+  { name: "workflow.exited", keys: { workflow: "text" } },
 ];
 
 const byName = new Map(outputTypes.map((output) => [output.name, output]));

@@ -124,7 +124,11 @@ export class ExpressionEmitter {
   text(text: TemplateText): string {
     if (text.length === 0) return '""';
     return text
-      .map((part) => (typeof part === "string" ? stringLiteral(part) : `${this.helpers.use("placeholder")}(${this.path(part.path)})`))
+      .map((part) => {
+        if (typeof part === "string") return stringLiteral(part);
+        const fallback = part.default === undefined ? "" : `, ${stringLiteral(part.default)}`;
+        return `${this.helpers.use("placeholder")}(${this.path(part.path)}${fallback})`;
+      })
       .join(" + ");
   }
 

@@ -141,6 +141,7 @@ function workflowLiteral(workflow: WorkflowDef, emit: ExpressionEmitter): string
     "{",
     `id: ${stringLiteral(workflow.id)},`,
     `enrollments: ${listLiteral(workflow.enrollments.map((enrollment) => enrollmentLiteral(enrollment, emit)))},`,
+    ...(workflow.exits ? [`exits: ${listLiteral(workflow.exits.map((goal) => emit.lambda(() => emit.condition(goal))))},`] : []),
     `steps: ${stepListLiteral(workflow.steps, emit)},`,
     "}",
   ].join("\n");

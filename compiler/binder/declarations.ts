@@ -20,7 +20,7 @@ import type {
 import type { Binding, Duplicate } from "./binding";
 import { fieldTypeOf } from "./field-type";
 import { implicitFields } from "./implicit-fields";
-import { placeholderPaths, splitTemplateText } from "./template-text";
+import { placeholdersOf, splitTemplateText } from "./template-text";
 
 export function emptyModel(): CheckedModel {
   return {
@@ -184,9 +184,8 @@ function eventSymbol(decl: ast.EventDecl, file: ast.SourceFile, claim: Claim): E
 function templateSymbol(decl: ast.TemplateDecl, kind: TemplateKind, file: string): TemplateSymbol {
   const symbol: TemplateSymbol = { kind, name: decl.name.text, file, decl, properties: new Map(), placeholders: [] };
   const addText = (property: string, literal: ast.StringLiteral) => {
-    const text = splitTemplateText(literal.value);
-    symbol.properties.set(property, text);
-    for (const path of placeholderPaths(text)) symbol.placeholders.push({ path, property, node: literal });
+    symbol.properties.set(property, splitTemplateText(literal.value));
+    for (const { path, written } of placeholdersOf(literal.value)) symbol.placeholders.push({ path, written, property, node: literal });
   };
   if (decl.text) addText("text", decl.text);
   for (const property of decl.properties) {

@@ -1,4 +1,4 @@
-// Conditions (`when`, `becomes`, `if`, `wait until`, `enroll … when`) must be bool.
+// Conditions (`when`, `becomes`, `if`, `wait until`, `enroll … when`, `exit when`) must be bool.
 import type * as ast from "../../grammar/ast";
 import { typeName } from "../types/value-type";
 import type { Check, CheckContext } from "./context";
@@ -20,5 +20,6 @@ export const ConditionTypeCheck: Check = {
     Enrollment: (enrollment, context) => checkCondition(context, enrollment.condition, "`enroll … when`"),
     IfStep: (step, context) => checkCondition(context, step.condition, "`if`"),
     WaitUntilStep: (step, context) => checkCondition(context, step.condition, "`wait until`"),
+    ExitGoal: (goal, context) => checkCondition(context, goal.condition, "`exit when`"),
   },
 };

@@ -24,6 +24,7 @@ import { TemplateCheck } from "./template-check";
 import { TestBlockCheck } from "./test-block-check";
 import { TestEventCheck } from "./test-event-check";
 import { TestExpectCheck } from "./test-expect-check";
+import { TestExpectFormCheck } from "./test-expect-form-check";
 import { TimeOfDayCheck } from "./time-of-day-check";
 import { UnknownEntityCheck } from "./unknown-entity-check";
 import { UnknownFieldCheck } from "./unknown-field-check";
@@ -60,4 +61,5 @@ export const specifiedChecks: readonly Check[] = [
   TestBlockCheck,
   TestEventCheck,
   TestExpectCheck,
+  TestExpectFormCheck,
 ];

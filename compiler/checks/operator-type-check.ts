@@ -20,10 +20,14 @@ function requireBool(context: CheckContext, operand: ast.Expr, operator: string)
   }
 }
 
+/** Text is built with placeholders, not `+` (docs/language.md "Templates"). */
+const textHint = ' Text is built from values with placeholders in a quoted text, e.g. "{title} for {contact.name}".';
+const textual = (type: ValueType): boolean => type.kind === "text" || type.kind === "email" || type.kind === "phone";
+
 function requireNumber(context: CheckContext, operand: ast.Expr, operator: string): void {
   const type = typeOf(context, operand);
   if (type && !isNumeric(type)) {
-    context.report(operand, Diagnostics.ArithmeticOnNonNumber, { operator, type: typeName(type) });
+    context.report(operand, Diagnostics.ArithmeticOnNonNumber, { operator, type: typeName(type), hint: operator === "+" && textual(type) ? textHint : "" });
   }
 }
 

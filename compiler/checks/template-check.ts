@@ -3,10 +3,11 @@
 // and text literals written by `set` and `create`) must be a field path of the
 // rule's record. A template's bad placeholder is reported once, at the field it
 // gets wrong, naming the records it is sent for: the template is what needs the
-// fix, not each rule that sends it.
+// fix, not each rule that sends it. A placeholder's default must be quoted text
+// (`{contact.name|'there'}`), wherever the placeholder is.
 import type * as ast from "../../grammar/ast";
 import { Diagnostics } from "../../diagnostics/messages";
-import { placeholderPathsOf } from "../binder/template-text";
+import { placeholdersOf, type Placeholder } from "../binder/template-text";
 import type { CheckedModel, EntitySymbol, TemplateKind, TemplatePlaceholder, TemplateSymbol } from "../model";
 import type { Check, CheckContext, ProgramContext } from "./context";
 import { ident, suggestion } from "./suggest";
@@ -50,23 +51,47 @@ function describeBad(path: string[], bad: BadSegment, entity: EntitySymbol, with
  * quick fix land on the word to change; the whole literal when escapes before it
  * make its place in the source unclear (then `precise` is false).
  */
-function segmentSpan(literal: ast.StringLiteral, path: string[], segment: number): { span: ast.Span; precise: boolean } {
-  const index = literal.value.indexOf(`{${path.join(".")}}`);
-  const escapeFree = literal.end - literal.start === literal.value.length + 2;
-  if (index < 0 || !escapeFree) return { span: literal, precise: false };
+function segmentSpan(literal: ast.StringLiteral, placeholder: { path: string[]; written: string }, segment: number): { span: ast.Span; precise: boolean } {
+  const { path, written } = placeholder;
+  const index = literal.value.indexOf(written);
+  if (index < 0 || !escapeFree(literal)) return { span: literal, precise: false };
   const before = path.slice(0, segment).join(".");
   const start = literal.start + 1 + index + 1 + before.length + (segment > 0 ? 1 : 0);
   return { span: { start, end: start + path[segment]!.length }, precise: true };
 }
 
+/** A literal whose source is its value in quotes: offsets in the value are offsets in the source. */
+const escapeFree = (literal: ast.StringLiteral): boolean => literal.end - literal.start === literal.value.length + 2;
+
+/** A default that is not quoted text: reported at the placeholder, with it written in quotes. */
+function checkDefault(report: (span: ast.Span, args: { what: string; placeholder: string; given: string; example: string }) => void, literal: ast.StringLiteral, placeholder: Placeholder, what: string): void {
+  if (placeholder.badDefault === undefined) return;
+  const start = literal.start + 1 + placeholder.index;
+  const span = escapeFree(literal) ? { start, end: start + placeholder.written.length } : literal;
+  const given = placeholder.badDefault.trim();
+  const example = `${placeholder.path.join(".")}|'${given.replaceAll("'", "")}'`;
+  report(span, { what, placeholder: placeholder.written.slice(1, -1), given: given === "" ? "nothing" : `\`${given}\``, example });
+}
+
 function checkTextPlaceholders(context: CheckContext, text: ast.StringLiteral, what: string): void {
   const entity = context.scope.entity;
-  if (!entity) return;
-  for (const path of placeholderPathsOf(text.value)) {
-    const bad = badSegment(context.model, entity, path);
+  for (const found of placeholdersOf(text.value)) {
+    checkDefault((span, args) => context.report(span, Diagnostics.PlaceholderDefault, args), text, found, what);
+    if (!entity) continue;
+    const bad = badSegment(context.model, entity, found.path);
     if (!bad) continue;
-    const { span, precise } = segmentSpan(text, path, bad.index);
-    context.report(span, Diagnostics.TextPlaceholder, { what, entity: entity.name, ...describeBad(path, bad, entity, precise) });
+    const { span, precise } = segmentSpan(text, found, bad.index);
+    context.report(span, Diagnostics.TextPlaceholder, { what, entity: entity.name, ...describeBad(found.path, bad, entity, precise) });
+  }
+}
+
+/** The defaults of a template's texts, checked once at the declaration (whoever sends it). */
+function checkTemplateDefaults(decl: ast.TemplateDecl, context: CheckContext): void {
+  const texts: Array<[string, ast.StringLiteral]> = decl.text ? [["text", decl.text]] : [];
+  for (const property of decl.properties) if (!property.missing && property.value.kind === "StringLiteral") texts.push([property.key.text, property.value]);
+  for (const [property, literal] of texts) {
+    const what = `Template "${decl.name.text}" (${property})`;
+    for (const found of placeholdersOf(literal.value)) checkDefault((span, args) => context.report(span, Diagnostics.PlaceholderDefault, args), literal, found, what);
   }
 }
 
@@ -104,9 +129,10 @@ function checkTemplateUse(context: CheckContext, name: ast.Name, kind: TemplateK
 
 export const TemplateCheck: Check = {
   name: "Template",
-  codes: ["SC2005", "SC2012", "SC2301", "SC2302"],
+  codes: ["SC2005", "SC2012", "SC2301", "SC2302", "SC2303"],
   nodes: {
     TemplateDecl: (decl, context) => {
+      checkTemplateDefaults(decl, context);
       const kind = decl.templateKind;
       if (kind.missing || (templateKinds as string[]).includes(kind.text)) return;
       context.report(kind, Diagnostics.UnknownTemplateKind, { kind: kind.text, hint: suggestion(kind.text, templateKinds, ident) });
@@ -158,7 +184,7 @@ function reportPlaceholder(
   for (const entity of entities) {
     const bad = badSegment(context.model, entity, placeholder.path);
     if (!bad) continue;
-    const { span, precise } = segmentSpan(placeholder.node, placeholder.path, bad.index);
+    const { span, precise } = segmentSpan(placeholder.node, placeholder, bad.index);
     const args = describeBad(placeholder.path, bad, entity, precise);
     const key = `${args.field}\u0000${args.owner}`;
     const failure = failures.get(key);

@@ -72,9 +72,9 @@ export const TestBlockCheck: Check = {
       const known = [...recordEventTypes, ...context.model.events.keys()];
       context.report(type, Diagnostics.UnknownTestEvent, { type: type.text, hint: suggestion(type.text, known) });
     },
-    TestExpect: (expect, context) => {
-      checkRecord(context, expect.record);
-      const type = expect.outputType;
+    TestOutput: (output, context) => {
+      checkRecord(context, output.record);
+      const type = output.outputType;
       if (type.missing || outputNames.includes(type.text)) return;
       context.report(type, Diagnostics.UnknownOutputType, { type: type.text, known: outputNames.join(", "), hint: suggestion(type.text, outputNames) });
     },

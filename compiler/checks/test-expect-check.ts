@@ -18,7 +18,7 @@ export const TestExpectCheck: Check = {
   name: "TestExpect",
   codes: ["SC2002", "SC2003", "SC2005", "SC2706", "SC2707"],
   nodes: {
-    TestExpect: (expect, context) => {
+    TestOutput: (expect, context) => {
       const output = findOutputType(expect.outputType.text);
       if (!output || expect.outputType.missing) return; // SC2704
       // an expect without a record matches outputs of any record: what depends on the entity is not checked

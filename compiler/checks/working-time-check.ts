@@ -11,7 +11,7 @@ function calendarLine(context: CheckContext): string {
   return context.model.calendar.decl ? "the calendar's `workdays` names no day" : "the calendar has no workdays";
 }
 
-function needsWorkdays(what: string, node: ast.Duration | ast.Delay, context: CheckContext): void {
+function needsWorkdays(what: string, node: ast.Duration | ast.Delay | ast.WaitStep, context: CheckContext): void {
   if (context.model.calendar.workdays.length > 0) return;
   context.report(node, Diagnostics.NoWorkdays, { what, calendar: calendarLine(context) });
 }
@@ -25,6 +25,9 @@ export const WorkingTimeCheck: Check = {
     },
     Delay: (delay, context) => {
       if (delay.withinWorkingHours) needsWorkdays("`within working hours`", delay, context);
+    },
+    WaitStep: (step, context) => {
+      if (step.withinWorkingHours) needsWorkdays("`within working hours`", step, context);
     },
   },
 };

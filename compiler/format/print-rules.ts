@@ -22,9 +22,14 @@ export function printSubject(subject: ast.Subject): string {
 }
 
 export function printDelay(delay: ast.Delay): string {
-  const at = delay.at ? ` at ${printTime(delay.at)}` : "";
-  const hours = delay.withinWorkingHours ? " within working hours" : "";
-  return `after ${printDuration(delay.duration)}${at}${hours}`;
+  return `after ${printTiming(delay)}`;
+}
+
+/** `D [at HH:MM] [within working hours]`, as `after` and `wait` write it. */
+export function printTiming(timing: ast.Timing): string {
+  const at = timing.at ? ` at ${printTime(timing.at)}` : "";
+  const hours = timing.withinWorkingHours ? " within working hours" : "";
+  return `${printDuration(timing.duration)}${at}${hours}`;
 }
 
 export function printRule(writer: LineWriter, rule: ast.RuleDecl): void {

@@ -18,12 +18,18 @@ function printStatement(statement: ast.TestStatement, source: string): string {
     case "TestUntil":
       return `until ${statement.at.text}`;
     case "TestExpect": {
-      const no = statement.negated ? " no" : "";
-      const record = statement.record ? ` ${printString(statement.record)}` : "";
-      const at = statement.at ? ` at ${statement.at.text}` : "";
-      return `expect${no} ${printName(statement.outputType)}${record}${printData(statement.data, source)}${at}`;
+      const quantity = statement.negated ? " no" : statement.count ? ` ${statement.count.text}` : "";
+      const before = statement.before ? ` before ${printOutput(statement.before, source)}` : "";
+      return `expect${quantity} ${printOutput(statement.output, source)}${before}`;
     }
   }
+}
+
+function printOutput(output: ast.TestOutput, source: string): string {
+  const record = output.record ? ` ${printString(output.record)}` : "";
+  const by = output.by ? ` by ${output.by.what} ${printString(output.by.name)}` : "";
+  const at = output.at ? ` at ${output.at.text}` : "";
+  return `${printName(output.outputType)}${record}${printData(output.data, source)}${by}${at}`;
 }
 
 function printData(fields: ast.TestField[], source: string): string {

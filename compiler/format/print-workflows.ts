@@ -1,19 +1,23 @@
-// A workflow prints its enrollments and steps one per line, `if` blocks nested,
+// A workflow prints its enrollments, goals and steps one per line, in written order, `if` blocks nested,
 // `} else {` on one line.
 import type * as ast from "../../grammar/ast";
 import { findBlockOpen, findBrace, inSourceOrder, printBlock, type LineWriter } from "./layout";
 import { printAction } from "./print-actions";
 import { printExpr } from "./print-expressions";
-import { printSubject } from "./print-rules";
+import { printSubject, printTiming } from "./print-rules";
 import { printDuration, printName } from "./print-tokens";
 
 export function printWorkflow(writer: LineWriter, decl: ast.WorkflowDecl): void {
   const per = decl.per ? ` per ${printName(decl.per)}` : "";
   const reentry = decl.reentry ? " reentry" : "";
-  const members: Array<ast.Enrollment | ast.Step> = inSourceOrder([...decl.enrollments, ...decl.steps]);
+  const members: Array<ast.Enrollment | ast.ExitGoal | ast.Step> = inSourceOrder([...decl.enrollments, ...decl.exits, ...decl.steps]);
   const headerEnd = (decl.per ?? decl.name).end;
   printBlock(writer, 0, `workflow ${printName(decl.name)}${per}${reentry}`, decl.start, headerEnd, members, (member, depth) =>
-    member.kind === "Enrollment" ? printEnrollment(writer, member, depth) : printStep(writer, member, depth),
+    member.kind === "Enrollment"
+      ? printEnrollment(writer, member, depth)
+      : member.kind === "ExitGoal"
+        ? writer.line(depth, `exit when ${printExpr(member.condition)}`, member.start, member.end)
+        : printStep(writer, member, depth),
   );
 }
 
@@ -30,7 +34,7 @@ function printStep(writer: LineWriter, step: ast.Step, depth: number): void {
       writer.line(depth, printAction(step.action), start, end);
       return;
     case "WaitStep":
-      writer.line(depth, `wait ${printDuration(step.duration)}`, start, end);
+      writer.line(depth, `wait ${printTiming(step)}`, start, end);
       return;
     case "WaitUntilStep": {
       const timeout = step.timeout ? ` timeout ${printDuration(step.timeout)}` : "";

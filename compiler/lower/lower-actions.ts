@@ -5,7 +5,7 @@ import type * as ast from "../../grammar/ast";
 import type { Action, Expr, Recipient } from "../../runtime/program/ir";
 import type { CheckedModel } from "../model";
 import { fieldName, fieldPath, lowerExpr } from "./lower-expressions";
-import { placeholderPathsOf, splitTemplateText } from "../binder/template-text";
+import { placeholdersOf, splitTemplateText } from "../binder/template-text";
 
 export function lowerRecipient(recipient: ast.Recipient, model: CheckedModel): Recipient {
   return recipient.kind === "StringLiteral"
@@ -66,7 +66,7 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
 
 /** A value written to a field: a text literal with `{path}` placeholders is filled in, as `notify` texts are. */
 function lowerWrittenValue(value: ast.Expr, model: CheckedModel): Expr {
-  if (value.kind === "StringLiteral" && placeholderPathsOf(value.value).length > 0) return { kind: "text", parts: splitTemplateText(value.value) };
+  if (value.kind === "StringLiteral" && placeholdersOf(value.value).length > 0) return { kind: "text", parts: splitTemplateText(value.value) };
   return lowerExpr(value, model);
 }
 

@@ -57,7 +57,7 @@ export function lowerTemplate(template: ast.TemplateDecl, model: CheckedModel): 
   }
   // The checker's split is the one it checked placeholders against; prefer it.
   if (symbol?.decl === template) {
-    for (const [key, text] of symbol.properties) properties[key] = text.map((part) => (typeof part === "string" ? part : { path: [...part.path] }));
+    for (const [key, text] of symbol.properties) properties[key] = text.map((part) => (typeof part === "string" ? part : { ...part, path: [...part.path] }));
   }
   return {
     kind,

@@ -5,7 +5,7 @@
 // normalised to the runtime's UTC form; one written without an offset is read
 // in the calendar's time zone, as a user of that calendar would mean it.
 import type * as ast from "../../grammar/ast";
-import type { InputEvent, SourceLocation, TestDef, TestExpectation, Value } from "../../runtime/program/ir";
+import type { InputEvent, OutputPattern, SourceLocation, TestDef, TestExpectation, Value } from "../../runtime/program/ir";
 import { normaliseDateTime } from "./date-times";
 import { literalValue } from "./lower-expressions";
 import { locationOf } from "./lower-rules";
@@ -53,10 +53,19 @@ function lowerExpectation(expect: ast.TestExpect, file: ast.SourceFile, zone: st
   return {
     location: locationOf(expect, file),
     negated: expect.negated,
-    type: expect.outputType.text,
-    ...(expect.record ? { entity: expect.record.value } : {}),
-    data: lowerData(expect.data, zone),
-    ...(expect.at ? { at: dateTime(expect.at, zone) } : {}),
+    ...(expect.count ? { count: expect.count.value } : {}),
+    ...lowerOutputPattern(expect.output, zone),
+    ...(expect.before ? { before: lowerOutputPattern(expect.before, zone) } : {}),
+  };
+}
+
+function lowerOutputPattern(output: ast.TestOutput, zone: string): OutputPattern {
+  return {
+    type: output.outputType.text,
+    ...(output.record ? { entity: output.record.value } : {}),
+    data: lowerData(output.data, zone),
+    ...(output.by ? { rule: output.by.name.value } : {}),
+    ...(output.at ? { at: dateTime(output.at, zone) } : {}),
   };
 }
 

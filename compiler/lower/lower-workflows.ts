@@ -6,7 +6,7 @@ import type * as ast from "../../grammar/ast";
 import type { Enrollment, SourceLocation, Step, WorkflowDef } from "../../runtime/program/ir";
 import type { CheckedModel, EnrollmentResolution } from "../model";
 import { lowerAction } from "./lower-actions";
-import { lowerDuration } from "./lower-durations";
+import { lowerDelay, lowerDuration } from "./lower-durations";
 import { lowerExpr } from "./lower-expressions";
 import { locationOf } from "./lower-rules";
 import { lowerTrigger, subjectEntity } from "./lower-subjects";
@@ -26,6 +26,7 @@ export function lowerWorkflow(workflow: ast.WorkflowDecl, file: ast.SourceFile, 
     enrollments: workflow.enrollments.map((enrollment) =>
       lowerEnrollment(enrollment, per, model, resolution?.enrollments.get(enrollment)),
     ),
+    ...(workflow.exits.length > 0 ? { exits: workflow.exits.map((goal) => lowerExpr(goal.condition, model)) } : {}),
     steps: lowerSteps(workflow.steps, model, recordEntity),
     stepLocations: stepLocations(workflow.steps, file),
   };
@@ -75,8 +76,11 @@ function lowerStep(step: ast.Step, model: CheckedModel, recordEntity: string): S
   switch (step.kind) {
     case "ActionStep":
       return { kind: "action", action: lowerAction(step.action, model, recordEntity) };
-    case "WaitStep":
-      return { kind: "wait", duration: lowerDuration(step.duration) };
+    case "WaitStep": {
+      // `at` and `within working hours` only when written: a plain wait lowers as it always has.
+      const { duration, at, withinWorkingHours } = lowerDelay(step);
+      return { kind: "wait", duration, ...(at === undefined ? {} : { at }), ...(withinWorkingHours ? { withinWorkingHours } : {}) };
+    }
     case "WaitUntilStep":
       return {
         kind: "waitUntil",

@@ -29,7 +29,10 @@ function typeWorkflow(binding: Binding, workflow: WorkflowResolution): void {
     typeSubject(env, enrollment.subject);
     if (enrollment.condition) typeExpr(env, enrollment.condition, boolType);
   }
-  typeSteps({ binding, scope: stepScope(model, workflow.recordEntity) }, workflow.decl.steps);
+  const stepEnv = { binding, scope: stepScope(model, workflow.recordEntity) };
+  // Goals read the bound record as the steps do.
+  for (const goal of workflow.decl.exits) typeExpr(stepEnv, goal.condition, boolType);
+  typeSteps(stepEnv, workflow.decl.steps);
 }
 
 function typeSubject(env: TypingEnv, subject: ast.Subject): void {

@@ -1,8 +1,8 @@
 // Rules (`on SUBJECT [after …] [when …] -> action | { … }`) and workflows
-// (`workflow "W" [per X] [reentry] { enroll on …  steps }`).
+// (`workflow "W" [per X] [reentry] { enroll on …  exit when …  steps }`).
 import { tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts } from "chevrotain";
 import type {
-  Action, Delay, Enrollment, Expr, IfStep, Name, RuleDecl, Step, Subject, TimeOfDay, WorkflowDecl,
+  Action, Delay, Enrollment, ExitGoal, Expr, IfStep, Name, RuleDecl, Step, Subject, TimeOfDay, WorkflowDecl,
 } from "../ast";
 import { nameOf, timeOf } from "../nodes";
 import { endOffsetBetween, startOffsetOf } from "../ranges";
@@ -166,19 +166,21 @@ export class RuleParser extends ActionParser {
     });
     const reentry = this.OPTION2(() => this.CONSUME(Kw.reentry));
     const enrollments: Enrollment[] = [];
+    const exits: ExitGoal[] = [];
     const steps: Step[] = [];
     this.CONSUME(LCurly);
     this.MANY(() => {
       const member = this.SUBRULE(this.workflowMember);
       if (member?.kind === "Enrollment") enrollments.push(member);
+      else if (member?.kind === "ExitGoal") exits.push(member);
       else if (member) steps.push(member);
     });
     this.CONSUME(RCurly);
-    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, steps, start: this.startFrom(first), end: this.endFrom(first) };
+    return { kind: "WorkflowDecl", name, per, reentry: reentry !== undefined, enrollments, exits, steps, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
-  workflowMember = this.RULE("workflowMember", (): Enrollment | Step | undefined => {
-    return this.OR<Enrollment | Step | undefined>([
+  workflowMember = this.RULE("workflowMember", (): Enrollment | ExitGoal | Step | undefined => {
+    return this.OR<Enrollment | ExitGoal | Step | undefined>([
       {
         ALT: () => {
           const first = this.CONSUME(Kw.enroll);
@@ -189,6 +191,14 @@ export class RuleParser extends ActionParser {
             return this.SUBRULE(this.expression);
           });
           return { kind: "Enrollment", subject, condition, start: this.startFrom(first), end: this.endFrom(first) } satisfies Enrollment;
+        },
+      },
+      {
+        ALT: () => {
+          const first = this.CONSUME(Kw.exit);
+          this.CONSUME2(Kw.when);
+          const condition = this.SUBRULE2(this.expression);
+          return { kind: "ExitGoal", condition, start: this.startFrom(first), end: this.endFrom(first) } satisfies ExitGoal;
         },
       },
       { ALT: () => this.SUBRULE(this.step) },
@@ -217,7 +227,9 @@ export class RuleParser extends ActionParser {
               {
                 ALT: () => {
                   const duration = this.SUBRULE2(this.duration);
-                  return { kind: "WaitStep", duration, start: this.startFrom(first), end: this.endFrom(first) };
+                  const at = this.OPTION2(this.delayAt);
+                  const within = this.OPTION3(this.delayWithinWorkingHours);
+                  return { kind: "WaitStep", duration, at, withinWorkingHours: within === true, start: this.startFrom(first), end: this.endFrom(first) };
                 },
               },
             ]);

@@ -1,6 +1,6 @@
 // `test "name" { at … ; until … ; expect … }` blocks: scenarios the CLI's
 // `test` command replays.
-import type { Literal, TestDecl, TestField, TestStatement } from "../ast";
+import type { Literal, TestDecl, TestExpect, TestField, TestOutput, TestStatement } from "../ast";
 import { dateOf, dateTimeOf, nameOf, negativeNumberOf, numberOf, stringOf, wordAsString } from "../nodes";
 import { endOffsetBetween, startOffsetOf } from "../ranges";
 import {
@@ -47,27 +47,50 @@ export class TestParser extends DeclarationParser {
         {
           ALT: () => {
             this.CONSUME(Kw.expect);
-            const negated = this.OPTION2(() => this.CONSUME(Kw.no));
-            const outputType = this.SUBRULE2(this.eventName);
-            const record = this.OPTION3(() => stringOf(this.CONSUME2(StringLiteral)));
-            const data = this.OPTION4(() => this.SUBRULE2(this.testData)) ?? [];
-            // `at T "type/id"` on the next line is the next input event, not this expectation's time
-            const at = this.OPTION5({
-              GATE: () => !this.nextIsString(3),
-              DEF: () => {
-                this.CONSUME2(Kw.at);
-                return dateTimeOf(this.CONSUME3(DateTimeLiteral));
-              },
+            let negated = false;
+            let count: TestExpect["count"];
+            this.OPTION2(() =>
+              this.OR2([
+                { ALT: () => void (negated = this.CONSUME(Kw.no) !== undefined) },
+                { ALT: () => void (count = numberOf(this.CONSUME(NumberLiteral))) },
+              ]),
+            );
+            const output = this.SUBRULE(this.testOutput);
+            const before = this.OPTION3(() => {
+              this.CONSUME(Kw.before);
+              return this.SUBRULE2(this.testOutput);
             });
-            return {
-              kind: "TestExpect", negated: negated !== undefined, outputType, record, data, at, start: this.startFrom(first), end: this.endFrom(first),
-            };
+            return { kind: "TestExpect", negated, count, output, before, start: this.startFrom(first), end: this.endFrom(first) };
           },
         },
       ],
       ERR_MSG: "a test statement (at …, until … or expect …)",
     });
   }, dropOnError);
+
+  testOutput = this.RULE("testOutput", (): TestOutput => {
+    const first = this.LA(1);
+    const outputType = this.SUBRULE(this.eventName);
+    const record = this.OPTION(() => stringOf(this.CONSUME(StringLiteral)));
+    const data = this.OPTION2(() => this.SUBRULE(this.testData)) ?? [];
+    const by = this.OPTION3(() => {
+      this.CONSUME(Kw.by);
+      const what = this.OR([
+        { ALT: () => (this.CONSUME(Kw.rule), "rule" as const) },
+        { ALT: () => (this.CONSUME(Kw.workflow), "workflow" as const) },
+      ]);
+      return { what, name: stringOf(this.CONSUME2(StringLiteral)) };
+    });
+    // `at T "type/id"` on the next line is the next input event, not this expectation's time
+    const at = this.OPTION4({
+      GATE: () => !this.nextIsString(3),
+      DEF: () => {
+        this.CONSUME(Kw.at);
+        return dateTimeOf(this.CONSUME(DateTimeLiteral));
+      },
+    });
+    return { kind: "TestOutput", outputType, record, data, by, at, start: this.startFrom(first), end: this.endFrom(first) };
+  }, noResync);
 
   /** `{ field: literal, … }` (commas optional) */
   testData = this.RULE("testData", (): TestField[] => {

@@ -1,4 +1,4 @@
-// `becomes` conditions and `wait until` read other records through references
+// `becomes` conditions, `wait until` and `exit when` read other records through references
 // (`becomes contact.vip == true`). When such a record changes, only the records
 // that refer to it are evaluated again: an index of references (referenced
 // record → referring records) for each reference field a condition reads
@@ -13,7 +13,7 @@ import type { PreparedEnrollment, PreparedRule, PreparedWorkflow } from "../prog
 export type Watcher =
   | { kind: "rule"; rule: PreparedRule }
   | { kind: "enroll"; workflow: PreparedWorkflow; enrollment: PreparedEnrollment }
-  /** Every `wait until` of the instances bound to the record. */
+  /** Every `wait until` and `exit when` of the instances bound to the record. */
   | { kind: "waitUntil" };
 
 /** A reference field of an entity: `deal.contact`. */
@@ -108,6 +108,7 @@ function waitUntilConditions(workflow: PreparedWorkflow): Expr[] {
     }
   };
   walk(workflow.def.steps);
+  for (const goal of workflow.def.exits ?? []) found.push(goal);
   return found;
 }
 

@@ -135,12 +135,13 @@ export function fieldPathReader(path: readonly string[]): Evaluator {
   };
 }
 
-/** A template text with `{path}` placeholders filled from the record; empty paths print nothing. */
+/** A template text with `{path}` placeholders filled from the record; empty paths print their default or nothing. */
 export function compileTemplateText(text: TemplateText): (ctx: EvalContext) => string {
   const parts = text.map((part) => {
     if (typeof part === "string") return () => part;
     const reader = fieldPathReader(part.path);
-    return (ctx: EvalContext) => placeholder(reader(ctx));
+    const fallback = part.default;
+    return (ctx: EvalContext) => placeholder(reader(ctx), fallback);
   });
   return (ctx) => {
     let result = "";

@@ -100,7 +100,8 @@ export function callFunction(name: string, args: Value[], ctx: EvalContext): Val
   return resolveFunction(name)(args, ctx);
 }
 
-/** A placeholder's text in a template: none prints nothing. */
-export function placeholder(value: Value): string {
-  return value === null ? "" : String(value);
+/** A placeholder's text in a template: none (or empty text) prints its default, or nothing without one. */
+export function placeholder(value: Value, fallback?: string): string {
+  if (value === null || value === "") return fallback ?? "";
+  return String(value);
 }

@@ -76,8 +76,8 @@ export interface EventDef {
 
 // ---------------------------------------------------------------- templates
 
-/** A text with `{path}` placeholders, split so the runtime never re-parses it. */
-export type TemplateText = Array<string | { path: string[] }>;
+/** A text with `{path}` placeholders, split so the runtime never re-parses it; `default` is what none prints. */
+export type TemplateText = Array<string | { path: string[]; default?: string }>;
 
 export interface TemplateDef {
   kind: "email" | "sms" | "task" | "report";
@@ -213,6 +213,8 @@ export interface WorkflowDef {
   per: string;
   reentry: boolean;
   enrollments: Enrollment[];
+  /** `exit when` goals: an instance leaves as soon as one holds (absent when there are none). */
+  exits?: Expr[];
   steps: Step[];
   /**
    * Where each step is written, in pre-order (a step, then its `then` steps,
@@ -237,7 +239,8 @@ export interface Enrollment {
 
 export type Step =
   | { kind: "action"; action: Action }
-  | { kind: "wait"; duration: Duration }
+  /** `wait D [at HH:MM] [within working hours]`: due as a rule's delay of the same parts is. */
+  | { kind: "wait"; duration: Duration; at?: number; withinWorkingHours?: boolean }
   | { kind: "waitUntil"; condition: Expr; timeout?: Duration }
   | { kind: "if"; condition: Expr; then: Step[]; else: Step[] }
   | { kind: "stop" };
@@ -264,13 +267,23 @@ export interface TestDef {
   expectations: TestExpectation[];
 }
 
-export interface TestExpectation {
-  location: SourceLocation;
-  negated: boolean;
+/** The outputs an expectation is about. */
+export interface OutputPattern {
   type: string;
   entity?: string;
   /** Subset match against the output's data. */
   data: Record<string, Value>;
+  /** `by rule "R"` / `by workflow "W"`: the output's `rule`, the name of what made it. */
+  rule?: string;
   /** Expected UTC time (normalised ISO) of the output. */
   at?: string;
+}
+
+export interface TestExpectation extends OutputPattern {
+  location: SourceLocation;
+  negated: boolean;
+  /** `expect N …`: exactly this many outputs match. */
+  count?: number;
+  /** `expect A before B`: an output matching A comes before the first matching this. */
+  before?: OutputPattern;
 }

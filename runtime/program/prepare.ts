@@ -44,7 +44,7 @@ export interface PreparedRule {
 
 export type WorkflowOp =
   | { kind: "action"; action: PreparedAction }
-  | { kind: "wait"; duration: Duration }
+  | { kind: "wait"; delay: Delay }
   | { kind: "waitUntil"; condition: CompiledExpr; timeout?: Duration }
   | { kind: "branch"; condition: CompiledExpr; elseTarget: number }
   | { kind: "jump"; target: number }
@@ -69,6 +69,8 @@ export interface PreparedWorkflow {
   /** Op index → the step it runs (pre-order, as WorkflowDef.stepLocations); -1 for the jumps `if` adds. */
   stepOfOp: number[];
   enrollments: PreparedEnrollment[];
+  /** `exit when` goals, in written order. */
+  exits: CompiledExpr[];
 }
 
 export type Handler =
@@ -183,6 +185,7 @@ function build(program: Program, compiled: CompiledProgram | undefined): Prepare
         condition: enrollment.condition ? withCode(compileExpr(enrollment.condition), code?.enrollments?.[i]?.condition) : null,
         becomes: enrollment.trigger.kind === "becomes" ? withCode(compileExpr(enrollment.trigger.condition), code?.enrollments?.[i]?.becomes) : null,
       })),
+      exits: (def.exits ?? []).map((goal, i) => withCode(compileExpr(goal), code?.exits?.[i])),
     };
   });
 
@@ -317,7 +320,7 @@ function flattenSteps(
         ops.push({ kind: "action", action: prepare(step.action, given?.action) });
         break;
       case "wait":
-        ops.push({ kind: "wait", duration: step.duration });
+        ops.push({ kind: "wait", delay: { duration: step.duration, ...(step.at === undefined ? {} : { at: step.at }), withinWorkingHours: step.withinWorkingHours === true } });
         break;
       case "waitUntil": {
         const condition = withCode(compileExpr(step.condition), given?.condition);

@@ -4,6 +4,7 @@
 // came out, when, by which rule, and after which event line of the test.
 import type { SourceLocation, TestDef, Value } from "../program/ir";
 import type { OutputRecord } from "../types";
+import { formatWithUtc } from "../time/zone-time";
 
 /** `{ template: "Hi", to: "contact/C1" }`, or "" without data. */
 export function formatTestData(data: Record<string, Value>): string {
@@ -18,7 +19,12 @@ export class TestOutputTerms {
   /** Input id → where the test writes that event. */
   private readonly lineOf = new Map<string, SourceLocation>();
 
-  constructor(test: TestDef, outputs: readonly OutputRecord[]) {
+  constructor(
+    test: TestDef,
+    outputs: readonly OutputRecord[],
+    /** The calendar's zone, which times are shown in (UTC beside). */
+    private readonly zone: string,
+  ) {
     test.events.forEach((event, index) => {
       const location = test.eventLocations?.[index];
       if (location) this.lineOf.set(event.id, location);
@@ -30,7 +36,7 @@ export class TestOutputTerms {
   describe(output: OutputRecord): string {
     const origin = this.origin(output.cause);
     const why = [output.rule === null ? undefined : `rule ${output.rule}`, origin && `after the event of line ${origin.line}`].filter(Boolean);
-    return `${output.type} for ${output.entity} at ${output.at}${formatTestData(output.data)}${why.length > 0 ? ` (${why.join(", ")})` : ""}`;
+    return `${output.type} for ${output.entity} at ${formatWithUtc(output.at, this.zone)}${formatTestData(output.data)}${why.length > 0 ? ` (${why.join(", ")})` : ""}`;
   }
 
   /** The test event a cause chain starts from; each step goes to an earlier output, so the walk ends. */

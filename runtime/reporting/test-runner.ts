@@ -1,18 +1,18 @@
 // Runs the `test` blocks of a program: feed the events, advance to `until`,
-// check each expectation against the outputs (an output matches when its type,
-// entity, data subset and time agree). A failure points at the line that failed
+// check each expectation against the outputs (test-expectations.ts). A failure points at the line that failed
 // (the expect, or the event or `until` the run stopped at) and shows outputs in
 // the test's own terms (test-output-terms.ts), never the ids lowering invents.
-import type { Program, SourceLocation, TestDef, TestExpectation, Value } from "../program/ir";
+import type { Program, SourceLocation, TestDef } from "../program/ir";
 import type { CoverageHit, OutputRecord } from "../types";
 import { appendAll } from "../append-all";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
-import { formatTestData, TestOutputTerms } from "./test-output-terms";
-import { parseInstant } from "../time/instants";
-import { valuesEqual } from "../expressions/values";
+import { TestOutputTerms } from "./test-output-terms";
+import { expectationFailure } from "./test-expectations";
 
 export interface TestFailure {
+  /** An expectation that did not hold, or the run stopping with a runtime error. */
+  kind: "expectation" | "run";
   message: string;
   location: SourceLocation;
 }
@@ -53,47 +53,13 @@ function runTest(program: Program, test: TestDef, options: TestRunOptions): Test
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
     appendAll(outputs, error.outputs);
-    failures.push({ message: `the run stopped here: ${error.message}`, location: at });
+    failures.push({ kind: "run", message: `the run stopped here: ${error.message}`, location: at });
   }
-  const terms = new TestOutputTerms(test, outputs);
   const zone = program.calendar.timezone;
+  const terms = new TestOutputTerms(test, outputs, zone);
   for (const expectation of test.expectations) {
-    const matches = outputs.filter((output) => matchesExpectation(output, expectation, zone));
-    if (!expectation.negated && matches.length === 0) {
-      failures.push({ message: `expected ${describeExpectation(expectation)}${nearMisses(outputs, expectation, terms)}`, location: expectation.location });
-    } else if (expectation.negated && matches.length > 0) {
-      failures.push({
-        message: `expected no ${describeExpectation(expectation)}, got ${terms.describe(matches[0]!)}`,
-        location: expectation.location,
-      });
-    }
+    const message = expectationFailure(expectation, outputs, terms, zone);
+    if (message !== undefined) failures.push({ kind: "expectation", message, location: expectation.location });
   }
   return { name: test.name, location: test.location, passed: failures.length === 0, failures, outputs };
-}
-
-export function matchesExpectation(output: OutputRecord, expectation: TestExpectation, zone: string): boolean {
-  if (output.type !== expectation.type) return false;
-  if (expectation.entity !== undefined && output.entity !== expectation.entity) return false;
-  for (const [name, value] of Object.entries(expectation.data)) {
-    const actual: Value = Object.hasOwn(output.data, name) ? output.data[name]! : null;
-    if (!valuesEqual(actual, value, zone)) return false;
-  }
-  return expectation.at === undefined || parseInstant(expectation.at) === parseInstant(output.at);
-}
-
-function describeExpectation(expectation: TestExpectation): string {
-  let text = expectation.type;
-  if (expectation.entity !== undefined) text += ` for ${expectation.entity}`;
-  const data = formatTestData(expectation.data);
-  if (data !== "") text += ` with${data}`;
-  if (expectation.at !== undefined) text += ` at ${expectation.at}`;
-  return text;
-}
-
-/** What came closest: outputs of the expected type, so the failure shows what differs. */
-function nearMisses(outputs: OutputRecord[], expectation: TestExpectation, terms: TestOutputTerms): string {
-  const sameType = outputs.filter((output) => output.type === expectation.type);
-  if (sameType.length === 0) return `; there was no ${expectation.type} output at all`;
-  const shown = sameType.slice(0, 3).map((output) => terms.describe(output));
-  return `; the ${expectation.type} outputs were:\n  ${shown.join("\n  ")}${sameType.length > 3 ? `\n  … ${sameType.length - 3} more` : ""}`;
 }

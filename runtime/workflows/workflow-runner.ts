@@ -1,8 +1,10 @@
 // Workflow instances (docs/language.md "Workflows"): enrollment keyed by the `per`
 // record, steps run until a wait, waits resumed by timers or (for `wait until`)
-// by changes of the bound record. Instance progress lives in the engine state.
+// by changes of the bound record, and goals (`exit when`) checked on those same
+// changes. Instance progress lives in the engine state.
 import type { EvalContext, RecordState, WorkflowInstance, WorkflowTimer } from "../types";
 import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "../program/prepare";
+import type { CompiledExpr } from "../expressions/compile-expr";
 import type { EngineHost } from "../engine/engine-host";
 import type { PendingEvent } from "../engine/pending-event";
 import { firingOn, timerFiring, type Firing } from "../engine/firing";
@@ -10,7 +12,7 @@ import { runActions } from "../engine/run-actions";
 import { traceRule } from "../engine/trace";
 import { contextFor, openingEnded, turnsTrue } from "../engine/triggers";
 import { readField } from "../engine/record-state";
-import { addDuration } from "../time/calendar";
+import { addDuration, dueTime } from "../time/calendar";
 import { LoopBoundError } from "../errors";
 
 export class WorkflowRunner {
@@ -69,6 +71,11 @@ export class WorkflowRunner {
       if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, false, `not enrolled: ${keyRef} finished this workflow and it has no reentry`);
       return;
     }
+    const goal = metGoal(workflow, ctx);
+    if (goal) {
+      if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, false, "not enrolled: its goal (exit when) already holds", goal, ctx);
+      return;
+    }
     const instance: WorkflowInstance = { key, workflow: workflow.id, bound: record.ref, keyRef, pc: 0, token: ++this.host.state.tokenSeq, waiting: "none" };
     this.host.state.addInstance(instance);
     if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
@@ -109,7 +116,7 @@ export class WorkflowRunner {
           instance.pc++;
           break;
         case "wait":
-          this.scheduleWorkflowTimer(instance, "wait", addDuration(this.host.turn.now, op.duration, this.host.calendar), firing.cause);
+          this.scheduleWorkflowTimer(instance, "wait", dueTime(this.host.turn.now, op.delay, this.host.calendar), firing.cause);
           instance.waiting = "timer";
           return;
         case "waitUntil":
@@ -142,6 +149,24 @@ export class WorkflowRunner {
     return { ...record, fields: { ...record.fields, [keyField]: instance.keyRef } };
   }
 
+  /**
+   * A goal that holds ends the instance where it is: it finishes (so without
+   * `reentry` its key never enrolls again), its pending wait is void (timers
+   * find no instance, or one of another token) and `workflow.exited` records it.
+   */
+  private exitOnGoal(instance: WorkflowInstance, workflow: PreparedWorkflow, event: PendingEvent): boolean {
+    const record = this.host.state.records.get(instance.bound);
+    if (!record) return false;
+    const ctx = contextFor(this.host, this.keyedView(workflow, instance, record), event);
+    const goal = metGoal(workflow, ctx);
+    if (!goal) return false;
+    if (this.host.onTrace) traceRule(this.host, workflow.name, record.ref, event.id, event.type, true, "goal met (exit when): the instance exits", goal, ctx);
+    this.host.state.removeInstance(instance);
+    this.host.state.finished.add(instance.key);
+    this.host.turn.emit(this.host.turn.nextId(), instance.bound, "workflow.exited", { workflow: workflow.name }, firingOn(event.id, event.firing, workflow.name));
+    return true;
+  }
+
   private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
     const token = (instance.token = ++this.host.state.tokenSeq);
     this.host.state.schedule({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
@@ -151,13 +176,15 @@ export class WorkflowRunner {
     this.host.state.schedule({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
   }
 
-  /** `wait until` is re-evaluated whenever the bound record changes. */
+  /** Goals, then `wait until`, are re-evaluated whenever the bound record changes. */
   resumeWaitsUntil(event: PendingEvent): void {
     const keys = this.host.state.instancesByRecord.get(event.ref)!;
     for (const key of [...keys]) {
       const instance = this.host.state.instances.get(key);
-      if (!instance || instance.waiting !== "until") continue;
+      if (!instance) continue;
       const workflow = workflowOf(this.host.prepared, instance.workflow);
+      if (workflow.exits.length > 0 && this.exitOnGoal(instance, workflow, event)) continue;
+      if (instance.waiting !== "until") continue;
       const op = workflow.ops[instance.pc];
       const record = this.host.state.records.get(instance.bound);
       if (op?.kind !== "waitUntil" || !record) continue;
@@ -170,6 +197,12 @@ export class WorkflowRunner {
       this.runInstance(instance, firingOn(event.id, event.firing, workflow.name), event);
     }
   }
+}
+
+/** The first goal that holds, if any. */
+function metGoal(workflow: PreparedWorkflow, ctx: EvalContext): CompiledExpr | undefined {
+  for (const goal of workflow.exits) if (goal.evaluate(ctx) === true) return goal;
+  return undefined;
 }
 
 /** An instance's key: JSON, so no workflow name or record id can make two keys alike. */

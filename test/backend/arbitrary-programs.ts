@@ -90,6 +90,9 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     "assign installer from installers least loaded",
     "set amount = amount + 100",
     'set title = "big deal"',
+    // Texts that do not read the field they write: a second run writes the same value, so no endless cascade.
+    'set title = "deal of {contact.name}"',
+    "set title = \"{contact.name|'nobody'} (installer: {installer|'none yet'})\"",
     "set channel = partner",
     "create installation with { deal: this }",
     'generate report "Offer"',
@@ -98,6 +101,7 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     'notify "boss@solar.example" "Look at {title} for {contact.name}"',
     'notify installer "Go to {title}"',
     'notify "boss@solar.example" "Installer: {installer}, e-mail: {contact.email}"',
+    'notify "boss@solar.example" "Installer: {installer|\\"nobody\\"}, e-mail: {contact.email|\'unknown\'}"',
   ),
 );
 
@@ -176,10 +180,14 @@ const step: fc.Arbitrary<string> = fc.constantFrom(
   'send sms "Reminder" to contact',
   "wait 1 day",
   "wait 3 hours",
+  "wait 1 day at 09:00",
+  "wait 2 business days at 13:30 within working hours",
+  "wait 30 minutes within working hours",
   'wait until amount > 2000 timeout 2 days',
   'if amount > 1000 {\n  send email "Docs reminder" to contact\n} else {\n  notify "desk@solar.example" "Small {title}"\n}',
   "if channel == web {\n  set title = \"web deal\"\n  stop\n}",
   'notify "desk@solar.example" "Step for {title}"',
+  "create activity call \"Call {contact.name|'the client'} about {title}\"",
 );
 
 const workflow: fc.Arbitrary<string> = fc
@@ -188,8 +196,12 @@ const workflow: fc.Arbitrary<string> = fc
     fc.boolean(),
     fc.constantFrom("deal updated", "deal created", 'deal stage "Validation" open', "deal updated when amount > 500"),
     fc.array(step, { minLength: 1, maxLength: 4 }),
+    fc.option(fc.constantFrom('stage == "Won"', "amount > 2500", 'contact.name == "Ana" or stage == "Validation"'), { nil: undefined }),
   )
-  .map(([per, reentry, enroll, steps]) => `per ${per}${reentry ? " reentry" : ""} {\n  enroll on ${enroll}\n${steps.map((s) => s.replace(/^/gm, "  ") + "\n").join("")}}`);
+  .map(
+    ([per, reentry, enroll, steps, goal]) =>
+      `per ${per}${reentry ? " reentry" : ""} {\n  enroll on ${enroll}\n${goal ? `  exit when ${goal}\n` : ""}${steps.map((s) => s.replace(/^/gm, "  ") + "\n").join("")}}`,
+  );
 
 /** A rule file (rules, then workflows), to go with `schema` in a second file. */
 export const ruleFile: fc.Arbitrary<string> = fc

@@ -170,7 +170,11 @@ describe("workflows", () => {
       enroll on deal stage "New" open when amount > 0
       wait until is open "Validation" timeout 3 days
       if amount > 10 { stop } else if amount > 5 { wait 1 hour } else { notify responsible "small" }
+      wait 2 days at 09:30 within working hours
+      wait 1 day at 08:00
     }`), "WorkflowDecl") as WorkflowDecl;
+    expect(workflow.steps[2]).toMatchObject({ kind: "WaitStep", duration: { amount: 2 }, at: { hour: 9, minute: 30 }, withinWorkingHours: true });
+    expect(workflow.steps[3]).toMatchObject({ kind: "WaitStep", at: { hour: 8, minute: 0 }, withinWorkingHours: false });
     expect(workflow.per).toBeUndefined();
     expect(workflow.enrollments[0]).toMatchObject({ subject: { kind: "StageSubject" }, condition: { operator: ">" } });
     expect(workflow.steps[0]).toMatchObject({ kind: "WaitUntilStep", condition: { kind: "IsOpenExpr" }, timeout: { amount: 3 } });
@@ -179,6 +183,21 @@ describe("workflows", () => {
       then: [{ kind: "StopStep" }],
       else: [{ kind: "IfStep", then: [{ kind: "WaitStep" }], else: [{ kind: "ActionStep", action: { kind: "NotifyAction" } }] }],
     });
+  });
+
+  it("reads exit when goals among the enrollments and steps, in written order", () => {
+    const workflow = only(parseClean(`workflow "W" {
+      enroll on deal updated
+      exit when stage == "Won"
+      wait 1 day
+      exit when amount > 10 and contact.vip == true
+      notify responsible "x"
+    }`), "WorkflowDecl") as WorkflowDecl;
+    expect(workflow.exits).toMatchObject([
+      { kind: "ExitGoal", condition: { operator: "==" } },
+      { kind: "ExitGoal", condition: { operator: "and" } },
+    ]);
+    expect(workflow.steps.map((step) => step.kind)).toEqual(["WaitStep", "ActionStep"]);
   });
 });
 
@@ -204,10 +223,31 @@ describe("test blocks", () => {
         { name: { text: "paid" }, value: { kind: "BooleanLiteral", value: true } },
       ],
     });
-    expect(test.statements[2]).toMatchObject({ negated: false, outputType: { text: "email.send" }, at: { text: "2026-01-05T08:30Z" } });
+    expect(test.statements[2]).toMatchObject({ negated: false, output: { outputType: { text: "email.send" }, at: { text: "2026-01-05T08:30Z" } } });
     expect(test.statements[3]).toMatchObject({ kind: "TestEvent", eventType: { text: "created" } });
-    expect(test.statements[4]).toMatchObject({ negated: true, outputType: { text: "sms.send" }, data: [] });
-    expect(test.statements[5]).toMatchObject({ negated: false, outputType: { text: "webinar.attended", quoted: true } });
+    expect(test.statements[4]).toMatchObject({ negated: true, output: { outputType: { text: "sms.send" }, data: [] } });
+    expect(test.statements[5]).toMatchObject({ negated: false, output: { outputType: { text: "webinar.attended", quoted: true } } });
+  });
+
+  it("reads counts, by rule or workflow, and before", () => {
+    const test = only(parseClean(`test "forms" {
+      expect 2 email.send "deal/S1" { template: "Hi" } by rule "Welcome" at 2026-01-05T08:30Z
+      at 2026-01-06T09:30Z "deal/S1" created
+      expect stage.opened by workflow "Nurture" before email.send "deal/S1" by rule "Welcome"
+      expect no notify before stage.opened
+    }`), "TestDecl") as TestDecl;
+    expect(test.statements.map((s) => s.kind)).toEqual(["TestExpect", "TestEvent", "TestExpect", "TestExpect"]);
+    expect(test.statements[0]).toMatchObject({
+      negated: false,
+      count: { value: 2 },
+      output: { outputType: { text: "email.send" }, record: { value: "deal/S1" }, by: { what: "rule", name: { value: "Welcome" } }, at: { text: "2026-01-05T08:30Z" } },
+    });
+    expect(test.statements[0]).not.toHaveProperty("before.kind");
+    expect(test.statements[2]).toMatchObject({
+      output: { outputType: { text: "stage.opened" }, by: { what: "workflow", name: { value: "Nurture" } } },
+      before: { kind: "TestOutput", outputType: { text: "email.send" }, record: { value: "deal/S1" }, by: { what: "rule" } },
+    });
+    expect(test.statements[3]).toMatchObject({ negated: true, output: { outputType: { text: "notify" } }, before: { outputType: { text: "stage.opened" } } });
   });
 });
 

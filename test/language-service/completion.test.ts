@@ -31,6 +31,12 @@ describe("completion", () => {
     expect(labels('on deal created -> send sms "|"')).toEqual(["Reminder"]);
   });
 
+  it("offers goals and steps in a workflow, the wait's options after its duration, and fields after `exit when`", () => {
+    expect(labels('workflow "W" {\n  enroll on deal created\n  |\n}')).toEqual(expect.arrayContaining(["enroll", "exit", "wait", "if", "stop", "notify"]));
+    expect(labels('workflow "W" {\n  enroll on deal created\n  wait 1 day |\n}')).toEqual(expect.arrayContaining(["at", "within", "exit"]));
+    expect(labels('workflow "W" {\n  enroll on deal created\n  exit when |\n}')).toEqual(expect.arrayContaining(["title", "amount", "stage", "not"]));
+  });
+
   it("offers teams after `assign … from`", () => {
     expect(labels("on deal created -> assign responsible from |")).toEqual(["sales"]);
   });

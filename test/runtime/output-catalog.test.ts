@@ -1,5 +1,6 @@
 // stdlib/outputs.ts lists the output types and their data keys, which the checker
-// holds a test's `expect` lines to; every action's output must fit it.
+// holds a test's `expect` lines to; every action's output (and a workflow's exit
+// at its goal) must fit it.
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../compiler/index";
 import { runTests } from "../../runtime/index";
@@ -18,9 +19,11 @@ on deal created -> set amount = 10
 on deal created -> assign installer from installers
 on deal created -> move to "Validation" as "ana@solar.example"
 on deal created -> create installation with { deal: this }
+workflow "Until won" { enroll on deal created  exit when stage == "Won"  wait 1 day }
 test "every action" {
   at 2026-01-05T09:00Z "contact/C1" created { name: "Ana", email: "ana@example.com", phone: "+39 1" }
   at 2026-01-05T09:00Z "deal/S1" created { title: "Roof", amount: 5, channel: web, contact: "contact/C1", stage: "New" }
+  at 2026-01-05T10:00Z "deal/S1" stage.opened { stage: "Won" }
   expect notify
 }
 `;

@@ -26,7 +26,7 @@ test "T" {
   expect no email.send { to: "a@b.example" }
 }`);
     expect(failures.map((f) => f.line)).toEqual([6, 7]);
-    expect(failures[0]!.message).toContain(`email.send for deal/S1 at 2026-01-01T09:00:00.000Z { template: "Docs reminder", to: "a@b.example" } (rule Welcome, after the event of line 4)`);
+    expect(failures[0]!.message).toContain(`email.send for deal/S1 at 2026-01-01 10:00 (09:00 UTC) { template: "Docs reminder", to: "a@b.example" } (rule Welcome, after the event of line 4)`);
     expect(failures[0]!.message).toContain(`{ template: "Docs reminder", to: "b@b.example" } (rule t.rules:2, after the event of line 4)`);
     for (const failure of failures) expect(failure.message).not.toMatch(/\bt\d+\.e\d+|"id"|"cause"/);
   });

@@ -52,7 +52,7 @@ describe("runTests", () => {
     expect(result!.passed).toBe(false);
     expect(result!.failures.map((f) => f.location.line)).toEqual([11, 12, 13]);
     expect(result!.failures[0]!.message).toContain(`expected stage.opened with { stage: "Won" }; the stage.opened outputs were:`);
-    expect(result!.failures[0]!.message).toContain(`stage.opened for deal/S1 at 2026-01-02T08:30:00.000Z { stage: "Validation" } (rule solar.rules:1)`);
+    expect(result!.failures[0]!.message).toContain(`stage.opened for deal/S1 at 2026-01-02 09:30 (08:30 UTC) { stage: "Validation" } (rule solar.rules:1)`);
     expect(result!.failures[1]!.message).toMatch(/^expected no stage.opened, got stage.opened for deal\/S1 at /);
     // the outputs' ids (derived from the test's invented event ids) are never shown
     expect(result!.failures.map((f) => f.message).join("\n")).not.toMatch(/"id"|e3\.1/);

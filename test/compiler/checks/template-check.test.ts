@@ -27,6 +27,22 @@ on deal stage "New" open -> send sms "Ping" to contact`,
       ["`nme` is not a field of `deal` (sent by a rule on `deal`)"],
     );
   });
+  it("reports a placeholder default that is not quoted text, in templates and in written texts", () => {
+    expectAt(
+      `template sms "Ping" "Hi <|>{contact.name|there}"
+on deal created -> set title = "for <|>{contact.name|0}"
+on deal created -> notify responsible "About <|>{title|}"`,
+      "SC2303",
+      ["Template \"Ping\" (text) gives {contact.name|there}", "e.g. {contact.name|'there'}", "The text of `set` gives {contact.name|0}", "(nothing)"],
+    );
+  });
+  it("accepts quoted defaults", () => {
+    expectClean(`template sms "Ping" "Hi {contact.name|'there'}"
+on deal created {
+  send sms "Ping" to contact
+  notify responsible "About {title|\\"a deal\\"}"
+}`);
+  });
   it("reports unknown template kinds", () => {
     expectAt(`template <|>letter "Hi" "Hello"`, "SC2012");
   });

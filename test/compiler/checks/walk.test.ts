@@ -81,6 +81,12 @@ workflow "Waits" per deal {
   enroll on deal created
   wait until amount > 1000 timeout 3 days
   close "Won"
+}
+rule "Close": on deal created -> close "New"
+test "Forms" {
+  at 2026-01-01T09:00Z "deal/S1" created { title: "Roof", amount: 5 }
+  expect 2 stage.closed "deal/S1" by rule "Close"
+  expect stage.closed before stage.opened by workflow "Waits"
 }`;
 
 describe("the checker's walk", () => {

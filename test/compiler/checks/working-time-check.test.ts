@@ -10,9 +10,10 @@ on deal stage "New" open <|>after 1 hour within working hours -> create task "Ca
 workflow "W" per deal {
   enroll on deal created
   wait <|>1 business day
+  <|>wait 1 hour within working hours
 }`,
       "SC2409",
-      ["`2 business days` needs working days", "`within working hours` needs working days"],
+      ["`2 business days` needs working days", "`within working hours` needs working days", "`1 business day` needs working days", "`within working hours` needs working days"],
     );
   });
 

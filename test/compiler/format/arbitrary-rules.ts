@@ -172,11 +172,24 @@ export const rule: fc.Arbitrary<string> = fc
     return join([...header, ...body]);
   });
 
-/** A whole rule file: rules separated by line breaks, blank lines and comments. */
+/** A workflow with goals and waits (`wait D [at HH:MM] [within working hours]`) among its steps; named `Flow #`. */
+export const workflow: fc.Arbitrary<string> = fc
+  .record({
+    goals: fc.array(condition, { maxLength: 2 }),
+    steps: fc.array(fc.oneof(delay.map((after) => ["wait", ...after.slice(1)]), action), { minLength: 1, maxLength: 3 }),
+    goalFirst: fc.boolean(),
+  })
+  .chain(({ goals, steps, goalFirst }) => {
+    const exits = goals.flatMap((goal) => ["exit", "when", ...goal]);
+    const enroll = ["enroll", "on", "deal", "created"];
+    return join(["workflow", '"Flow #"', "{", ...(goalFirst ? [...exits, ...enroll] : [...enroll, ...exits]), ...steps.flat(), "}"]);
+  });
+
+/** A whole rule file: rules and workflows separated by line breaks, blank lines and comments. */
 export const ruleFile: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom("", "// header comment\n\n", "\n\n"),
-    fc.array(fc.tuple(rule, fc.constantFrom("\n", "\n\n", "\n\n\n", "\n// between rules\n", "  // after\n\n")), {
+    fc.array(fc.tuple(fc.oneof({ weight: 4, arbitrary: rule }, { weight: 1, arbitrary: workflow }), fc.constantFrom("\n", "\n\n", "\n\n\n", "\n// between rules\n", "  // after\n\n")), {
       minLength: 1,
       maxLength: 6,
     }),

@@ -29,7 +29,7 @@ function irOf(sources: SourceText[]): unknown {
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) throw new Error(JSON.stringify({ sources, errors }, null, 2));
   return JSON.parse(JSON.stringify(result.program), (key, value) => {
-    if (key === "location" || key === "eventLocations" || key === "untilLocation") return undefined;
+    if (key === "location" || key === "eventLocations" || key === "untilLocation" || key === "stepLocations") return undefined;
     if (key === "name" && typeof value === "string" && /\.rules:\d+$/.test(value)) return "file:line";
     return value;
   });

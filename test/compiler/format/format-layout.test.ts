@@ -63,6 +63,12 @@ describe("formatting blocks", () => {
   });
 
   it("prints if/else with } else { and empty blocks as {}", () => {
+    expect(fmt(`workflow "W" { exit when stage=="Won"  enroll on deal created  wait 1 day exit when amount>5 }`)).toBe(
+      `workflow "W" {\n  exit when stage == "Won"\n  enroll on deal created\n  wait 1 day\n  exit when amount > 5\n}\n`,
+    );
+    expect(fmt(`workflow "W" { enroll on deal created  wait 2 day  at 09:30 within   working hours wait 1 days at 08:00 }`)).toBe(
+      `workflow "W" {\n  enroll on deal created\n  wait 2 days at 09:30 within working hours\n  wait 1 day at 08:00\n}\n`,
+    );
     expect(fmt(`workflow "W" per deal reentry { enroll on deal updated when amount>1 if a>1 { stop } else { wait 3 hour } }\nevent "x.y" { }`)).toBe(
       `workflow "W" per deal reentry {\n  enroll on deal updated when amount > 1\n  if a > 1 {\n    stop\n  } else {\n    wait 3 hours\n  }\n}\n\nevent "x.y" {}\n`,
     );

@@ -1,0 +1,1 @@
+test test/cli/golden/files/tested.rules --grep nothing-has-this-name

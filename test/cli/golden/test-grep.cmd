@@ -1,0 +1,1 @@
+test test/cli/golden/files/tested.rules --grep ^follow|raise$

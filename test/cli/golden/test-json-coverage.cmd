@@ -1,0 +1,1 @@
+test test/cli/golden/files/tested.rules --format json --coverage

@@ -1,0 +1,1 @@
+test test/cli/golden/files/untested.rules --format junit
