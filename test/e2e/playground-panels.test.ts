@@ -215,7 +215,7 @@ describe.skipIf(!runsHere)("results panels", () => {
 });
 
 /** What opening the page fetches, within this many KB gzip-compressed (bench/README.md has the figures). */
-const pageWeightBudgetKb = 1040;
+const pageWeightBudgetKb = 1045;
 
 describe.skipIf(!runsHere)("page weight", () => {
   it("loads the compiler and runtime once, in the worker, and the TypeScript backend only on demand", async () => {
