@@ -39,7 +39,7 @@ function readCodiconTable(): CodiconTable {
 }
 
 /** The codepoints of every icon named in `texts`. */
-export function codiconsNamedIn(texts: readonly string[], table = readCodiconTable()): number[] {
+function codiconsNamedIn(texts: readonly string[], table = readCodiconTable()): number[] {
   const used = new Set<number>();
   const add = (codepoint: number | undefined) => codepoint !== undefined && used.add(codepoint);
   for (const text of texts) {
@@ -66,7 +66,7 @@ export function codiconSubset(): Plugin {
         }
       }
       const codepoints = codiconsNamedIn(texts);
-      const subset = await subsetFont(Buffer.from(font.source), String.fromCodePoint(...codepoints), { targetFormat: "truetype" });
+      const subset = await subsetFont(Buffer.from(font.source), codepoints.map((codepoint) => String.fromCodePoint(codepoint)).join(""), { targetFormat: "truetype" });
       const hash = createHash("sha256").update(subset).digest("base64url").slice(0, 8);
       const fileName = font.fileName.replace(/codicon-[\w-]+\.ttf$/, `codicon-${hash}.ttf`);
       delete bundle[font.fileName];
