@@ -13,6 +13,7 @@ import { registerServe } from "./commands/serve";
 import { registerLog } from "./commands/log";
 import { registerDiff } from "./commands/diff";
 import { registerLsp } from "./commands/lsp";
+import { registerDeploy } from "./commands/deploy";
 import { internalError } from "../diagnostics/internal";
 import { unknownOption } from "./unknown-options";
 
@@ -37,7 +38,7 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     .exitOverride()
     .showHelpAfterError("(run `stagecraft --help` for usage)")
     .configureOutput({ writeOut: (t) => out.stdout(t), writeErr: (t) => out.stderr(t) });
-  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain, registerServe, registerLog, registerDiff, registerLsp]) {
+  for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain, registerServe, registerDeploy, registerLog, registerDiff, registerLsp]) {
     register(program, recordingOut);
   }
   program.commands.forEach((command) => command.exitOverride());

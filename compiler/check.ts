@@ -7,7 +7,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { parse } from "../grammar/index";
 import { declare, emptyModel } from "./binder/declarations";
 import { bindRulesAndWorkflows } from "./binder/rules";
-import { specifiedChecks } from "./checks/index";
+import { hintChecks, specifiedChecks } from "./checks/index";
 import { runChecks } from "./checks/run-checks";
 import { internalErrorDiagnostic } from "../diagnostics/internal";
 import { sortDiagnostics } from "./diagnostics";
@@ -28,7 +28,12 @@ export interface CheckedSources {
   model: CheckedModel;
 }
 
-export function checkSources(sources: SourceText[]): CheckedSources {
+export interface CheckOptions {
+  /** Also run the checks whose diagnostics are hints (SC2610): editors show them, the CLI does not. */
+  hints?: boolean;
+}
+
+export function checkSources(sources: SourceText[], options: CheckOptions = {}): CheckedSources {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
@@ -38,18 +43,18 @@ export function checkSources(sources: SourceText[]): CheckedSources {
     files.push(parsed.file);
     for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
   }
-  const checked = checkFiles(files);
+  const checked = checkFiles(files, options);
   for (const diagnostic of checked.diagnostics) diagnostics.push(diagnostic);
   return { files, diagnostics: sortDiagnostics(diagnostics, sources.map((source) => source.path)), model: checked.model };
 }
 
 /** Binds, types and checks already parsed files (the playground re-uses parsed trees). */
-export function checkFiles(files: SourceFile[]): { diagnostics: Diagnostic[]; model: CheckedModel } {
+export function checkFiles(files: SourceFile[], options: CheckOptions = {}): { diagnostics: Diagnostic[]; model: CheckedModel } {
   try {
     const binding = declare(files);
     bindRulesAndWorkflows(binding);
     typeProgram(binding);
-    return { diagnostics: runChecks(binding, specifiedChecks), model: binding.model };
+    return { diagnostics: runChecks(binding, options.hints ? [...specifiedChecks, ...hintChecks] : specifiedChecks), model: binding.model };
   } catch (error) {
     return { diagnostics: [internalError(files[0]?.path ?? "", error)], model: emptyModel() };
   }

@@ -316,7 +316,7 @@ a number or nothing after \`|\` is reported, in templates and in \`notify\`,
     severity: "error",
     category: "templates",
     title: `field that \`set\` cannot change`,
-    about: `\`set\` changes a field of the rule's own record; never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
+    about: `\`set\` changes a field of the rule's record, or of a record it refers to (\`set contact.vip = true\`); never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
     example: `set stage = "Won"                              // \`set\` cannot change \`stage\`: use \`move to "S"\` or \`open "S"\` …`,
   },
   SC2401: {
@@ -438,6 +438,19 @@ on deal stage "Won" open -> move to "Lost"         // … this rule runs in "Won
     about: `A rule on \`stage "S" open\` that moves its own record to S changes nothing: S is
 already open.`,
     example: `on deal stage "Validation" open -> move to "Validation"   // … does nothing: "Validation" is already open when this rule runs.`,
+  },
+  SC2610: {
+    severity: "hint",
+    category: "flow",
+    title: "unnamed rule whose outputs other rules react to",
+    about: `An editor hint, not reported by \`stagecraft check\`: a rule without a name whose
+actions fire another rule (it opens a stage another rule watches, sets a field an
+\`updated\` or \`becomes\` rule reads, creates a record whose \`created\` rules run).
+An unnamed rule's identity is a digest of what it does, so editing it makes it
+another rule for pending timers, snapshots and version diffs; a name keeps it.
+The quick fix inserts the suggested name.`,
+    example: `on deal invoice.paid -> move to "Won"           // Name this rule: other rules react to what it does … e.g. \`rule "deal invoice.paid": …\`
+on deal stage "Won" open -> send sms "Reminder" to contact`,
   },
   SC2701: {
     severity: "error",
@@ -644,7 +657,7 @@ empty. After \`--resume\`, every record of the snapshot exists.`,
     severity: "error",
     category: "service",
     title: "not found",
-    about: `An unknown route, or a record no event created (status 404).`,
+    about: `An unknown route, a record no event created, or a webhook delivery that does not exist (status 404).`,
     example: `GET /v1/records/deal/NOPE → 404 {"error":{"code":"SC3017","message":"no record deal/NOPE: no event has created it, or it was deleted"}}`,
   },
   SC3018: {
@@ -666,6 +679,27 @@ empty. After \`--resume\`, every record of the snapshot exists.`,
     category: "service",
     title: "no events in the body",
     example: `POST /v1/events → 400 {"error":{"code":"SC3020","message":"the body holds no events: send JSON Lines, one event per line, or a JSON event or array of events"}}`,
+  },
+  SC3030: {
+    severity: "error",
+    category: "service",
+    title: "delivery already delivered",
+    about: `\`POST /v1/deliveries/ID/retry\` of a delivery the receiver has acknowledged (status 409); only pending and failed deliveries are tried again.`,
+    example: `POST /v1/deliveries/7/retry → 409 {"error":{"code":"SC3030","message":"delivery 7 was delivered at 2026-01-05T08:30:01.200Z; the receiver has it (a repeat would carry the same Idempotency-Key)"}}`,
+  },
+  SC3040: {
+    severity: "error",
+    category: "service",
+    title: "the deployed rules have errors",
+    about: `\`PUT /v1/rules\` (\`stagecraft deploy\`) with rules that do not check clean (status 422): the body's \`diagnostics\` lists them as \`check --format json\` does, and the active rules stay as they were.`,
+    example: `PUT /v1/rules → 422 {"error":{"code":"SC3040","message":"the rules have 1 error; nothing was deployed"},"diagnostics":[{"file":"rules.rules","line":1,"column":40,…}]}`,
+  },
+  SC3041: {
+    severity: "error",
+    category: "service",
+    title: "not a rules body",
+    about: `\`PUT /v1/rules\` needs a JSON body \`{"files":[{"path","text"}]}\` with at least one file (status 400).`,
+    example: `PUT /v1/rules → 400 {"error":{"code":"SC3041","message":"the body must be a JSON object whose \"files\" lists each rules file as an object with \"path\" and \"text\": files[0].text is not a string"}}`,
   },
   SC3099: {
     severity: "error",

@@ -3,7 +3,8 @@
 // into markers, `--format json` into objects. Every layer makes them, so they
 // live below all of them.
 
-export type Severity = "error" | "warning";
+/** A hint is advice shown only by editors (the language service asks for hints; the CLI does not). */
+export type Severity = "error" | "warning" | "hint";
 
 export interface SourcePosition {
   offset: number;

@@ -74,7 +74,6 @@ export const Diagnostics = {
     "`{path}` is {type}, not a recipient; expected a user, email or phone field, a reference to a contact, `responsible`, or a quoted user.",
   ),
   MoveTargetNotReference: message("SC2316", "`move {path} to …` needs a reference to a record, but `{path}` is {type}."),
-  SetOtherRecord: message("SC2317", "`set` changes a field of the rule's own record; `{field}` belongs to another record."),
   SetStage: message("SC2317", "`set` cannot change `stage`: use `move to \"S\"` or `open \"S\"`, so stage rules fire."),
   SetId: message("SC2317", "`set` cannot change `id`: a record's id never changes."),
 
@@ -97,6 +96,10 @@ export const Diagnostics = {
   NoEnrollment: message("SC2503", "Workflow \"{workflow}\" has no `enroll on …`, so no record can ever enter it."),
 
   // rule flow
+  NameConsumedRule: message(
+    "SC2610",
+    "Name this rule: other rules react to what it does ({reaction}), and a name keeps its identity when it is edited, e.g. `rule \"{name}\": …`.",
+  ),
   RuleCycle: message("SC2601", "Rules can re-trigger each other without end: {chain}. Add a condition that stops the loop."),
   AlwaysFalse: message("SC2602", "This condition is always false, so {consequence}."),
   BecomesReadsNothing: message("SC2602", "This `becomes` condition reads no field, so it never turns from false to true and the rule never fires."),
@@ -175,6 +178,11 @@ export const Diagnostics = {
   NoRecord: message("SC3017", "no record {ref}: no event has created it, or it was deleted"),
   StoreUnavailable: message("SC3018", "the store is unavailable ({reason}); nothing of this request was stored, send it again"),
   BadQuery: message("SC3019", "bad query: {reason}"),
+  NoDelivery: message("SC3017", "no delivery {id}: GET /v1/deliveries lists them"),
+  DeliveredAlready: message("SC3030", "delivery {id} was delivered at {at}; the receiver has it (a repeat would carry the same Idempotency-Key)"),
+  RulesHaveErrors: message("SC3040", "the rules have {count}; nothing was deployed"),
+  NotRulesBody: message("SC3041", "the body must be a JSON object whose \"files\" lists each rules file as an object with \"path\" and \"text\": {reason}"),
+  NoVersion: message("SC3017", "no version {version} of the rules: GET /v1/rules lists them"),
   ServiceInternalError: message("SC3099", "internal error: {reason}; this is a bug in Stagecraft, not in the request"),
 
   // runtime errors (runtime/errors.ts)

@@ -25,7 +25,7 @@ const symbolKinds: Record<SymbolKind, LspSymbolKind> = {
   template: LspSymbolKind.String, team: LspSymbolKind.Module, event: LspSymbolKind.Event, rule: LspSymbolKind.Function,
   workflow: LspSymbolKind.Function, test: LspSymbolKind.Method,
 };
-const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, hint: DiagnosticSeverity.Hint, info: DiagnosticSeverity.Information } as const;
 
 /** Serves one editor over `connection` until it exits. */
 export function serveLanguage(connection: Connection): void {
@@ -156,7 +156,11 @@ export function serveLanguage(connection: Connection): void {
   );
   connection.languages.semanticTokens.on(({ textDocument }) => ({ data: encodeSemanticTokens(service.semanticTokens(textDocument.uri)) }));
   connection.onCodeAction(({ textDocument, context }) =>
-    service.codeActions(textDocument.uri, context.diagnostics.map((d) => ({ range: rangeFromLsp(d.range), message: typeof d.message === "string" ? d.message : d.message.value }))).map((fix) => ({
+    service.codeActions(textDocument.uri, context.diagnostics.map((d) => ({
+        range: rangeFromLsp(d.range),
+        message: typeof d.message === "string" ? d.message : d.message.value,
+        ...(typeof d.code === "string" ? { code: d.code } : {}),
+      }))).map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [context.diagnostics[fix.problemIndex]!],

@@ -1,5 +1,6 @@
-// Quick fixes from the checker's "Did you mean …?": the checker already knows
-// the closest declared name; the fix writes it in place.
+// Quick fixes from what the checker's messages already know: the closest
+// declared name of a "Did you mean …?", written in place; the name SC2610
+// suggests for an unnamed rule, written before it.
 import type { Range } from "./positions";
 
 /** A diagnostic as the editor shows it: where, and its message. */
@@ -37,8 +38,21 @@ export function quickFixes(path: string, problems: readonly MarkedProblem[], tex
   for (const [problemIndex, problem] of problems.entries()) {
     const written = textOf(problem.range);
     const replacement = replacementFor(written, problem.message);
-    if (replacement === null || replacement === written) continue;
-    fixes.push({ title: `Change to ${replacement}`, kind: "quickfix", problemIndex, preferred: true, edit: { path, range: problem.range, newText: replacement } });
+    if (replacement !== null && replacement !== written) {
+      fixes.push({ title: `Change to ${replacement}`, kind: "quickfix", problemIndex, preferred: true, edit: { path, range: problem.range, newText: replacement } });
+      continue;
+    }
+    const naming = problem.code === "SC2610" ? namingFor(problem.message) : null;
+    if (naming !== null) {
+      const at = { start: problem.range.start, end: problem.range.start };
+      fixes.push({ title: `Name the rule ${naming}`, kind: "quickfix", problemIndex, preferred: true, edit: { path, range: at, newText: `rule ${naming}: ` } });
+    }
   }
   return fixes;
+}
+
+/** The quoted name SC2610 suggests (`rule "deal created": …`), or null. */
+export function namingFor(message: string): string | null {
+  const match = /`rule ("(?:[^"\\]|\\.)*"): …`/.exec(message);
+  return match ? match[1]! : null;
 }

@@ -71,7 +71,7 @@ export class Workspace {
     if (this.checked) return this.checked;
     const documents = this.all();
     const files = documents.map((d) => d.file);
-    const result = checkFiles(files);
+    const result = checkFiles(files, { hints: true });
     const diagnostics: Diagnostic[] = [];
     for (const document of documents) for (const d of document.syntaxDiagnostics) diagnostics.push(d);
     for (const d of result.diagnostics) diagnostics.push(d);

@@ -72,7 +72,7 @@ export class ProgramChangedError extends SnapshotError {
 
   constructor(changes: ProgramChanges) {
     super(
-      `the rules changed since it was saved (${describeChanges(changes)}); ` +
+      `the rules changed since it was saved (${describeProgramChanges(changes)}); ` +
         "a snapshot resumes only with the rules that saved it: run with those rules, or replay all events with the new ones",
     );
     this.name = "ProgramChangedError";
@@ -82,7 +82,8 @@ export class ProgramChangedError extends SnapshotError {
 
 const LISTED = 10;
 
-function describeChanges(changes: ProgramChanges): string {
+/** The changes in a line: `added: rule "A"; changed: rule "B"`, each list cut after ten names. */
+export function describeProgramChanges(changes: ProgramChanges): string {
   const parts: string[] = [];
   for (const [label, names] of [["added", changes.added], ["removed", changes.removed], ["changed", changes.changed]] as const) {
     if (names.length === 0) continue;

@@ -1,11 +1,13 @@
 // The runtime's public API: what the CLI, the playground, the test runner and
 // the TypeScript backend call. Everything else in runtime/ is internal.
 export { createEngine, DEFAULT_CASCADE_BOUND } from "./engine/engine";
+export { SNAPSHOT_VERSION } from "./types";
 export { runEvents, type RunOptions } from "./engine/run-events";
 export { snapshotHead, snapshotParts, SnapshotAssembler, SNAPSHOT_PART_ROWS, type SnapshotHead, type SnapshotPart } from "./engine/snapshot-parts";
 export { appendAll } from "./append-all";
 export { formatOutputLine } from "./reporting/output-format";
-export { RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
+export { EffectRenderer, type EffectContent } from "./effects/effect-content";
+export { describeProgramChanges, RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
 export {
   programFingerprint,
   programManifest,
@@ -53,5 +55,9 @@ export { canonicalJson } from "./program/digest";
 export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";
 export { PairedEventValidator, type PairedLine } from "./versions/paired-events";
 export { formatDiffText, type DiffSources } from "./versions/format-diff";
+export { planMigration, isEmptyPlan, type MigrationPlan, type TimerChange, type InstanceChange } from "./versions/migration-plan";
+export { applyMigration, DEPLOY_OUTPUT_TYPES, type Migrated } from "./versions/apply-migration";
+export { deployRules, resumeWithOtherRules, type Deployed } from "./versions/deploy-rules";
+export { formatPlanText } from "./versions/format-plan";
 export type { BehaviourDiff, OutputDifference, DiffExample, RuleGroup, RecordGroup, StageDifference, Counts, GroupCounts, DifferenceKind } from "./versions/diff-report";
 export { formatInZone, formatWithUtc, offsetInZone, formatInstantsIn } from "./time/zone-time";

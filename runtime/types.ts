@@ -1,6 +1,6 @@
 // The runtime's public value types: what it outputs, traces, snapshots and
 // hands to compiled conditions.
-import type { Calendar, Program, Value } from "./program/ir";
+import type { Calendar, Program, Value, WorkflowDef } from "./program/ir";
 import type { ProgramManifest } from "./program/identity";
 
 /** A derived event or an effect, as written to `run`'s output (docs/contract.md). */
@@ -203,6 +203,13 @@ export interface Snapshot {
   instances: WorkflowInstance[];
   /** Instance keys that finished (a key without `reentry` never enrolls again). */
   finished: string[];
+  /**
+   * The definitions of the workflows that live instances run, so a snapshot
+   * can be moved to other rules without the rules that saved it: an instance
+   * stays on the version it enrolled in (runtime/versions/migration-plan.ts),
+   * kept here under the identity `<workflow>@<digest>`. Absent: none.
+   */
+  workflows?: WorkflowDef[];
 }
 
 export type TimerState = RuleTimer | WorkflowTimer;
@@ -222,6 +229,12 @@ export interface RuleTimer extends TimerBase {
   born: number;
   /** For `stage "S" open after` / `close after`: the stage and which opening of it (the one that opened, or closed). */
   stage?: string;
+  /**
+   * The instant it was scheduled at, its anchor: a deploy that changes the rule's
+   * delay re-derives the due time from it (runtime/versions/migration-plan.ts).
+   * Absent in snapshots saved before timers kept it.
+   */
+  from?: number;
   opening?: number;
   eventType: string;
   changes: Record<string, Value> | null;

@@ -9,16 +9,22 @@ import { Diagnostics } from "../diagnostics/messages";
 import { refuse, RequestError } from "./errors";
 import { readBatch, type BodyFormat } from "./event-batch";
 import type { RulesService } from "./rules-service";
+import type { Clock } from "./clock";
+import { DELIVERY_ROUTES, registerDeliveryRoutes } from "./webhooks/delivery-routes";
+import type { WebhookDispatcher } from "./webhooks/dispatcher";
+import { registerRulesRoutes, RULES_ROUTES } from "./rules-routes";
 
 export const BODY_LIMIT = 1024 * 1024;
 const LONGEST_WAIT_S = 60;
 const FORMATS: Record<string, BodyFormat> = { "application/x-ndjson": "ndjson", "application/json": "json" };
-const ROUTES = "POST /v1/events, GET /v1/outputs, GET /v1/records/TYPE/ID, GET /v1/health";
+const ROUTES = `POST /v1/events, GET /v1/outputs, GET /v1/records/TYPE/ID, GET /v1/health, ${RULES_ROUTES}`;
 
 export interface HttpOptions {
   /** With a token, every route but /v1/health needs `Authorization: Bearer <token>`. */
   token?: string;
   logger?: Logger;
+  /** With webhooks: the deliveries routes, over their dispatcher and the service's clock. */
+  webhooks?: { dispatcher: WebhookDispatcher; clock: Clock };
 }
 
 export function buildHttp(service: RulesService, options: HttpOptions = {}) {
@@ -83,8 +89,11 @@ export function buildHttp(service: RulesService, options: HttpOptions = {}) {
     return reply.send(await service.health());
   });
 
+  if (options.webhooks) registerDeliveryRoutes(app, options.webhooks.dispatcher, options.webhooks.clock);
+  registerRulesRoutes(app, service);
+
   app.setNotFoundHandler(async (request) => {
-    throw refuse(404, Diagnostics.NoRoute, undefined, { method: request.method, path: request.url.split("?")[0]!, routes: ROUTES });
+    throw refuse(404, Diagnostics.NoRoute, undefined, { method: request.method, path: request.url.split("?")[0]!, routes: options.webhooks ? `${ROUTES}, ${DELIVERY_ROUTES}` : ROUTES });
   });
 
   app.setErrorHandler(async (error: FastifyError | RequestError, request, reply) => {

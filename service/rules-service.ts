@@ -9,7 +9,11 @@ import {
   appendAll,
   canonicalJson,
   createEngine,
+  deployRules,
   formatOutputLine,
+  planMigration,
+  type Deployed,
+  type MigrationPlan,
   hasOutputIdForm,
   parseInstant,
   RuntimeError,
@@ -31,10 +35,13 @@ import { systemClock, type Clock } from "./clock";
 import { Diagnostics } from "../diagnostics/messages";
 import { refuse, RequestError } from "./errors";
 import type { BatchItem } from "./event-batch";
-import { processedEvent } from "./log-entry";
+import { replayEntry, runTick, VersionPrograms } from "./log-replay";
+import { deployEntry, readVersions, saveDeploy, saveFirstVersion, type RuleVersion } from "./store/rule-versions";
+import { diffOverLog, type LogDiff } from "./log-diff";
 import { describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
 import { EventIdTakenError, ServeError } from "./store/errors";
 import type { LogEntry, Store, StoredOutput, StoredSnapshot } from "./store/store";
+import type { Outbox } from "./webhooks/outbox";
 
 /** Events more than this far ahead of the wall clock are refused (SC3013). */
 export const FUTURE_LIMIT_MS = 5 * 60_000;
@@ -62,6 +69,30 @@ export interface ServiceOptions {
   clock?: Clock;
   logger?: Logger;
   snapshotEvery?: number;
+  /** Webhook deliveries, written with the outputs (service/webhooks/). */
+  outbox?: Outbox;
+}
+
+/** What a deploy did, or with a dry run would do (docs/service.md "Deploys"). */
+export interface DeployAnswer {
+  /** The version deployed, or that the deploy would make; the active one when the rules are the same. */
+  version: number;
+  fingerprint: string;
+  /** The service's clock the deploy happens (or would happen) at. */
+  at: string;
+  deployed: boolean;
+  /** The rules are the active version's: nothing to deploy. */
+  unchanged: boolean;
+  plan: MigrationPlan;
+  /** The outputs the deploy stores (or would store), as `run` prints them. */
+  outputs: string[];
+  /** Dry run: the behavioural diff over the log (service/log-diff.ts). */
+  diff?: LogDiff;
+}
+
+export interface VersionsAnswer {
+  active: number;
+  versions: Array<{ version: number; fingerprint: string; at: string | null; logPosition: number; files: string[] }>;
 }
 
 export interface AcceptResult {
@@ -110,7 +141,6 @@ interface CheckedEvent {
 }
 
 export class RulesService {
-  readonly fingerprint: string;
   private replica: Replica | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private cancelWake: (() => void) | undefined;
@@ -124,16 +154,20 @@ export class RulesService {
   private readonly clock: Clock;
   private readonly snapshotEvery: number;
   private readonly logger: Logger | undefined;
+  private readonly outbox: Outbox | undefined;
+  /** The rules of every version, read at each rebuild; a deploy adds its own. */
+  private programs: VersionPrograms | undefined;
 
   private constructor(
-    private readonly program: Program,
+    /** The active version's rules: a deploy replaces them. */
+    private program: Program,
     private readonly store: Store,
     options: ServiceOptions,
   ) {
-    this.fingerprint = rulesFingerprint(program);
     this.clock = options.clock ?? systemClock;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.logger = options.logger;
+    this.outbox = options.outbox;
   }
 
   /** Migrates the store, checks it was written by these rules, and rebuilds the engine from it. */
@@ -147,6 +181,11 @@ export class RulesService {
 
   get storeDescription(): string {
     return this.store.description;
+  }
+
+  /** The active rules' fingerprint. */
+  get fingerprint(): string {
+    return rulesFingerprint(this.program);
   }
 
   // ------------------------------------------------------------ writes
@@ -246,7 +285,7 @@ export class RulesService {
         }
         position++;
         entries.push({ position, kind: "event", at: atText, eventId: event.id, event: json });
-        for (const output of produced) outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
+        for (const output of produced) outputs.push(this.stored(replica.engine, output, ++outputPosition, position));
         accepted.push({ id: event.id, position });
         known.set(event.id, json);
         clock = at;
@@ -277,20 +316,36 @@ export class RulesService {
     for (let due = replica.engine.nextDueAt(); due !== null && due <= now && entries.length < TICKS_PER_WRITE; due = replica.engine.nextDueAt()) {
       const at = Math.max(due, clock ?? due);
       const entry: LogEntry = { position: ++position, kind: "tick", at: new Date(at).toISOString(), eventId: null, event: null };
-      for (const output of this.applyTick(replica.engine, entry)) {
-        outputs.push({ position: ++outputPosition, logPosition: position, id: output.id, line: formatOutputLine(output) });
-      }
+      for (const output of this.applyTick(replica.engine, entry)) outputs.push(this.stored(replica.engine, output, ++outputPosition, position));
       entries.push(entry);
       clock = at;
     }
     await this.commit(replica, entries, outputs, clock, 0);
   }
 
-  /** Stores the entries and, once committed, moves the replica on; a failed write leaves the engine to be rebuilt. */
-  private async commit(replica: Replica, entries: LogEntry[], outputs: StoredOutput[], clock: number | null, events: number): Promise<void> {
+  /** An output as stored, with its webhook deliveries (rendered from the engine as it stands now). */
+  private stored(engine: Engine, output: OutputRecord, position: number, logPosition: number): StoredOutput {
+    const row: StoredOutput = { position, logPosition, id: output.id, line: formatOutputLine(output) };
+    const deliveries = this.outbox?.deliveriesOf(output, position, (ref) => engine.record(ref));
+    if (deliveries && deliveries.length > 0) row.deliveries = deliveries;
+    return row;
+  }
+
+  /**
+   * Stores the entries and, once committed, moves the replica on; a failed write leaves the engine to be rebuilt.
+   * `write`: how they are stored (a deploy stores its version with them).
+   */
+  private async commit(
+    replica: Replica,
+    entries: LogEntry[],
+    outputs: StoredOutput[],
+    clock: number | null,
+    events: number,
+    write = (): Promise<void> => this.store.append(entries, outputs),
+  ): Promise<void> {
     if (entries.length > 0) {
       try {
-        await this.store.append(entries, outputs);
+        await write();
       } catch (error) {
         this.replica = undefined;
         throw error instanceof EventIdTakenError ? error : this.unavailable(error);
@@ -301,9 +356,76 @@ export class RulesService {
       replica.events += events;
       replica.sinceSnapshot += entries.length;
       if (outputs.length > 0) this.wakeOutputWaiters();
+      if (outputs.some((output) => output.deliveries)) this.outbox!.written();
       if (replica.sinceSnapshot >= this.snapshotEvery && !this.snapshotWrite) this.snapshotBesideTheWork(replica);
     }
     this.schedule();
+  }
+
+  // ------------------------------------------------------------ deploys
+
+  /**
+   * Makes `program` (checked clean by the caller) the active rules at the
+   * service's clock: the timers due by then fire under the old rules, the
+   * state moves by the migration plan, and the deploy is stored as a log entry
+   * with its outputs and the new version, all at once. With `dryRun` nothing
+   * changes: the answer is the plan, the outputs the deploy would store, and
+   * the behavioural diff over the log. The same rules as the active ones are
+   * no deploy.
+   */
+  async deploy(program: Program, sources: RuleVersion["sources"], dryRun: boolean): Promise<DeployAnswer> {
+    const answer = await this.exclusive(async () => {
+      const replica = await this.ready();
+      const at = Math.max(this.clock.now(), replica.clock ?? -Infinity);
+      const versions = this.programs!.versions;
+      const active = versions[versions.length - 1]!;
+      const rules = storedRules(program);
+      const fingerprint = rulesFingerprint(program);
+      const base = { fingerprint, at: new Date(at).toISOString() };
+      if (rules === active.rules) return { ...base, version: active.version, deployed: false, unchanged: true, plan: planMigration(replica.engine.snapshot(), program, at), outputs: [] };
+      if (dryRun) {
+        const trial = deployRules(createEngine(this.program, { snapshot: replica.engine.snapshot() }), program, at);
+        return { ...base, version: active.version + 1, deployed: false, unchanged: false, plan: trial.plan, outputs: trial.outputs.map(formatOutputLine) };
+      }
+      const version: RuleVersion = { version: active.version + 1, fingerprint, rules, sources, logPosition: replica.logPosition + 1, at: base.at };
+      let deployed: Deployed;
+      try {
+        deployed = deployRules(replica.engine, program, at);
+      } catch (error) {
+        // The old rules' timers may have fired part way: the engine is rebuilt from the store, where nothing of this deploy is.
+        this.replica = undefined;
+        if (!(error instanceof RuntimeError)) throw error;
+        throw new RequestError(422, error.code, `the deploy stops with a runtime error: ${error.message}; nothing changed`);
+      }
+      const entry = deployEntry(version.logPosition, base.at, version.version);
+      const outputs = deployed.outputs.map((output, i) => this.stored(deployed.engine, output, replica.outputPosition + i + 1, entry.position));
+      replica.engine = deployed.engine;
+      await this.commit(replica, [entry], outputs, at, 0, async () => {
+        await saveDeploy(this.store, version, entry, outputs);
+        // Only once stored: a rebuild after a failed write must start from the rules the store holds.
+        this.program = program;
+        this.programs = new VersionPrograms([...versions, version], program);
+      });
+      this.logger?.info({ version: version.version, fingerprint, at: base.at, outputs: outputs.length }, "rules deployed");
+      return { ...base, version: version.version, deployed: true, unchanged: false, plan: deployed.plan, outputs: outputs.map((output) => output.line) };
+    });
+    if (!dryRun || answer.unchanged) return answer;
+    return { ...answer, diff: await this.guard(() => diffOverLog(this.store, this.program, program)) };
+  }
+
+  /** The active version and every version before it, without their rules. */
+  async versions(): Promise<VersionsAnswer> {
+    const versions = await this.guard(() => readVersions(this.store));
+    return {
+      active: versions[versions.length - 1]!.version,
+      versions: versions.map(({ version, fingerprint, at, logPosition, sources }) => ({ version, fingerprint, at, logPosition, files: sources.map((file) => file.path) })),
+    };
+  }
+
+  /** One version with its files; undefined when there is none of that number. */
+  async version(number: number): Promise<RuleVersion | undefined> {
+    const versions = await this.guard(() => readVersions(this.store));
+    return versions.find((version) => version.version === number);
   }
 
   // ------------------------------------------------------------ reads
@@ -375,14 +497,15 @@ export class RulesService {
     const stored = await this.store.rules();
     const rules = storedRules(this.program);
     if (!stored) {
-      await this.store.saveRules({ fingerprint: this.fingerprint, rules });
+      await saveFirstVersion(this.store, this.fingerprint, rules);
       return;
     }
     if (stored.rules === rules) return;
     const changes = describeRuleChanges(JSON.parse(stored.rules) as Program, this.program);
     throw new ServeError(
       `${this.store.description} was written by other rules (${stored.fingerprint}, these are ${this.fingerprint}): ${changes}. ` +
-        "Its log and timers belong to the rules that wrote it; serve those rules, or start a new store (another --data folder or database).",
+        "Serve the rules it runs (its active version), and change them with `stagecraft deploy` (PUT /v1/rules), " +
+        "which moves its timers and workflows to the new rules; or start a new store (another --data folder or database).",
     );
   }
 
@@ -400,11 +523,14 @@ export class RulesService {
   private async rebuild(): Promise<Replica> {
     const started = Date.now();
     const stored = await this.store.latestSnapshot();
-    // Only a snapshot of these rules is resumed: its timers and waits name rules by their place in the program.
-    const usable = stored !== undefined && stored.fingerprint === this.fingerprint ? stored : undefined;
+    const programs = new VersionPrograms(await readVersions(this.store), this.program);
+    this.programs = programs;
+    // A snapshot resumes with the version in force where it was taken; one of other rules (written outside Stagecraft) is not used.
+    const usable = stored !== undefined && programs.versionAt(stored.logPosition).fingerprint === stored.fingerprint ? stored : undefined;
     const snapshot = usable ? await this.readSnapshot(usable) : undefined;
+    const startProgram = programs.program(programs.versionAt(usable?.logPosition ?? 0).version);
     const replica: Replica = {
-      engine: createEngine(this.program, snapshot ? { snapshot } : {}),
+      engine: createEngine(startProgram, snapshot ? { snapshot } : {}),
       clock: snapshot?.clock ?? null,
       logPosition: usable?.logPosition ?? 0,
       outputPosition: usable?.outputPosition ?? 0,
@@ -414,8 +540,9 @@ export class RulesService {
     for (;;) {
       const page = await this.store.readLog(replica.logPosition, REPLAY_PAGE);
       for (const entry of page) {
-        const produced = entry.kind === "tick" ? this.applyTick(replica.engine, entry) : replica.engine.process(processedEvent(entry));
-        replica.outputPosition += produced.length;
+        const replayed = replayEntry(replica.engine, entry, programs, (engine, tick) => this.applyTick(engine, tick));
+        replica.engine = replayed.engine;
+        replica.outputPosition += replayed.outputs.length;
         replica.logPosition = entry.position;
         replica.clock = parseInstant(entry.at);
         if (entry.kind === "event") {
@@ -436,16 +563,10 @@ export class RulesService {
     return replica;
   }
 
-  /** A clock advance; a runtime error (an endless cascade in a timer's rules) keeps what was output before it, as `run` does. */
   private applyTick(engine: Engine, entry: LogEntry): OutputRecord[] {
-    try {
-      return engine.advanceTo(entry.at);
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error;
-      this.logger?.error({ code: error.code, at: entry.at }, `a timer stopped with a runtime error: ${error.message}`);
-      return error.outputs;
-    }
+    return runTick(engine, entry, (error) => this.logger?.error({ code: error.code, at: entry.at }, `a timer stopped with a runtime error: ${error.message}`));
   }
+
 
   /**
    * The parts of a stored snapshot, put back together. Each part is parsed as
@@ -508,7 +629,7 @@ export class RulesService {
       await this.store.saveSnapshotPart(taken.logPosition, parts++, data);
     }
     const { logPosition, outputPosition, events } = taken;
-    await this.store.completeSnapshot({ logPosition, outputPosition, events, fingerprint: this.fingerprint, head: JSON.stringify(snapshotHead(taken.snapshot)), parts });
+    await this.store.completeSnapshot({ logPosition, outputPosition, events, fingerprint: taken.snapshot.program.fingerprint, head: JSON.stringify(snapshotHead(taken.snapshot)), parts });
     this.logger?.info({ logPosition, parts, bytes, ms: Date.now() - started }, "snapshot saved");
   }
 

@@ -8,6 +8,8 @@ import { buildHttp } from "./http";
 import { openStore, type StoreLocation } from "./open-store";
 import { RulesService } from "./rules-service";
 import { ServeError } from "./store/errors";
+import { systemClock } from "./clock";
+import { createWebhooks, type WebhookOptions } from "./webhooks/create-webhooks";
 
 export interface ServerOptions extends StoreLocation {
   program: Program;
@@ -18,6 +20,8 @@ export interface ServerOptions extends StoreLocation {
   command: string;
   /** Where the start line goes (stderr). */
   announce(line: string): void;
+  /** `--webhook` and its secret: effects are delivered by POST (docs/service.md "Webhooks"). */
+  webhooks?: WebhookOptions;
 }
 
 /** Runs until SIGTERM or SIGINT (resolves then), or until the store's lock is lost (rejects). */
@@ -29,17 +33,27 @@ export async function runServer(options: ServerOptions): Promise<void> {
   });
   lost.catch(() => undefined);
   const store = await openStore(options, { command: options.command, writer: true, onLockLost: (error) => lockLost?.(error) });
+  const clock = systemClock;
+  const webhooks = options.webhooks ? createWebhooks(options.program, store, clock, logger, options.webhooks) : undefined;
   let service: RulesService;
   try {
-    service = await RulesService.open({ program: options.program, store, logger });
+    service = await RulesService.open({ program: options.program, store, clock, logger, ...(webhooks ? { outbox: webhooks.outbox } : {}) });
   } catch (error) {
+    await webhooks?.dispatcher.close();
     await store.close();
     throw error;
   }
-  const app = buildHttp(service, { logger, ...(options.token !== undefined ? { token: options.token } : {}) });
+  // Deliveries left pending by an earlier process (one killed mid-request included) go out again.
+  webhooks?.dispatcher.start();
+  const app = buildHttp(service, {
+    logger,
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(webhooks ? { webhooks: { dispatcher: webhooks.dispatcher, clock } } : {}),
+  });
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
+    await webhooks?.dispatcher.close();
     await service.close();
     await store.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -62,6 +76,7 @@ export async function runServer(options: ServerOptions): Promise<void> {
   } finally {
     service.stopWaiting();
     await app.close();
+    await webhooks?.dispatcher.close();
     await service.close();
     await store.close();
     logger.info("stopped; the store is released");

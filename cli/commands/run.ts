@@ -3,10 +3,12 @@
 // rules and prints derived events and effects as JSON Lines. Exit codes as in
 // docs/contract.md: 1 rule errors, 2 usage or I/O, 3 invalid input event, 4 runtime error.
 // `--save-snapshot` keeps the state at the end; `--resume` goes on from one, so a
-// long history is replayed once and new events are fed to its snapshot.
+// long history is replayed once and new events are fed to its snapshot. A
+// snapshot of other rules is moved to these by the migration plan
+// (docs/versions.md "Migration"); `--plan` prints that plan instead of running.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatTrace, formatWithUtc, parseInstant, RuntimeError, SnapshotError, type CompiledProgram, type Engine, type EngineOptions, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatPlanText, formatTrace, formatWithUtc, parseInstant, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
@@ -21,6 +23,7 @@ import { formatLineError } from "../../diagnostics/format";
 
 interface RunOptions extends EventsFlags {
   events: string[];
+  plan?: boolean;
   until?: string;
   trace?: boolean;
   module?: string;
@@ -39,23 +42,31 @@ export function registerRun(program: Command, out: Output): void {
     .option("--module <file.ts>", "run a module emitted by `stagecraft compile` instead of rule files")
     .option("--resume <snapshot.json>", "go on from a snapshot saved by --save-snapshot (the events continue it)")
     .option("--save-snapshot <file.json>", "after the run, save the state to resume from later")
+    .option("--plan", "with --resume and other rules than the snapshot's: print the migration plan instead of running")
     .action(async (paths: string[], options: RunOptions) => {
+      if (options.plan && options.resume === undefined) throw usageError("--plan needs --resume: it prints how the snapshot's state moves to these rules");
       const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
       if (options.saveSnapshot !== undefined) checkWritable("snapshot", options.saveSnapshot);
       const snapshot = options.resume === undefined ? undefined : readSnapshot(options.resume);
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
+      if (options.plan) {
+        out.stdout(formatPlanText(guardSnapshot(options.resume!, () => planMigration(snapshot!, loaded.program, snapshot!.clock ?? 0))));
+        out.exit(ExitCode.ok);
+        return;
+      }
       const zone = loaded.program.calendar.timezone;
       const until = untilGiven?.in(zone);
       const events = openEventsInput(options.events, options, out);
       const skipped = new SkippedEffects();
-      const engine = startEngine(loaded.program, {
+      const engineOptions: EngineOptions = {
         onSkippedEffect: skipped.count,
-        ...(snapshot ? { snapshot } : {}),
         ...(loaded.compiled ? { compiled: loaded.compiled } : {}),
         ...(options.trace ? { onTrace: (t: TraceRecord) => out.stderr(formatTrace(t, (iso) => formatWithUtc(iso, zone)) + "\n") } : {}),
-      }, options.resume);
+      };
+      const { engine, migrated } = startEngine(loaded.program, engineOptions, snapshot, options.resume);
       const writer = stdoutWriter(out);
+      writeAll(writer, migrated);
       // Where a runtime error happened, in the user's terms: the input line, or the
       // timers of --until. Only processing an event or --until throws, and each sets it first.
       const position = { at: "", lastAt: undefined as string | undefined };
@@ -87,15 +98,35 @@ export function registerRun(program: Command, out: Output): void {
 }
 
 /**
+ * The engine, and what moving the snapshot to these rules output when it was
+ * saved by other rules (the deploy, cancelled and moved timers, and the timers
+ * that fire at once), to be written before the events' outputs.
+ */
+function startEngine(program: Program, options: EngineOptions, snapshot: Snapshot | undefined, snapshotPath: string | undefined): { engine: Engine; migrated: OutputRecord[] } {
+  if (!snapshot) return { engine: createEngine(program, options), migrated: [] };
+  return guardSnapshot(snapshotPath!, () => {
+    const saved = (snapshot.program as Snapshot["program"] | undefined)?.fingerprint;
+    if (snapshot.version !== SNAPSHOT_VERSION || typeof saved !== "string" || saved === programFingerprint(program)) return { engine: createEngine(program, { ...options, snapshot }), migrated: [] };
+    try {
+      const resumed = resumeWithOtherRules(snapshot, program, options);
+      return { engine: resumed.engine, migrated: resumed.outputs };
+    } catch (error) {
+      if (!(error instanceof RuntimeError)) throw error;
+      throw new CliError(`while moving the snapshot to these rules (the timers that fire at once): runtime error ${error.code}: ${error.message}`, ExitCode.runtime);
+    }
+  });
+}
+
+/**
  * A snapshot that cannot be resumed is the user's input: exit 2, not a crash.
  * SnapshotError says why (e.g. saved by another snapshot version); anything else
  * thrown while restoring means the file's fields are not a snapshot's.
  */
-function startEngine(program: Program, options: EngineOptions, snapshotPath: string | undefined): Engine {
+function guardSnapshot<T>(snapshotPath: string, work: () => T): T {
   try {
-    return createEngine(program, options);
+    return work();
   } catch (error) {
-    if (snapshotPath === undefined) throw error;
+    if (error instanceof CliError) throw error;
     if (error instanceof SnapshotError) throw usageError(`${snapshotPath}: this snapshot cannot be resumed: ${error.message}`);
     throw usageError(`${snapshotPath}: this snapshot cannot be resumed: it is damaged or not saved by --save-snapshot (${(error as Error).message})`);
   }

@@ -13,6 +13,7 @@ export function actionLiteral(action: Action, emit: ExpressionEmitter): string {
   switch (action.kind) {
     case "set":
       parts.push(`values: [${emit.lambda(() => emit.value(action.value))}]`);
+      if (action.target) parts.push(`target: ${emit.lambda(() => emit.path(action.target!))}`);
       break;
     case "create":
       if (action.fields.length > 0) parts.push(`values: [\n${action.fields.map((field) => emit.lambda(() => emit.value(field.value))).join(",\n")},\n]`);

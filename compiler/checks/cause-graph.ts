@@ -14,6 +14,7 @@ import { moveOutcome } from "./move-outcome";
 export interface RuleNode {
   node: Located;
   file: ast.SourceFile;
+  decl: ast.RuleDecl;
 }
 
 /** The trigger nodes of one entity; -1 where that trigger is not a node yet. */
@@ -119,7 +120,7 @@ export class CauseGraph {
     this.labels.push(rule.name);
     this.edges.push(noEdges);
     this.ruleIndex.push(this.rules.length);
-    this.rules.push({ node: rule.decl.name ?? rule.decl.subject, file: rule.file });
+    this.rules.push({ node: rule.decl.name ?? rule.decl.subject, file: rule.file, decl: rule.decl });
     const subject = rule.subject;
     if (!subject) return;
     const triggers = this.triggers;
@@ -132,12 +133,20 @@ export class CauseGraph {
       // A condition made only of the record's fields turns true only when one of
       // them changes (or the record is created); anything else (a function call,
       // a stage test) may turn on any change.
-      const fields = fieldsRead(decl.condition);
-      if (fields === undefined) {
+      const paths = pathsRead(decl.condition);
+      if (paths === undefined) {
         watched = triggers.becomes(entity);
       } else {
         addEdge(this.edges, triggers.created(entity), index);
-        for (const field of fields) addEdge(this.edges, triggers.fieldChanged(entity, field), index);
+        // `contact.vip` turns on a change of the deal's `contact`, and of the contact's `vip`
+        // (the runtime evaluates the referring records again, docs/language.md "Subjects")
+        for (const path of paths) {
+          let owner: string | undefined = entity;
+          for (let i = 0; i < path.length && owner !== undefined; i++) {
+            addEdge(this.edges, triggers.fieldChanged(owner, path[i]!), index);
+            owner = referencedEntity(model, owner, path[i]!);
+          }
+        }
       }
     } else if (decl.kind === "LifecycleSubject" && decl.event === "created") {
       watched = triggers.created(entity);
@@ -149,8 +158,14 @@ export class CauseGraph {
     if (watched >= 0) addEdge(this.edges, watched, index);
     const actions = rule.decl.actions;
     for (let i = 0; i < actions.length; i++) {
-      const caused = causedTrigger(model, triggers, actions[i]!, entity, rule.decl);
+      const action = actions[i]!;
+      const caused = causedTrigger(model, triggers, action, entity, rule.decl);
       if (caused >= 0) addEdge(this.edges, index, caused);
+      // a record created in a stage opens it as part of its creation
+      if (action.kind === "CreateRecordAction") {
+        const stage = createdStage(model, action);
+        if (stage !== undefined) addEdge(this.edges, index, triggers.stage(action.entity.text, stage, "open"));
+      }
     }
   }
 }
@@ -171,14 +186,28 @@ function causedTrigger(model: CheckedModel, triggers: TriggerNodes, action: ast.
     }
     case "SetAction":
     case "AssignAction": {
+      // `set contact.vip = …` changes the contact's `vip`
       const path = model.paths.get(action.field);
-      return path?.kind === "field" && path.path.length === 1 ? triggers.fieldChanged(entity, path.path[0]!) : -1;
+      if (path?.kind !== "field") return -1;
+      let owner: string | undefined = entity;
+      for (let i = 0; i < path.path.length - 1 && owner !== undefined; i++) owner = referencedEntity(model, owner, path.path[i]!);
+      return owner === undefined ? -1 : triggers.fieldChanged(owner, path.path[path.path.length - 1]!);
     }
     case "CreateRecordAction":
       return model.entities.has(action.entity.text) ? triggers.created(action.entity.text) : -1;
     default:
       return -1;
   }
+}
+
+/** The stage a `create X with { stage: "S" }` creates its record in, when S is a stage of X. */
+function createdStage(model: CheckedModel, action: ast.CreateRecordAction): string | undefined {
+  const pipeline = model.entities.get(action.entity.text)?.pipeline;
+  for (const assignment of action.fields) {
+    const value = assignment.value;
+    if (assignment.name.text === "stage" && value.kind === "StringLiteral" && pipeline?.stagesByName.has(value.value)) return value.value;
+  }
+  return undefined;
 }
 
 /** A field `changed(f)` that the whole condition requires (a top-level `and` conjunct). */
@@ -194,14 +223,19 @@ function requiredChange(condition: ast.Expr | undefined): string | undefined {
   return undefined;
 }
 
+/** The entity a reference field of `entity` refers to, or undefined when the field is no reference. */
+function referencedEntity(model: CheckedModel, entity: string, field: string): string | undefined {
+  const type = model.entities.get(entity)?.fields.get(field)?.type;
+  return type?.kind === "ref" ? type.entity : undefined;
+}
+
 /**
- * The fields of the rule's record that a condition reads (the first segment of
- * each path: a reference field for `contact.vip`), or undefined when it reads
- * more than fields. Names that are enum values count as fields too, which only
- * adds edges that lead nowhere.
+ * The field paths a condition reads (`contact.vip` through the reference
+ * `contact`), or undefined when it reads more than fields. Names that are enum
+ * values count as fields too, which only adds edges that lead nowhere.
  */
-function fieldsRead(condition: ast.Expr): Set<string> | undefined {
-  const fields = new Set<string>();
+function pathsRead(condition: ast.Expr): string[][] | undefined {
+  const paths: string[][] = [];
   const pending: ast.Expr[] = [condition];
   while (pending.length > 0) {
     const expr = pending.pop()!;
@@ -209,7 +243,7 @@ function fieldsRead(condition: ast.Expr): Set<string> | undefined {
       case "PathExpr": {
         const first = expr.segments[0]?.text;
         if (first === undefined || first === "stage") return undefined;
-        fields.add(first);
+        paths.push(expr.segments.map((segment) => segment.text));
         break;
       }
       case "BinaryExpr":
@@ -233,5 +267,5 @@ function fieldsRead(condition: ast.Expr): Set<string> | undefined {
         return undefined;
     }
   }
-  return fields;
+  return paths;
 }

@@ -1,6 +1,7 @@
 // `set f = v` and `create X with { f: v }` store v into f: v must fit f's type.
-// `set` changes one field of the record itself; `id` never changes and the stage
-// changes only through open/close/move (so stage rules fire).
+// `set` changes one field of the record itself or, through its references, of a
+// record it refers to (`set contact.vip = true`); `id` never changes and the
+// stage changes only through open/close/move (so stage rules fire).
 import type * as ast from "../../grammar/ast";
 import type { ValueType } from "../model";
 import { fits, typeName } from "../types/value-type";
@@ -22,9 +23,7 @@ export const FieldValueCheck: Check = {
       const resolution = context.model.paths.get(action.field);
       if (resolution?.kind !== "field") return;
       const last = resolution.path[resolution.path.length - 1]!;
-      if (resolution.path.length > 1) {
-        context.report(action.field, Diagnostics.SetOtherRecord, { field: resolution.path.join(".") });
-      } else if (last === "id" || last === "stage") {
+      if (last === "id" || last === "stage") {
         context.report(action.field, last === "stage" ? Diagnostics.SetStage : Diagnostics.SetId);
       } else {
         checkValue(context, resolution.type, action.value, last);

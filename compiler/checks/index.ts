@@ -13,6 +13,7 @@ import { EventCheck } from "./event-check";
 import { FieldValueCheck } from "./field-value-check";
 import { FunctionCallCheck } from "./function-call-check";
 import { MoveCheck } from "./move-check";
+import { NamedRuleHintCheck } from "./named-rule-hint-check";
 import { NeverFiresCheck } from "./never-fires-check";
 import { OperatorTypeCheck } from "./operator-type-check";
 import { PipelineActionCheck } from "./pipeline-action-check";
@@ -63,3 +64,6 @@ export const specifiedChecks: readonly Check[] = [
   TestExpectCheck,
   TestExpectFormCheck,
 ];
+
+/** Checks whose diagnostics are hints: run only when hints are asked for (editors). */
+export const hintChecks: readonly Check[] = [NamedRuleHintCheck];

@@ -1,6 +1,7 @@
 // Stage names must exist where they are used: in the subject's entity, in the
-// rule's entity for open/close/is open, in the moved record's entity for move, and
-// in `stage == "S"` comparisons. An entity-less subject must name a stage of
+// rule's entity for open/close/is open, in the moved record's entity for move,
+// in `stage == "S"` comparisons and in the created entity for
+// `create X with { stage: "S" }`. An entity-less subject must name a stage of
 // exactly one entity.
 import type * as ast from "../../grammar/ast";
 import type { CheckContext, Check } from "./context";
@@ -12,17 +13,25 @@ function allStageNames(context: CheckContext): Iterable<string> {
 }
 
 /** `S` is not a stage of `entity`: say so, and say where it does live if elsewhere. */
-function reportMissingStage(context: CheckContext, name: ast.Name, entityName: string): void {
+function reportMissingStage(context: CheckContext, name: ast.Name | ast.StringLiteral, entityName: string): void {
   if (name.missing) return;
+  const text = name.kind === "StringLiteral" ? name.value : name.text;
   const entity = context.model.entities.get(entityName);
-  if (!entity?.pipeline || entity.pipeline.stagesByName.has(name.text)) return;
-  const owners = (context.model.stageOwners.get(name.text) ?? []).map((stage) => stage.entity);
+  if (!entity?.pipeline || entity.pipeline.stagesByName.has(text)) return;
+  const owners = (context.model.stageOwners.get(text) ?? []).map((stage) => stage.entity);
   if (owners.length > 0) {
-    context.report(name, Diagnostics.StageOfOtherEntity, { stage: name.text, owners: owners.map(ident).join(", "), entity: entityName });
+    context.report(name, Diagnostics.StageOfOtherEntity, { stage: text, owners: owners.map(ident).join(", "), entity: entityName });
     return;
   }
   const known = entity.pipeline.stages.map((stage) => stage.name);
-  context.report(name, Diagnostics.UnknownStage, { stage: name.text, entity: entityName, hint: suggestion(name.text, known) });
+  context.report(name, Diagnostics.UnknownStage, { stage: text, entity: entityName, hint: suggestion(text, known) });
+}
+
+/** `create X with { stage: "S" }` creates the record in S: S must be a stage of X. */
+function checkCreatedStage(action: ast.CreateRecordAction, context: CheckContext): void {
+  for (const assignment of action.fields) {
+    if (assignment.name.text === "stage" && assignment.value.kind === "StringLiteral") reportMissingStage(context, assignment.value, action.entity.text);
+  }
 }
 
 function checkStageSubject(subject: ast.StageSubject, context: CheckContext): void {
@@ -69,5 +78,6 @@ export const StageReferenceCheck: Check = {
       if (move) reportMissingStage(context, action.stage, move.targetEntity);
     },
     BinaryExpr: checkStageComparison,
+    CreateRecordAction: checkCreatedStage,
   },
 };

@@ -42,7 +42,7 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
     case "AssignAction":
       return { kind: "assign", field: fieldName(action.field, model), team: action.team.text, strategy: action.strategy };
     case "SetAction":
-      return { kind: "set", field: fieldName(action.field, model), value: lowerWrittenValue(action.value, model) };
+      return lowerSet(action, model);
     case "CreateRecordAction":
       return {
         kind: "create",
@@ -68,6 +68,14 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
 function lowerWrittenValue(value: ast.Expr, model: CheckedModel): Expr {
   if (value.kind === "StringLiteral" && placeholdersOf(value.value).length > 0) return { kind: "text", parts: splitTemplateText(value.value) };
   return lowerExpr(value, model);
+}
+
+/** `set contact.vip = v` changes `vip` of the record `contact` refers to. */
+function lowerSet(action: ast.SetAction, model: CheckedModel): Action {
+  const path = fieldPath(action.field, model);
+  const value = lowerWrittenValue(action.value, model);
+  if (path.length === 1) return { kind: "set", field: path[0]!, value };
+  return { kind: "set", field: path[path.length - 1]!, value, target: path.slice(0, -1) };
 }
 
 function lowerMove(action: ast.MoveAction, model: CheckedModel, recordEntity: string): Action {

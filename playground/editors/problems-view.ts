@@ -13,11 +13,10 @@ export function renderProblems(
   testProblems: TestProblem[],
   jump: (file: string | null, line: number, column: number) => void,
 ): void {
-  const items = diagnostics.map((d) =>
-    item(formatDiagnostic(d), d.severity, () =>
-      jump(d.file, d.range.start.line, d.range.start.column),
-    ),
-  );
+  // hints stay in the editor (dotted under the rule, with their quick fix), as editors show them
+  const items = diagnostics
+    .filter((d) => d.severity !== "hint")
+    .map((d) => item(formatDiagnostic(d), d.severity, () => jump(d.file, d.range.start.line, d.range.start.column)));
   for (const p of testProblems) {
     items.push(item(`${p.file}:${p.line}:${p.column}: test "${p.test}" failed: ${p.message}`, "error", () => jump(p.file, p.line, p.column)));
   }

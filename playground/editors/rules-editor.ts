@@ -256,7 +256,7 @@ export function toMarker(diagnostic: Diagnostic): editor.IMarkerData {
   // A zero-width range would be invisible: widen it to one character.
   const sameSpot = start.line === end.line && start.column === end.column;
   return {
-    severity: diagnostic.severity === "error" ? MarkerSeverity.Error : MarkerSeverity.Warning,
+    severity: diagnostic.severity === "error" ? MarkerSeverity.Error : diagnostic.severity === "hint" ? MarkerSeverity.Hint : MarkerSeverity.Warning,
     code: diagnostic.code,
     message: diagnostic.message,
     source: "stagecraft",

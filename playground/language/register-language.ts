@@ -119,7 +119,10 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
     languages.registerCodeActionProvider(languageId, {
       async provideCodeActions(model, _range, context) {
         const markers = context.markers;
-        const fixes = await ask(model, "codeActions", markers.map((marker) => ({ range: fromMonaco(marker), message: marker.message })));
+        const fixes = await ask(model, "codeActions", markers.map((marker) => {
+          const code = typeof marker.code === "string" ? marker.code : marker.code?.value;
+          return { range: fromMonaco(marker), message: marker.message, ...(code === undefined ? {} : { code }) };
+        }));
         return {
           actions: fixes.map((fix) => ({
             title: fix.title,

@@ -35,5 +35,5 @@ export function considerRule(host: EngineHost, rule: PreparedRule, event: Pendin
     traceRule(host, rule.name, record.ref, event.id, event.type, true, reason, rule.conditionExpr ?? rule.becomes, ctx);
   }
   host.onCoverage?.({ kind: "rule", rule: rule.id });
-  runActions(host, rule.actions, ctx, record.ref, firingOn(event.id, event.firing, rule.name));
+  runActions(host, rule.actions, ctx, record.ref, firingOn(event.id, event.firing, rule.name, event.lineage, rule.id));
 }

@@ -50,7 +50,7 @@ export function decideAction(prepared: PreparedAction, ctx: EvalContext, world: 
     case "assign":
       return [decideAssignment(action.field, action.team, action.strategy, record, world)];
     case "set":
-      return [{ kind: "update", ref: record.ref, fields: { [action.field]: prepared.values[0]!(ctx) } }];
+      return [decideSet(prepared, ctx)];
     case "create": {
       const fields: Record<string, Value> = {};
       action.fields.forEach((field, i) => {
@@ -82,6 +82,19 @@ export function decideAction(prepared: PreparedAction, ctx: EvalContext, world: 
       return [{ kind: "effect", type: "notify", data: { to, text: prepared.text!(ctx) } }];
     }
   }
+}
+
+/** `set f = v` on the record itself, or on the record a reference path leads to (`set contact.vip = true`). */
+function decideSet(prepared: PreparedAction, ctx: EvalContext): Decision {
+  const action = prepared.action;
+  if (action.kind !== "set") throw new Error("decideSet called for another action");
+  const value = prepared.values[0]!(ctx);
+  if (!prepared.target) return { kind: "update", ref: ctx.record.ref, fields: { [action.field]: value } };
+  const ref = prepared.target(ctx);
+  const target = typeof ref === "string" ? ctx.lookup(ref) : undefined;
+  const path = action.target!.join(".");
+  if (!target) return { kind: "skip", reason: `set ${path}.${action.field}: ${path} is empty` };
+  return { kind: "update", ref: target.ref, fields: { [action.field]: value } };
 }
 
 /** The Bitrix24 trigger move: forward only by pipeline order unless `allow back`. */

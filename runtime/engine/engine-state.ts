@@ -1,6 +1,6 @@
 // Everything the engine remembers between events, and its snapshot form.
 // Records live in a Map of immutable values; the other parts are small.
-import type { Program } from "../program/ir";
+import type { Program, WorkflowDef } from "../program/ir";
 import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "../types";
 import { SNAPSHOT_VERSION } from "../types";
 import { TimerQueue } from "../time/timer-queue";
@@ -29,6 +29,8 @@ export class EngineState {
 
   /** Referenced record → referring records, for the references conditions read through. */
   readonly references: ReferenceIndex;
+  /** The definition of a workflow by identity, the program's or one kept for the instances that run it; set by the engine. */
+  workflowDef: (id: string) => WorkflowDef | undefined = () => undefined;
 
   constructor(
     private readonly program: Program,
@@ -76,7 +78,7 @@ export class EngineState {
   }
 
   snapshot(): Snapshot {
-    return {
+    const snapshot: Snapshot = {
       version: SNAPSHOT_VERSION,
       program: programManifest(this.program),
       clock: this.clock,
@@ -89,14 +91,25 @@ export class EngineState {
       instances: [...this.instances.values()].map((instance) => ({ ...instance })),
       finished: [...this.finished],
     };
+    const workflows = this.liveWorkflows();
+    if (workflows.length > 0) snapshot.workflows = workflows;
+    return snapshot;
+  }
+
+  /** The definitions of the workflows live instances run, by identity. */
+  private liveWorkflows(): WorkflowDef[] {
+    const ids = new Set<string>();
+    for (const instance of this.instances.values()) ids.add(instance.workflow);
+    const defs: WorkflowDef[] = [];
+    for (const id of [...ids].sort()) {
+      const def = this.workflowDef(id);
+      if (def) defs.push(def);
+    }
+    return defs;
   }
 
   restore(snapshot: Snapshot): void {
-    checkSnapshotVersion(snapshot.version);
-    const saved = snapshot.program as Snapshot["program"] | undefined;
-    if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
-      throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
-    }
+    const saved = savedProgram(snapshot);
     // Timers and instances name rules by identity; under another program an identity may mean other behaviour.
     if (saved.fingerprint !== programManifest(this.program).fingerprint) throw new ProgramChangedError(comparePrograms(saved, this.program));
     this.clock = snapshot.clock;
@@ -133,6 +146,16 @@ export function checkSnapshotVersion(version: unknown): void {
       `snapshot version ${String(version)} is not ${SNAPSHOT_VERSION}, the version this Stagecraft reads; replay the events with this version to save a new snapshot`,
     );
   }
+}
+
+/** The manifest of the program that saved a snapshot, once its version is one this Stagecraft reads. */
+export function savedProgram(snapshot: Snapshot): Snapshot["program"] {
+  checkSnapshotVersion(snapshot.version);
+  const saved = snapshot.program as Snapshot["program"] | undefined;
+  if (typeof saved?.fingerprint !== "string" || !Array.isArray(saved.items)) {
+    throw new SnapshotError("it is damaged or not saved by --save-snapshot (it records no program fingerprint)");
+  }
+  return saved;
 }
 
 /** The key record of an instance key, JSON `[workflow, record]` (workflow-runner.ts). */

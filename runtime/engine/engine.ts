@@ -3,7 +3,7 @@
 // values; writing them anywhere is the caller's job. This file orders the work
 // of one turn (an input event or a due timer, turn.ts); the parts it calls each
 // do one job (runtime/README.md "How an event runs").
-import type { Calendar, InputEvent, Program } from "../program/ir";
+import type { Calendar, InputEvent, Program, WorkflowDef } from "../program/ir";
 import type { CoverageHit, Engine, EngineOptions, OutputRecord, RecordState, Snapshot, TraceRecord } from "../types";
 import { prepareProgram, type PreparedProgram } from "../program/prepare";
 import { schemaOf, type Schema } from "../program/schema";
@@ -28,6 +28,18 @@ export function createEngine(program: Program, options: EngineOptions = {}): Eng
   return new StagecraftEngine(program, options);
 }
 
+/**
+ * The earlier versions of workflows a snapshot's instances still run (those
+ * of its `workflows` the program has no workflow of that identity for):
+ * they run beside the program's own, with no enrollments.
+ */
+function keptWorkflows(program: Program, snapshot: Snapshot | undefined): WorkflowDef[] {
+  const saved = snapshot?.workflows;
+  if (!Array.isArray(saved)) return [];
+  const own = new Set(program.workflows.map((workflow) => workflow.id));
+  return saved.filter((workflow) => !own.has(workflow.id)).map((workflow) => ({ ...workflow, enrollments: [] }));
+}
+
 class StagecraftEngine implements Engine, EngineHost {
   readonly schema: Schema;
   readonly prepared: PreparedProgram;
@@ -42,9 +54,11 @@ class StagecraftEngine implements Engine, EngineHost {
 
   constructor(program: Program, options: EngineOptions) {
     this.schema = schemaOf(program);
-    this.prepared = prepareProgram(program, options.compiled);
+    const kept = keptWorkflows(program, options.snapshot);
+    this.prepared = prepareProgram(kept.length === 0 ? program : { ...program, workflows: program.workflows.concat(kept) }, options.compiled);
     this.calendar = program.calendar;
     this.state = new EngineState(program, this.prepared.loadFields, this.prepared.references.fields);
+    this.state.workflowDef = (id) => this.prepared.workflowsById.get(id)?.def;
     this.onTrace = options.onTrace;
     this.onSkippedEffect = options.onSkippedEffect;
     this.onCoverage = options.onCoverage;

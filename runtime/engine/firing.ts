@@ -2,6 +2,7 @@
 // how deep in a cascade it is and which rules led to it. Every output line,
 // derived event and trace of a firing reads these from one value handed down
 // explicitly, so no part of the engine keeps them in fields of its own.
+import { fnv1a64 } from "../program/digest";
 
 export interface Firing {
   /** The event whose rules act: the `cause` of every output of the firing. */
@@ -12,21 +13,75 @@ export interface Firing {
   readonly depth: number;
   /** The firing whose event this one runs on; walked only when a cascade overflows. */
   readonly parent: Firing | null;
+  /**
+   * The firing's stable name: the input event (or the event a timer was scheduled
+   * on) it descends from, then a digest of the rule identities and per-firing
+   * ordinals on the way. Output ids number a whole turn, so a rule added anywhere
+   * shifts them; a lineage changes only with the firings it descends from.
+   */
+  readonly lineage: Lineage;
+  /** How many events this firing has queued so far: the ordinal of the next one within it. */
+  made: number;
+  /** How many records this firing has created so far (their ids count them apart). */
+  created: number;
+}
+
+export interface Lineage {
+  /** The input event id (or, for a timer, the id of the event that scheduled it). */
+  readonly root: string;
+  /** The lineage one step back, and the step from it (a rule identity, an ordinal); null at the root. */
+  readonly from: Lineage | null;
+  readonly step: string;
+  /** The digest of the path from the root, computed when first asked for (only creations need it). */
+  key?: string;
+}
+
+/** One step further from `from`: `step` names it among the steps that `from` can take. */
+export function extendLineage(from: Lineage, step: string): Lineage {
+  return { root: from.root, from, step };
+}
+
+function rootLineage(root: string): Lineage {
+  return { root, from: null, step: root };
+}
+
+/** The digest of a lineage's path (the root id itself at the root). */
+function lineageKey(lineage: Lineage): string {
+  if (lineage.key === undefined) lineage.key = lineage.from === null ? lineage.root : fnv1a64(`${lineageKey(lineage.from)}\u0000${lineage.step}`);
+  return lineage.key;
+}
+
+/** The lineage of the next event a firing queues. */
+export function nextEventLineage(firing: Firing): Lineage {
+  return extendLineage(firing.lineage, String(++firing.made));
+}
+
+/**
+ * The id of the next record a firing creates: `<root>~<digest>`, the digest of
+ * the firing's lineage and the creation's ordinal within the firing (12 hex digits).
+ */
+export function nextCreatedId(firing: Firing): string {
+  const key = lineageKey(extendLineage(firing.lineage, `record ${++firing.created}`));
+  return `${firing.lineage.root}~${key.slice(0, 12)}`;
 }
 
 /** An input event's own change: no rule acts yet. */
 export function inputFiring(eventId: string): Firing {
-  return { cause: eventId, rule: null, depth: 0, parent: null };
+  return { cause: eventId, rule: null, depth: 0, parent: null, lineage: rootLineage(eventId), made: 0, created: 0 };
 }
 
-/** A rule or workflow acting on an event that `by` produced. */
-export function firingOn(cause: string, by: Firing, rule: string): Firing {
-  return { cause, rule, depth: by.depth + 1, parent: by };
+/** A rule or workflow (identity `ruleId`) acting on an event that `by` produced, whose lineage is `event`. */
+export function firingOn(cause: string, by: Firing, rule: string, event: Lineage, ruleId: string): Firing {
+  return { cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), made: 0, created: 0 };
 }
 
-/** A rule or workflow acting when its timer comes due: a cascade starts again from it. */
-export function timerFiring(cause: string, rule: string): Firing {
-  return { cause, rule, depth: 1, parent: null };
+/**
+ * A rule or workflow acting when its timer comes due: a cascade starts again
+ * from it. `actor` tells the timers of one cause apart (the rule identity and
+ * the record, or the workflow instance).
+ */
+export function timerFiring(cause: string, rule: string, actor: string): Firing {
+  return { cause, rule, depth: 1, parent: null, lineage: extendLineage(rootLineage(cause), actor), made: 0, created: 0 };
 }
 
 /** The rules that fed each other up to this firing, first to last (CascadeError's chain). */

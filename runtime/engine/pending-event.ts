@@ -2,7 +2,7 @@
 // event's own change, or an event derived from it.
 import type { Value } from "../program/ir";
 import type { RecordState } from "../types";
-import type { Firing } from "./firing";
+import { nextEventLineage, type Firing, type Lineage } from "./firing";
 
 export const RESPONSIBLE_CHANGED = "responsible.changed";
 
@@ -26,9 +26,26 @@ export interface PendingEvent {
   removed: RecordState | undefined;
   /** The firing that produced it; the rules it runs act one level deeper. */
   firing: Firing;
+  /** Its stable name (firing.ts): the lineage of the firings its rules run in. */
+  lineage: Lineage;
 }
 
-/** An event of `record` with nothing changed, read or removed yet; the caller fills in what applies. */
-export function pendingEvent(id: string, record: RecordState, type: string, firing: Firing, stage?: string): PendingEvent {
-  return { id, ref: record.ref, entity: record.type, type, stage, changes: null, previous: null, eventData: null, removed: undefined, firing };
+/**
+ * An event of `record` with nothing changed, read or removed yet; the caller
+ * fills in what applies. Its lineage is the next of `firing`'s unless given.
+ */
+export function pendingEvent(id: string, record: RecordState, type: string, firing: Firing, stage?: string, lineage?: Lineage): PendingEvent {
+  return {
+    id,
+    ref: record.ref,
+    entity: record.type,
+    type,
+    stage,
+    changes: null,
+    previous: null,
+    eventData: null,
+    removed: undefined,
+    firing,
+    lineage: lineage ?? nextEventLineage(firing),
+  };
 }

@@ -3,7 +3,7 @@
 import type { Value } from "../program/ir";
 import type { RecordState } from "../types";
 import type { EngineHost } from "./engine-host";
-import type { Firing } from "./firing";
+import { nextCreatedId, type Firing } from "./firing";
 import { diffFields, NO_CHANGES } from "./field-changes";
 import { pendingEvent } from "./pending-event";
 import { newRecord, newRecordInStage, withFields, withStageClosed, withStageMoved, withStageOpened } from "./record-state";
@@ -79,11 +79,15 @@ export function updateFields(host: EngineHost, record: RecordState, fields: Reco
   host.turn.enqueue(event);
 }
 
-/** A created record's id derives from its cause: `<type>/<output id>` (docs/language.md "Records"). */
+/**
+ * A created record's id derives from the lineage of the firing that creates it,
+ * not from the turn's output numbering (docs/language.md "Created records").
+ */
 export function createRecord(host: EngineHost, entity: string, given: Record<string, Value>, firing: Firing): void {
   const id = host.turn.nextId();
-  const ref = `${entity}/${id}`;
-  const added = addRecord(host, ref, entity, id, given);
+  const recordId = nextCreatedId(firing);
+  const ref = `${entity}/${recordId}`;
+  const added = addRecord(host, ref, entity, recordId, given);
   // Its line goes out before queuing: queuing throws a CascadeError, and the
   // record is already in the state, so its `created` line must be too (errors.ts).
   host.turn.emit(id, ref, "created", added.stage === undefined ? added.fields : { ...added.fields, stage: added.stage }, firing);

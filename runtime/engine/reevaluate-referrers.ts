@@ -4,6 +4,7 @@
 import { workflowOf } from "../program/prepare";
 import type { EngineHost } from "./engine-host";
 import { considerRule } from "./consider-rule";
+import { extendLineage } from "./firing";
 import { pendingEvent, type PendingEvent } from "./pending-event";
 import type { Route } from "./reference-index";
 
@@ -15,7 +16,8 @@ export function reevaluateReferrers(host: EngineHost, event: PendingEvent, route
     for (const ref of reached) {
       const record = state.records.get(ref);
       if (!record) continue;
-      const related = pendingEvent(event.id, record, event.type, event.firing);
+      // One event per referring record, each named apart from the others.
+      const related = pendingEvent(event.id, record, event.type, event.firing, undefined, extendLineage(event.lineage, `referrer ${ref}`));
       for (const watcher of route.watchers) {
         if (watcher.kind === "rule") considerRule(host, watcher.rule, related);
         else if (watcher.kind === "enroll") host.workflows.considerEnrollment(watcher.workflow, watcher.enrollment, related);

@@ -18,6 +18,8 @@ export const SNAPSHOT_PART_ROWS = 4_000;
 export interface SnapshotHead {
   version: Snapshot["version"];
   program: Snapshot["program"];
+  /** Snapshot.workflows: few and small, so they go in the head. */
+  workflows?: Snapshot["workflows"];
   clock: number | null;
   timerSeq: number;
   tokenSeq: number;
@@ -63,6 +65,8 @@ export interface TimerColumns {
   eventData: Array<Record<string, Value> | null>;
   stage: number[];
   opening: number[];
+  /** A rule timer's anchor (RuleTimer.from), null when it has none; a part saved before timers kept it has no such column. */
+  from?: Array<number | null>;
 }
 
 /**
@@ -74,9 +78,9 @@ export interface TimerColumns {
 export type SnapshotPart = { records: RecordColumns } | { timers: TimerColumns } | { instances: WorkflowInstance[] } | { finished: string[] };
 
 export function snapshotHead(snapshot: Snapshot): SnapshotHead {
-  const { version, program, clock, timerSeq, tokenSeq, recordSeq, teamCounters } = snapshot;
+  const { version, program, clock, timerSeq, tokenSeq, recordSeq, teamCounters, workflows } = snapshot;
   const counts = { records: snapshot.records.length, timers: snapshot.timers.length, instances: snapshot.instances.length, finished: snapshot.finished.length };
-  return { version, program, clock, timerSeq, tokenSeq, recordSeq, teamCounters, counts };
+  return { version, program, clock, timerSeq, tokenSeq, recordSeq, teamCounters, counts, ...(workflows ? { workflows } : {}) };
 }
 
 /** The parts of a snapshot, each made when asked for: records, then timers, instances and finished keys. */
@@ -132,8 +136,10 @@ export class SnapshotAssembler {
     for (const list of ["records", "timers", "instances", "finished"] as const) {
       if (this.filled[list] !== this.head.counts[list]) throw new SnapshotError(`it is incomplete: ${this.filled[list]} of its ${this.head.counts[list]} ${list} were found`);
     }
-    const { version, program, clock, timerSeq, tokenSeq, recordSeq, teamCounters } = this.head;
-    return { version, program, clock, records: this.records, timers: this.timers, timerSeq, tokenSeq, recordSeq, teamCounters, instances: this.instances, finished: this.finished };
+    const { version, program, clock, timerSeq, tokenSeq, recordSeq, teamCounters, workflows } = this.head;
+    const snapshot: Snapshot = { version, program, clock, records: this.records, timers: this.timers, timerSeq, tokenSeq, recordSeq, teamCounters, instances: this.instances, finished: this.finished };
+    if (workflows) snapshot.workflows = workflows;
+    return snapshot;
   }
 
   /** `rows`: the part's items, or for columns one column (its length is the part's). */
@@ -232,9 +238,11 @@ function timerColumns(timers: readonly TimerState[]): TimerColumns {
     eventData: new Array(n),
     stage: new Array(n),
     opening: new Array(n),
+    from: new Array(n),
   };
   for (let i = 0; i < n; i++) {
     const timer = timers[i]!;
+    columns.from![i] = timer.kind === "rule" ? (timer.from ?? null) : null;
     columns.kind[i] = word(timer.kind);
     columns.seq[i] = timer.seq;
     columns.due[i] = timer.due;
@@ -284,6 +292,8 @@ function timerAt(columns: TimerColumns, i: number): TimerState {
     previous: columns.previous[i]!,
     eventData: columns.eventData[i]!,
   };
+  const from = columns.from?.[i];
+  if (typeof from === "number") timer.from = from;
   const stage = columns.stage[i]!;
   if (stage >= 0) {
     timer.stage = words[stage]!;

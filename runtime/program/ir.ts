@@ -196,7 +196,8 @@ export type Action =
   | { kind: "createTask"; template: string; for?: Recipient }
   | { kind: "createActivity"; activityKind: string; text: TemplateText }
   | { kind: "assign"; field: string; team: string; strategy: "round_robin" | "least_loaded" }
-  | { kind: "set"; field: string; value: Expr }
+  /** `set [target.]field = value`; target: a reference field path to the record changed, absent = the record itself. */
+  | { kind: "set"; field: string; value: Expr; target?: string[] }
   | { kind: "create"; entity: string; fields: Array<{ name: string; value: Expr }> }
   | { kind: "generateReport"; template: string; email?: { template: string; to: Recipient } }
   | { kind: "requestSignature"; template: string; from: Recipient }

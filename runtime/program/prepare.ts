@@ -253,6 +253,7 @@ function compileAction(action: Action): PreparedAction {
   switch (action.kind) {
     case "set":
       prepared.values = [compileExpr(action.value).evaluate];
+      if (action.target) prepared.target = fieldPathReader(action.target);
       break;
     case "create":
       prepared.values = action.fields.map((field) => compileExpr(field.value).evaluate);

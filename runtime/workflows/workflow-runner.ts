@@ -28,7 +28,7 @@ export class WorkflowRunner {
     }
     instance.waiting = "none";
     instance.pc++;
-    this.runInstance(instance, timerFiring(timer.cause, workflow.name), null);
+    this.runInstance(instance, timerFiring(timer.cause, workflow.name, `${workflow.id}\u0000${instance.key}\u0000${instance.pc}`), null);
   }
 
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
@@ -80,7 +80,7 @@ export class WorkflowRunner {
     this.host.state.addInstance(instance);
     if (this.host.onTrace) traceRule(this.host, name, record.ref, event.id, event.type, true, `enrolled (key ${keyRef})`);
     this.host.onCoverage?.({ kind: "workflow", workflow: workflow.id });
-    this.runInstance(instance, firingOn(event.id, event.firing, name), event);
+    this.runInstance(instance, firingOn(event.id, event.firing, name, event.lineage, `${workflow.id}\u0000enroll`), event);
   }
 
   /** Runs an instance's steps from its current one until it waits or ends. */
@@ -163,7 +163,7 @@ export class WorkflowRunner {
     if (this.host.onTrace) traceRule(this.host, workflow.name, record.ref, event.id, event.type, true, "goal met (exit when): the instance exits", goal, ctx);
     this.host.state.removeInstance(instance);
     this.host.state.finished.add(instance.key);
-    this.host.turn.emit(this.host.turn.nextId(), instance.bound, "workflow.exited", { workflow: workflow.name }, firingOn(event.id, event.firing, workflow.name));
+    this.host.turn.emit(this.host.turn.nextId(), instance.bound, "workflow.exited", { workflow: workflow.name }, firingOn(event.id, event.firing, workflow.name, event.lineage, `${workflow.id}\u0000exit`));
     return true;
   }
 
@@ -194,7 +194,7 @@ export class WorkflowRunner {
       instance.token = ++this.host.state.tokenSeq;
       instance.waiting = "none";
       instance.pc++;
-      this.runInstance(instance, firingOn(event.id, event.firing, workflow.name), event);
+      this.runInstance(instance, firingOn(event.id, event.firing, workflow.name, event.lineage, `${workflow.id}\u0000resume ${instance.pc}`), event);
     }
   }
 }

@@ -87,4 +87,71 @@ CREATE TABLE stagecraft_snapshot_parts (
 );
 `,
   },
+  {
+    version: 3,
+    name: "rule versions and deploys",
+    sql: `
+-- Every version of the rules a workspace has run, kept so the log replays
+-- with the rules of its time (docs/versions.md "Deploy"). Version 1 is the
+-- rules the workspace started with; each deploy adds the next. rules is the
+-- program's IR (JSON) as stagecraft_workspaces.rules holds it, which stays
+-- the active version's; sources the deployed files (JSON [{path, text}]; '[]'
+-- for rules serve read from disk); log_position the deploy's log entry (0 for
+-- version 1); at the service's clock at the deploy (null for version 1).
+CREATE TABLE stagecraft_versions (
+  workspace    text    NOT NULL,
+  version      integer NOT NULL,
+  fingerprint  text    NOT NULL,
+  rules        text    NOT NULL,
+  sources      text    NOT NULL,
+  log_position bigint  NOT NULL,
+  at           text,
+  deployed_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (workspace, version)
+);
+INSERT INTO stagecraft_versions (workspace, version, fingerprint, rules, sources, log_position)
+  SELECT workspace, 1, fingerprint, rules, '[]', 0 FROM stagecraft_workspaces;
+
+-- A deploy is a log entry of its own (kind 'deploy', event '{"version":N}'):
+-- a replay moves the state to that version's rules at that point.
+ALTER TABLE stagecraft_log DROP CONSTRAINT stagecraft_log_kind_check;
+ALTER TABLE stagecraft_log ADD CONSTRAINT stagecraft_log_kind_check CHECK (kind IN ('event', 'tick', 'deploy'));
+`,
+  },
+  {
+    version: 4,
+    name: "webhook deliveries (outbox)",
+    sql: `
+-- The outbox: one row per effect and webhook, written in the statement that
+-- stores the effect's output, so an effect is stored with its deliveries or
+-- not at all. payload is the JSON body as sent. Times are epoch millis of the
+-- service's clock: since opens the retry window (the write, or the last
+-- retry asked for), next_attempt_at is when a pending delivery is due (one
+-- found waiting for an earlier one of its record and webhook is made due when
+-- that one is).
+CREATE TABLE stagecraft_deliveries (
+  workspace       text    NOT NULL,
+  id              bigint  GENERATED ALWAYS AS IDENTITY,
+  output_position bigint  NOT NULL,
+  output_id       text    NOT NULL,
+  type            text    NOT NULL,
+  entity          text    NOT NULL,
+  endpoint        text    NOT NULL,
+  payload         text    NOT NULL,
+  status          text    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts        integer NOT NULL DEFAULT 0,
+  since           bigint  NOT NULL,
+  next_attempt_at bigint  NOT NULL,
+  last_error      text,
+  delivered_at    bigint,
+  PRIMARY KEY (workspace, id)
+);
+-- The pending in output order, the next due, and what must wait for an
+-- earlier effect of the same record.
+CREATE INDEX stagecraft_deliveries_pending ON stagecraft_deliveries (workspace, output_position) WHERE status = 'pending';
+CREATE INDEX stagecraft_deliveries_due ON stagecraft_deliveries (workspace, next_attempt_at) WHERE status = 'pending';
+CREATE INDEX stagecraft_deliveries_order ON stagecraft_deliveries (workspace, endpoint, entity, output_position) WHERE status = 'pending';
+CREATE INDEX stagecraft_deliveries_status ON stagecraft_deliveries (workspace, status, id);
+`,
+  },
 ];

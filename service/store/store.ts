@@ -5,12 +5,14 @@
 import type { SqlDriver, Row } from "./driver";
 import { migrations } from "./migrations";
 import { EventIdTakenError } from "./errors";
+import type { OutboxEntry } from "../webhooks/outbox-entry";
 
 export const DEFAULT_WORKSPACE = "default";
 
 export interface LogEntry {
   position: number;
-  kind: "event" | "tick";
+  /** A deploy's `event` is `{"version":N}` (service/store/rule-versions.ts). */
+  kind: "event" | "tick" | "deploy";
   /** The instant the entry was processed at, output form (UTC). */
   at: string;
   eventId: string | null;
@@ -24,6 +26,8 @@ export interface StoredOutput {
   id: string;
   /** The output as `run` prints it. */
   line: string;
+  /** Webhook deliveries of the output (an effect), written with it. */
+  deliveries?: OutboxEntry[];
 }
 
 /** A snapshot's head row: where in the log it stands, and its head (JSON; the runtime's SnapshotHead). */
@@ -167,16 +171,17 @@ export class Store {
   }
 
   /**
-   * Log entries and the outputs they produced, in one statement: both are
-   * stored or neither. An event id the log holds already fails it with
+   * Log entries, the outputs they produced and the outputs' webhook
+   * deliveries, in one statement: all are stored or none. An event id the log holds already fails it with
    * EventIdTakenError.
    */
   async append(entries: readonly LogEntry[], outputs: readonly StoredOutput[]): Promise<void> {
     if (entries.length === 0) return;
     const log = columns(entries, ["position", "kind", "eventId", "at", "event"]);
     const out = columns(outputs, ["position", "logPosition", "id", "line"]);
+    const deliveries = outputs.flatMap((output) => output.deliveries ?? []);
     try {
-      await this.appendRows(log, out);
+      await this.appendRows(log, out, columns(deliveries, ["outputPosition", "outputId", "type", "entity", "endpoint", "payload", "since"]));
     } catch (error) {
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (code === "23505" && constraint === "stagecraft_log_event_id") throw new EventIdTakenError("an event id of this request is stored already");
@@ -184,15 +189,20 @@ export class Store {
     }
   }
 
-  private async appendRows(log: unknown[][], out: unknown[][]): Promise<void> {
+  private async appendRows(log: unknown[][], out: unknown[][], deliveries: unknown[][]): Promise<void> {
+    const entries = `INSERT INTO stagecraft_log (workspace, position, kind, event_id, at, event)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])`;
+    const outputs = `INSERT INTO stagecraft_outputs (workspace, position, log_position, output_id, line)
+         SELECT $1, * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[])`;
+    if (deliveries[0]!.length === 0) {
+      await this.driver.query(`WITH entries AS (${entries}) ${outputs}`, [this.workspace, ...log, ...out]);
+      return;
+    }
     await this.driver.query(
-      `WITH entries AS (
-         INSERT INTO stagecraft_log (workspace, position, kind, event_id, at, event)
-         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
-       )
-       INSERT INTO stagecraft_outputs (workspace, position, log_position, output_id, line)
-       SELECT $1, * FROM unnest($7::bigint[], $8::bigint[], $9::text[], $10::text[])`,
-      [this.workspace, ...log, ...out],
+      `WITH entries AS (${entries}), outputs AS (${outputs})
+       INSERT INTO stagecraft_deliveries (workspace, output_position, output_id, type, entity, endpoint, payload, since, next_attempt_at)
+       SELECT $1, p, i, t, e, u, b, s, s FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[]) AS d(p, i, t, e, u, b, s)`,
+      [this.workspace, ...log, ...out, ...deliveries],
     );
   }
 
@@ -227,7 +237,7 @@ export class Store {
 function logEntryOf(row: Row): LogEntry {
   return {
     position: Number(row.position),
-    kind: row.kind === "tick" ? "tick" : "event",
+    kind: row.kind === "tick" || row.kind === "deploy" ? row.kind : "event",
     at: String(row.at),
     eventId: row.event_id === null ? null : String(row.event_id),
     event: row.event === null ? null : String(row.event),

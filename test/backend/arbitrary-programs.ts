@@ -95,6 +95,9 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     "set title = \"{contact.name|'nobody'} (installer: {installer|'none yet'})\"",
     "set channel = partner",
     "create installation with { deal: this }",
+    'create deal with { title: "follow-up of {title}", contact: contact, stage: "Validation" }',
+    'set contact.name = "VIP {contact.name}"',
+    "set contact.phone = none",
     'generate report "Offer"',
     'generate report "Offer" and email "Docs reminder" to contact',
     'request signature "Offer" from contact',
@@ -109,7 +112,12 @@ const installationAction: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...installationStages).map((stage) => `open ${quote(stage)}`),
   fc.constantFrom(...installationStages).map((stage) => `close ${quote(stage)}`),
   fc.constantFrom(...dealStages).map((stage) => `move deal to ${quote(stage)}`),
-  fc.constantFrom('notify "ops@solar.example" "Installation of {deal.title}"', 'create activity visit "Visit for {deal.title}"'),
+  fc.constantFrom(
+    'notify "ops@solar.example" "Installation of {deal.title}"',
+    'create activity visit "Visit for {deal.title}"',
+    "set deal.amount = deal.amount + 1",
+    'set deal.contact.name = "installing"',
+  ),
 );
 
 const delay = fc

@@ -183,15 +183,21 @@ describe("snapshots", () => {
 
   const [closeRule, reminderRule] = readFileSync(join(contract, "solar.rules"), "utf8").trimEnd().split("\n") as [string, string];
 
-  it("a rule added above a pending 4-day reminder makes resume refuse (exit 2, naming the rule), not fire another rule", async () => {
+  it("a rule added above a pending 4-day reminder: resume moves the snapshot to the new rules (a deploy output), and the reminder's own rule fires", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stagecraft-snap-"));
     const snapshot = join(dir, "state.json");
     expect((await cli(["run", contract, "--events", writeEvents(events.slice(0, 4)), "--save-snapshot", snapshot])).code).toBe(0);
     const added = `rule "Docs opened": on deal stage "Documentation pending" open -> create task "Call back"\n${closeRule}\n${reminderRule}\n`;
     const result = await cli(["run", editedRules(added), "--events", writeEvents(events.slice(4)), "--resume", snapshot, "--until", "2026-01-10T00:00:00Z"]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/state\.json: this snapshot cannot be resumed: the rules changed since it was saved \(added: rule "Docs opened"\)/);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { type: string; rule: string | null; data: Record<string, unknown> });
+    expect(lines.map((line) => [line.type, line.rule])).toEqual([
+      ["rules.deployed", null],
+      ["email.send", "solar.rules:3"],
+      ["stage.opened", "solar.rules:2"],
+    ]);
+    expect(lines[0]!.data.changes).toBe('added: rule "Docs opened"');
   });
 
   it("rules reordered and formatted resume the pending reminder: the same rule fires, under its new file:line", async () => {

@@ -1,5 +1,6 @@
 // The diff report docs/versions.md shows is the golden output test/cli/diff.test.ts
-// checks `stagecraft diff` against: the page cannot drift from what it prints.
+// checks `stagecraft diff` against, and its migration plan the golden case
+// run-resume-plan: the page cannot drift from what the commands print.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,5 +10,12 @@ describe("docs/versions.md", () => {
   it("shows the text report of test/fixtures/diff", () => {
     const golden = readFileSync(join(repositoryRoot, "test/golden/diff/fixtures.expected.txt"), "utf8");
     expect(blockAfter(readDoc("versions.md"), "with `--until 2026-01-31T00:00:00Z` give:")).toBe(golden);
+  });
+
+  it("shows the migration plan of test/fixtures/deploy", () => {
+    const golden = readFileSync(join(repositoryRoot, "test/cli/golden/run-resume-plan.expected.txt"), "utf8");
+    const stdout = golden.slice(golden.indexOf("--- stdout\n") + "--- stdout\n".length, golden.indexOf("--- stderr"));
+    const command = golden.split("\n")[0]!;
+    expect(blockAfter(readDoc("versions.md"), "wait from 2 days to 1):")).toBe(`${command}\n${stdout}`);
   });
 });

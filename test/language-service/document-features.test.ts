@@ -43,6 +43,27 @@ describe("document features", () => {
     expect(service.codeActions("rules.rules", problems)).toMatchObject([{ title: 'Change to "Won"', edit: { path: "rules.rules", newText: '"Won"' } }]);
   });
 
+  it("hints to name an unnamed rule other rules react to, and names it as a quick fix", () => {
+    const { service } = withCursor('on deal created -> move to "Won"\non deal stage "Won" open -> send sms "Reminder" to contact\n|');
+    const hints = service.diagnostics("rules.rules").filter((d) => d.severity === "hint");
+    expect(hints.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([["SC2610", 1, 1]]);
+    // as an editor passes its markers: lines and columns
+    const at = (p: { line: number; column: number }) => ({ line: p.line, column: p.column });
+    const problems = hints.map((d) => ({ range: { start: at(d.range.start), end: at(d.range.end) }, message: d.message, code: d.code }));
+    expect(service.codeActions("rules.rules", problems)).toEqual([
+      {
+        title: 'Name the rule "deal created"',
+        kind: "quickfix",
+        problemIndex: 0,
+        preferred: true,
+        edit: { path: "rules.rules", range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, newText: 'rule "deal created": ' },
+      },
+    ]);
+    // once named, the hint is gone
+    service.setDocument("rules.rules", 'rule "deal created": on deal created -> move to "Won"\non deal stage "Won" open -> send sms "Reminder" to contact\n');
+    expect(service.diagnostics("rules.rules").filter((d) => d.severity === "hint")).toEqual([]);
+  });
+
   it("reads the suggestion of the checker and of the input validator (a test block's events)", () => {
     expect(replacementFor('"Wonn"', 'Unknown stage "Wonn" of `deal`. Did you mean "Won"?')).toBe('"Won"');
     expect(replacementFor("amout", "Unknown field `amout` of `deal`. Did you mean `amount`?")).toBe("amount");
@@ -63,11 +84,11 @@ describe("document features", () => {
     for (const [path, text] of edits) {
       texts.set(path, text);
       service.setDocument(path, text);
-      const expected = checkSources([...texts].map(([p, t]) => ({ path: p, text: t }))).diagnostics;
+      const expected = checkSources([...texts].map(([p, t]) => ({ path: p, text: t })), { hints: true }).diagnostics;
       expect(service.diagnostics()).toEqual(expected);
     }
     service.removeDocument("other.rules");
     texts.delete("other.rules");
-    expect(service.diagnostics()).toEqual(checkSources([...texts].map(([p, t]) => ({ path: p, text: t }))).diagnostics);
+    expect(service.diagnostics()).toEqual(checkSources([...texts].map(([p, t]) => ({ path: p, text: t })), { hints: true }).diagnostics);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { openStore } from "../../service/open-store";
+import { openStore, type StoreLocation } from "../../service/open-store";
 import type { Store } from "../../service/store/store";
 
 // The installed PGlite's version names the template, so an upgrade builds a new one.
@@ -86,6 +86,8 @@ export async function freshSchema(): Promise<{ url: string; remove: () => Promis
 
 export interface TestStore {
   name: string;
+  /** Where it is, as `--data` / `--database` give it to a command. */
+  location: StoreLocation;
   /** Opens the store as `serve` does (taking the writer lock); a second open before close is refused. */
   open(): Promise<Store>;
   remove(): Promise<void>;
@@ -99,8 +101,8 @@ export const storeKinds: StoreKind[] = postgresAvailable ? ["PGlite", "PostgreSQ
 export async function testStore(kind: StoreKind): Promise<TestStore> {
   if (kind === "PGlite") {
     const { dir, remove } = await freshDataDir();
-    return { name: kind, open: () => openStore({ data: dir }, { command: "stagecraft serve (test)", writer: true }), remove: async () => remove() };
+    return { name: kind, location: { data: dir }, open: () => openStore({ data: dir }, { command: "stagecraft serve (test)", writer: true }), remove: async () => remove() };
   }
   const { url, remove } = await freshSchema();
-  return { name: kind, open: () => openStore({ database: url }, { command: "stagecraft serve (test)", writer: true }), remove };
+  return { name: kind, location: { database: url }, open: () => openStore({ database: url }, { command: "stagecraft serve (test)", writer: true }), remove };
 }

@@ -9,7 +9,12 @@ describe("FieldValueCheck", () => {
   it("reports fields set cannot change", () => {
     expectAt(`on deal created { set <|>stage = "Won"
   set <|>id = "x"
-  set <|>contact.name = "x" }`, "SC2317");
+  set <|>contact.id = "x" }`, "SC2317");
+  });
+  it("checks a field of a referenced record against that field's type", () => {
+    expectAt(`on deal created { set contact.name = <|>5 }`, "SC2207", ["`name` is text, but this value is number"]);
+    expectClean(`on deal created { set contact.name = title
+  set contact.phone = none }`);
   });
   it("accepts fitting values", () => {
     expectClean(`on deal created { set amount = amount * 2

@@ -11,6 +11,18 @@ rule "B": on deal stage "Validation" open -> open "New"`, "SC2601", ['"A" → de
     expectAt(`on <|>deal updated -> set title = "t"
 on <|>contact created -> create contact`, "SC2601");
   });
+  it("sees a record created in a stage open that stage's rules", () => {
+    expectAt(`on <|>deal stage "Validation" open -> create deal with { title: "x", stage: "Validation" }`, "SC2601", [
+      'deal stage "Validation" open',
+    ]);
+    expectClean(`on deal stage "Validation" open -> create deal with { title: "x", stage: "New" }`);
+  });
+  it("follows a set on a referenced record to the rules that read it there", () => {
+    expectAt(`rule <|>"A": on deal becomes contact.name == "Ada" -> set contact.name = "Ada"`, "SC2601", ['"A" → contact.name changed → "A"']);
+    expectAt(`rule <|>"A": on deal becomes contact.name == "x" -> set amount = 1
+rule "B": on deal updated when changed(amount) -> set contact.name = "x"`, "SC2601", ['"A" → deal.amount changed → "B" → contact.name changed → "A"']);
+    expectClean(`on deal becomes contact.name == "Ada" -> set contact.email = "ada@example.com"`);
+  });
   it("does not warn when a required changed() field is not the one set", () => {
     expectClean(`on deal updated when changed(amount) -> set title = "t"`);
   });

@@ -11,6 +11,11 @@ on deal created when stage == <|>"Lots" -> close "Won"`,
       ['Did you mean "New"?', 'Did you mean "Won"?', 'Did you mean "Scheduling"?'],
     );
   });
+  it("reports a record created in a stage its entity does not have", () => {
+    expectAt(`on deal created -> create deal with { title: "x", stage: <|>"Wonn" }`, "SC2003", ['Did you mean "Won"?']);
+    expectAt(`on deal created -> create deal with { stage: <|>"Scheduling" }`, "SC2312", ["belongs to `installation`"]);
+    expectClean(`on contact created -> create deal with { title: "x", contact: this, stage: "Won" }`);
+  });
   it("asks for the entity when an entity-less stage is ambiguous", () => {
     expectAt(`on stage <|>"Validation" open -> create task "Call back"`, "SC2004", ["`deal`, `installation`", "on deal stage"]);
   });

@@ -142,6 +142,8 @@ const action: fc.Arbitrary<Tokens> = fc.oneof(
   fc.constantFrom(["create", "activity", "call", '"Call about {title}"'], ["create", "activity", "meeting", '"tab\\there"']),
   fc.constantFrom([], ["round", "robin"], ["least", "loaded"]).map((strategy) => ["assign", "installer", "from", "installers", ...strategy]),
   numeric.map((value) => ["set", "amount", "=", ...value]),
+  fc.constantFrom(["set", "contact.name", "=", "title"], ["set", "contact.phone", "=", "none"]),
+  fc.constantFrom(["create", "deal", "with", "{", "title", ":", '"x"', "stage", ":", '"Won"', "}"]),
   fc.constantFrom(["generate", "report", '"Offer"'], ["generate", "report", '"Offer"', "and", "email", '"Docs reminder"', "to", "contact"]),
   fc.constantFrom(["request", "signature", '"Offer"', "from", "contact"]),
   recipient.map((to) => ["notify", ...to, '"Look at {title}, {contact.name}"']),

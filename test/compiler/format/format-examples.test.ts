@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { scanAll } from "../../grammar/helpers";
 import { compileSources, formatSource, type SourceText } from "../../../compiler/index";
 import { respaced } from "./arbitrary-rules";
+import { irWithoutPositions } from "./ir-without-positions";
 
 const root = join(import.meta.dirname, "../../..");
 const folders = [
@@ -23,16 +24,12 @@ function sourcesOf(folder: string): SourceText[] {
     .map((name) => ({ path: `${folder}/${name}`, text: readFileSync(join(root, folder, name), "utf8") }));
 }
 
-/** IR without source locations and with `file:line` names blanked (formatting moves lines). */
+/** The folder's IR, without what formatting may move. */
 function irOf(sources: SourceText[]): unknown {
   const result = compileSources(sources);
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) throw new Error(JSON.stringify({ sources, errors }, null, 2));
-  return JSON.parse(JSON.stringify(result.program), (key, value) => {
-    if (key === "location" || key === "eventLocations" || key === "untilLocation" || key === "stepLocations") return undefined;
-    if (key === "name" && typeof value === "string" && /\.rules:\d+$/.test(value)) return "file:line";
-    return value;
-  });
+  return irWithoutPositions(result.program);
 }
 
 function fmt(text: string, path: string): string {

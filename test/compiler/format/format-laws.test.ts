@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { compileSources, formatSource } from "../../../compiler/index";
 import { schema } from "../lower/schema";
 import { ruleFile } from "./arbitrary-rules";
+import { irWithoutPositions } from "./ir-without-positions";
 
-/** The IR without what formatting may legitimately move: source locations and `file:line` names. */
+/** The IR of the generated file, without what formatting may move. */
 function irOf(text: string): unknown {
   const result = compileSources([
     { path: "schema.rules", text: schema },
@@ -15,11 +16,7 @@ function irOf(text: string): unknown {
   ]);
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
   if (errors.length > 0) throw new Error(`generated program has errors:\n${text}\n${JSON.stringify(errors, null, 2)}`);
-  return JSON.parse(JSON.stringify(result.program), (key, value) => {
-    if (key === "location") return undefined;
-    if (key === "name" && typeof value === "string" && /^gen\.rules:\d+$/.test(value)) return "gen.rules:?";
-    return value;
-  });
+  return irWithoutPositions(result.program);
 }
 
 function fmt(text: string): string {

@@ -1,0 +1,114 @@
+// `stagecraft deploy <paths...> --to URL [--dry-run] [--token-file FILE] [--format text|json]`:
+// checks the rules here, then sends them to a running service's
+// `PUT /v1/rules` (docs/versions.md "Deploy"). Exit codes: 0 deployed (or
+// answered, for a dry run; or the rules are the active ones already), 1 rule
+// errors (found here or by the service), 2 usage or I/O: the service cannot be
+// reached or refuses the request.
+import type { Command } from "commander";
+import { formatDiffText, formatOutputLine, formatPlanText, type OutputRecord } from "../../runtime/index";
+import type { DeployAnswer } from "../../service/rules-service";
+import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { CliError, ExitCode, textOrJson, usageError } from "../errors";
+import { formatTextReport } from "../print-diagnostics";
+import type { Output } from "../output";
+import { readToken } from "./serve";
+
+interface DeployOptions {
+  to: string;
+  dryRun?: boolean;
+  tokenFile?: string;
+  format: string;
+}
+
+interface ServiceDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export function registerDeploy(program: Command, out: Output): void {
+  program
+    .command("deploy")
+    .description("check the rules and deploy them to a running service (PUT /v1/rules); --dry-run shows the plan and the diff over its log")
+    .argument("<paths...>", ".rules files or folders")
+    .requiredOption("--to <url>", "the service, e.g. http://127.0.0.1:8080")
+    .option("--dry-run", "answer what the deploy would do (migration plan, outputs, behavioural diff over the service's log); change nothing")
+    .option("--token-file <file>", "send Authorization: Bearer <the file's token>")
+    .option("--format <format>", "text or json (the service's answer)", "text")
+    .action(async (paths: string[], options: DeployOptions) => {
+      const format = textOrJson(options.format);
+      const url = rulesUrl(options.to, options.dryRun === true);
+      const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
+      const { sources, result, report } = compileRuleFiles(paths);
+      if (hasErrors(result.diagnostics) || !result.program) {
+        out.stderr(formatTextReport(report, out.isTty));
+        out.exit(ExitCode.ruleErrors);
+        return;
+      }
+      const files = sources.map(({ path, text }) => ({ path, text }));
+      const response = await send(url, JSON.stringify({ files }), token);
+      const body = response.body as { error?: { code: string; message: string }; diagnostics?: ServiceDiagnostic[] } & DeployAnswer;
+      if (response.status === 422 && body.diagnostics) {
+        for (const d of body.diagnostics) out.stderr(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+        out.stderr(`stagecraft: the service refused the rules: ${body.error?.message ?? "they have errors"}\n`);
+        out.exit(ExitCode.ruleErrors);
+        return;
+      }
+      if (response.status !== 200) throw usageError(`${url.origin} answered ${response.status}: ${body.error ? `${body.error.code} ${body.error.message}` : response.text}`);
+      out.stdout(format === "json" ? JSON.stringify(body, null, 2) + "\n" : describeAnswer(body, options.to, paths));
+      out.exit(ExitCode.ok);
+    });
+}
+
+function rulesUrl(to: string, dryRun: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL("/v1/rules", to);
+  } catch {
+    throw usageError(`--to must be the service's URL (e.g. http://127.0.0.1:8080), not "${to}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw usageError(`--to must be an http or https URL, not "${to}"`);
+  if (dryRun) url.searchParams.set("dry_run", "1");
+  return url;
+}
+
+async function send(url: URL, body: string, token: string | undefined): Promise<{ status: number; body: unknown; text: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "PUT", body, headers: { "content-type": "application/json", ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}) } });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new CliError(`cannot reach ${url.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}; is \`stagecraft serve\` running there?`, ExitCode.usage);
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = {};
+  }
+  return { status: response.status, body: parsed, text };
+}
+
+/** The answer as people read it: what happened, the plan, the outputs, and for a dry run the diff. */
+function describeAnswer(answer: DeployAnswer, to: string, paths: string[]): string {
+  if (answer.unchanged) return `the rules are the active version ${answer.version} of ${to} already (fingerprint ${answer.fingerprint}): nothing to deploy\n`;
+  const lines: string[] = [];
+  lines.push(
+    answer.deployed
+      ? `deployed version ${answer.version} (fingerprint ${answer.fingerprint}) to ${to} at ${answer.at}`
+      : `dry run: version ${answer.version} (fingerprint ${answer.fingerprint}) would be deployed to ${to} at ${answer.at}; nothing changed`,
+  );
+  lines.push("", formatPlanText(answer.plan).trimEnd(), "");
+  lines.push(`${answer.deployed ? "outputs stored" : "outputs the deploy would store"} (${answer.outputs.length}):`);
+  for (const line of answer.outputs) lines.push(`  ${formatOutputLine(JSON.parse(line) as OutputRecord)}`);
+  if (answer.diff) {
+    lines.push("", "behaviour over the service's log (active rules → these):");
+    if ("error" in answer.diff) lines.push(`  not compared: ${answer.diff.error}`);
+    else lines.push(formatDiffText(answer.diff, { base: `active version ${answer.version - 1}`, head: paths.join(" "), events: "the service's log" }).trimEnd());
+  }
+  return lines.join("\n") + "\n";
+}

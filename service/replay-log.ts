@@ -1,0 +1,98 @@
+// `log replay`: recomputes every stored output from the log, each entry with
+// the rules of its time (log-replay.ts), and compares them, in order, with
+// what the store holds. A self-check after an upgrade of Stagecraft: the same
+// log and rules must give the same outputs. Read in one consistent view; the
+// outputs are compared page by page, never all held.
+import { createEngine, formatOutputLine, type Engine } from "../runtime/index";
+import { runTick, replayEntry, VersionPrograms } from "./log-replay";
+import { readVersions, type RuleVersion } from "./store/rule-versions";
+import type { Store, StoredOutput } from "./store/store";
+
+const PAGE = 10_000;
+/** Differences listed; the rest are counted. */
+export const LISTED_DIFFERENCES = 10;
+
+export interface OutputDifference {
+  /** The output position (1-based, as GET /v1/outputs numbers them). */
+  position: number;
+  /** The stored line; null when the replay gives more outputs than are stored. */
+  stored: string | null;
+  /** The replayed line; null when the replay gives fewer. */
+  replayed: string | null;
+}
+
+export interface ReplayReport {
+  entries: number;
+  deploys: number;
+  versions: number;
+  outputs: number;
+  /** How many positions differ; the first LISTED_DIFFERENCES of them in `differences`. */
+  differing: number;
+  differences: OutputDifference[];
+}
+
+export async function replayLog(store: Store): Promise<ReplayReport> {
+  return store.consistentRead(async (view) => {
+    const versions = await storedVersions(view);
+    const programs = new VersionPrograms(versions);
+    let engine: Engine = createEngine(programs.program(versions[0]!.version));
+    const report: ReplayReport = { entries: 0, deploys: 0, versions: versions.length, outputs: 0, differing: 0, differences: [] };
+    const stored = new StoredOutputs(view);
+    const compare = async (replayed: string | null, expected: StoredOutput | undefined, position: number) => {
+      if (expected?.line === replayed) return;
+      report.differing++;
+      if (report.differences.length < LISTED_DIFFERENCES) report.differences.push({ position, stored: expected?.line ?? null, replayed });
+    };
+    for (let after = 0; ; ) {
+      const page = await view.readLog(after, PAGE);
+      for (const entry of page) {
+        const replayed = replayEntry(engine, entry, programs, (ticking, tick) => runTick(ticking, tick));
+        engine = replayed.engine;
+        for (const output of replayed.outputs) {
+          report.outputs++;
+          await compare(formatOutputLine(output), await stored.next(), report.outputs);
+        }
+        report.entries++;
+        if (entry.kind === "deploy") report.deploys++;
+        after = entry.position;
+      }
+      if (page.length < PAGE) break;
+    }
+    for (let extra = await stored.next(); extra; extra = await stored.next()) await compare(null, extra, extra.position);
+    return report;
+  });
+}
+
+/** The versions; a store written before versions were kept has its one set of rules. */
+async function storedVersions(store: Store): Promise<RuleVersion[]> {
+  const present = await store.driver.query("SELECT to_regclass('stagecraft_versions') IS NOT NULL AS present");
+  if (present[0]?.present === true) {
+    const versions = await readVersions(store);
+    if (versions.length > 0) return versions;
+  }
+  const rules = await store.rules();
+  if (!rules) throw new Error("the store holds no rules");
+  return [{ version: 1, fingerprint: rules.fingerprint, rules: rules.rules, sources: [], logPosition: 0, at: null }];
+}
+
+/** The stored outputs in order, a page at a time. */
+class StoredOutputs {
+  private page: StoredOutput[] = [];
+  private index = 0;
+  private after = 0;
+  private done = false;
+
+  constructor(private readonly store: Store) {}
+
+  async next(): Promise<StoredOutput | undefined> {
+    if (this.index >= this.page.length) {
+      if (this.done) return undefined;
+      this.page = await this.store.readOutputs(this.after, PAGE);
+      this.index = 0;
+      this.done = this.page.length < PAGE;
+      if (this.page.length === 0) return undefined;
+      this.after = this.page[this.page.length - 1]!.position;
+    }
+    return this.page[this.index++];
+  }
+}

@@ -1,0 +1,1 @@
+run test/fixtures/deploy/head --plan --events test/fixtures/deploy/more.jsonl

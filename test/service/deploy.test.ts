@@ -1,0 +1,147 @@
+// Deploys through the service (PUT /v1/rules, GET /v1/rules): rules with
+// errors change nothing; a dry run answers the plan and the diff over the log
+// and changes nothing; a deploy moves timers and workflows at the service's
+// clock, stores its outputs, and survives a restart, which runs the deployed
+// version (and refuses the rules of an older one).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FakeClock } from "./fake-clock";
+import { ServeError } from "../../service/store/errors";
+import type { Store } from "../../service/store/store";
+import { root } from "../backend/harness";
+import { programOf, startService, type Running } from "./harness";
+import { storeKinds, testStore, type TestStore } from "./stores";
+import { cli } from "../cli/run-cli";
+
+const SLOW = 180_000;
+const fixture = join(root, "test", "fixtures", "deploy");
+const files = (version: "base" | "head") =>
+  ["schema.rules", "rules.rules"].map((name) => ({ path: name, text: readFileSync(join(fixture, version, name), "utf8") }));
+const events = readFileSync(join(fixture, "events.jsonl"), "utf8");
+const more = readFileSync(join(fixture, "more.jsonl"), "utf8");
+
+async function put(running: Running, body: unknown, query = ""): Promise<{ status: number; body: any }> {
+  const response = await running.app.inject({ method: "PUT", url: `/v1/rules${query}`, payload: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return { status: response.statusCode, body: JSON.parse(response.body) };
+}
+
+async function outputLines(running: Running): Promise<string[]> {
+  const body = (await running.get("/v1/outputs?limit=10000")).body as { outputs: Array<Record<string, unknown>> };
+  return body.outputs.map(({ position: _position, ...output }) => JSON.stringify(output));
+}
+
+describe.each(storeKinds)("deploys on %s", (kind) => {
+  let handle: TestStore;
+  let store: Store;
+  let clock: FakeClock;
+  let running: Running;
+
+  beforeEach(async () => {
+    handle = await testStore(kind);
+    store = await handle.open();
+    clock = new FakeClock(Date.parse("2026-03-02T12:00:00Z"));
+    running = await startService(programOf([join(fixture, "base")]), store, { clock });
+    expect((await running.post(events)).status).toBe(200);
+    clock.set(Date.parse("2026-03-03T00:00:00Z"));
+    await running.service.idle();
+  }, SLOW);
+
+  afterEach(async () => {
+    await running.stop();
+    await store.close();
+    await handle.remove();
+  });
+
+  it("refuses rules with errors with 422 and their diagnostics, and changes nothing", async () => {
+    const broken = files("head").map((file) => (file.path === "rules.rules" ? { ...file, text: file.text.replace('"Docs reminder" to', '"Docs reminderr" to') } : file));
+    const answer = await put(running, { files: broken });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error).toEqual({ code: "SC3040", message: "the rules have 1 error; nothing was deployed" });
+    expect(answer.body.diagnostics).toEqual([expect.objectContaining({ file: "rules.rules", line: 1, severity: "error" })]);
+    expect((await running.get("/v1/rules")).body).toMatchObject({ active: 1, versions: [{ version: 1 }] });
+  });
+
+  it("refuses a body that is not files with 400", async () => {
+    expect(await put(running, { files: [{ path: "a.rules" }] })).toMatchObject({ status: 400, body: { error: { code: "SC3041" } } });
+    expect(await put(running, { rules: "x" })).toMatchObject({ status: 400, body: { error: { code: "SC3041" } } });
+  });
+
+  it("answers a dry run with the plan, the outputs it would store and the diff over the log, and changes nothing", async () => {
+    const before = await outputLines(running);
+    const answer = await put(running, { files: files("head") }, "?dry_run=1");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ version: 2, deployed: false, unchanged: false, at: "2026-03-03T00:00:00.000Z" });
+    expect(answer.body.plan.rules).toEqual({ added: [], removed: ['rule "Nudge"'], changed: ['rule "Docs reminder"', 'rule "Ping"', 'workflow "Follow up"'] });
+    expect(answer.body.plan.timers.map((change: { change: string; timer: string }) => `${change.change} ${change.timer}`)).toEqual(["cancelled t1", "moved t2", "moved t3"]);
+    expect(answer.body.outputs.map((line: string) => JSON.parse(line).type)).toEqual(["rules.deployed", "timer.cancelled", "timer.moved", "timer.moved", "notify"]);
+    expect(answer.body.diff).toMatchObject({ different: true });
+    expect(await outputLines(running)).toEqual(before);
+    expect((await running.get("/v1/rules")).body.active).toBe(1);
+  });
+
+  it("deploys at the service's clock: stores the deploy's outputs, runs the new rules, and a restart goes on with them", async () => {
+    const answer = await put(running, { files: files("head") });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ version: 2, deployed: true, at: "2026-03-03T00:00:00.000Z" });
+    const deployOutputs = (await outputLines(running)).slice(-answer.body.outputs.length);
+    expect(deployOutputs).toEqual(answer.body.outputs);
+    expect((await running.get("/v1/rules")).body).toMatchObject({ active: 2, versions: [{ version: 1, at: null }, { version: 2, at: "2026-03-03T00:00:00.000Z", files: ["schema.rules", "rules.rules"] }] });
+    expect((await running.get("/v1/rules/2")).body.files).toEqual(files("head"));
+    expect((await running.get("/v1/rules/3")).status).toBe(404);
+
+    // The same rules again are no deploy.
+    expect((await put(running, { files: files("head") })).body).toMatchObject({ version: 2, deployed: false, unchanged: true });
+
+    clock.set(Date.parse("2026-03-03T12:00:00Z"));
+    expect((await running.post(more)).status).toBe(200);
+    await running.stop();
+    await store.close();
+
+    // Restarted with the old rules: refused, pointing to deploy.
+    store = await handle.open();
+    const refused = await startService(programOf([join(fixture, "base")]), store, { clock }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ServeError);
+    expect((refused as Error).message).toContain("stagecraft deploy");
+    await store.close();
+
+    // Restarted with the deployed rules, without the snapshot: the log replays through the deploy.
+    store = await handle.open();
+    await store.driver.query("DELETE FROM stagecraft_snapshots");
+    running = await startService(programOf([join(fixture, "head")]), store, { clock });
+    clock.set(Date.parse("2026-03-20T00:00:00Z"));
+    await running.service.idle();
+    const texts = (await outputLines(running)).map((line) => JSON.parse(line) as { entity: string; data: { text?: string } });
+    expect(texts.filter((output) => output.data.text !== undefined).map((output) => `${output.entity} ${output.data.text}`)).toEqual([
+      "deal/D1 first Roof",
+      "deal/D1 ping Roof",
+      "deal/D2 ping Shed",
+      "deal/D2 first Shed",
+      "deal/D2 second Shed",
+      "deal/D1 second Roof",
+      "deal/D2 third Shed",
+      "deal/D1 third Roof",
+    ]);
+
+    // `log replay` recomputes every stored output, through the deploy, with the rules of each version.
+    await running.stop();
+    await store.close();
+    const flags = handle.location.data !== undefined ? ["--data", handle.location.data] : ["--database", handle.location.database!];
+    const same = await cli(["log", "replay", ...flags]);
+    expect(same.stderr).toBe("");
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/: replayed \d+ log entries \(1 deploy, 2 versions of the rules\): \d+ outputs, all as stored\n$/);
+    store = await handle.open();
+    await store.driver.query("UPDATE stagecraft_outputs SET line = replace(line, 'third Roof', 'third roof') WHERE line LIKE '%third Roof%'");
+    await store.close();
+    const differs = await cli(["log", "replay", ...flags]);
+    expect(differs.code).toBe(1);
+    expect(differs.stdout).toContain("1 position differs from the stored outputs:");
+    expect(differs.stdout).toMatch(/stored: {3}.*third roof.*\n {4}replayed: .*third Roof/);
+    store = await handle.open();
+    running = await startService(programOf([join(fixture, "head")]), store, { clock });
+  }, SLOW);
+});
