@@ -214,8 +214,12 @@ describe.skipIf(!runsHere)("results panels", () => {
   });
 });
 
-/** What opening the page fetches, within this many KB gzip-compressed (bench/README.md has the figures). */
-const pageWeightBudgetKb = 1045;
+/**
+ * What opening the page fetches, within this many KB gzip-compressed: a guard
+ * against regressions that leaves the checker worker room to grow with the
+ * language (bench/README.md has the figures and why the 1 MB goal is not met).
+ */
+const pageWeightBudgetKb = 1070;
 
 describe.skipIf(!runsHere)("page weight", () => {
   it("loads the compiler and runtime once, in the worker, and the TypeScript backend only on demand", async () => {
