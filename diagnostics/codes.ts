@@ -319,6 +319,17 @@ a number or nothing after \`|\` is reported, in templates and in \`notify\`,
     about: `\`set\` changes a field of the rule's record, or of a record it refers to (\`set contact.vip = true\`); never \`id\`; the stage only through \`open\`/\`close\`/\`move\`.`,
     example: `set stage = "Won"                              // \`set\` cannot change \`stage\`: use \`move to "S"\` or \`open "S"\` …`,
   },
+  SC2318: {
+    severity: "error",
+    category: "templates",
+    title: "assignment criterion that cannot match",
+    about: `\`assign … where attribute == value\` picks among the team members whose attribute
+equals the value. The attribute must be given to some member in the team declaration,
+and each member's value of it must be comparable with the value (text with text, an
+enum value with an enum field, numbers with numbers or money).`,
+    example: `assign installer from installers where zone == region   // No member of team \`installers\` has the attribute \`zone\` …
+assign installer from installers where region == amount // \`region\` of "ana@solar.example" is text, but the value it is matched with is money …`,
+  },
   SC2401: {
     severity: "error",
     category: "time",

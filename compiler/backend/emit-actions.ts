@@ -44,9 +44,11 @@ export function actionLiteral(action: Action, emit: ExpressionEmitter): string {
       parts.push(`to: ${recipient(action.to)}`);
       parts.push(`text: ${text(action.text)}`);
       break;
+    case "assign":
+      if (action.where) parts.push(`values: [\n${action.where.map((criterion) => emit.lambda(() => emit.value(criterion.value))).join(",\n")},\n]`);
+      break;
     case "open":
     case "close":
-    case "assign":
       break;
   }
   return parts.length === 0 ? "{}" : `{\n${parts.join(",\n")},\n}`;
