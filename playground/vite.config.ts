@@ -2,6 +2,7 @@
 // relative so the built files open from any path (a file server, a sub-folder).
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { codiconSubset } from "./build/codicon-subset.ts";
 
 const playgroundRoot = fileURLToPath(new URL(".", import.meta.url));
 const repositoryRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -9,6 +10,7 @@ const repositoryRoot = fileURLToPath(new URL("..", import.meta.url));
 export default defineConfig({
   root: playgroundRoot,
   base: "./",
+  plugins: [codiconSubset()],
   logLevel: "warn",
   build: {
     outDir: "dist",

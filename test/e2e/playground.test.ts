@@ -9,6 +9,7 @@ import { compileSources, formatSource } from "../../compiler/index";
 import { formatOutputLine, runEvents, runTests } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import { EventStreamValidator } from "../../runtime/input/event-stream-validator";
+import { codiconsInPage, codiconsWithoutGlyph } from "./codicon-glyphs";
 import { browserTestsRun, root, startPlayground, type Playground, type TestPage } from "./playground-browser";
 
 const examplesFolder = join(root, "examples");
@@ -117,6 +118,9 @@ describe.skipIf(!runsHere)("playground", () => {
     for (let i = 0; i < 24; i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Control+.");
     await page.getByText('Change to "Scheduling"').waitFor();
+    // The build keeps only the codicons the page names: the action list's, the folding arrows' and the rest are all there.
+    expect((await codiconsInPage(page)).length).toBeGreaterThan(0);
+    expect(await codiconsWithoutGlyph(page)).toEqual([]);
     await page.keyboard.press("Enter");
     await page.waitForFunction(() =>
       window.__stagecraft.workspace().files[0]!.text.trimEnd().endsWith('on opportunity stage "Scheduling" open -> close "Installation"'),
@@ -126,6 +130,8 @@ describe.skipIf(!runsHere)("playground", () => {
   it("completes a stage name inside the quotes", async () => {
     const labels = await suggestionsAfterTyping("solar-substates", '\non opportunity stage "Sched');
     expect(labels).toContain("Scheduling");
+    // The suggestion list's kind icons come from the codicon font the build cuts down.
+    expect(await codiconsWithoutGlyph(page)).toEqual([]);
     await page.keyboard.press("Enter");
     const text = await page.evaluate(() => window.__stagecraft.workspace().files.find((f) => f.path === "rules.rules")!.text);
     expect(text.trimEnd().split("\n").at(-1)).toBe('on opportunity stage "Scheduling"');
