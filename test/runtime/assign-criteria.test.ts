@@ -35,19 +35,12 @@ const stream = events(
 );
 
 describe("assignment criteria", () => {
-  it("round robin hands out the matching members in team order, passing over the others", () => {
-    const p = program({ teams: [regional], rules: [rule("deal", on("created"), [assignByChannel("round_robin")], { name: "assign" })] });
-    const out = runEvents(p, stream);
-    expect(out.map((o) => `${o.entity} ${o.data.installer}`)).toEqual([
-      "deal/A ana@solar.example",
-      "deal/B bo@solar.example",
-      "deal/C cy@solar.example",
-      "deal/D ana@solar.example",
-    ]);
-  });
-
-  it("least loaded compares the matching members only", () => {
-    const p = program({ teams: [regional], rules: [rule("deal", on("created"), [assignByChannel("least_loaded")], { name: "assign" })] });
+  // ana and cy are web, bo phone, di has no channel: web, phone, web, web deals.
+  it.each([
+    ["round robin hands out the matching members in team order, passing over the others", "round_robin"],
+    ["least loaded compares the matching members only, ties in team order", "least_loaded"],
+  ] as const)("%s", (_title, strategy) => {
+    const p = program({ teams: [regional], rules: [rule("deal", on("created"), [assignByChannel(strategy)], { name: "assign" })] });
     const out = runEvents(p, stream);
     expect(out.map((o) => `${o.entity} ${o.data.installer}`)).toEqual([
       "deal/A ana@solar.example",
