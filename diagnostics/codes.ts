@@ -326,6 +326,17 @@ a number or nothing after \`|\` is reported, in templates and in \`notify\`,
     about: `\`for each deal of contact { … }\` runs on the deals whose reference field refers to the rule's record: \`of\` names the rule's entity, and the entity needs exactly one reference field to it, or \`by FIELD\` naming one.`,
     example: `for each deal of contact { … }                 // \`deal\` has several reference fields to \`contact\` (billing, contact); say which: \`for each deal by billing of contact\`.`,
   },
+  SC2319: {
+    severity: "error",
+    category: "templates",
+    title: "assignment criterion that cannot match",
+    about: `\`assign … where attribute == value\` picks among the team members whose attribute
+equals the value. The attribute must be given to some member in the team declaration,
+and each member's value of it must be comparable with the value (text with text, an
+enum value with an enum field, numbers with numbers or money).`,
+    example: `assign installer from installers where zone == region   // No member of team \`installers\` has the attribute \`zone\` …
+assign installer from installers where region == amount // \`region\` of "ana@solar.example" is text, but the value it is matched with is money …`,
+  },
   SC2401: {
     severity: "error",
     category: "time",

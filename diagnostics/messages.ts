@@ -69,6 +69,8 @@ export const Diagnostics = {
   MoveOnParallel: message("SC2314", "`move` needs a sequential pipeline, but `{entity}`'s pipeline is parallel; use `open \"{stage}\"` (and `close`) instead."),
   QuotedNotAUser: message("SC2315", "\"{user}\" is not a user; a quoted recipient is a user's login or e-mail, e.g. \"alice@solar.example\"."),
   RecordWithoutAddress: message("SC2315", "`{path}` is a `{entity}`, which has no email or phone field to send to."),
+  UnknownMemberAttribute: message("SC2319", "No member of team `{team}` has the attribute `{attribute}`; give members attributes as `\"ana@solar.example\" { {attribute}: … }`.{hint}"),
+  CriterionType: message("SC2319", "`{attribute}` of \"{member}\" is {given}, but the value it is matched with is {type}, so that member never qualifies."),
   NotARecipient: message(
     "SC2315",
     "`{path}` is {type}, not a recipient; expected a user, email or phone field, a reference to a contact, `responsible`, or a quoted user.",

@@ -148,6 +148,16 @@ export interface TeamDecl extends NodeBase {
   kind: "TeamDecl";
   name: Name;
   members: StringLiteral[];
+  /** `"ana@solar.example" { region: north }`: the attributes written after a member, in member order. */
+  attributes: MemberAttributes[];
+}
+
+/** The attributes of one team member, which `assign … where` matches against. */
+export interface MemberAttributes extends NodeBase {
+  kind: "MemberAttributes";
+  /** The member's index in `TeamDecl.members`. */
+  member: number;
+  fields: TestField[];
 }
 
 export interface EventDecl extends NodeBase {
@@ -286,6 +296,15 @@ export interface AssignAction extends NodeBase {
   strategy: "round_robin" | "least_loaded";
   /** False when the strategy was left to its default (round robin). */
   strategyWritten: boolean;
+  /** `where region == region and …`: members whose attributes equal these values. */
+  criteria: AssignCriterion[];
+}
+
+/** `ATTRIBUTE == VALUE` after `where`: a member attribute, and a value of the rule's record. */
+export interface AssignCriterion extends NodeBase {
+  kind: "AssignCriterion";
+  attribute: Name;
+  value: Expr;
 }
 
 /**
@@ -560,6 +579,8 @@ export type AstNode =
   | Duration
   | Expr
   | FieldAssignment
+  | AssignCriterion
+  | MemberAttributes
   | TestStatement
   | TestField
   | TestOutput

@@ -78,7 +78,7 @@ export const softWords = [
   "minute", "minutes", "hour", "day", "days", "week", "weeks", "business",
   // actions
   "open", "close", "move", "to", "allow", "back", "as", "send", "email", "sms", "cc",
-  "create", "task", "for", "activity", "assign", "from", "round", "robin", "least", "loaded",
+  "create", "task", "for", "activity", "assign", "from", "round", "robin", "least", "loaded", "where",
   "set", "with", "each", "of", "generate", "report", "request", "signature", "notify",
   // workflows
   "per", "reentry", "enroll", "wait", "until", "timeout", "if", "else", "stop", "exit",

@@ -47,9 +47,11 @@ export function actionLiteral(action: Action, emit: ExpressionEmitter): string {
     case "forEach":
       parts.push(`actions: ${listLiteral(action.actions.map((nested) => actionLiteral(nested, emit)))}`);
       break;
+    case "assign":
+      if (action.where) parts.push(`values: [\n${action.where.map((criterion) => emit.lambda(() => emit.value(criterion.value))).join(",\n")},\n]`);
+      break;
     case "open":
     case "close":
-    case "assign":
       break;
   }
   return parts.length === 0 ? "{}" : `{\n${parts.join(",\n")},\n}`;

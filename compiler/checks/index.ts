@@ -2,6 +2,7 @@
 // keep this order). Adding a diagnostic: one check file, one test, one line here,
 // its code and messages in diagnostics/ (then `npm run docs:diagnostics`).
 import { AssignCheck } from "./assign-check";
+import { AssignCriteriaCheck } from "./assign-criteria-check";
 import { CalendarCheck } from "./calendar-check";
 import { ConditionTypeCheck } from "./condition-type-check";
 import type { Check } from "./context";
@@ -48,6 +49,7 @@ export const specifiedChecks: readonly Check[] = [
   OperatorTypeCheck,
   FieldValueCheck,
   AssignCheck,
+  AssignCriteriaCheck,
   PipelineActionCheck,
   MoveCheck,
   ForEachCheck,

@@ -2,7 +2,7 @@
 // docs/language.md "Actions". Optional parts print only when written, so the tree that
 // reads back is the one that was printed.
 import type { Action, FieldAssignment, ForEachAction, Recipient } from "../../grammar/ast";
-import { printExpr } from "./print-expressions";
+import { printExpr, printOperand } from "./print-expressions";
 import { printName, printString } from "./print-tokens";
 
 export function printRecipient(recipient: Recipient): string {
@@ -35,7 +35,9 @@ export function printAction(action: Action): string {
       return `create activity ${printName(action.activityKind)} ${printString(action.text)}`;
     case "AssignAction": {
       const strategy = action.strategyWritten ? (action.strategy === "round_robin" ? " round robin" : " least loaded") : "";
-      return `assign ${printExpr(action.field)} from ${printName(action.team)}${strategy}`;
+      const criteria = action.criteria.map((criterion) => `${printName(criterion.attribute)} == ${printOperand(criterion.value)}`);
+      const where = criteria.length > 0 ? ` where ${criteria.join(" and ")}` : "";
+      return `assign ${printExpr(action.field)} from ${printName(action.team)}${where}${strategy}`;
     }
     case "SetAction":
       return `set ${printExpr(action.field)} = ${printExpr(action.value)}`;

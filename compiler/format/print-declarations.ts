@@ -3,6 +3,7 @@
 import type * as ast from "../../grammar/ast";
 import { inSourceOrder, printBlock, type LineWriter } from "./layout";
 import { printDuration, printName, printString, printTime } from "./print-tokens";
+import { printData } from "./print-tests";
 
 const itemStartWords = new Set(["calendar", "entity", "template", "team", "event", "rule", "on", "workflow", "test"]);
 
@@ -87,9 +88,11 @@ function printPropertyValue(value: ast.TemplateProperty["value"]): string {
 }
 
 export function printTeam(writer: LineWriter, decl: ast.TeamDecl): void {
-  printBlock(writer, 0, `team ${printName(decl.name)}`, decl.start, decl.name.end, decl.members, (member, depth) =>
-    writer.line(depth, printString(member), member.start, member.end),
-  );
+  const attributes = new Map(decl.attributes.map((written) => [decl.members[written.member]!, written]));
+  printBlock(writer, 0, `team ${printName(decl.name)}`, decl.start, decl.name.end, decl.members, (member, depth) => {
+    const written = attributes.get(member);
+    writer.line(depth, `${printString(member)}${written ? printData(written.fields, writer.source) : ""}`, member.start, written?.end ?? member.end);
+  });
 }
 
 export function printEvent(writer: LineWriter, decl: ast.EventDecl): void {

@@ -49,6 +49,11 @@ function printAt(expr: Expr, min: Level): string {
   return levelOf(expr) < min ? `(${text})` : text;
 }
 
+/** Prints `expr` as one operand (a value, a path, `-x` or a parenthesised expression). */
+export function printOperand(expr: Expr): string {
+  return printAt(expr, Level.Negate);
+}
+
 export function printExpr(expr: Expr): string {
   switch (expr.kind) {
     case "BinaryExpr": {

@@ -32,7 +32,8 @@ function printOutput(output: ast.TestOutput, source: string): string {
   return `${printName(output.outputType)}${record}${printData(output.data, source)}${by}${at}`;
 }
 
-function printData(fields: ast.TestField[], source: string): string {
+/** ` { name: value, … }`, or nothing when there are no fields; team members' attributes print alike. */
+export function printData(fields: ast.TestField[], source: string): string {
   if (fields.length === 0) return "";
   return ` { ${fields.map((field) => `${printName(field.name)}: ${printValue(field.value, source)}`).join(", ")} }`;
 }

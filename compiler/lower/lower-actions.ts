@@ -40,7 +40,15 @@ export function lowerAction(action: ast.Action, model: CheckedModel, recordEntit
     case "CreateActivityAction":
       return { kind: "createActivity", activityKind: action.activityKind.text, text: splitTemplateText(action.text.value) };
     case "AssignAction":
-      return { kind: "assign", field: fieldName(action.field, model), team: action.team.text, strategy: action.strategy };
+      return {
+        kind: "assign",
+        field: fieldName(action.field, model),
+        team: action.team.text,
+        strategy: action.strategy,
+        ...(action.criteria.length > 0
+          ? { where: action.criteria.map((criterion) => ({ attribute: criterion.attribute.text, value: lowerExpr(criterion.value, model) })) }
+          : {}),
+      };
     case "SetAction":
       return lowerSet(action, model);
     case "ForEachAction": {

@@ -2,7 +2,8 @@
 // templates, teams and events it reads. Only declared fields are listed: `id`,
 // `stage` and `responsible` are implicit on every entity (runtime/program/ir.ts).
 import type * as ast from "../../grammar/ast";
-import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, TemplateDef, TemplateText } from "../../runtime/program/ir";
+import type { Calendar, EntityDef, EventDef, FieldDef, FieldType, TeamDef, TemplateDef, TemplateText, Value } from "../../runtime/program/ir";
+import { literalValue } from "./lower-expressions";
 import { activityEvents, isPrimitiveTypeName, type ActivityEvent } from "../../stdlib/index";
 import type { CalendarSymbol, CheckedModel } from "../model";
 import { lowerDuration } from "./lower-durations";
@@ -69,7 +70,13 @@ export function lowerTemplate(template: ast.TemplateDecl, model: CheckedModel): 
 }
 
 export function lowerTeam(team: ast.TeamDecl): TeamDef {
-  return { name: team.name.text, members: team.members.map((member) => member.value) };
+  const members = team.members.map((member) => member.value);
+  if (team.attributes.length === 0) return { name: team.name.text, members };
+  const attributes = members.map((): Record<string, Value> => ({}));
+  for (const written of team.attributes) {
+    for (const field of written.fields) attributes[written.member]![field.name.text] = literalValue(field.value);
+  }
+  return { name: team.name.text, members, attributes };
 }
 
 export function lowerEvent(event: ast.EventDecl): EventDef {

@@ -50,6 +50,7 @@ export function typeAction(env: TypingEnv, action: ast.Action): void {
       break;
     case "AssignAction":
       typeTarget(env, action.field);
+      for (const criterion of action.criteria) typeExpr(env, criterion.value);
       break;
     case "SetAction": {
       const fieldType = typeTarget(env, action.field);

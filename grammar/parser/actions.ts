@@ -1,8 +1,8 @@
 // Actions, shared by rules (`-> action`, `{ action* }`) and workflow steps.
 import type { OrMethodOpts } from "chevrotain";
-import type { Action, FieldAssignment, Name, Recipient } from "../ast";
+import type { Action, AssignCriterion, FieldAssignment, Name, Recipient } from "../ast";
 import { nameOf, stringOf } from "../nodes";
-import { Assign, Colon, Comma, Kw, LCurly, Name as NameToken, RCurly, StringLiteral as StringToken } from "../tokens";
+import { Assign, Colon, Comma, Equal, Kw, LCurly, Name as NameToken, RCurly, StringLiteral as StringToken } from "../tokens";
 import { dropOnError, noResync } from "./base";
 import { ExpressionParser } from "./expressions";
 
@@ -190,12 +190,21 @@ export class ActionParser extends ExpressionParser {
     return { kind: "FieldAssignment", name, value, start: this.startFrom(first), end: this.endFrom(first) };
   }, dropOnError);
 
-  /** `assign FIELD from TEAM [round robin | least loaded]` */
+  /** `assign FIELD from TEAM [where ATTRIBUTE == VALUE (and …)*] [round robin | least loaded]` */
   assignAction = this.RULE("assignAction", (): Action => {
     const first = this.CONSUME(Kw.assign);
     const field = this.fieldPath();
     this.CONSUME(Kw.from);
     const team: Name = nameOf(this.CONSUME(NameToken));
+    const criteria: AssignCriterion[] = [];
+    this.OPTION2(() => {
+      this.CONSUME(Kw.where);
+      criteria.push(this.SUBRULE(this.assignCriterion));
+      this.MANY(() => {
+        this.CONSUME(Kw.and);
+        criteria.push(this.SUBRULE2(this.assignCriterion));
+      });
+    });
     const strategy = this.OPTION(() =>
       this.OR({
         DEF: [
@@ -223,6 +232,7 @@ export class ActionParser extends ExpressionParser {
       team,
       strategy: written ? strategy : "round_robin",
       strategyWritten: written,
+      criteria,
       start: this.startFrom(first), end: this.endFrom(first),
     };
   }, noResync);
@@ -251,6 +261,15 @@ export class ActionParser extends ExpressionParser {
     });
     this.CONSUME(RCurly);
     return { kind: "ForEachAction", entity, by, of, actions, start: this.startFrom(first), end: this.endFrom(first) };
+  }, noResync);
+
+  /** `region == region`: a member attribute, then one operand (so `and` separates criteria). */
+  assignCriterion = this.RULE("assignCriterion", (): AssignCriterion => {
+    const first = this.LA(1);
+    const attribute = nameOf(this.CONSUME(NameToken));
+    this.CONSUME(Equal);
+    const value = this.SUBRULE(this.unary);
+    return { kind: "AssignCriterion", attribute, value, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   /** `generate report "T" [and email "T2" to R]` */

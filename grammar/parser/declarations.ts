@@ -1,7 +1,8 @@
 // Declarations: calendar, entity (fields and pipeline), template, team, event.
+import type { ParserMethod } from "chevrotain";
 import type {
   CalendarDecl, CalendarSetting, EntityDecl, EventDecl, FieldDecl, Name, PipelineDecl, StageDecl,
-  StringLiteral, TeamDecl, TemplateDecl, TemplateProperty, TypeRef,
+  MemberAttributes, StringLiteral, TeamDecl, TemplateDecl, TestField, TemplateProperty, TypeRef,
 } from "../ast";
 import { dateOf, nameOf, stringOf, timeOf } from "../nodes";
 import {
@@ -205,15 +206,27 @@ export class DeclarationParser extends RuleParser {
     return { kind: "TemplateProperty", key, value, start: this.startFrom(first), end: this.endFrom(first) };
   }, dropOnError);
 
-  /** `team NAME { "user" … }` */
+  /** `{ field: literal, … }`, read by the test parser; team members' attributes share it. */
+  declare testData: ParserMethod<[], TestField[]>;
+
+  /** `team NAME { "user" [{ attribute: value, … }] … }` */
   teamDecl = this.RULE("teamDecl", (): TeamDecl => {
     const first = this.CONSUME(Kw.team);
     const name = nameOf(this.CONSUME(NameToken));
     const members: StringLiteral[] = [];
+    const attributes: MemberAttributes[] = [];
     this.CONSUME(LCurly);
-    this.MANY(() => members.push(stringOf(this.CONSUME(StringToken))));
+    this.MANY(() => {
+      const member = stringOf(this.CONSUME(StringToken));
+      members.push(member);
+      this.OPTION(() => {
+        const open = this.LA(1);
+        const fields = this.SUBRULE(this.testData);
+        attributes.push({ kind: "MemberAttributes", member: members.length - 1, fields, start: this.startFrom(open), end: this.endFrom(open) });
+      });
+    });
     this.CONSUME(RCurly);
-    return { kind: "TeamDecl", name, members, start: this.startFrom(first), end: this.endFrom(first) };
+    return { kind: "TeamDecl", name, members, attributes, start: this.startFrom(first), end: this.endFrom(first) };
   }, noResync);
 
   /** `event "webinar.attended" { field: type … }` */

@@ -93,7 +93,7 @@ export class TestParser extends DeclarationParser {
   }, noResync);
 
   /** `{ field: literal, … }` (commas optional) */
-  testData = this.RULE("testData", (): TestField[] => {
+  override testData = this.RULE("testData", (): TestField[] => {
     const fields: TestField[] = [];
     this.CONSUME(LCurly);
     this.MANY(() => {

@@ -48,7 +48,7 @@ export function decideAction(prepared: PreparedAction, ctx: EvalContext, world: 
     case "createActivity":
       return [{ kind: "effect", type: "activity.create", data: { kind: action.activityKind, text: prepared.text!(ctx) } }];
     case "assign":
-      return [decideAssignment(action.field, action.team, action.strategy, record, world)];
+      return [decideAssignment(prepared, ctx, world)];
     case "set":
       return [decideSet(prepared, ctx)];
     case "create": {
@@ -133,26 +133,36 @@ function decideMove(prepared: PreparedAction, ctx: EvalContext, world: DecisionW
   return open();
 }
 
-function decideAssignment(
-  field: string,
-  teamName: string,
-  strategy: "round_robin" | "least_loaded",
-  record: RecordState,
-  world: DecisionWorld,
-): Decision {
+function decideAssignment(prepared: PreparedAction, ctx: EvalContext, world: DecisionWorld): Decision {
+  if (prepared.action.kind !== "assign") throw new Error(`decideAssignment got a ${prepared.action.kind} action`);
+  const { field, team: teamName, strategy, where } = prepared.action;
+  const record = ctx.record;
   const team = world.schema.teams.get(teamName);
   if (!team || team.members.length === 0) return { kind: "skip", reason: `assign ${field}: team "${teamName}" has no members` };
+  const wanted = where?.map((criterion, i) => ({ attribute: criterion.attribute, value: prepared.values[i]!(ctx) }));
+  const qualifies = (index: number): boolean =>
+    wanted === undefined || wanted.every(({ attribute, value }) => value !== null && team.attributes?.[index]?.[attribute] === value);
+  const size = team.members.length;
   if (strategy === "round_robin") {
-    const member = team.members[world.teamCounter(teamName) % team.members.length]!;
-    return { kind: "update", ref: record.ref, fields: { [field]: member }, roundRobinTeam: teamName };
+    // The team's counter walks the member list; members that do not qualify are
+    // passed over and the counter moves past the one chosen, so round robin
+    // among the matches shares the one counter the snapshot keeps per team.
+    const counter = world.teamCounter(teamName);
+    for (let step = 0; step < size; step++) {
+      const index = (counter + step) % size;
+      if (!qualifies(index)) continue;
+      return { kind: "update", ref: record.ref, fields: { [field]: team.members[index]! }, roundRobinTeam: teamName, roundRobinSteps: step + 1 };
+    }
+    return noMatch(field, teamName, wanted!);
   }
   // Fewest other records currently assigned through this field (the record being
   // assigned does not count for the member it holds now); ties go to team order.
   const holder = readField(record, field);
   const load = (member: string) => world.load(record.type, field, member) - (holder === member ? 1 : 0);
-  let best = team.members[0]!;
-  let bestLoad = load(best);
-  for (let i = 1; i < team.members.length; i++) {
+  let best: string | undefined;
+  let bestLoad = Infinity;
+  for (let i = 0; i < size; i++) {
+    if (!qualifies(i)) continue;
     const member = team.members[i]!;
     const memberLoad = load(member);
     if (memberLoad < bestLoad) {
@@ -160,7 +170,14 @@ function decideAssignment(
       bestLoad = memberLoad;
     }
   }
+  if (best === undefined) return noMatch(field, teamName, wanted!);
   return { kind: "update", ref: record.ref, fields: { [field]: best } };
+}
+
+/** No member qualifies: the assignment is a skipped effect, and the trace names the values sought. */
+function noMatch(field: string, teamName: string, wanted: { attribute: string; value: Value }[]): Decision {
+  const sought = wanted.map(({ attribute, value }) => `${attribute} == ${value === null ? "none" : JSON.stringify(value)}`).join(" and ");
+  return { kind: "skip", reason: `assign ${field}: no member of team "${teamName}" has ${sought}`, effect: true };
 }
 
 function recipient(reader: RecipientReader | undefined, ctx: EvalContext): Value {

@@ -7,7 +7,8 @@ export type Decision =
   | { kind: "effect"; type: string; data: Record<string, Value> }
   | { kind: "open"; ref: string; stage: string; by?: string }
   | { kind: "close"; ref: string; stage: string }
-  | { kind: "update"; ref: string; fields: Record<string, Value>; roundRobinTeam?: string }
+  /** roundRobinSteps: how far the team's round-robin counter moves (past members that did not qualify). */
+  | { kind: "update"; ref: string; fields: Record<string, Value>; roundRobinTeam?: string; roundRobinSteps?: number }
   | { kind: "create"; entity: string; fields: Record<string, Value> }
   /** The action does nothing here; the reason goes to the trace. `effect`: an output was due and is not made (its recipient is empty). */
   | { kind: "skip"; reason: string; effect?: true };

@@ -86,7 +86,7 @@ function applyDecision(host: EngineHost, decision: Decision, record: RecordState
     case "update": {
       if (decision.roundRobinTeam !== undefined) {
         const team = decision.roundRobinTeam;
-        host.state.teamCounters.set(team, host.teamCounter(team) + 1);
+        host.state.teamCounters.set(team, host.teamCounter(team) + (decision.roundRobinSteps ?? 1));
       }
       const target = records.get(decision.ref);
       if (target) updateFields(host, target, decision.fields, firing);

@@ -94,6 +94,14 @@ export interface TeamDef {
   name: string;
   /** In declaration order: round robin and least-loaded tie-breaks follow it. */
   members: string[];
+  /** Each member's attributes, by position in `members`; absent when no member has any. */
+  attributes?: Record<string, Value>[];
+}
+
+/** A member qualifies when its `attribute` equals the value, read from the rule's record. */
+export interface AssignCriterion {
+  attribute: string;
+  value: Expr;
 }
 
 // ---------------------------------------------------------------- rules
@@ -195,7 +203,8 @@ export type Action =
   | { kind: "sendSms"; template: string; to: Recipient }
   | { kind: "createTask"; template: string; for?: Recipient }
   | { kind: "createActivity"; activityKind: string; text: TemplateText }
-  | { kind: "assign"; field: string; team: string; strategy: "round_robin" | "least_loaded" }
+  /** `assign f from team [where attribute == value …] …`; where: absent when every member qualifies. */
+  | { kind: "assign"; field: string; team: string; strategy: "round_robin" | "least_loaded"; where?: AssignCriterion[] }
   /** `set [target.]field = value`; target: a reference field path to the record changed, absent = the record itself. */
   | { kind: "set"; field: string; value: Expr; target?: string[] }
   | { kind: "create"; entity: string; fields: Array<{ name: string; value: Expr }> }

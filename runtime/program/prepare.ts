@@ -295,9 +295,11 @@ function compileAction(action: Action): PreparedAction {
       prepared.to = recipientReader(action.to);
       prepared.text = compileTemplateText(action.text);
       break;
+    case "assign":
+      if (action.where) prepared.values = action.where.map((criterion) => compileExpr(criterion.value).evaluate);
+      break;
     case "open":
     case "close":
-    case "assign":
     case "forEach":
       break;
   }

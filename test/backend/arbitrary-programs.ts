@@ -5,8 +5,15 @@
 import fc from "fast-check";
 import { section2Declarations } from "../fixtures/language-declarations";
 
-// the reference's declarations, a declared event for event-subject rules.
-export const schema = `${section2Declarations}event "webinar.attended" { title: text }\n`;
+// the reference's declarations, a declared event for event-subject rules, and a
+// team whose members carry attributes for `assign … where` (partner deals match none).
+export const schema = `${section2Declarations}event "webinar.attended" { title: text }
+team regional {
+  "ana@solar.example" { channel: web }
+  "bo@solar.example" { channel: phone }
+  "cy@solar.example" { channel: web }
+}
+`;
 
 const dealStages = ["New", "Documentation pending", "Validation", "Won", "Lost"];
 const installationStages = ["Documentation pending", "Validation", "Scheduling"];
@@ -88,6 +95,8 @@ const dealAction: fc.Arbitrary<string> = fc.oneof(
     'create activity meeting "Plain text"',
     "assign installer from installers",
     "assign installer from installers least loaded",
+    "assign installer from regional where channel == channel",
+    "assign installer from regional where channel == channel least loaded",
     "set amount = amount + 100",
     'set title = "big deal"',
     // Texts that do not read the field they write: a second run writes the same value, so no endless cascade.

@@ -46,6 +46,7 @@ const deal: Opportunity = {
   title: "Roof",
   amount: 1200,
   channel: "web",
+  region: "north",
   contact: "contact/C1",
   installer: null,
   responsible: "ana@solar.example",

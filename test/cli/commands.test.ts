@@ -93,7 +93,7 @@ describe("stagecraft test", () => {
   it("runs the examples' test blocks and ends with N passed, N failed", async () => {
     const result = await cli(["test", join(root, "examples", "solar-substates")]);
     expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("4 passed, 0 failed");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("6 passed, 0 failed");
   });
 
   it("reports a failing expectation with its position, exit 1", async () => {

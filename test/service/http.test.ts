@@ -13,7 +13,7 @@ const folder = join(root, "examples", "solar-substates");
 const program = programOf([folder]);
 const contact = (id: string, at: string, entity = `contact/${id}`) => JSON.stringify({ id, at, entity, type: "created", data: { name: "Ana", email: "ana@example.com" } });
 const opportunity = (id: string, at: string, stage = "Documentation pending") =>
-  JSON.stringify({ id, at, entity: "opportunity/O1", type: "created", data: { title: "Roof", amount: 9000, channel: "web", contact: "contact/C1", stage } });
+  JSON.stringify({ id, at, entity: "opportunity/O1", type: "created", data: { title: "Roof", amount: 9000, channel: "web", region: "north", contact: "contact/C1", stage } });
 const close = (id: string, at: string, stage: string) => JSON.stringify({ id, at, entity: "opportunity/O1", type: "stage.closed", data: { stage } });
 
 describe("the HTTP API", () => {
@@ -102,7 +102,7 @@ describe("the HTTP API", () => {
       entity: "opportunity/O1",
       type: "opportunity",
       id: "O1",
-      fields: { title: "Roof", amount: 9000, channel: "web", contact: "contact/C1", installer: "ana@solar.example" },
+      fields: { title: "Roof", amount: 9000, channel: "web", region: "north", contact: "contact/C1", installer: "ana@solar.example" },
       stage: null,
       open: { "Documentation validation": "2026-01-02T08:02:00.000Z" },
     });
@@ -115,7 +115,7 @@ describe("the HTTP API", () => {
   it("takes an id stored before with the same content as a duplicate, not processed again", async () => {
     const before = await counts();
     // The same event, its data's keys in another order.
-    const again = JSON.stringify({ id: "a2", at: "2026-01-02T08:01:00Z", entity: "opportunity/O1", type: "created", data: { amount: 9000, title: "Roof", channel: "web", contact: "contact/C1", stage: "Documentation pending" } });
+    const again = JSON.stringify({ id: "a2", at: "2026-01-02T08:01:00Z", entity: "opportunity/O1", type: "created", data: { amount: 9000, title: "Roof", channel: "web", region: "north", contact: "contact/C1", stage: "Documentation pending" } });
     const response = await post([again, contact("d1", "2026-01-02T08:05:00Z"), contact("d1", "2026-01-02T08:05:00Z")].join("\n"));
     expect(response).toEqual({ status: 200, body: { accepted: [{ id: "d1", position: 7 }], duplicates: ["a2", "d1"] } });
     expect(await counts()).toEqual({ events: before.events + 1, outputs: before.outputs });

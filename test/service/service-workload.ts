@@ -104,7 +104,8 @@ export function* workload(options: WorkloadOptions): Generator<WorkloadEvent> {
     const event = (entity: string, type: string, data: Record<string, unknown>): Step => (at) => ({ id: "", at, entity, type, data });
     const steps: Step[] = [
       event(contact, "created", { name: `Client ${n}`, email: `client${n}@example.com` }),
-      event(opportunity, "created", { title: `Roof ${n}`, amount, channel, contact, stage: "Documentation pending" }),
+      // Regions alternate (no draw from the generator), so both regions' installers are assigned.
+      event(opportunity, "created", { title: `Roof ${n}`, amount, channel, region: n % 2 === 0 ? "south" : "north", contact, stage: "Documentation pending" }),
     ];
     if (random() < 0.3) steps.push(event(opportunity, "updated", { amount: amount + 500 }));
     steps.push(event(opportunity, "stage.closed", { stage: "Documentation pending" }));

@@ -50,6 +50,15 @@ describe("formatting blocks", () => {
     );
   });
 
+  it("keeps team members' attributes on the member's line and assignment criteria before the strategy", () => {
+    expect(fmt(`team t { "a" {region:north ,level:2} "b" }\non deal created -> assign installer from t where region==(channel) and level == -amount least loaded`)).toBe(
+      `team t {\n  "a" { region: north, level: 2 }\n  "b"\n}\n\non deal created -> assign installer from t where region == channel and level == -amount least loaded\n`,
+    );
+    expect(fmt(`on deal created -> assign installer from t where region == (amount + 1)`)).toBe(
+      `on deal created -> assign installer from t where region == (amount + 1)\n`,
+    );
+  });
+
   it("prints -> for one arrowed action and a block otherwise", () => {
     expect(fmt(`on deal created { open "A" close "B" }\non deal deleted -> close "A"`)).toBe(
       `on deal created {\n  open "A"\n  close "B"\n}\n\non deal deleted -> close "A"\n`,
