@@ -193,6 +193,7 @@ export const Diagnostics = {
 
   // runtime errors (runtime/errors.ts)
   Cascade: message("SC4001", "cascade deeper than {bound} derived events; the rules feed each other: {chain}"),
+  CascadeWide: message("SC4001", "cascade of more than {bound} derived events from one event or timer; the rules feed each other: {chain}"),
   EventOutOfOrder: message("SC4002", "event \"{id}\" at {at} is earlier than the previous time {previous}"),
   RuntimeUnknownFunction: message("SC4003", "unknown function \"{name}\""),
   SnapshotMismatch: message("SC4004", "{reason}"),

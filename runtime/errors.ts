@@ -24,8 +24,9 @@ export class CascadeError extends RuntimeError {
   /** Rule names from the first rule of the chain to the one that overflowed it. */
   readonly chain: string[];
 
-  constructor(chain: string[], bound: number) {
-    super(diagnose(Diagnostics.Cascade, { bound, chain: summariseChain(chain) }));
+  /** `wide`: the bound is on the events one turn derives, not on the depth of the chain. */
+  constructor(chain: string[], bound: number, wide = false) {
+    super(diagnose(wide ? Diagnostics.CascadeWide : Diagnostics.Cascade, { bound, chain: summariseChain(chain) }));
     this.name = "CascadeError";
     this.chain = chain;
   }

@@ -9,6 +9,13 @@ import { CascadeError } from "../errors";
 import { ruleChain, type Firing } from "./firing";
 import type { PendingEvent } from "./pending-event";
 
+/**
+ * A cascade that fans out (`for each` over referrers, sets across records) can
+ * stay shallow while it multiplies; bounding what one turn derives, at this many
+ * events per level of depth, keeps it a runtime error instead of exhausting memory.
+ */
+const DERIVED_PER_LEVEL = 1000;
+
 export class Turn {
   /** Where outputs go: the list the current `process` or `advanceTo` returns. */
   outputs: OutputRecord[] = [];
@@ -18,6 +25,7 @@ export class Turn {
   private id = "";
   private isTimer = false;
   private count = 0;
+  private derived = 0;
   /** Events derived in this turn, waiting for their rules. */
   readonly queue: PendingEvent[] = [];
 
@@ -37,6 +45,7 @@ export class Turn {
     this.id = id;
     this.isTimer = isTimer;
     this.count = 0;
+    this.derived = 0;
     if (at !== this.now) {
       this.now = at;
       this.nowText = "";
@@ -61,6 +70,7 @@ export class Turn {
 
   enqueue(event: PendingEvent): void {
     if (event.firing.depth > this.cascadeBound) throw new CascadeError(ruleChain(event.firing), this.cascadeBound);
+    if (++this.derived > this.cascadeBound * DERIVED_PER_LEVEL) throw new CascadeError(ruleChain(event.firing), this.cascadeBound * DERIVED_PER_LEVEL, true);
     this.queue.push(event);
   }
 }
