@@ -1,10 +1,10 @@
 // The playground under real use: a 20,000-event run and a 200,000-output run in
-// Chromium. The 20,000-event run prints exactly the CLI's lines, the page never
-// has a task over 200 ms on its main thread (a long-task
-// observer watches the whole run), the timeline keeps only the rows in view in
-// the DOM, Cancel stops a run, a share link's run on open is bounded, and the
-// memory the run holds (page + worker heaps) stays within 3× of what the CLI's
-// run holds. Figures are printed for bench/README.md.
+// Chromium. The 20,000-event run prints exactly the CLI's lines; the page never
+// has a task over 200 ms on its main thread (a long-task observer watches the
+// whole run); the timeline keeps only the rows in view in the DOM; Cancel stops
+// a run; a share link's run on open is bounded; and the memory the run holds
+// (page + worker heaps) stays within 3× of what the CLI's run holds. Figures are
+// printed for bench/README.md.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
