@@ -92,6 +92,7 @@ export const Diagnostics = {
   HoursEmpty: message("SC2404", "Working hours {from}..{to} are empty: they end when they start; give them a length, e.g. 09:00..18:00."),
   NotATimeOfDay: message("SC2405", "{time} is not a time of day; expected 00:00 to 23:59."),
   NotADate: message("SC2406", "{date} is not a date; expected YYYY-MM-DD of a day that exists."),
+  NoSuchDate: message("SC2406", "{date} does not exist: {why}."),
   MemberNotAUser: message("SC2407", "\"{member}\" is not a user; team members are quoted logins or e-mails without spaces, e.g. \"ana@solar.example\"."),
   DurationTooLong: message("SC2408", "A duration of {duration} is more than a hundred years; at most {longest} are allowed."),
   NoWorkdays: message("SC2409", "{what} needs working days, but {calendar}; write them, e.g. `workdays mon tue wed thu fri`."),
@@ -128,6 +129,7 @@ export const Diagnostics = {
   UnknownRecordType: message("SC2701", "Unknown record type `{type}` in \"{record}\".{hint}"),
   UnknownTestEvent: message("SC2702", "Unknown event type \"{type}\".{hint}"),
   NotADateTime: message("SC2703", "{datetime} is not a datetime; expected ISO 8601 with an offset, e.g. 2026-01-01T09:30+01:00 or 2026-01-01T08:30Z."),
+  NoSuchDateTime: message("SC2703", "{datetime} does not exist: {why}."),
   UnknownOutputType: message("SC2704", "Rules never output \"{type}\"; expected one of {known}.{hint}"),
   TestWithoutExpect: message(
     "SC2705",

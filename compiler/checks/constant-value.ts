@@ -22,7 +22,7 @@ function fold(expr: ast.Expr, context: ZoneContext): Constant | undefined {
     case "BooleanLiteral":
     case "DateLiteral":
     case "DateTimeLiteral":
-      return literalValue(expr, context.calendar.timezone);
+      return literalValue(expr);
     case "NoneExpr":
       return null;
     case "UnaryExpr": {

@@ -29,7 +29,7 @@ export const TestEventCheck: Check = {
         if (statement.kind !== "TestEvent" || statement.missing || !checkable(statement, context)) continue;
         validator ??= new EventStreamValidator(inputProgramOf(context.model));
         count += 1;
-        const object = eventObject(statement, `e${count}`, context.model.calendar.timezone);
+        const object = eventObject(statement, `e${count}`);
         const line = positionAt(context.file.lineStarts, statement.start).line;
         // The validator stops at an event's first problem; a test is fixed in one go, so
         // each bad data field is reported and left out until the rest of the event passes.
@@ -57,9 +57,9 @@ interface EventObject {
 }
 
 /** What the events file would hold for this event; the id is the validator's only. */
-function eventObject(event: ast.TestEvent, id: string, zone: string): EventObject {
+function eventObject(event: ast.TestEvent, id: string): EventObject {
   const data: Record<string, unknown> = {};
-  for (const field of event.data) data[field.name.text] = literalValue(field.value, zone);
+  for (const field of event.data) data[field.name.text] = literalValue(field.value);
   return { id, at: event.at.text, entity: event.record.value, type: event.eventType.text, data };
 }
 

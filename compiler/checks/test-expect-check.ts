@@ -24,18 +24,17 @@ export const TestExpectCheck: Check = {
       // an expect without a record matches outputs of any record: what depends on the entity is not checked
       const type = expect.record && !expect.record.missing ? recordEntityType(expect.record.value) : undefined;
       const entity = type === undefined ? undefined : context.model.entities.get(type);
-      const zone = context.model.calendar.timezone;
       for (const field of expect.data) {
         if (field.missing || field.name.missing || field.value.missing) continue;
-        if (output.keys === "fields") checkField(context, output, field, entity, zone);
-        else checkKey(context, output, output.keys, field, entity, zone);
+        if (output.keys === "fields") checkField(context, output, field, entity);
+        else checkKey(context, output, output.keys, field, entity);
       }
     },
   },
 };
 
 /** `created` and `updated` carry fields of their record; `created` its stage too. */
-function checkField(context: CheckContext, output: OutputType, field: ast.TestField, entity: EntitySymbol | undefined, zone: string): void {
+function checkField(context: CheckContext, output: OutputType, field: ast.TestField, entity: EntitySymbol | undefined): void {
   if (!entity) return;
   const key = field.name.text;
   if (key === "stage" && output.name === "created") return checkStage(context, field, entity);
@@ -50,10 +49,10 @@ function checkField(context: CheckContext, output: OutputType, field: ast.TestFi
     context.report(field.name, Diagnostics.UnknownField, { field: key, owner: entity.name, hint: suggestion(key, names(), ident) });
     return;
   }
-  checkValue(context, output, field, { name: key, type: symbol.type as FieldType, optional: symbol.optional }, zone);
+  checkValue(context, output, field, { name: key, type: symbol.type as FieldType, optional: symbol.optional });
 }
 
-function checkKey(context: CheckContext, output: OutputType, keys: Readonly<Record<string, OutputKeyKind>>, field: ast.TestField, entity: EntitySymbol | undefined, zone: string): void {
+function checkKey(context: CheckContext, output: OutputType, keys: Readonly<Record<string, OutputKeyKind>>, field: ast.TestField, entity: EntitySymbol | undefined): void {
   const key = field.name.text;
   const kind = Object.hasOwn(keys, key) ? keys[key]! : undefined;
   if (kind === undefined) {
@@ -62,14 +61,14 @@ function checkKey(context: CheckContext, output: OutputType, keys: Readonly<Reco
     return;
   }
   // every key of an effect or stage event holds text: a name, a recipient, a user
-  if (!checkValue(context, output, field, { name: key, type: { kind: kind === "user" ? "user" : "text" }, optional: false }, zone)) return;
+  if (!checkValue(context, output, field, { name: key, type: { kind: kind === "user" ? "user" : "text" }, optional: false })) return;
   if (kind === "stage") checkStage(context, field, entity);
   else if (kind === "template") checkTemplate(context, output, field);
 }
 
 /** Reports a value its key cannot hold; true when it fits. */
-function checkValue(context: CheckContext, output: OutputType, field: ast.TestField, def: FieldDef, zone: string): boolean {
-  const problem = typeProblem(def, literalValue(field.value, zone));
+function checkValue(context: CheckContext, output: OutputType, field: ast.TestField, def: FieldDef): boolean {
+  const problem = typeProblem(def, literalValue(field.value));
   if (problem === undefined) return true;
   context.report(field.value, Diagnostics.ExpectValueType, { key: def.name, type: output.name, problem });
   return false;

@@ -1,14 +1,11 @@
 // Datetimes written in rules and tests are compared with the runtime's output
 // times, which are always UTC `YYYY-MM-DDTHH:mm:ss.SSSZ`; normalising them here
-// makes that a plain string comparison.
-import { DateTime } from "luxon";
+// makes that a plain string comparison. The runtime's reader reads them, so a
+// written time means what the same text means in an events file.
+import { formatInstant, parseInstant } from "../../runtime/time/instants";
 
-/**
- * The UTC ISO form of a written datetime, or null when it is not a valid one.
- * A datetime without an offset is read in `zone` (the calendar's time zone).
- */
-export function normaliseDateTime(text: string, zone: string): string | null {
-  const parsed = DateTime.fromISO(text, { zone, setZone: true });
-  if (!parsed.isValid) return null;
-  return parsed.toUTC().toISO({ suppressMilliseconds: false, includeOffset: true });
+/** The UTC ISO form of a written datetime (with its offset or Z), or null when it is not a valid one. */
+export function normaliseDateTime(text: string): string | null {
+  const instant = parseInstant(text);
+  return Number.isNaN(instant) ? null : formatInstant(instant);
 }

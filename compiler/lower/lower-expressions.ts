@@ -100,7 +100,7 @@ export function fieldPath(path: ast.PathExpr, model: CheckedModel): string[] {
   return path.segments.map((segment) => segment.text);
 }
 
-export function literalValue(literal: ast.Literal, zone = "UTC"): Value {
+export function literalValue(literal: ast.Literal): Value {
   switch (literal.kind) {
     case "StringLiteral":
     case "NumberLiteral":
@@ -109,6 +109,6 @@ export function literalValue(literal: ast.Literal, zone = "UTC"): Value {
     case "DateLiteral":
       return literal.text;
     case "DateTimeLiteral":
-      return normaliseDateTime(literal.text, zone) ?? literal.text;
+      return normaliseDateTime(literal.text) ?? literal.text;
   }
 }

@@ -29,7 +29,7 @@ export function lowerProgram(files: ast.SourceFile[], model: CheckedModel): Prog
   const rules: Array<RuleToIdentify & { rule: UnidentifiedRule }> = [];
   for (const file of files) {
     try {
-      lowerItems(file, model, program, rules, calendar.timezone);
+      lowerItems(file, model, program, rules);
     } catch (error) {
       throw error instanceof LoweringError ? error.in(file) : error;
     }
@@ -44,7 +44,6 @@ function lowerItems(
   model: CheckedModel,
   program: Program,
   rules: Array<RuleToIdentify & { rule: UnidentifiedRule }>,
-  timezone: string,
 ): void {
   for (const item of file.items) {
     switch (item.kind) {
@@ -69,7 +68,7 @@ function lowerItems(
         program.workflows.push(lowerWorkflow(item, file, model));
         break;
       case "TestDecl":
-        program.tests.push(lowerTest(item, program.tests.length, file, timezone));
+        program.tests.push(lowerTest(item, program.tests.length, file));
         break;
     }
   }

@@ -2,15 +2,14 @@
 // generated (`t<test>.e<n>`) so derived ids, which the runtime builds from
 // their cause, read back to the statement that caused them; failures never show
 // them, they point at the statement (`eventLocations`). Times are
-// normalised to the runtime's UTC form; one written without an offset is read
-// in the calendar's time zone, as a user of that calendar would mean it.
+// normalised to the runtime's UTC form.
 import type * as ast from "../../grammar/ast";
 import type { InputEvent, OutputPattern, SourceLocation, TestDef, TestExpectation, Value } from "../../runtime/program/ir";
 import { normaliseDateTime } from "./date-times";
 import { literalValue } from "./lower-expressions";
 import { locationOf } from "./lower-rules";
 
-export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFile, zone: string): TestDef {
+export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFile): TestDef {
   const events: InputEvent[] = [];
   const eventLocations: SourceLocation[] = [];
   const expectations: TestExpectation[] = [];
@@ -18,14 +17,14 @@ export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFil
   for (const statement of test.statements) {
     switch (statement.kind) {
       case "TestEvent":
-        events.push(lowerTestEvent(statement, `t${index + 1}.e${events.length + 1}`, zone));
+        events.push(lowerTestEvent(statement, `t${index + 1}.e${events.length + 1}`));
         eventLocations.push(locationOf(statement, file));
         break;
       case "TestUntil":
-        until = { at: dateTime(statement.at, zone), location: locationOf(statement, file) };
+        until = { at: dateTime(statement.at), location: locationOf(statement, file) };
         break;
       case "TestExpect":
-        expectations.push(lowerExpectation(statement, file, zone));
+        expectations.push(lowerExpectation(statement, file));
         break;
     }
   }
@@ -39,42 +38,42 @@ export function lowerTest(test: ast.TestDecl, index: number, file: ast.SourceFil
   };
 }
 
-function lowerTestEvent(event: ast.TestEvent, id: string, zone: string): InputEvent {
+function lowerTestEvent(event: ast.TestEvent, id: string): InputEvent {
   return {
     id,
-    at: dateTime(event.at, zone),
+    at: dateTime(event.at),
     entity: event.record.value,
     type: event.eventType.text,
-    ...(event.data.length > 0 ? { data: lowerData(event.data, zone) } : {}),
+    ...(event.data.length > 0 ? { data: lowerData(event.data) } : {}),
   };
 }
 
-function lowerExpectation(expect: ast.TestExpect, file: ast.SourceFile, zone: string): TestExpectation {
+function lowerExpectation(expect: ast.TestExpect, file: ast.SourceFile): TestExpectation {
   return {
     location: locationOf(expect, file),
     negated: expect.negated,
     ...(expect.count ? { count: expect.count.value } : {}),
-    ...lowerOutputPattern(expect.output, zone),
-    ...(expect.before ? { before: lowerOutputPattern(expect.before, zone) } : {}),
+    ...lowerOutputPattern(expect.output),
+    ...(expect.before ? { before: lowerOutputPattern(expect.before) } : {}),
   };
 }
 
-function lowerOutputPattern(output: ast.TestOutput, zone: string): OutputPattern {
+function lowerOutputPattern(output: ast.TestOutput): OutputPattern {
   return {
     type: output.outputType.text,
     ...(output.record ? { entity: output.record.value } : {}),
-    data: lowerData(output.data, zone),
+    data: lowerData(output.data),
     ...(output.by ? { rule: output.by.name.value } : {}),
-    ...(output.at ? { at: dateTime(output.at, zone) } : {}),
+    ...(output.at ? { at: dateTime(output.at) } : {}),
   };
 }
 
-function lowerData(fields: ast.TestField[], zone: string): Record<string, Value> {
+function lowerData(fields: ast.TestField[]): Record<string, Value> {
   const data: Record<string, Value> = {};
-  for (const field of fields) data[field.name.text] = literalValue(field.value, zone);
+  for (const field of fields) data[field.name.text] = literalValue(field.value);
   return data;
 }
 
-function dateTime(literal: ast.DateTimeLiteral, zone: string): string {
-  return normaliseDateTime(literal.text, zone) ?? literal.text;
+function dateTime(literal: ast.DateTimeLiteral): string {
+  return normaliseDateTime(literal.text) ?? literal.text;
 }

@@ -5,6 +5,11 @@ import { DateTime } from "luxon";
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// ISO 8601 and RFC 3339 write a UTC offset as hours 00-23 and minutes 00-59 (as
+// JavaScript's Date reads it); anything beyond, `+25:00` or `+99:99`, names no
+// offset, and reading it as minutes would silently shift the time by days.
+const MAX_OFFSET_HOURS = 23;
+const MAX_OFFSET_MINUTES = 59;
 
 /** Epoch millis of an ISO 8601 date-time with offset or Z; NaN when it is not one. */
 // The same `at` is read by validateEventLine, by EventStreamValidator's order
@@ -36,7 +41,8 @@ function readInstant(text: string): number {
     if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return NaN;
     if (month === 2 && day === 29 && !isLeapYear(year)) return NaN;
     if (hour > 23 || minute > 59 || second > 59) return NaN;
-    return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes(m[8]!) * 60_000;
+    const offset = offsetMinutes(m[8]!);
+    return Number.isNaN(offset) ? NaN : Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
   }
   // Nothing else is an instant: a date alone, or a time without its offset, would
   // be read in the machine's own zone and make the output depend on the machine.
@@ -68,7 +74,7 @@ function parseCommonInstant(text: string): number | undefined {
   } else if ((sign === 43 || sign === 45) && index + 6 === length && text.charCodeAt(index + 3) === 58) {
     const offsetHours = digits(text, index + 1, 2);
     const offsetMinutes = digits(text, index + 4, 2);
-    if (offsetHours < 0 || offsetMinutes < 0) return undefined;
+    if (offsetHours < 0 || offsetMinutes < 0 || offsetHours > MAX_OFFSET_HOURS || offsetMinutes > MAX_OFFSET_MINUTES) return undefined;
     offset = (offsetHours * 60 + offsetMinutes) * (sign === 45 ? -1 : 1);
   } else {
     return undefined;
@@ -165,11 +171,14 @@ export function isIsoDate(text: string): boolean {
   return !(month === 2 && day === 29 && !isLeapYear(year));
 }
 
+/** Minutes east of UTC of `Z` or `±HH[:]MM`, NaN when the hours or minutes are out of range. */
 function offsetMinutes(offset: string): number {
   if (offset === "Z") return 0;
   const sign = offset[0] === "-" ? -1 : 1;
   const digits = offset.slice(1).replace(":", "");
-  return sign * (+digits.slice(0, 2) * 60 + +digits.slice(2, 4));
+  const hours = +digits.slice(0, 2), minutes = +digits.slice(2, 4);
+  if (hours > MAX_OFFSET_HOURS || minutes > MAX_OFFSET_MINUTES) return NaN;
+  return sign * (hours * 60 + minutes);
 }
 
 function isLeapYear(year: number): boolean {
@@ -180,8 +189,9 @@ const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "Ju
 
 /**
  * Why a text of the ISO shape (`YYYY-MM-DD`, or a date-time with offset) is no
- * time: its date or time of day does not exist (`2026-02-30`: "February 2026
- * has 28 days"). Undefined when the text is not of that shape, or is a real time:
+ * time: its date, time of day or offset does not exist (`2026-02-30`: "February
+ * 2026 has 28 days"; `…+25:00`: "+25:00 is not a UTC offset …"). Undefined when
+ * the text is not of that shape, or is a real time:
  * "must be ISO 8601" would send the reader looking for a format mistake.
  */
 export function missingTimeReason(text: string): string | undefined {
@@ -193,6 +203,9 @@ export function missingTimeReason(text: string): string | undefined {
   if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
   if (m[4] !== undefined && (+m[4] > 23 || +m[5]! > 59 || (m[6] !== undefined && +m[6] > 59))) {
     return `${text.slice(11, m[6] !== undefined ? 19 : 16)} is not a time of day`;
+  }
+  if (m[8] !== undefined && Number.isNaN(offsetMinutes(m[8]))) {
+    return `${m[8]} is not a UTC offset (hours go up to ${MAX_OFFSET_HOURS}, minutes up to ${MAX_OFFSET_MINUTES})`;
   }
   return undefined;
 }

@@ -14,6 +14,19 @@ describe("instants", () => {
     expect(parseInstant(text)).toBeNaN();
   });
 
+  it.each(["2026-03-02T10:00:00+99:99", "2026-03-02T10:00:00+25:00", "2026-03-02T10:00:00.000-24:00", "2026-03-02T10:00+0960", "2026-03-02T10:00:00+01:60"])(
+    "refuses %s: no UTC offset has those hours or minutes",
+    (text) => {
+      expect(parseInstant(text)).toBeNaN();
+    },
+  );
+
+  it("reads offsets up to 23:59 either way, as ISO 8601 writes them", () => {
+    expect(parseInstant("2026-03-02T10:00:00+23:59")).toBe(Date.UTC(2026, 2, 2, 10) - (23 * 60 + 59) * 60_000);
+    expect(parseInstant("2026-03-02T10:00:00.000-23:59")).toBe(Date.UTC(2026, 2, 2, 10) + (23 * 60 + 59) * 60_000);
+    expect(parseInstant("2026-03-02T10:00+1400")).toBe(Date.UTC(2026, 2, 2, -4));
+  });
+
   it("reads offsets with or without a colon, and Z", () => {
     expect(parseInstant("2026-01-05T08:00:00+01:00")).toBe(Date.UTC(2026, 0, 5, 7));
     expect(parseInstant("2026-01-05T08:00+0100")).toBe(Date.UTC(2026, 0, 5, 7));

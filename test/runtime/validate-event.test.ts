@@ -88,6 +88,11 @@ describe("JSON syntax and times that do not exist", () => {
     ["2026-13-01T08:00:00Z", "there is no month 13"],
     ["2026-04-31T08:00+02:00", "April 2026 has 30 days"],
     ["2026-01-01T24:00:00Z", "24:00:00 is not a time of day"],
+    ["2026-03-02T10:00:00+99:99", "+99:99 is not a UTC offset (hours go up to 23, minutes up to 59)"],
+    ["2026-03-02T10:00:00+25:00", "+25:00 is not a UTC offset (hours go up to 23, minutes up to 59)"],
+    ["2026-03-02T10:00:00-24:00", "-24:00 is not a UTC offset (hours go up to 23, minutes up to 59)"],
+    ["2026-03-02T10:00+0160", "+0160 is not a UTC offset (hours go up to 23, minutes up to 59)"],
+    ["2026-03-02T10:00:00.000+01:60", "+01:60 is not a UTC offset (hours go up to 23, minutes up to 59)"],
   ])("says that %s does not exist", (at, why) => {
     expect(errorOf(line({ at }))).toEqual({ code: "SC3003", message: `"at" is "${at}", which does not exist: ${why}`, field: "at" });
   });

@@ -127,6 +127,7 @@ describe("the HTTP API", () => {
     ["a JSON body that is not an event", `42`, "application/json", 400, "SC3001", 1, /must be a JSON object/],
     ["a missing field", JSON.stringify({ id: "b1", at: "2026-01-02T08:10:00Z", entity: "contact/C9" }), undefined, 400, "SC3002", 1, /missing "type"/],
     ["a field of the wrong type", JSON.stringify({ id: "b1", at: 12, entity: "contact/C9", type: "created" }), undefined, 400, "SC3003", 1, /"at" must be a string/],
+    ["a time with an offset no zone has", JSON.stringify({ id: "b1", at: "2026-01-02T08:10:00+99:99", entity: "contact/C9", type: "created" }), undefined, 400, "SC3003", 1, /\+99:99 is not a UTC offset/],
     ["an unknown entity type", JSON.stringify({ id: "b1", at: "2026-01-02T08:10:00Z", entity: "contcat/C9", type: "created" }), undefined, 400, "SC3004", 1, /did you mean "contact"/],
     ["an unknown stage", JSON.stringify({ id: "b1", at: "2026-01-02T08:10:00Z", entity: "opportunity/O1", type: "stage.opened", data: { stage: "Scheduing" } }), undefined, 400, "SC3006", 1, /did you mean "Scheduling"/],
     ["data of the wrong type", JSON.stringify({ id: "b1", at: "2026-01-02T08:10:00Z", entity: "opportunity/O1", type: "updated", data: { amount: "12" } }), undefined, 400, "SC3008", 1, /must be a number/],
