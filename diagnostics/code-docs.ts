@@ -372,7 +372,10 @@ events.jsonl:8: error SC3003: "at" is "2026-02-30T08:00:00Z", which does not exi
     example: `events.jsonl:7: error SC3006: unknown stage "Validaton" for deal (did you mean "Validation"? expected one of: …)`,
   },
   SC3007: {
-    example: `events.jsonl:7: error SC3007: unknown field "amout" for deal (did you mean "amount"? …)`,
+    about: `A key of the event other than \`id\`, \`at\`, \`entity\`, \`type\` and \`data\`, or a data
+field the record or event does not declare.`,
+    example: `events.jsonl:7: error SC3007: unknown field "amout" for deal (did you mean "amount"? …)
+events.jsonl:8: error SC3007: unknown key "dta" in the event (did you mean "data"? …)`,
   },
   SC3008: {
     example: `events.jsonl:7: error SC3008: field "amount" of deal must be a number, got "12"`,
@@ -400,6 +403,11 @@ a \`deleted\` line; after \`--resume\`, every record of the snapshot exists.`,
 \`deleted\` line removed) is refused; without it, such an event starts the record
 empty. After \`--resume\`, every record of the snapshot exists.`,
     example: `events.jsonl:4: error SC3021: record "deal/D9" does not exist: no created line came before; with --strict every record is created before its other events (send created first, or run without --strict to start it empty)`,
+  },
+  SC3022: {
+    about: `One object of the event writes the same key twice; JSON parsers keep only the
+last value, so the event would run with a value the sender may not have meant.`,
+    example: `events.jsonl:7: error SC3022: "data.title" is written twice in one object; JSON keeps only the last, so give it once`,
   },
   SC3013: {
     about: `An \`at\` more than 5 minutes ahead of the wall clock (status 400).`,

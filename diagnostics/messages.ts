@@ -156,9 +156,11 @@ export const Diagnostics = {
   UnknownEntityType: message("SC3004", "unknown entity type \"{type}\"{expected}"),
   UnknownEventType: message("SC3005", "unknown event type \"{type}\"{expected}"),
   UnknownInputStage: message("SC3006", "unknown stage \"{stage}\" for {entity}{expected}"),
-  UnknownDataField: message("SC3007", "unknown field \"{field}\" {where}"),
+  UnknownDataField: message("SC3007", "unknown field \"{field}\"{where}"),
+  UnknownEventKey: message("SC3007", "unknown key \"{key}\" in the event{expected}"),
   StageNotUpdatable: message("SC3007", "\"stage\" cannot be updated; send a stage.opened event for {entity}"),
   WrongDataType: message("SC3008", "{what} {problem}"),
+  RepeatedKey: message("SC3022", "\"{key}\" is written twice in one object; JSON keeps only the last, so give it once"),
   TimeGoesBack: message("SC3009", "time {at} is earlier than {previous}; events must be in time order{hint}"),
   DuplicateId: message("SC3010", "duplicate id \"{id}\": {where} already used it; every event needs its own id"),
   OutputIdForm: message(

@@ -42,7 +42,8 @@ export type {
 export type { InputEvent, Program, Value } from "./program/ir";
 // The expression semantics that code emitted by the TypeScript backend calls, each under its own name.
 export * from "./expressions/expression-semantics";
-export { validateEventLine, type InputError, type ValidatedLine } from "./input/validate-event";
+export { keyPath, validateEventLine, type InputError, type ValidatedLine } from "./input/validate-event";
+export { repeatedKey } from "./input/repeated-keys";
 export { CoverageCounter, coverageReport, type CoverageEntry, type CoverageReport } from "./reporting/coverage";
 export { runTests, type TestResult, type TestFailure, type TestRunOptions } from "./reporting/test-runner";
 export { matchesPattern } from "./reporting/test-expectations";

@@ -2,6 +2,7 @@
 // or 1-based array index (JSON) that errors name. Parsing only: what each
 // event must hold is validateEventLine's, as for `run`.
 import { Diagnostics } from "../diagnostics/messages";
+import { keyPath, repeatedKey } from "../runtime/index";
 import { refuse } from "./errors";
 
 export interface BatchItem {
@@ -42,7 +43,12 @@ function readJson(body: string): BatchItem[] {
     if (body.trim() === "") return [];
     throw refuse(400, Diagnostics.NotJson, undefined, { reason: (error as Error).message });
   }
-  if (Array.isArray(parsed)) return parsed.map((event, index) => ({ line: index + 1, text: JSON.stringify(event) }));
+  if (Array.isArray(parsed)) {
+    // Each event is written back as text for validateEventLine: a key given twice is lost then, so it is found here.
+    const repeated = repeatedKey(body, parsed);
+    if (repeated !== undefined && typeof repeated[0] === "number") throw refuse(400, Diagnostics.RepeatedKey, repeated[0] + 1, { key: keyPath(repeated.slice(1)) });
+    return parsed.map((event, index) => ({ line: index + 1, text: JSON.stringify(event) }));
+  }
   if (typeof parsed === "object" && parsed !== null) return [{ line: 1, text: body }];
   throw refuse(400, Diagnostics.NotAnObject, 1);
 }

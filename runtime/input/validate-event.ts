@@ -5,6 +5,7 @@ import type { FieldDef, FieldType, InputEvent, Program, Value } from "../program
 import { schemaOf, splitRef, type EntitySchema, type Schema } from "../program/schema";
 import { isIsoDate, missingTimeReason, parseInstant } from "../time/instants";
 import { jsonSyntaxProblem } from "./json-syntax";
+import { repeatedKey } from "./repeated-keys";
 import { closestName } from "../../diagnostics/suggest";
 import { Diagnostics } from "../../diagnostics/messages";
 import { render, type DiagnosticMessage, type MessageArguments } from "../../diagnostics/message";
@@ -28,6 +29,8 @@ export type ValidatedLine = { event: InputEvent } | { error: InputError };
 const LIFECYCLE = ["created", "updated", "deleted", "stage.opened", "stage.closed"];
 const IS_LIFECYCLE = new Set(LIFECYCLE);
 const NO_FIELDS = new Map<string, FieldDef>();
+const EVENT_KEYS = ["id", "at", "entity", "type", "data"];
+const IS_EVENT_KEY = new Set(EVENT_KEYS);
 
 /**
  * Checks one JSON Lines input line on its own (`parsedLine`: its JSON.parse, when the caller has it). What only the stream shows (time
@@ -46,6 +49,13 @@ export function validateEventLine(program: Program, line: string, parsedLine?: u
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail(Diagnostics.NotAnObject);
   const raw = parsed as Record<string, unknown>;
+  const repeated = repeatedKey(line, parsed);
+  if (repeated !== undefined) return failAt(keyPath(repeated), Diagnostics.RepeatedKey, { key: keyPath(repeated) });
+  // A misspelt `dta` would otherwise leave the event without its data, and a
+  // misspelt `tyep` is better named than reported missing.
+  for (const key in raw) {
+    if (!IS_EVENT_KEY.has(key)) return failAt(key, Diagnostics.UnknownEventKey, { key, expected: expected(key, EVENT_KEYS) });
+  }
 
   // The four checks in one test first: this runs for every input line. A JSON
   // object's string property is always its own, so strings need no more checks.
@@ -147,7 +157,7 @@ function checkStageData(entity: EntitySchema, data: Record<string, unknown>): In
   if (!Object.hasOwn(data, "stage") || data.stage === null) return errorAt("data.stage", Diagnostics.MissingField, { field: "data.stage", why: " (the stage that opened or closed)" });
   if (typeof data.stage !== "string") return errorAt("data.stage", Diagnostics.IllTypedField, { field: "data.stage", expected: "a string", got: describe(data.stage) });
   for (const key of Object.keys(data)) {
-    if (key !== "stage" && key !== "by") return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: `in a stage event (it carries "stage" and optionally "by")` });
+    if (key !== "stage" && key !== "by") return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: ` in a stage event (it carries "stage" and optionally "by")` });
   }
   if (Object.hasOwn(data, "by") && typeof data.by !== "string") return errorAt("data.by", Diagnostics.WrongDataType, { what: `"data.by"`, problem: `must be a user (a string), got ${describe(data.by)}` });
   return checkStage(entity, name, data.stage);
@@ -198,7 +208,7 @@ function checkFields(data: Record<string, unknown>, fields: Map<string, FieldDef
     const field = fields.get(key);
     if (!field) {
       if (fields.size === 0) return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: `: ${owner} has no data fields` });
-      return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: `for ${owner}${expected(key, fields.keys())}` });
+      return errorAt(`data.${key}`, Diagnostics.UnknownDataField, { field: key, where: ` for ${owner}${expected(key, fields.keys())}` });
     }
     const problem = typeProblem(field, value);
     if (problem) return errorAt(`data.${key}`, Diagnostics.WrongDataType, { what: `field "${key}" of ${owner}`, problem });
@@ -219,7 +229,8 @@ export function typeProblem(field: FieldDef, value: unknown): string | undefined
       return typeof value === "string" && /^[^\s@]+@[^\s@]+$/.test(value) ? undefined : `must be an email address, got ${describe(value)}`;
     case "number":
     case "money":
-      return typeof value === "number" && Number.isFinite(value) ? undefined : `must be a number, got ${describe(value)}`;
+      if (typeof value === "number") return Number.isFinite(value) ? undefined : `is ${tooLarge(value)}`;
+      return `must be a number, got ${describe(value)}`;
     case "bool":
       return typeof value === "boolean" ? undefined : `must be true or false, got ${describe(value)}`;
     case "date":
@@ -243,8 +254,14 @@ function article(kind: string): string {
   return `a ${kind}`;
 }
 
+/** JSON.parse reads a number beyond the 64-bit range (`1e400`) as Infinity, which no field can hold. */
+function tooLarge(value: number): string {
+  return `a number too large to hold (${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}1.8e308)`;
+}
+
 function describe(value: unknown): string {
   if (value === null) return "null";
+  if (typeof value === "number" && !Number.isFinite(value)) return tooLarge(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "object") return "an object";
@@ -267,6 +284,13 @@ function hint(value: string, candidates: string[]): string {
 function missingTime(value: unknown): string | undefined {
   const why = typeof value === "string" ? missingTimeReason(value) : undefined;
   return why === undefined ? undefined : `is "${value as string}", which does not exist: ${why}`;
+}
+
+/** `data.title`, `data.items[2].sku`: a key's path as the sender wrote it. */
+export function keyPath(path: ReadonlyArray<string | number>): string {
+  let text = "";
+  for (const part of path) text += typeof part === "number" ? `[${part}]` : text === "" ? part : `.${part}`;
+  return text;
 }
 
 function fail<T extends string>(message: DiagnosticMessage<T>, ...args: MessageArguments<T>): { error: InputError } {

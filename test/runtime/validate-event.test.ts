@@ -61,6 +61,37 @@ describe("validateEventLine", () => {
     expect(error.message).toMatch(message);
   });
 
+  it("says a number beyond the 64-bit range is too large, not that it is no number", () => {
+    expect(errorOf('{"id":"e1","at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated","data":{"amount":1e400}}').message).toBe(
+      'field "amount" of deal is a number too large to hold (above 1.8e308)',
+    );
+    expect(errorOf('{"id":"e1","at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated","data":{"title":-1e400}}').message).toBe(
+      'field "title" of deal must be a text, got a number too large to hold (below -1.8e308)',
+    );
+  });
+
+  it("refuses a key written twice in one object, naming it (JSON.parse would keep the last)", () => {
+    expect(errorOf('{"id":"e1","at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated","data":{"title":"x","title":"y"}}')).toEqual({
+      code: "SC3022",
+      message: '"data.title" is written twice in one object; JSON keeps only the last, so give it once',
+      field: "data.title",
+    });
+    expect(errorOf('{"id":"e1","at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated","type":"deleted"}').message).toMatch(/^"type" is written twice/);
+  });
+
+  it("refuses a key an event does not have, with the one probably meant", () => {
+    expect(errorOf(line({ dta: { amount: 5 } }))).toEqual({
+      code: "SC3007",
+      message: 'unknown key "dta" in the event (did you mean "data"? expected one of: "id", "at", "entity", "type", "data")',
+      field: "dta",
+    });
+    expect(errorOf(line({ extra: 1 })).message).toBe('unknown key "extra" in the event (expected one of: "id", "at", "entity", "type", "data")');
+  });
+
+  it("writes an unknown data field's message without a space before its colon", () => {
+    expect(errorOf(line({ type: "deleted", data: { title: "x" } })).message).toBe('unknown field "title": a deleted event has no data fields');
+  });
+
   it("rejects a time earlier than the previous line's", () => {
     const error = errorOf(line({ at: "2026-01-01T07:59:59+01:00" }), "2026-01-01T07:00:00Z");
     expect(error.code).toBe("SC3009");
