@@ -24,7 +24,8 @@ export type ValueType =
 
 export interface FieldSymbol {
   name: string;
-  type: FieldType | { kind: "stage"; entity: string };
+  /** Unknown when the declaration names a type that is neither primitive nor an entity (reported once, SC2001). */
+  type: FieldType | { kind: "stage"; entity: string } | { kind: "unknown" };
   optional: boolean;
   /** `id`, `stage`, `responsible`: present on every entity, not declared. */
   implicit: boolean;

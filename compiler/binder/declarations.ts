@@ -131,6 +131,7 @@ export function declare(files: ast.SourceFile[]): Binding {
     }
   }
 
+  unknownFieldTypes(model);
   for (const entity of model.entities.values()) {
     for (const stage of entity.pipeline?.stages ?? []) {
       const owners = model.stageOwners.get(stage.name);
@@ -139,6 +140,19 @@ export function declare(files: ast.SourceFile[]): Binding {
     }
   }
   return binding;
+}
+
+/**
+ * A field typed with a name that is neither primitive nor a declared entity
+ * (`amount: monie`) is reported once, where it is declared (SC2001); of unknown
+ * type, it raises nothing further in the expressions and test events that use it.
+ */
+function unknownFieldTypes(model: CheckedModel): void {
+  const unknown = (fields: Map<string, FieldSymbol>) => {
+    for (const field of fields.values()) if (field.type.kind === "ref" && !model.entities.has(field.type.entity)) field.type = { kind: "unknown" };
+  };
+  for (const entity of model.entities.values()) unknown(entity.fields);
+  for (const event of model.events.values()) unknown(event.fields);
 }
 
 function fieldSymbols(decls: ast.FieldDecl[], scope: string, file: ast.SourceFile, claim: Claim): Map<string, FieldSymbol> {

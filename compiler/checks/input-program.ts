@@ -40,11 +40,14 @@ function buildInputProgram(model: CheckedModel): Program {
   return { version: IR_VERSION, calendar: lowerCalendar(model.calendar), entities, templates: [], teams: [], events, rules: [], workflows: [], tests: [] };
 }
 
-/** The implicit `id`, `stage` and `responsible` are the schema's own (runtime/program/schema.ts). */
+/**
+ * The implicit `id`, `stage` and `responsible` are the schema's own (runtime/program/schema.ts).
+ * A field of unknown type is left out: test-event-check leaves its values out of the events too.
+ */
 function declaredFields(fields: Map<string, FieldSymbol>): FieldDef[] {
   const declared: FieldDef[] = [];
   for (const field of fields.values()) {
-    if (field.implicit || field.type.kind === "stage") continue;
+    if (field.implicit || field.type.kind === "stage" || field.type.kind === "unknown") continue;
     declared.push({ name: field.name, type: field.type as FieldType, optional: field.optional });
   }
   return declared;

@@ -16,7 +16,7 @@ import { positionAt } from "../../grammar/index";
 import { literalValue } from "../lower/lower-expressions";
 import { isRealDate, isRealDateTime } from "./date-time-check";
 import { inputProgramOf } from "./input-program";
-import { testEventProblem } from "./test-block-check";
+import { recordEntityType, testEventProblem } from "./test-block-check";
 
 export const TestEventCheck: Check = {
   name: "TestEvent",
@@ -29,7 +29,7 @@ export const TestEventCheck: Check = {
         if (statement.kind !== "TestEvent" || statement.missing || !checkable(statement, context)) continue;
         validator ??= new EventStreamValidator(inputProgramOf(context.model));
         count += 1;
-        const object = eventObject(statement, `e${count}`);
+        const object = eventObject(statement, `e${count}`, context);
         const line = positionAt(context.file.lineStarts, statement.start).line;
         // The validator stops at an event's first problem; a test is fixed in one go, so
         // each bad data field is reported and left out until the rest of the event passes.
@@ -56,10 +56,20 @@ interface EventObject {
   data: Record<string, unknown>;
 }
 
-/** What the events file would hold for this event; the id is the validator's only. */
-function eventObject(event: ast.TestEvent, id: string): EventObject {
+/**
+ * What the events file would hold for this event; the id is the validator's only.
+ * A field declared with an unknown type (reported where it is declared) is left
+ * out, as the validator's schema leaves it out (input-program.ts).
+ */
+function eventObject(event: ast.TestEvent, id: string, context: CheckContext): EventObject {
+  const entity = context.model.entities.get(recordEntityType(event.record.value) ?? "");
+  const payload = context.model.events.get(event.eventType.text);
   const data: Record<string, unknown> = {};
-  for (const field of event.data) data[field.name.text] = literalValue(field.value);
+  for (const field of event.data) {
+    const name = field.name.text;
+    if ((payload ?? entity)?.fields.get(name)?.type.kind === "unknown") continue;
+    data[name] = literalValue(field.value);
+  }
   return { id, at: event.at.text, entity: event.record.value, type: event.eventType.text, data };
 }
 

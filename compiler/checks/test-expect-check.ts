@@ -49,6 +49,7 @@ function checkField(context: CheckContext, output: OutputType, field: ast.TestFi
     context.report(field.name, Diagnostics.UnknownField, { field: key, owner: entity.name, hint: suggestion(key, names(), ident) });
     return;
   }
+  if (symbol.type.kind === "unknown") return; // its type is reported where it is declared
   checkValue(context, output, field, { name: key, type: symbol.type as FieldType, optional: symbol.optional });
 }
 
