@@ -7,7 +7,7 @@ import type {
 import { nameOf, timeOf } from "../nodes";
 import { endOffsetBetween, startOffsetOf } from "../ranges";
 import {
-  Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, RCurly, StringLiteral, TimeOfDay as TimeOfDayToken,
+  Arrow, Colon, DottedName, Kw, LCurly, Name as NameToken, NumberLiteral, RCurly, StringLiteral, TimeOfDay as TimeOfDayToken, TimeUnit,
 } from "../tokens";
 import { ActionParser } from "./actions";
 import { dropOnError, noResync } from "./base";
@@ -215,13 +215,32 @@ export class RuleParser extends ActionParser {
             return this.OR2<Step>([
               {
                 ALT: () => {
-                  this.CONSUME(Kw.until);
-                  const condition: Expr = this.SUBRULE(this.expression);
-                  const timeout = this.OPTION(() => {
-                    this.CONSUME(Kw.timeout);
-                    return this.SUBRULE(this.duration);
+                  const until = this.CONSUME(Kw.until);
+                  return this.OR3<Step>({
+                    IGNORE_AMBIGUITIES: true,
+                    DEF: [
+                      {
+                        // `wait until 2 days` means `wait 2 days`: one error that says so, read as that wait,
+                        // rather than a number as a condition and then a stray unit
+                        GATE: () => this.LA(1).tokenType === NumberLiteral && (tokenMatcher(this.LA(2), TimeUnit) || this.LA(2).tokenType === Kw.business),
+                        ALT: () => {
+                          const duration = this.SUBRULE3(this.duration);
+                          this.problem(`\`wait until\` waits for a condition, such as \`wait until amount > 1000\`; to wait for a time, write \`wait ${duration.amount} ${duration.unitText}\``, until);
+                          return { kind: "WaitStep", duration, at: undefined, withinWorkingHours: false, start: this.startFrom(first), end: this.endFrom(first) };
+                        },
+                      },
+                      {
+                        ALT: () => {
+                          const condition: Expr = this.SUBRULE(this.expression);
+                          const timeout = this.OPTION(() => {
+                            this.CONSUME(Kw.timeout);
+                            return this.SUBRULE(this.duration);
+                          });
+                          return { kind: "WaitUntilStep", condition, timeout, start: this.startFrom(first), end: this.endFrom(first) };
+                        },
+                      },
+                    ],
                   });
-                  return { kind: "WaitUntilStep", condition, timeout, start: this.startFrom(first), end: this.endFrom(first) };
                 },
               },
               {

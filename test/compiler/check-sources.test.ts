@@ -26,6 +26,13 @@ function located(sources: { path: string; text: string }[]): string[] {
 }
 
 describe("checkSources", () => {
+  it("reports `wait until 2 days` once, with the wait meant, and nothing after it", () => {
+    const workflow = `workflow "W" {\n  enroll on deal created\n  wait until 2 days\n  send email "Hello" to responsible\n}\n`;
+    const { diagnostics } = checkSources([{ path: "a.rules", text: schema }, { path: "w.rules", text: workflow }]);
+    expect(diagnostics.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message}`)).toEqual([
+      "w.rules:3 SC0002 `wait until` waits for a condition, such as `wait until amount > 1000`; to wait for a time, write `wait 2 days`",
+    ]);
+  });
   it("reports across several files, wherever the schema is", () => {
     const others = { path: "b.rules", text: `rule "Back": on deal created -> move to "Won"\n` };
     // a duplicate name in the same file and in the next, a cycle, unknown names

@@ -118,6 +118,16 @@ describe("error recovery", () => {
     expect(where(diagnostics)).toEqual(["1:34 SC0002"]);
   });
 
+  it("reads `wait until 2 days` as the wait it means, with one error saying how to write it", () => {
+    for (const [written, meant] of [["2 days", "wait 2 days"], ["3 business days", "wait 3 business days"]] as const) {
+      const { file, diagnostics } = parse(`workflow "W" {\n  enroll on deal created\n  wait until ${written}\n  stop\n}`, "w.rules");
+      expect(where(diagnostics)).toEqual(["3:8 SC0002"]);
+      expect(diagnostics[0]!.message).toBe(`\`wait until\` waits for a condition, such as \`wait until amount > 1000\`; to wait for a time, write \`${meant}\``);
+      expect(file.items[0]).toMatchObject({ kind: "WorkflowDecl", steps: [{ kind: "WaitStep", duration: { amount: Number(written[0]) } }, { kind: "StopStep" }] });
+    }
+    expect(parse(`workflow "W" {\n  enroll on deal created\n  wait until 2 > 1 timeout 2 days\n}`, "w.rules").diagnostics).toEqual([]);
+  });
+
   it("reports an unexpected end of file at the end of the text", () => {
     const { diagnostics } = parse("on deal created ->", "e.rules");
     expect(diagnostics).toHaveLength(1);
