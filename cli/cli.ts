@@ -15,7 +15,7 @@ import { registerDiff } from "./commands/diff";
 import { registerLsp } from "./commands/lsp";
 import { registerDeploy } from "./commands/deploy";
 import { internalError } from "../diagnostics/internal";
-import { unknownOption } from "./unknown-options";
+import { unknownOption, usageHint } from "./unknown-options";
 
 export const VERSION = "0.1.0";
 
@@ -36,12 +36,16 @@ export async function runCli(argv: readonly string[], out: Output): Promise<numb
     .description("Rules for CRM pipeline automation: check, format, run, test and compile .rules files, and serve them live.")
     .version(VERSION)
     .exitOverride()
-    .showHelpAfterError("(run `stagecraft --help` for usage)")
     .configureOutput({ writeOut: (t) => out.stdout(t), writeErr: (t) => out.stderr(t) });
   for (const register of [registerCheck, registerFmt, registerRun, registerTest, registerCompile, registerExplain, registerServe, registerDeploy, registerLog, registerDiff, registerLsp]) {
     register(program, recordingOut);
   }
-  program.commands.forEach((command) => command.exitOverride());
+  // commander's own usage errors (a missing option or argument) point at the help of the command they are about
+  const commands = [program];
+  for (let command = commands.pop(); command !== undefined; command = commands.pop()) {
+    command.exitOverride().showHelpAfterError(usageHint(command));
+    for (const sub of command.commands) commands.push(sub);
+  }
   const unknown = unknownOption(program, argv);
   if (unknown !== undefined) {
     out.stderr(unknown);

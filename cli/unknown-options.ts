@@ -20,14 +20,14 @@ export function unknownOption(program: Command, argv: readonly string[]): string
     const name = arg.split("=")[0]!;
     if (known.includes(name)) continue;
     const closest = closestName(name, known);
-    const usage = `stagecraft ${commandPath(command)}--help`;
-    return `error: unknown option '${name}'${closest !== undefined ? `. Did you mean \`${closest}\`?` : ""}\n(run \`${usage}\` for usage)\n`;
+    return `error: unknown option '${name}'${closest !== undefined ? `. Did you mean \`${closest}\`?` : ""}\n${usageHint(command)}\n`;
   }
   return undefined;
 }
 
-function commandPath(command: Command): string {
+/** `(run \`stagecraft run --help\` for usage)`: the help of the command a usage error is about. */
+export function usageHint(command: Command): string {
   const names: string[] = [];
   for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
-  return names.map((name) => `${name} `).join("");
+  return `(run \`${["stagecraft", ...names, "--help"].join(" ")}\` for usage)`;
 }

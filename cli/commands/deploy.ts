@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { formatDiffText, formatOutputLine, formatPlanText, type OutputRecord } from "../../runtime/index";
 import type { DeployAnswer } from "../../service/rules-service";
+import { refusedPortReason } from "../../service/refused-ports";
 import { compileRuleFiles, hasErrors } from "../compile-rules";
 import { CliError, ExitCode, textOrJson, usageError } from "../errors";
 import { formatTextReport } from "../print-diagnostics";
@@ -71,6 +72,8 @@ function rulesUrl(to: string, dryRun: boolean): URL {
     throw usageError(`--to must be the service's URL (e.g. http://127.0.0.1:8080), not "${to}"`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw usageError(`--to must be an http or https URL, not "${to}"`);
+  const refused = refusedPortReason(url);
+  if (refused !== undefined) throw usageError(`cannot reach ${url.origin}: ${refused} for \`stagecraft serve --port\``);
   if (dryRun) url.searchParams.set("dry_run", "1");
   return url;
 }

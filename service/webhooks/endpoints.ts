@@ -2,6 +2,7 @@
 // (TYPES: effect types separated by commas, e.g. `email.send,sms.send=URL`)
 // takes those only. An effect goes to every webhook that takes it.
 import { outputTypes } from "../../stdlib/outputs";
+import { refusedPortReason } from "../refused-ports";
 
 export interface WebhookEndpoint {
   url: string;
@@ -27,6 +28,8 @@ export function parseWebhook(spec: string): WebhookEndpoint {
     throw new WebhookSpecError(`--webhook "${spec}": "${url}" is not a URL; give URL or TYPES=URL, e.g. email.send,sms.send=https://crm.example/hooks`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new WebhookSpecError(`--webhook "${spec}": the URL must be http: or https:, not ${parsed.protocol}`);
+  const refused = refusedPortReason(parsed);
+  if (refused !== undefined) throw new WebhookSpecError(`--webhook "${spec}": ${refused}`);
   if (!typed) return { url, types: null };
   const types = typed[1]!.split(",");
   const unknown = types.filter((type) => !effectTypes.includes(type));

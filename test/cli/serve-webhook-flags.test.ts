@@ -32,12 +32,12 @@ describe("serve --webhook flags", () => {
   it("refuses a webhook that is not an http(s) URL, or names an unknown effect type", async () => {
     await refused(["--webhook", "crm.example/hooks", "--webhook-secret-file", secret], '--webhook "crm.example/hooks": "crm.example/hooks" is not a URL; give URL or TYPES=URL');
     await refused(["--webhook", "ftp://crm.example", "--webhook-secret-file", secret], "the URL must be http: or https:, not ftp:");
-    await refused(["--webhook", "sms.sent=http://127.0.0.1:9/x", "--webhook-secret-file", secret], 'unknown effect type "sms.sent"; the effect types are email.send, sms.send, task.create');
+    await refused(["--webhook", "sms.sent=http://127.0.0.1:9999/x", "--webhook-secret-file", secret], 'unknown effect type "sms.sent"; the effect types are email.send, sms.send, task.create');
   });
 
   it("needs the secret with a webhook, a webhook with the secret, and a secret in the file", async () => {
-    await refused(["--webhook", "http://127.0.0.1:9/x"], "--webhook needs --webhook-secret-file FILE");
+    await refused(["--webhook", "http://127.0.0.1:9999/x"], "--webhook needs --webhook-secret-file FILE");
     await refused(["--webhook-secret-file", secret], "--webhook-secret-file signs webhook requests: give --webhook URL too");
-    await refused(["--webhook", "http://127.0.0.1:9/x", "--webhook-secret-file", empty], "the webhook secret file is empty");
+    await refused(["--webhook", "http://127.0.0.1:9999/x", "--webhook-secret-file", empty], "the webhook secret file is empty");
   });
 });

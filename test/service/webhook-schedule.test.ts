@@ -108,5 +108,8 @@ describe("--webhook values", () => {
     expect(refusal("crm.example/hooks")).toContain("is not a URL");
     expect(refusal("ftp://crm.example/hooks")).toContain("must be http: or https:");
     expect(refusal("email.sent=https://crm.example")).toContain('unknown effect type "email.sent"; the effect types are email.send, sms.send');
+    expect(refusal("http://127.0.0.1:6000/hooks")).toBe(
+      '--webhook "http://127.0.0.1:6000/hooks": port 6000 is one that HTTP clients (browsers, Node\'s fetch) refuse to connect to (it belongs to another protocol); pick another port',
+    );
   });
 });

@@ -1,0 +1,1 @@
+run test/cli/golden/files/deals.rules
