@@ -126,6 +126,7 @@ export function validateEventLine(program: Program, line: string, parsedLine?: u
  */
 function numericIdProblem(id: number): string | undefined {
   if (Number.isSafeInteger(id)) return undefined;
+  if (!Number.isFinite(id)) return `${tooLarge(id)}; quote it`;
   const why = Number.isInteger(id) ? "too large to read exactly; quote it" : "not a whole number; quote it";
   return `number ${String(id)} (${why})`;
 }

@@ -65,6 +65,9 @@ describe("validateEventLine", () => {
     expect(errorOf('{"id":"e1","at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated","data":{"amount":1e400}}').message).toBe(
       'field "amount" of deal is a number too large to hold (above 1.8e308)',
     );
+    expect(errorOf('{"id":1e400,"at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated"}').message).toBe(
+      '"id" must be a string or a whole number, got a number too large to hold (above 1.8e308); quote it',
+    );
     expect(errorOf('{"id":"e1","at":"2026-01-01T08:00:00Z","entity":"deal/S1","type":"updated","data":{"title":-1e400}}').message).toBe(
       'field "title" of deal must be a text, got a number too large to hold (below -1.8e308)',
     );
