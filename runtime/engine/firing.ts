@@ -7,6 +7,8 @@ import { fnv1a64 } from "../program/digest";
 export interface Firing {
   /** The event whose rules act: the `cause` of every output of the firing. */
   readonly cause: string;
+  /** The event or timer (`tK`) the rule acted on, as its trace names it: the cause, but for a timer. */
+  readonly trigger: string;
   /** The rule or workflow that acts (its name), or null for an input event's own change. */
   readonly rule: string | null;
   /** Rule firings from the input event or timer to this one; the cascade bound limits it. */
@@ -67,21 +69,21 @@ export function nextCreatedId(firing: Firing): string {
 
 /** An input event's own change: no rule acts yet. */
 export function inputFiring(eventId: string): Firing {
-  return { cause: eventId, rule: null, depth: 0, parent: null, lineage: rootLineage(eventId), made: 0, created: 0 };
+  return { cause: eventId, trigger: eventId, rule: null, depth: 0, parent: null, lineage: rootLineage(eventId), made: 0, created: 0 };
 }
 
 /** A rule or workflow (identity `ruleId`) acting on an event that `by` produced, whose lineage is `event`. */
 export function firingOn(cause: string, by: Firing, rule: string, event: Lineage, ruleId: string): Firing {
-  return { cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), made: 0, created: 0 };
+  return { cause, trigger: cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), made: 0, created: 0 };
 }
 
 /**
  * A rule or workflow acting when its timer comes due: a cascade starts again
  * from it. `actor` tells the timers of one cause apart (the rule identity and
- * the record, or the workflow instance).
+ * the record, or the workflow instance); `timer` is the timer's id (`tK`).
  */
-export function timerFiring(cause: string, rule: string, actor: string): Firing {
-  return { cause, rule, depth: 1, parent: null, lineage: extendLineage(rootLineage(cause), actor), made: 0, created: 0 };
+export function timerFiring(cause: string, timer: string, rule: string, actor: string): Firing {
+  return { cause, trigger: timer, rule, depth: 1, parent: null, lineage: extendLineage(rootLineage(cause), actor), made: 0, created: 0 };
 }
 
 /** The rules that fed each other up to this firing, first to last (CascadeError's chain). */
