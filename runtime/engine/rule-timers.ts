@@ -6,7 +6,7 @@ import { ruleOf, type PreparedRule } from "../program/prepare";
 import { dueTime } from "../time/calendar";
 import { formatInstant } from "../time/instants";
 import type { EngineHost } from "./engine-host";
-import { timerFiring } from "./firing";
+import { eventName, keptByTimer, timerFiring } from "./firing";
 import type { PendingEvent } from "./pending-event";
 import { runActions } from "./run-actions";
 import { traceRule } from "./trace";
@@ -28,6 +28,8 @@ export function scheduleRuleTimer(host: EngineHost, rule: PreparedRule, record: 
     eventData: event.eventData,
     from: host.turn.now,
   };
+  const lineage = keptByTimer(event.id, eventName(event.firing, event.lineage));
+  if (lineage !== undefined) timer.lineage = lineage;
   if (rule.stageTrigger !== undefined) {
     timer.stage = rule.stageTrigger.stage;
     timer.opening = record.openings[rule.stageTrigger.stage] ?? 0;
@@ -58,7 +60,7 @@ export function fireRuleTimer(host: EngineHost, timer: RuleTimer, id: string): v
   }
   if (host.onTrace) traceRule(host, rule.name, record.ref, id, "timer", true, "fired (timer due)", rule.conditionExpr, ctx);
   host.onCoverage?.({ kind: "rule", rule: rule.id });
-  runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name, `${rule.id}\u0000${record.ref}`));
+  runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name, `${rule.id}\u0000${record.ref}`, timer.lineage));
 }
 
 /**

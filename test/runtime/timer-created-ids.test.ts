@@ -5,7 +5,7 @@
 // they were, also across a snapshot and a resume, under the same rules or
 // others.
 import { describe, expect, it } from "vitest";
-import { createEngine, resumeWithOtherRules, runEvents, type InputEvent, type OutputRecord, type Snapshot } from "../../runtime/index";
+import { createEngine, resumeWithOtherRules, runEvents, snapshotHead, snapshotParts, SnapshotAssembler, type InputEvent, type OutputRecord, type Snapshot } from "../../runtime/index";
 import type { Program } from "../../runtime/program/ir";
 import { compileProgram } from "../backend/harness";
 
@@ -104,6 +104,26 @@ describe("records created when a timer comes due", () => {
     const { outputs, snapshot } = savedBeforeTimers(program);
     const resumed = createEngine(program, { snapshot }).advanceTo(until);
     expect(createdTasks([...outputs, ...resumed])).toEqual(createdTasks(before));
+  });
+
+  it("keep their ids across a snapshot written and read in parts", () => {
+    const program = compile(timed);
+    const { outputs, snapshot } = savedBeforeTimers(program);
+    expect(snapshot.timers.every((timer) => timer.lineage !== undefined)).toBe(true);
+    const assembler = new SnapshotAssembler(JSON.parse(JSON.stringify(snapshotHead(snapshot))));
+    for (const part of snapshotParts(snapshot, 1)) assembler.add(JSON.parse(JSON.stringify(part)));
+    const reassembled = assembler.finish();
+    expect(reassembled).toEqual(snapshot);
+    expect(createdTasks([...outputs, ...createEngine(program, { snapshot: reassembled }).advanceTo(until)])).toEqual(createdTasks(before));
+  });
+
+  it("from a snapshot saved before timers kept their lineage, are named from the timer's cause as they were", () => {
+    const program = compile(timed);
+    const { snapshot } = savedBeforeTimers(program);
+    const older: Snapshot = { ...snapshot, timers: snapshot.timers.map(({ lineage: _lineage, ...timer }) => timer) };
+    const tasks = createdTasks(createEngine(program, { snapshot: older }).advanceTo(until));
+    expect(tasks.later).toEqual([expect.stringMatching(/^task\/e2\.1~[0-9a-f]{12}$/), expect.stringMatching(/^task\/e3\.1~[0-9a-f]{12}$/)]);
+    expect(tasks.later).not.toEqual(createdTasks(before).later);
   });
 
   it("keep their ids when a snapshot of one rule version resumes under the other", () => {
