@@ -3,7 +3,7 @@
 // derived event and trace of a firing reads these from one value handed down
 // explicitly, so no part of the engine keeps them in fields of its own.
 import { fnv1a64 } from "../program/digest";
-import type { TimerLineage } from "../types";
+import type { TimerLineage, TimerState } from "../types";
 
 export interface Firing {
   /** The event whose rules act: the `cause` of every output of the firing. */
@@ -116,13 +116,13 @@ export function timerFiring(cause: string, rule: string, actor: string, kept: Ti
 }
 
 /**
- * What a timer scheduled on `cause`, whose stable name is `name`, keeps of it:
- * nothing when the name is the root `cause` itself (an input event), which is
- * what a timer without one falls back to.
+ * Has a timer keep `name`, the stable name of the event it is scheduled on
+ * (its `cause`), unless that is the root `cause` itself (an input event): a
+ * timer without one falls back to that.
  */
-export function keptByTimer(cause: string, name: Lineage): TimerLineage | undefined {
+export function keepCauseName(timer: TimerState, name: Lineage): void {
   const kept = timerLineage(name);
-  return kept.root === cause && kept.key === cause ? undefined : kept;
+  if (kept.root !== timer.cause || kept.key !== timer.cause) timer.lineage = kept;
 }
 
 /** The rules that fed each other up to this firing, first to last (CascadeError's chain). */

@@ -6,7 +6,7 @@ import { ruleOf, type PreparedRule } from "../program/prepare";
 import { dueTime } from "../time/calendar";
 import { formatInstant } from "../time/instants";
 import type { EngineHost } from "./engine-host";
-import { eventName, keptByTimer, timerFiring } from "./firing";
+import { eventName, keepCauseName, timerFiring } from "./firing";
 import type { PendingEvent } from "./pending-event";
 import { runActions } from "./run-actions";
 import { traceRule } from "./trace";
@@ -28,8 +28,7 @@ export function scheduleRuleTimer(host: EngineHost, rule: PreparedRule, record: 
     eventData: event.eventData,
     from: host.turn.now,
   };
-  const lineage = keptByTimer(event.id, eventName(event.firing, event.lineage));
-  if (lineage !== undefined) timer.lineage = lineage;
+  keepCauseName(timer, eventName(event.firing, event.lineage));
   if (rule.stageTrigger !== undefined) {
     timer.stage = rule.stageTrigger.stage;
     timer.opening = record.openings[rule.stageTrigger.stage] ?? 0;

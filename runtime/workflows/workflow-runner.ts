@@ -7,7 +7,7 @@ import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "../p
 import type { CompiledExpr } from "../expressions/compile-expr";
 import type { EngineHost } from "../engine/engine-host";
 import type { PendingEvent } from "../engine/pending-event";
-import { firingOn, keptByTimer, timerFiring, type Firing } from "../engine/firing";
+import { firingOn, keepCauseName, timerFiring, type Firing } from "../engine/firing";
 import { runActions } from "../engine/run-actions";
 import { traceRule } from "../engine/trace";
 import { contextFor, openingEnded, turnsTrue } from "../engine/triggers";
@@ -171,8 +171,7 @@ export class WorkflowRunner {
   /** The timer of the instance's current wait; its firing extends the name of the event `firing` ran on. */
   private scheduleWait(instance: WorkflowInstance, kind: WorkflowTimer["kind"], due: number, firing: Firing): void {
     const timer: WorkflowTimer = { kind, seq: ++this.host.state.timerSeq, due, cause: firing.cause, instance: instance.key, token: instance.token };
-    const lineage = keptByTimer(firing.cause, firing.causeLineage);
-    if (lineage !== undefined) timer.lineage = lineage;
+    keepCauseName(timer, firing.causeLineage);
     this.host.state.schedule(timer);
   }
 
