@@ -18,7 +18,7 @@ import { rulesFilesUnder, textOnDisk } from "./workspace-files";
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, field: CompletionItemKind.Field, stage: CompletionItemKind.EnumMember, template: CompletionItemKind.Reference,
   event: CompletionItemKind.Event, entity: CompletionItemKind.Class, team: CompletionItemKind.Module, function: CompletionItemKind.Function,
-  value: CompletionItemKind.EnumMember, type: CompletionItemKind.TypeParameter,
+  value: CompletionItemKind.EnumMember, type: CompletionItemKind.TypeParameter, rule: CompletionItemKind.Function, workflow: CompletionItemKind.Function,
 };
 const symbolKinds: Record<SymbolKind, LspSymbolKind> = {
   calendar: LspSymbolKind.Object, entity: LspSymbolKind.Class, field: LspSymbolKind.Field, stage: LspSymbolKind.EnumMember,

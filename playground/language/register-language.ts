@@ -26,6 +26,7 @@ const Kind = languages.CompletionItemKind;
 const completionKinds: Record<CompletionKind, languages.CompletionItemKind> = {
   keyword: Kind.Keyword, field: Kind.Field, stage: Kind.EnumMember, template: Kind.Reference, event: Kind.Event,
   entity: Kind.Class, team: Kind.Module, function: Kind.Function, value: Kind.EnumMember, type: Kind.TypeParameter,
+  rule: Kind.Function, workflow: Kind.Function,
 };
 const symbolKinds: Record<SymbolKind, languages.SymbolKind> = {
   calendar: languages.SymbolKind.Object, entity: languages.SymbolKind.Class, field: languages.SymbolKind.Field,

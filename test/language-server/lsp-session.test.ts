@@ -145,9 +145,21 @@ describe("stagecraft lsp", () => {
     expect(tokens.data.slice(0, 5)).toEqual([0, 0, 6, 0, 0]);
   });
 
-  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+  it("completes a test's `by rule` with the workspace's named rules", async () => {
     await connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: rulesUri, version: 6 },
+      contentChanges: [{ text: 'rule "Big deal": on deal created -> close "Won"\ntest "t" {\n  expect stage.opened by rule "' }],
+    });
+    const items = (await connection.sendRequest("textDocument/completion", {
+      textDocument: { uri: rulesUri },
+      position: { line: 2, character: 31 },
+    })) as Array<{ label: string; kind: number; textEdit: { newText: string } }>;
+    expect(items.map((i) => [i.label, i.textEdit.newText])).toEqual([["Big deal", 'Big deal"']]);
+  });
+
+  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: rulesUri, version: 8 },
       contentChanges: [{ text: 'on deal created -> close "Nope"\n' }],
     });
     await diagnosticsFor(rulesUri, (p) => p.diagnostics.length === 1);
