@@ -95,9 +95,9 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
         };
       },
       async resolveRenameLocation(model, position) {
-        const range = await ask(model, "renameRange", at(position));
-        if (!range) return { range: toMonaco({ start: at(position), end: at(position) }), text: "", rejectReason: "Only a declared name can be renamed." };
-        return { range: toMonaco(range), text: model.getValueInRange(toMonaco(range)) };
+        const target = await ask(model, "prepareRename", at(position));
+        if ("error" in target) return { range: toMonaco({ start: at(position), end: at(position) }), text: "", rejectReason: target.error };
+        return { range: toMonaco(target.range), text: target.placeholder };
       },
     }),
     languages.registerDocumentSymbolProvider(languageId, {

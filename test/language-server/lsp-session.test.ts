@@ -122,6 +122,14 @@ describe("stagecraft lsp", () => {
     expect(rename.changes[rulesUri]).toHaveLength(1);
   });
 
+  it("prepares a rename with the name's range, and refuses a keyword with the service's reason", async () => {
+    const prepared = await connection.sendRequest("textDocument/prepareRename", { textDocument: { uri: rulesUri }, position: { line: 0, character: 22 } });
+    expect(prepared).toEqual({ range: { start: { line: 0, character: 21 }, end: { line: 0, character: 27 } }, placeholder: "amount" });
+    await expect(connection.sendRequest("textDocument/prepareRename", { textDocument: { uri: rulesUri }, position: { line: 0, character: 1 } })).rejects.toMatchObject({
+      message: "Only a declared name (an entity, field, stage, template, team or event) can be renamed.",
+    });
+  });
+
   it("formats the document", async () => {
     await connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: rulesUri, version: 5 },
