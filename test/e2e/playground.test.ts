@@ -188,6 +188,17 @@ describe.skipIf(!runsHere)("playground", () => {
     await page.waitForSelector("#file-tabs button[data-path='schema.rules'][aria-selected='true']");
   });
 
+  it("refuses to rename a keyword with the language service's reason", async () => {
+    await loadExample("solar-substates");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    // Line 8 is `  send email "Welcome" to contact cc installer`: `send` is a keyword.
+    await moveCursor(8, 4);
+    await page.keyboard.press("F2");
+    const message = await page.waitForSelector(".monaco-editor-overlaymessage");
+    expect(await message.textContent()).toContain("Only a declared name (an entity, field, stage, template, team or event) can be renamed.");
+    await page.keyboard.press("Escape");
+  });
+
   it("formats the open file with the project's formatter", async () => {
     await loadExample("lead-module");
     await page.click("#file-tabs button[data-path='rules.rules']");
