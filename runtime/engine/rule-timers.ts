@@ -8,6 +8,7 @@ import { formatInstant } from "../time/instants";
 import type { EngineHost } from "./engine-host";
 import { eventName, keepCauseName, timerFiring } from "./firing";
 import type { PendingEvent } from "./pending-event";
+import { openingState } from "./record-state";
 import { runActions } from "./run-actions";
 import { traceRule } from "./trace";
 import { contextFor } from "./triggers";
@@ -69,9 +70,8 @@ export function fireRuleTimer(host: EngineHost, timer: RuleTimer, id: string): v
  * the other).
  */
 function staleStageTimer(record: RecordState, stage: string, opening: number, edge: "open" | "close"): string | undefined {
-  const isOpen = Object.hasOwn(record.open, stage);
-  const reopened = record.openings[stage] !== opening;
-  if (edge === "close") return reopened ? `stage "${stage}" was opened again since it closed; the timer belonged to that close` : undefined;
-  if (!isOpen) return `stage "${stage}" was no longer open when the timer came due`;
-  return reopened ? `stage "${stage}" was re-opened since; this timer belonged to the earlier opening` : undefined;
+  if (edge === "close") return record.openings[stage] !== opening ? `stage "${stage}" was opened again since it closed; the timer belonged to that close` : undefined;
+  const state = openingState(record, stage, opening);
+  if (state === "closed") return `stage "${stage}" was no longer open when the timer came due`;
+  return state === "reopened" ? `stage "${stage}" was re-opened since; this timer belonged to the earlier opening` : undefined;
 }
