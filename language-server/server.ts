@@ -5,7 +5,7 @@
 // change re-parses that document and re-checks the program. The service names
 // files by workspace path (workspace-paths.ts); only this adapter sees URIs.
 import {
-  CodeActionKind, CompletionItemKind, DiagnosticSeverity, FoldingRangeKind, SymbolKind as LspSymbolKind, TextDocumentSyncKind,
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, FoldingRangeKind, LSPErrorCodes, ResponseError, SymbolKind as LspSymbolKind, TextDocumentSyncKind,
   type CompletionItem as LspCompletionItem, type Connection, type DocumentSymbol as LspDocumentSymbol, type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -20,7 +20,7 @@ import { WorkspacePaths } from "./workspace-paths";
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, field: CompletionItemKind.Field, stage: CompletionItemKind.EnumMember, template: CompletionItemKind.Reference,
   event: CompletionItemKind.Event, entity: CompletionItemKind.Class, team: CompletionItemKind.Module, function: CompletionItemKind.Function,
-  value: CompletionItemKind.EnumMember, type: CompletionItemKind.TypeParameter,
+  value: CompletionItemKind.EnumMember, type: CompletionItemKind.TypeParameter, rule: CompletionItemKind.Function, workflow: CompletionItemKind.Function,
 };
 const symbolKinds: Record<SymbolKind, LspSymbolKind> = {
   calendar: LspSymbolKind.Object, entity: LspSymbolKind.Class, field: LspSymbolKind.Field, stage: LspSymbolKind.EnumMember,
@@ -141,13 +141,15 @@ export function serveLanguage(connection: Connection): void {
   connection.onReferences(({ textDocument, position, context }) =>
     service.references(pathOf(textDocument.uri), fromLsp(position), context.includeDeclaration).map((l) => ({ uri: uriOf(l.path), range: rangeToLsp(l.range) })),
   );
+  // A refusal is an error with the service's reason, which the editor shows (a null answer would show its own generic text).
   connection.onPrepareRename(({ textDocument, position }) => {
-    const range = service.renameRange(pathOf(textDocument.uri), fromLsp(position));
-    return range && rangeToLsp(range);
+    const target = service.prepareRename(pathOf(textDocument.uri), fromLsp(position));
+    if ("error" in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    return { range: rangeToLsp(target.range), placeholder: target.placeholder };
   });
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const result = service.rename(pathOf(textDocument.uri), fromLsp(position), newName);
-    if ("error" in result) throw new Error(result.error);
+    if ("error" in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     const changes: Record<string, Array<{ range: ReturnType<typeof rangeToLsp>; newText: string }>> = {};
     for (const edit of result.edits) (changes[uriOf(edit.path)] ??= []).push({ range: rangeToLsp(edit.range), newText: edit.newText });
     return { changes };
