@@ -34,7 +34,7 @@ export function registerServe(program: Command, out: Output): void {
       const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
       const webhooks = await webhookOptions(options);
       const location = storeLocation(options, out.env ?? {});
-      const { result, report } = compileRuleFiles(paths);
+      const { sources, result, report } = compileRuleFiles(paths);
       if (hasErrors(result.diagnostics) || !result.program) {
         out.stderr(formatTextReport(report, out.isTty));
         out.exit(ExitCode.ruleErrors);
@@ -46,6 +46,7 @@ export function registerServe(program: Command, out: Output): void {
         await runServer({
           ...location,
           program: result.program,
+          sources: sources.map(({ path, text }) => ({ path, text })),
           host,
           port,
           ...(token !== undefined ? { token } : {}),
