@@ -167,6 +167,10 @@ CREATE INDEX stagecraft_deliveries_status ON stagecraft_deliveries (workspace, s
 ALTER TABLE stagecraft_deliveries ADD COLUMN place text NOT NULL DEFAULT 'new' CHECK (place IN ('new', 'head', 'behind'));
 CREATE INDEX stagecraft_deliveries_new ON stagecraft_deliveries (workspace, id) WHERE status = 'pending' AND place = 'new';
 CREATE INDEX stagecraft_deliveries_heads ON stagecraft_deliveries (workspace, next_attempt_at, output_position) WHERE status = 'pending' AND place = 'head';
+-- No query reads these now, and a plan made without statistics (PGlite never
+-- gathers them) could pick one and scan every pending delivery.
+DROP INDEX stagecraft_deliveries_pending;
+DROP INDEX stagecraft_deliveries_due;
 `,
   },
 ];

@@ -50,23 +50,31 @@ export class DeliveryStore {
    */
   async sortNew(): Promise<void> {
     for (;;) {
+      // Each look-up is the first pending of one record and webhook, in
+      // output order, which only the order index answers: a plan cannot turn
+      // it into a scan of every pending delivery, with or without statistics
+      // (PGlite never gathers them).
       const rows = await this.sql.query(
         `WITH batch AS (
-           SELECT id, endpoint, entity, output_position FROM stagecraft_deliveries
+           SELECT id, endpoint, entity FROM stagecraft_deliveries
             WHERE workspace = $1 AND status = 'pending' AND place = 'new' ORDER BY id LIMIT $2),
          sorted AS (
-           SELECT b.*, EXISTS (SELECT 1 FROM stagecraft_deliveries e
-                                WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = b.endpoint AND e.entity = b.entity
-                                  AND e.output_position <= b.output_position AND (e.output_position < b.output_position OR e.id < b.id)) AS behind
-             FROM batch b),
+           SELECT b.id, b.endpoint, b.entity, first.id <> b.id AS behind
+             FROM batch b,
+                  LATERAL (SELECT e.id FROM stagecraft_deliveries e
+                            WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = b.endpoint AND e.entity = b.entity
+                            ORDER BY e.output_position LIMIT 1) AS first),
          placed AS (
            UPDATE stagecraft_deliveries d SET place = CASE WHEN s.behind THEN 'behind' ELSE 'head' END
              FROM sorted s WHERE d.workspace = $1 AND d.id = s.id RETURNING d.id),
          overtaken AS (
            UPDATE stagecraft_deliveries d SET place = 'behind'
-             FROM sorted s
-            WHERE NOT s.behind AND d.workspace = $1 AND d.status = 'pending' AND d.place = 'head'
-              AND d.endpoint = s.endpoint AND d.entity = s.entity AND d.output_position >= s.output_position AND (d.output_position > s.output_position OR d.id > s.id)
+             FROM sorted s,
+                  LATERAL (SELECT e.id FROM stagecraft_deliveries e
+                            WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = s.endpoint AND e.entity = s.entity
+                              AND e.place = 'head' AND e.id <> s.id
+                            ORDER BY e.output_position LIMIT 1) AS head
+            WHERE NOT s.behind AND d.workspace = $1 AND d.id = head.id
             RETURNING d.id)
          SELECT (SELECT count(*) FROM placed) AS placed, (SELECT count(*) FROM overtaken) AS overtaken`,
         [this.workspace, SORT_BATCH],
@@ -135,7 +143,7 @@ export class DeliveryStore {
            FROM unnest($2::text[], $3::text[]) AS f(endpoint, entity),
                 LATERAL (SELECT e.id FROM stagecraft_deliveries e
                           WHERE e.workspace = $1 AND e.status = 'pending' AND e.endpoint = f.endpoint AND e.entity = f.entity
-                          ORDER BY e.output_position, e.id LIMIT 1) AS first
+                          ORDER BY e.output_position LIMIT 1) AS first
           WHERE d.workspace = $1 AND d.id = first.id AND d.place = 'behind'`,
         [this.workspace, done.map((row) => String(row.endpoint)), done.map((row) => String(row.entity)), now],
       );
