@@ -14,6 +14,8 @@ export interface Delivery extends OutboxEntry {
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
+  /** Pending behind an earlier delivery of its record and webhook (it goes once that one is delivered or given up). */
+  waiting: boolean;
   deliveredAt: number | null;
 }
 
@@ -28,7 +30,7 @@ export interface AttemptResult {
 
 /** New deliveries sorted per statement. */
 const SORT_BATCH = 1000;
-const COLUMNS = "id, output_position, output_id, type, entity, endpoint, payload, status, attempts, since, next_attempt_at, last_error, delivered_at";
+const COLUMNS = "id, output_position, output_id, type, entity, endpoint, payload, status, attempts, since, next_attempt_at, last_error, delivered_at, place";
 
 export class DeliveryStore {
   constructor(private readonly store: Store) {}
@@ -202,5 +204,6 @@ function deliveryOf(row: Row): Delivery {
     nextAttemptAt: Number(row.next_attempt_at),
     lastError: row.last_error === null ? null : String(row.last_error),
     deliveredAt: row.delivered_at === null ? null : Number(row.delivered_at),
+    waiting: row.status === "pending" && row.place === "behind",
   };
 }

@@ -154,6 +154,13 @@ describe.each(storeKinds)("webhooks on %s", (kind) => {
     running.clock.set(running.clock.now() + 10_000);
     await running.settle();
     expect(new Set(receiver.requests.map((request) => request.headers["idempotency-key"]))).toEqual(new Set(["d1.1"]));
+    const pending = (await running.request("GET", "/v1/deliveries?status=pending")).body.deliveries as Array<{ output: string; waiting: boolean }>;
+    expect(pending.map((delivery) => [delivery.output, delivery.waiting])).toEqual([
+      ["d1.1", false],
+      ["d2.1", true],
+      ["d2.2", true],
+      ["d3.2", true],
+    ]);
     receiver.failRate = 0;
     running.clock.set(running.clock.now() + LONGEST_DELAY_MS);
     await running.settle();
