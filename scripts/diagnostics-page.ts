@@ -1,7 +1,9 @@
-// docs/diagnostics.md, generated from the table of codes (diagnostics/codes.ts):
+// docs/diagnostics.md, generated from the table of codes (diagnostics/codes.ts)
+// and what the docs say of each (diagnostics/code-docs.ts):
 // `npm run docs:diagnostics` writes it, test/diagnostics/page.test.ts fails when
-// the page and the table differ.
-import { codes, type Category, type Code, type CodeInfo } from "../diagnostics/codes";
+// the page and the tables differ.
+import { codeDocs } from "../diagnostics/code-docs";
+import { codes, type Category, type Code } from "../diagnostics/codes";
 
 interface Section {
   heading: string;
@@ -73,7 +75,7 @@ stored before with other content: SC3010, status 409), the rest these.`,
 
 const introduction = `# Diagnostics
 
-<!-- Generated from diagnostics/codes.ts by \`npm run docs:diagnostics\`; edit the table, not this page. -->
+<!-- Generated from diagnostics/codes.ts and code-docs.ts by \`npm run docs:diagnostics\`; edit those, not this page. -->
 
 Every diagnostic has a stable code, a severity, a range and a message that says
 what is wrong and, where it can, what was probably meant. Text form (\`check\`):
@@ -93,11 +95,12 @@ function fenced(text: string): string {
   return "```\n" + text + "\n```\n";
 }
 
-function codeSection(code: Code, info: CodeInfo): string {
-  const parts = [`### ${code} ${info.title}\n`];
-  if (info.about) parts.push(`${info.about}\n`);
-  parts.push(fenced(info.example));
-  if (info.output) parts.push(fenced(info.output));
+function codeSection(code: Code): string {
+  const docs = codeDocs[code];
+  const parts = [`### ${code} ${codes[code].title}\n`];
+  if (docs.about) parts.push(`${docs.about}\n`);
+  parts.push(fenced(docs.example));
+  if (docs.output) parts.push(fenced(docs.output));
   return parts.join("\n");
 }
 
@@ -118,7 +121,7 @@ export function diagnosticsPage(): string {
     overview.push(`| ${codeRange(list)} | ${section.from} | ${section.heading.replace(/ \(.*\)$/, "").toLowerCase()} |`);
     body.push(`## ${section.heading}\n`);
     if (section.intro) body.push(`${section.intro}\n`);
-    for (const code of list) body.push(codeSection(code, codes[code]));
+    for (const code of list) body.push(codeSection(code));
   }
   return [introduction, overview.join("\n") + "\n", ...body].join("\n");
 }

@@ -13,17 +13,35 @@ const dist = join(import.meta.dirname, "..", "playground", "dist");
 /** The page starts its checker worker on open; Monaco starts its editor worker only when a feature asks for it. */
 const workerStartedOnOpen = /^assets\/check\.worker-[\w-]+\.js$/;
 
-/** The files opening the page fetches: the HTML, what it links, what those style sheets link, the checker worker. */
+/** The relative modules a built script imports statically (`import"./x.js"`, `from"./x.js"`); `import("./x.js")` is on demand. */
+const staticImport = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
+
+/**
+ * The files opening the page fetches: the HTML, what it links, what those style
+ * sheets link, the checker worker, and every script those scripts import statically.
+ */
 export function filesFetchedOnOpen(files, read) {
   const onOpen = new Set(["index.html"]);
   const linked = (from, text, pattern) => {
+    const found = [];
     for (const [, target] of text.matchAll(pattern)) {
-      if (!target.startsWith("data:")) onOpen.add(posix.normalize(posix.join(posix.dirname(from), target)));
+      if (target.startsWith("data:")) continue;
+      const file = posix.normalize(posix.join(posix.dirname(from), target));
+      if (!onOpen.has(file)) found.push(file);
+      onOpen.add(file);
     }
+    return found;
   };
-  linked("index.html", read("index.html"), /(?:src|href)="([^"]+)"/g);
-  for (const file of [...onOpen].filter((name) => name.endsWith(".css"))) linked(file, read(file), /url\(["']?([^"')]+)["']?\)/g);
-  for (const file of files) if (workerStartedOnOpen.test(file)) onOpen.add(file);
+  const scripts = [];
+  for (const file of linked("index.html", read("index.html"), /(?:src|href)="([^"]+)"/g)) {
+    if (file.endsWith(".css")) linked(file, read(file), /url\(["']?([^"')]+)["']?\)/g);
+    if (file.endsWith(".js")) scripts.push(file);
+  }
+  for (const file of files) if (workerStartedOnOpen.test(file)) (onOpen.add(file), scripts.push(file));
+  while (scripts.length > 0) {
+    const script = scripts.pop();
+    for (const imported of linked(script, read(script), staticImport)) scripts.push(imported);
+  }
   return onOpen;
 }
 

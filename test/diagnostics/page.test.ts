@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSources } from "../../compiler/check";
-import { codes, type Code, type CodeInfo } from "../../diagnostics/codes";
+import { codeDocs } from "../../diagnostics/code-docs";
+import { codes, type Code } from "../../diagnostics/codes";
 import { formatDiagnostic } from "../../diagnostics/format";
 import { diagnosticsPage } from "../../scripts/diagnostics-page";
 
@@ -19,13 +20,13 @@ describe("docs/diagnostics.md", () => {
     const text = readFileSync(page, "utf8");
     for (const code of Object.keys(codes) as Code[]) {
       expect(text).toContain(`### ${code} `);
-      expect(codes[code].example.trim(), code).not.toBe("");
+      expect(codeDocs[code].example.trim(), code).not.toBe("");
     }
   });
 
   const syntaxCodes = (Object.keys(codes) as Code[]).filter((code) => codes[code].category === "syntax");
   it.each(syntaxCodes)("shows what the parser reports on the example of %s", (code) => {
-    const { example, output }: CodeInfo = codes[code];
+    const { example, output } = codeDocs[code];
     const reported = checkSources([{ path: "solar.rules", text: example }])
       .diagnostics.filter((diagnostic) => diagnostic.code === code)
       .map((diagnostic) => formatDiagnostic(diagnostic));

@@ -30,8 +30,12 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-/** `dialogs`: the messages of the confirm/alert dialogs the page opened (each accepted). */
-export type TestPage = Page & { problems: string[]; dialogs: string[] };
+/**
+ * `dialogs`: the messages of the confirm/alert dialogs the page opened (each
+ * accepted); `requested`: the URL of every request, the workers' included (the
+ * page's resource timing leaves those out).
+ */
+export type TestPage = Page & { problems: string[]; dialogs: string[]; requested: string[] };
 
 export async function startPlayground(): Promise<Playground> {
   if (chromiumMissing) throw new Error(`the browser tests need Chromium and CI is set: ${missingMessage}`);
@@ -50,6 +54,7 @@ export async function startPlayground(): Promise<Playground> {
       page.setDefaultTimeout(10_000);
       page.problems = [];
       page.dialogs = [];
+      page.requested = [];
       page.on("dialog", (dialog) => {
         page.dialogs.push(dialog.message());
         void dialog.accept();
@@ -57,6 +62,7 @@ export async function startPlayground(): Promise<Playground> {
       page.on("pageerror", (error) => page.problems.push(error.message));
       // Nothing may leave the browser: every request must go to our own server.
       page.on("request", (request) => {
+        page.requested.push(request.url());
         if (!request.url().startsWith(server.url) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) {
           page.problems.push(`network request to ${request.url()}`);
         }

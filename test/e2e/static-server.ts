@@ -9,7 +9,7 @@ const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
-  ".ttf": "font/ttf",
+  ".woff2": "font/woff2",
   ".svg": "image/svg+xml",
   ".json": "application/json",
   ".map": "application/json",
