@@ -146,7 +146,8 @@ export class RunPanel {
       : summary.stopped === "bound"
         ? `stopped after ${counts} (a shared link runs only a little at first): press Run for the whole run`
         : `${counts} in ${(summary.ms / 1000).toFixed(1)} s · times in ${zone}`;
-    this.setStatus(status, Boolean(summary.failure || summary.stopped));
+    if (summary.warning !== undefined) this.setStatus(`${status} · warning: ${summary.warning}`, false, true);
+    else this.setStatus(status, Boolean(summary.failure || summary.stopped));
 
     let firstOutput: TimelineRow | undefined;
     for (const row of this.timeline.allRows()) {
@@ -263,9 +264,10 @@ export class RunPanel {
     if (text !== undefined) renderWhyText(this.ui.whyView, text);
   }
 
-  private setStatus(text: string, isError: boolean): void {
+  private setStatus(text: string, isError: boolean, isWarning = false): void {
     this.ui.runStatus.textContent = text;
     this.ui.runStatus.classList.toggle("error", isError);
+    this.ui.runStatus.classList.toggle("warning", isWarning);
   }
 }
 

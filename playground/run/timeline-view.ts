@@ -190,7 +190,7 @@ function rowText(row: TimelineRow): string {
     case "output":
       return `${row.record.entity} ${row.record.type} ${row.record.rule ?? ""} ${row.record.cause} ${row.record.id} ${dataText(row.record.data)}`.toLowerCase();
     case "until":
-      return "until";
+      return `until ${row.shown} ${row.passed ?? ""}`.toLowerCase();
     case "failure":
       return `error ${row.code} ${row.message}`.toLowerCase();
   }
@@ -227,8 +227,10 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
       cells(formatInZone(row.record.at, zone), row.record.entity, row.record.type, dataText(row.record.data), row.record.rule ?? "—", row.record.cause);
       break;
     case "until":
-      tr.className = "until";
-      cells(formatInZone(row.at, zone), "", "until", "timers due by now have fired", "", "");
+      // The run's last step, after every event; one before the last event fired nothing, and says so.
+      tr.className = row.passed === undefined ? "until" : "until passed";
+      cells(formatInZone(row.at, zone), "", "until", row.passed ?? `timers due by ${row.shown} have fired`, "", "");
+      tr.title = row.passed ?? `until ${row.shown}`;
       break;
     case "failure":
       tr.className = "failure";
