@@ -142,7 +142,7 @@ export class RunPanel {
     const zone = summary.zone;
     const counts = `${summary.outputs.toLocaleString("en")} output${summary.outputs === 1 ? "" : "s"} from ${summary.events.toLocaleString("en")} input event${summary.events === 1 ? "" : "s"}`;
     const status = summary.failure
-      ? `${counts}; stopped: ${summary.failure.code}`
+      ? `${counts}; stopped: error ${summary.failure.code}: ${summary.failure.message}`
       : summary.stopped === "bound"
         ? `stopped after ${counts} (a shared link runs only a little at first): press Run for the whole run`
         : `${counts} in ${(summary.ms / 1000).toFixed(1)} s · times in ${zone}`;
@@ -266,6 +266,7 @@ export class RunPanel {
 
   private setStatus(text: string, isError: boolean, isWarning = false): void {
     this.ui.runStatus.textContent = text;
+    this.ui.runStatus.title = text;
     this.ui.runStatus.classList.toggle("error", isError);
     this.ui.runStatus.classList.toggle("warning", isWarning);
   }

@@ -12,6 +12,8 @@ const overscan = 10;
 const filterSliceMs = 8;
 const effectTypes = new Set(["email.send", "sms.send", "task.create", "activity.create", "report.generate", "signature.request", "notify"]);
 const columns = ["time", "record", "type", "data", "rule", "cause"] as const;
+/** The columns whose text may be cut: a tooltip holds the whole (the row's own tooltip, its id, shows over the others). */
+const cutColumns = new Set<string>(["record", "type", "data", "rule"]);
 
 export class TimelineView {
   private rows: TimelineRow[] = [];
@@ -208,10 +210,14 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
   const tr = document.createElement("tr");
   const cells = (...values: string[]) => {
     values.forEach((value, i) => {
+      const column = columns[i]!;
       const td = document.createElement("td");
-      td.className = columns[i]!;
-      td.textContent = value;
-      if (columns[i] === "data" && value) td.title = value;
+      td.className = column;
+      // A narrow column keeps what tells rows apart: a record's id (`opportunity/O1`), a type's last word (`stage.opened`).
+      if (column === "record") td.append(keepEnd(value, value.indexOf("/")));
+      else if (column === "type") td.append(keepEnd(value, value.lastIndexOf(".")));
+      else td.textContent = value;
+      if (value && cutColumns.has(column)) td.title = value;
       tr.append(td);
     });
   };
@@ -242,6 +248,23 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
   const timeCell = tr.firstElementChild as HTMLElement | null;
   if (timeCell && at) timeCell.title = `${at} (UTC${offsetInZone(at, zone)} in ${zone})`;
   return tr;
+}
+
+/** The text from `split` on (all of it when -1) stays whole; the part before gives way first, cut with an ellipsis. */
+function keepEnd(text: string, split: number): HTMLElement {
+  const both = document.createElement("span");
+  both.className = "keep-end";
+  if (split > 0) {
+    const head = document.createElement("span");
+    head.className = "head";
+    head.textContent = text.slice(0, split);
+    both.append(head);
+  }
+  const tail = document.createElement("span");
+  tail.className = "tail";
+  tail.textContent = text.slice(Math.max(0, split));
+  both.append(tail);
+  return both;
 }
 
 function dataText(data: Record<string, unknown> | undefined): string {
