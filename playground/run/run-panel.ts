@@ -210,7 +210,8 @@ export class RunPanel {
     const total = this.timeline.length;
     const row = this.timeline.row(index);
     const zone = this.summary.zone;
-    const at = rowTime(row);
+    // An until before the last event moved no clock: the state there is the last event's, not the until's.
+    const at = row?.kind === "until" && row.passed !== undefined ? undefined : rowTime(row);
     // Read after the slider's label "State of the record at"; a screen reader hears it as the slider's value.
     const rowOfRows = `row ${(index + 1).toLocaleString("en")} of ${total.toLocaleString("en")}`;
     this.ui.stateTime.textContent = at ? `${formatInZone(at, zone)} ${zone} (after ${rowOfRows})` : `the end of ${rowOfRows}`;

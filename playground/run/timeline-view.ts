@@ -220,6 +220,8 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
       if (value && cutColumns.has(column)) td.title = value;
       tr.append(td);
     });
+    // A row without rule or cause (the until, an error) gives their room to its text.
+    (tr.lastElementChild as HTMLTableCellElement).colSpan = columns.length - values.length + 1;
   };
   switch (row.kind) {
     case "input":
@@ -235,12 +237,14 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
     case "until":
       // The run's last step, after every event; one before the last event fired nothing, and says so.
       tr.className = row.passed === undefined ? "until" : "until passed";
-      cells(formatInZone(row.at, zone), "", "until", row.passed ?? `timers due by ${row.shown} have fired`, "", "");
+      cells(formatInZone(row.at, zone), "", "until", row.passed === undefined ? "timers due by now have fired" : "fires no timer: before the last event");
+      // The row's tooltip (the until as given, or the CLI's whole warning) over every cell.
+      for (const td of tr.cells) td.removeAttribute("title");
       tr.title = row.passed ?? `until ${row.shown}`;
       break;
     case "failure":
       tr.className = "failure";
-      cells("", "", `error ${row.code}`, row.message, "", "");
+      cells("", "", `error ${row.code}`, row.message);
       tr.title = row.message;
       break;
   }

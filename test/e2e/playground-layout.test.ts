@@ -72,8 +72,8 @@ describe.skipIf(!runsHere)("keyboard and layout", () => {
     await page.waitForSelector("#timeline tbody tr.input");
     const cells = await page.evaluate(() => {
       const wrap = document.querySelector("#timeline-wrap")!.getBoundingClientRect();
-      return [...document.querySelectorAll<HTMLElement>("#timeline tbody td.record, #timeline tbody td.type")]
-        .filter((td) => td.textContent !== "")
+      // The rows of events (the until row's tooltip is the row's own).
+      return [...document.querySelectorAll<HTMLElement>(":is(tr.input, tr.change, tr.effect) :is(td.record, td.type)")]
         .map((td) => {
           const tail = td.querySelector<HTMLElement>(".tail")!;
           const box = tail.getBoundingClientRect();

@@ -107,7 +107,7 @@ describe.skipIf(!runsHere)("playground", () => {
 
   // bitrix-triggers' events are in March 2026, in Asia/Ho_Chi_Minh: a February until
   // has passed, a date is the end of that day on the calendar's clocks.
-  it.each(["2026-02-01T00:00:00Z", "2026-01-03", "2026-03-10", "2026-03-10T09:00"])("reads until %s as `stagecraft run --until` does", async (given) => {
+  it.each(["2026-02-01T00:00:00Z", "2026-01-03", "2026-03-10", "2026-03-10T09:00"])("reads until %s as `stagecraft run --until` does (screenshot of one before the last event: test-results/playground-until-passed-*.png)", async (given) => {
     const folder = join(examplesFolder, "bitrix-triggers");
     const expected = await cli(["run", folder, "--events", join(folder, "events.jsonl"), "--until", given]);
     expect(expected.code).toBe(0);
@@ -128,13 +128,19 @@ describe.skipIf(!runsHere)("playground", () => {
     if (warning === undefined) {
       expect(status).not.toMatch(/warning/);
       expect(await untilRow.getAttribute("class")).not.toMatch(/passed/);
-      expect(rowText).toMatch(new RegExp(`^timers due by ${given}( \\(.*\\))? have fired$`));
+      expect(rowText).toBe("timers due by now have fired");
+      expect(await untilRow.getAttribute("title")).toMatch(new RegExp(`^until ${given}( \\(.*\\))?$`));
     } else {
       expect(warning).toMatch(new RegExp(`^until ${given}( \\(.*\\))? is before the last event \\(2026-03-05T14:00:00\\+07:00\\), so it fires no timer$`));
       expect(status).toContain(`warning: ${warning}`);
       expect(await page.getAttribute("#run-status", "class")).toMatch(/warning/);
       expect(await untilRow.getAttribute("class")).toMatch(/passed/);
-      expect(rowText).toBe(warning);
+      expect(rowText).toBe("fires no timer: before the last event");
+      expect(await untilRow.getAttribute("title")).toBe(warning);
+      // The slider on that row shows the state the events left, not one at the until's time.
+      expect(await page.textContent("#state-time")).toMatch(/^the end of row (\d+) of \1$/);
+      mkdirSync(join(root, "test-results"), { recursive: true });
+      await page.locator(".results").screenshot({ path: join(root, "test-results", `playground-until-passed-${given.slice(0, 10)}.png`) });
     }
   });
 
