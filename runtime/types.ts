@@ -110,7 +110,7 @@ export interface CompiledProgram {
   workflows?: CompiledWorkflow[];
 }
 
-export type TraceRecord = EventTrace | RuleTrace;
+export type TraceRecord = EventTrace | RuleTrace | SkipTrace;
 
 /** An event (input or derived) reached the rules. */
 export interface EventTrace {
@@ -136,6 +136,25 @@ export interface RuleTrace {
   reason: string;
   /** The field values the decision read. */
   values?: Record<string, Value>;
+}
+
+/**
+ * An action of a rule (or workflow step) that fired did nothing: a move backward,
+ * an empty recipient, a value already there. The rule's own trace says it fired;
+ * this one says which of its actions was skipped and why.
+ */
+export interface SkipTrace {
+  kind: "skip";
+  at: string;
+  rule: string;
+  /** The record the action was to act on. */
+  record: string;
+  /** The id of the event (or timer) the rule fired on, as the rule's own trace names it. */
+  event: string;
+  /** The action in rule-language words: `move to "Offer viewed"`, `send email`. */
+  action: string;
+  /** Why it did nothing: `the recipient contact is empty`. */
+  reason: string;
 }
 
 /**
@@ -171,8 +190,9 @@ export interface Engine {
   /**
    * When the earliest pending timer (rule delay, workflow wait or timeout) is
    * due, epoch millis, or null when none is pending. Pure: a scheduler asks it
-   * and fires with `advanceTo`. A cancelled timer still counts: it comes due and
-   * does nothing.
+   * and fires with `advanceTo`. A rule timer whose record or stage opening is
+   * gone still counts: it comes due and does nothing. A workflow's timers go
+   * when its instance ends (finished, exited, record deleted) or stops waiting.
    */
   nextDueAt(): number | null;
   /** A record's current state by `type/id`, or undefined when there is none. */
@@ -185,6 +205,8 @@ export interface Engine {
  * none; its waits resumed with NaN tokens and never fired). 3: rules and
  * workflows by identity instead of index, and the program's manifest (version 2
  * named them by position, so an added rule made a timer run another rule).
+ * A field added as optional, with a fallback for snapshots that lack it (a
+ * rule timer's anchor `from`, a timer's `lineage`), leaves it as it is.
  */
 export const SNAPSHOT_VERSION = 3;
 
@@ -221,6 +243,20 @@ interface TimerBase {
   due: number;
   /** The id of the event that scheduled it: the cause of what it produces. */
   cause: string;
+  /**
+   * The stable name of that event (runtime/engine/firing.ts), which names the
+   * records its firing creates: output ids shift when a rule is added
+   * elsewhere, this does not. Absent when the name is `cause` itself (an input
+   * event), and in snapshots saved before timers kept it, which then name
+   * their records from `cause` as they did.
+   */
+  lineage?: TimerLineage;
+}
+
+/** A lineage as a timer keeps it: the input event it starts from, and the digest of its path. */
+export interface TimerLineage {
+  root: string;
+  key: string;
 }
 
 export interface RuleTimer extends TimerBase {

@@ -8,9 +8,8 @@ import type { Command } from "commander";
 import { formatDiffText, formatOutputLine, formatPlanText, type OutputRecord } from "../../runtime/index";
 import type { DeployAnswer } from "../../service/rules-service";
 import { refusedPortReason } from "../../service/refused-ports";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { CliError, ExitCode, textOrJson, usageError } from "../errors";
-import { formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
 import { readToken } from "./serve";
 
@@ -43,12 +42,9 @@ export function registerDeploy(program: Command, out: Output): void {
       const format = textOrJson(options.format);
       const url = rulesUrl(options.to, options.dryRun === true);
       const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
-      const { sources, result, report } = compileRuleFiles(paths);
-      if (hasErrors(result.diagnostics) || !result.program) {
-        out.stderr(formatTextReport(report, out.isTty));
-        out.exit(ExitCode.ruleErrors);
-        return;
-      }
+      const compiled = compileOrReport(paths, out);
+      if (!compiled) return;
+      const { sources } = compiled;
       const files = sources.map(({ path, text }) => ({ path, text }));
       const response = await send(url, JSON.stringify({ files }), token);
       const body = response.body as { error?: { code: string; message: string }; diagnostics?: ServiceDiagnostic[] } & DeployAnswer;

@@ -7,10 +7,12 @@
 // and reports any difference: exit 0 the same, 1 a difference, 2 usage or I/O.
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Command } from "commander";
+import { plural } from "../../runtime/reporting/plural";
 import { BatchedWriter, stdoutWriter } from "../batched-writer";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import type { Output } from "../output";
-import type { ReplayReport } from "../../service/replay-log";
+import type { ReplayReport, VersionNote } from "../../service/replay-log";
+import { appendAll } from "../../runtime/append-all";
 import type { Store } from "../../service/store/store";
 import { storeLocation, type StoreFlags } from "../store-flags";
 
@@ -76,14 +78,22 @@ async function readStore(flags: StoreFlags, out: Output, command: string, work: 
 }
 
 function describeReplay(report: ReplayReport, store: string): string {
-  const head = `${store}: replayed ${report.entries} log entries (${report.deploys} deploy${report.deploys === 1 ? "" : "s"}, ${report.versions} version${report.versions === 1 ? "" : "s"} of the rules): ${report.outputs} outputs`;
-  if (report.differing === 0) return `${head}, all as stored\n`;
+  const head = `${store}: replayed ${report.entries} log entries (${plural(report.deploys, "deploy")}, ${plural(report.versions, "version")} of the rules): ${report.outputs} outputs`;
+  const notes = report.notes.map(describeNote);
+  if (report.differing === 0) return [`${head}, all as stored`, ...notes].join("\n") + "\n";
   const lines = [`${head}; ${report.differing === 1 ? "1 position differs" : `${report.differing} positions differ`} from the stored outputs:`];
   for (const difference of report.differences) {
     lines.push(`  position ${difference.position}:`, `    stored:   ${difference.stored ?? "(none)"}`, `    replayed: ${difference.replayed ?? "(none)"}`);
   }
   if (report.differing > report.differences.length) lines.push(`  and ${report.differing - report.differences.length} more`);
+  appendAll(lines, notes);
   return lines.join("\n") + "\n";
+}
+
+function describeNote({ version, note, errors }: VersionNote): string {
+  if (note === "no files") return `  version ${version}: replayed with its stored IR (its files were not kept: the store is older than that)`;
+  if (note === "errors") return `  version ${version}: replayed with its stored IR (its stored files have ${plural(errors ?? 0, "error")} with this Stagecraft)`;
+  return `  version ${version}: its stored files compile to other IR than stored (this Stagecraft compiles them differently); replayed with the files`;
 }
 
 function fileWriter(path: string): { writer: BatchedWriter; close: () => void } {

@@ -8,12 +8,11 @@
 // (docs/versions.md "Migration"); `--plan` prints that plan instead of running.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatPlanText, formatTrace, formatWithUtc, parseInstant, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, formatPlanText, formatTrace, formatWithUtc, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, untilPassed, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags, type EventsInput } from "../events-input";
-import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import { describeUntil, parseUntil, UNTIL_FLAG } from "../until";
 import { checkWritable } from "../writable";
@@ -77,7 +76,8 @@ export function registerRun(program: Command, out: Output): void {
         const code = await replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
           const shown = describeUntil(untilGiven!, until);
-          warnIfUntilPassed(until, shown, position.lastAt, snapshot?.clock ?? null, out);
+          const passed = untilPassed("--until", shown, until, position.lastAt, snapshot?.clock ?? null);
+          if (passed !== undefined) out.stderr(`stagecraft: warning: ${passed}\n`);
           position.at = `while firing the timers due by --until ${shown}`;
           writeAll(writer, engine.advanceTo(until));
         }
@@ -165,24 +165,8 @@ async function loadProgram(
     const { loadCompiledModule } = await import("../load-module");
     return loadCompiledModule(options.module);
   }
-  const { result, report } = compileRuleFiles(paths);
-  if (hasErrors(result.diagnostics) || !result.program) {
-    out.stderr(formatTextReport(report, out.isTty));
-    out.exit(ExitCode.ruleErrors);
-    return undefined;
-  }
-  return { program: result.program };
-}
-
-/**
- * `--until` before the last event (or the snapshot's time) fires nothing: the
- * timers due by then fired as the events passed. Likely a wrong date: warn.
- */
-function warnIfUntilPassed(until: string, shown: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
-  const last = Math.max(lastAt === undefined ? -Infinity : parseInstant(lastAt), resumedAt ?? -Infinity);
-  if (parseInstant(until) >= last) return;
-  const passed = lastAt !== undefined && parseInstant(lastAt) === last ? `the last event (${lastAt})` : `the time the snapshot reached (${formatInstant(last)})`;
-  out.stderr(`stagecraft: warning: --until ${shown} is before ${passed}, so it fires no timer\n`);
+  const compiled = compileOrReport(paths, out);
+  return compiled && { program: compiled.program };
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */

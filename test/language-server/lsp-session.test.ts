@@ -111,6 +111,8 @@ describe("stagecraft lsp", () => {
       contents: { value: string };
     };
     expect(hover.contents.value).toContain("deal.amount: money");
+    // the file as the workspace names it, never its URI
+    expect(hover.contents.value).toContain("declared in ` schema.rules `, line 8");
     const definition = await connection.sendRequest("textDocument/definition", { textDocument: { uri: rulesUri }, position: { line: 0, character: 50 } });
     expect(definition).toEqual({ uri: schemaUri, range: { start: { line: 16, character: 15 }, end: { line: 16, character: 24 } } });
     const rename = (await connection.sendRequest("textDocument/rename", {
@@ -120,6 +122,14 @@ describe("stagecraft lsp", () => {
     })) as { changes: Record<string, Array<{ newText: string }>> };
     expect(Object.keys(rename.changes).sort()).toEqual([rulesUri, schemaUri].sort());
     expect(rename.changes[rulesUri]).toHaveLength(1);
+  });
+
+  it("prepares a rename with the name's range, and refuses a keyword with the service's reason", async () => {
+    const prepared = await connection.sendRequest("textDocument/prepareRename", { textDocument: { uri: rulesUri }, position: { line: 0, character: 22 } });
+    expect(prepared).toEqual({ range: { start: { line: 0, character: 21 }, end: { line: 0, character: 27 } }, placeholder: "amount" });
+    await expect(connection.sendRequest("textDocument/prepareRename", { textDocument: { uri: rulesUri }, position: { line: 0, character: 1 } })).rejects.toMatchObject({
+      message: "Only a declared name (an entity, field, stage, template, team or event) can be renamed.",
+    });
   });
 
   it("formats the document", async () => {
@@ -145,9 +155,21 @@ describe("stagecraft lsp", () => {
     expect(tokens.data.slice(0, 5)).toEqual([0, 0, 6, 0, 0]);
   });
 
-  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+  it("completes a test's `by rule` with the workspace's named rules", async () => {
     await connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: rulesUri, version: 6 },
+      contentChanges: [{ text: 'rule "Big deal": on deal created -> close "Won"\ntest "t" {\n  expect stage.opened by rule "' }],
+    });
+    const items = (await connection.sendRequest("textDocument/completion", {
+      textDocument: { uri: rulesUri },
+      position: { line: 2, character: 31 },
+    })) as Array<{ label: string; kind: number; textEdit: { newText: string } }>;
+    expect(items.map((i) => [i.label, i.textEdit.newText])).toEqual([["Big deal", 'Big deal"']]);
+  });
+
+  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: rulesUri, version: 8 },
       contentChanges: [{ text: 'on deal created -> close "Nope"\n' }],
     });
     await diagnosticsFor(rulesUri, (p) => p.diagnostics.length === 1);
