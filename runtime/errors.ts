@@ -5,6 +5,7 @@ import { Diagnostics } from "../diagnostics/messages";
 import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
 import type { ProgramChanges } from "./program/identity";
+import type { SchemaCheck } from "./versions/schema-fit";
 
 export class RuntimeError extends Error {
   readonly code: string;
@@ -53,6 +54,26 @@ export class RecordExistsError extends RuntimeError {
   constructor(eventId: string, ref: string) {
     super(diagnose(Diagnostics.RecordCreatedAgain, { id: eventId, ref }));
     this.name = "RecordExistsError";
+  }
+}
+
+/**
+ * A deploy (or `run --resume` with other rules) that would leave records the
+ * new rules cannot hold: an open stage their pipeline lacks, a value outside a
+ * field's new type (runtime/versions/schema-fit.ts). `check` lists them.
+ */
+export class UnfitStateError extends RuntimeError {
+  constructor(readonly check: SchemaCheck) {
+    const [first] = check.records;
+    const more = check.unfit - 1;
+    super(
+      diagnose(Diagnostics.UnfitState, {
+        count: `${check.unfit} record${check.unfit === 1 ? "" : "s"}`,
+        first: first ? `${first.record} (${first.misfits.map((misfit) => misfit.problem).join("; ")})` : "",
+        more: more > 0 ? `, and ${more} more` : "",
+      }),
+    );
+    this.name = "UnfitStateError";
   }
 }
 
