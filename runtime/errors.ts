@@ -6,6 +6,7 @@ import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
 import type { ProgramChanges } from "./program/identity";
 import type { SchemaCheck } from "./versions/schema-fit";
+import type { MigrationPlan } from "./versions/migration-plan";
 
 export class RuntimeError extends Error {
   readonly code: string;
@@ -63,7 +64,11 @@ export class RecordExistsError extends RuntimeError {
  * field's new type (runtime/versions/schema-fit.ts). `check` lists them.
  */
 export class UnfitStateError extends RuntimeError {
-  constructor(readonly check: SchemaCheck) {
+  readonly check: SchemaCheck;
+
+  /** `plan`: the refused change's, whose `schema` finds unfit records. */
+  constructor(readonly plan: MigrationPlan) {
+    const check = plan.schema!;
     const [first] = check.records;
     const more = check.unfit - 1;
     super(
@@ -74,6 +79,7 @@ export class UnfitStateError extends RuntimeError {
       }),
     );
     this.name = "UnfitStateError";
+    this.check = check;
   }
 }
 

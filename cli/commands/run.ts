@@ -57,7 +57,7 @@ export function registerRun(program: Command, out: Output): void {
         out.stdout(formatPlanText(plan));
         // The resume this plan describes would be refused: a script checking the plan must see it.
         if (leavesUnfitRecords(plan)) {
-          const refusal = new UnfitStateError(plan.schema!);
+          const refusal = new UnfitStateError(plan);
           throw usageError(`${options.resume!}: the resume would be refused: error ${refusal.code}: ${refusal.message}`);
         }
         out.exit(ExitCode.ok);

@@ -55,5 +55,5 @@ function resumeMigrated(snapshot: Snapshot, program: Program, plan: MigrationPla
 }
 
 function refuseUnfit(plan: MigrationPlan): void {
-  if (leavesUnfitRecords(plan)) throw new UnfitStateError(plan.schema!);
+  if (leavesUnfitRecords(plan)) throw new UnfitStateError(plan);
 }
