@@ -1,8 +1,11 @@
 // Loads and compiles the rule files named on the command line; the shared first
-// step of check, run, test, compile and explain.
+// step of check, run, test, compile, explain, deploy and serve.
 import { checkSources, compileSources, type CompileResult, type Diagnostic } from "../compiler/index";
+import type { Program } from "../runtime/index";
+import { ExitCode } from "./errors";
+import type { Output } from "./output";
 import { loadSources, type LoadedSource } from "./sources";
-import type { DiagnosticReport } from "./print-diagnostics";
+import { formatTextReport, type DiagnosticReport } from "./print-diagnostics";
 
 export interface CompiledRules {
   sources: LoadedSource[];
@@ -12,6 +15,22 @@ export interface CompiledRules {
 
 export function compileRuleFiles(paths: readonly string[]): CompiledRules {
   return compileLoadedSources(loadSources(paths));
+}
+
+/**
+ * The rules compiled into a program, or undefined once their errors are on
+ * stderr and the exit code says so (the command then stops): what every command
+ * that runs or ships the rules does first.
+ */
+export function compileOrReport(paths: readonly string[], out: Output): (CompiledRules & { program: Program }) | undefined {
+  const compiled = compileRuleFiles(paths);
+  const program = compiled.result.program;
+  if (hasErrors(compiled.result.diagnostics) || !program) {
+    out.stderr(formatTextReport(compiled.report, out.isTty));
+    out.exit(ExitCode.ruleErrors);
+    return undefined;
+  }
+  return { ...compiled, program };
 }
 
 /** Compiles sources already read (from disk, or from git for `diff git:REF`). */

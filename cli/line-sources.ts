@@ -4,7 +4,7 @@
 // its first lines while the writer is still sending the rest.
 import { closeSync, openSync, readSync } from "node:fs";
 import { cannotRead, usageError } from "./errors";
-import { isUtf16, utf16Error } from "./text-encoding";
+import { isUtf16, utf16Error, withoutBom } from "./text-encoding";
 
 export const EVENTS_FILE = "events file";
 
@@ -158,9 +158,7 @@ export class StreamLines implements LineSource {
   private decodeChunk(chunk: Uint8Array | string): string {
     if (this.atStart) {
       this.atStart = false;
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk.slice(0, 4), "latin1") : chunk;
-      // Read as text already, UTF-16 starts with its byte order mark as two replacement characters.
-      if (isUtf16(bytes) || (typeof chunk === "string" && chunk.startsWith("\ufffd\ufffd"))) throw utf16Error("events from standard input");
+      if (isUtf16(chunk)) throw utf16Error("events from standard input");
       return withoutBom(typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true }));
     }
     return typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
@@ -179,7 +177,3 @@ function splitLines(text: string, last: boolean): string[] {
   return lines;
 }
 
-/** Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first line. */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}

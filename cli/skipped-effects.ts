@@ -2,6 +2,7 @@
 // record does not have) print nothing on stdout: without --trace they would
 // pass unseen. `run` counts them per rule and reason and sums them up on
 // stderr at the end, one line each, in the order first met; stdout is untouched.
+import { plural } from "../runtime/reporting/plural";
 
 export class SkippedEffects {
   private readonly counts = new Map<string, { rule: string; reason: string; count: number }>();
@@ -16,7 +17,7 @@ export class SkippedEffects {
   summary(): string {
     let text = "";
     for (const { rule, reason, count } of this.counts.values()) {
-      text += `stagecraft: rule "${rule}" skipped ${count} effect${count === 1 ? "" : "s"}: ${reason} (--trace shows each)\n`;
+      text += `stagecraft: rule "${rule}" skipped ${plural(count, "effect")}: ${reason} (--trace shows each)\n`;
     }
     return text;
   }

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import type { SourceText } from "../compiler/index";
 import { appendAll } from "../runtime/append-all";
 import { cannotRead, FileError, usageError } from "./errors";
-import { decodeUtf8 } from "./text-encoding";
+import { decodeUtf8, withoutBom } from "./text-encoding";
 
 export interface LoadedSource extends SourceText {
   /** The path to show in diagnostics (relative to the working directory, as the user typed it). */
@@ -40,7 +40,7 @@ function readRules(path: string): string {
 
 /** No rules item starts with `{`, and an event line is a JSON object with an `entity` or a `type`. */
 function looksLikeEvents(text: string): boolean {
-  const start = text.replace(/^\ufeff/, "").trimStart();
+  const start = withoutBom(text).trimStart();
   if (!start.startsWith("{")) return false;
   const end = start.indexOf("\n");
   try {

@@ -27,11 +27,21 @@ export function decodeUtf8(bytes: Buffer, what: string, path: string): string {
   }
 }
 
-/** A UTF-16 byte order mark, or a zero byte among the first ones (UTF-16 without a mark: `{\0"\0`). */
-export function isUtf16(bytes: Uint8Array): boolean {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
-  for (let i = 0; i < Math.min(bytes.length, 4); i++) if (bytes[i] === 0) return true;
+/**
+ * Whether an input starts as UTF-16: a byte order mark, or a zero byte among the
+ * first ones (UTF-16 without a mark: `{\0"\0`). A stream may hand over text it
+ * has decoded as UTF-8 already; there the mark is two replacement characters.
+ */
+export function isUtf16(start: Uint8Array | string): boolean {
+  if (typeof start === "string") return start.startsWith("\ufffd\ufffd") || isUtf16(Buffer.from(start.slice(0, 4), "latin1"));
+  if (start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff))) return true;
+  for (let i = 0; i < Math.min(start.length, 4); i++) if (start[i] === 0) return true;
   return false;
+}
+
+/** Editors on Windows start UTF-8 files with a byte order mark; it is not part of the text. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** `subject` is what could not be read ("events file x.jsonl"); `path` the file to convert, none for standard input. */

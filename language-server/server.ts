@@ -4,7 +4,7 @@
 // initialize) and the editor's open documents (their unsaved text wins); a
 // change re-parses that document and re-checks the program.
 import {
-  CodeActionKind, CompletionItemKind, DiagnosticSeverity, FoldingRangeKind, SymbolKind as LspSymbolKind, TextDocumentSyncKind,
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, FoldingRangeKind, LSPErrorCodes, ResponseError, SymbolKind as LspSymbolKind, TextDocumentSyncKind,
   type CompletionItem as LspCompletionItem, type Connection, type DocumentSymbol as LspDocumentSymbol, type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -18,7 +18,7 @@ import { rulesFilesUnder, textOnDisk } from "./workspace-files";
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, field: CompletionItemKind.Field, stage: CompletionItemKind.EnumMember, template: CompletionItemKind.Reference,
   event: CompletionItemKind.Event, entity: CompletionItemKind.Class, team: CompletionItemKind.Module, function: CompletionItemKind.Function,
-  value: CompletionItemKind.EnumMember, type: CompletionItemKind.TypeParameter,
+  value: CompletionItemKind.EnumMember, type: CompletionItemKind.TypeParameter, rule: CompletionItemKind.Function, workflow: CompletionItemKind.Function,
 };
 const symbolKinds: Record<SymbolKind, LspSymbolKind> = {
   calendar: LspSymbolKind.Object, entity: LspSymbolKind.Class, field: LspSymbolKind.Field, stage: LspSymbolKind.EnumMember,
@@ -134,13 +134,15 @@ export function serveLanguage(connection: Connection): void {
   connection.onReferences(({ textDocument, position, context }) =>
     service.references(textDocument.uri, fromLsp(position), context.includeDeclaration).map((l) => ({ uri: l.path, range: rangeToLsp(l.range) })),
   );
+  // A refusal is an error with the service's reason, which the editor shows (a null answer would show its own generic text).
   connection.onPrepareRename(({ textDocument, position }) => {
-    const range = service.renameRange(textDocument.uri, fromLsp(position));
-    return range && rangeToLsp(range);
+    const target = service.prepareRename(textDocument.uri, fromLsp(position));
+    if ("error" in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    return { range: rangeToLsp(target.range), placeholder: target.placeholder };
   });
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const result = service.rename(textDocument.uri, fromLsp(position), newName);
-    if ("error" in result) throw new Error(result.error);
+    if ("error" in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     const changes: Record<string, Array<{ range: ReturnType<typeof rangeToLsp>; newText: string }>> = {};
     for (const edit of result.edits) (changes[edit.path] ??= []).push({ range: rangeToLsp(edit.range), newText: edit.newText });
     return { changes };

@@ -3,16 +3,18 @@
 // item is about, and the names come from the workspace's symbol index: stages
 // of the right entity, templates of the right kind, teams after `assign … from`,
 // events after `on <entity>`, the rule's fields (a reference's after a dot), the
-// created entity's fields as keys of `create X with { … }`, functions, keywords.
+// created entity's fields as keys of `create X with { … }`, the team's member
+// attributes and their values in `assign … where`, named rules and workflows
+// after a test's `by rule`/`by workflow`, functions, keywords.
 import { tokenVocabulary, type Expectation, type ItemToken, type PlaceInItem } from "../grammar/index";
 import { activityEvents } from "../stdlib/events";
 import { functions } from "../stdlib/functions";
 import { primitiveTypeNames, primitiveTypeDocs } from "../stdlib/types";
 import { followPath, itemTokens, meaningOfQuote, stageOwner, subjectEntity, entityNamed, recordEntityAt } from "./item-context";
 import type { Range, TextLines } from "./positions";
-import type { EntitySymbol, SymbolIndex } from "./symbol-index";
+import type { EntitySymbol, SymbolIndex, TeamSymbol } from "./symbol-index";
 
-export type CompletionKind = "keyword" | "field" | "stage" | "template" | "event" | "entity" | "team" | "function" | "value" | "type";
+export type CompletionKind = "keyword" | "field" | "stage" | "template" | "event" | "entity" | "team" | "function" | "value" | "type" | "rule" | "workflow";
 
 export interface CompletionItem {
   label: string;
@@ -81,6 +83,10 @@ export function completionsAt(place: PlaceInItem, offset: number, lines: TextLin
     for (const e of symbols.entities) drafts.push({ label: e.name, kind: "entity", detail: "entity", insertText: e.name });
   } else if (previous?.keyword === "from" && inRule("assignAction")) {
     for (const t of symbols.teams) drafts.push({ label: t.name, kind: "team", detail: `team: ${t.members.join(", ")}`, insertText: t.name });
+  } else if (inRule("assignCriterion")) {
+    // after `where` or `and`: the attributes the team's members are given
+    const team = criterionTeam(place.before, symbols);
+    for (const a of team?.attributes ?? []) drafts.push({ label: a.name, kind: "field", detail: `attribute of team ${team!.name}: ${a.values.join(", ")}`, insertText: a.name });
   } else if (previous?.keyword === "create" && keywords.has("task")) {
     keywords.delete("task");
     keywords.delete("activity");
@@ -97,6 +103,9 @@ export function completionsAt(place: PlaceInItem, offset: number, lines: TextLin
   } else if (expected.some((e) => e.kind === "PathWord")) {
     // a value or a field path: a space alone does not open the list here, typing goes on undisturbed
     if (context.triggerCharacter === " ") return [];
+    for (const value of criterionValues(place.before, symbols)) {
+      drafts.push({ label: value, kind: "value", detail: "a value the team's members have", insertText: value, sortText: `!${value}` });
+    }
     if (ruleEntity) {
       for (const d of fieldCompletions(ruleEntity)) drafts.push(d);
       if (expected.some((e) => e.ruleStack.includes("expression"))) for (const d of enumValueCompletions(ruleEntity)) drafts.push(d);
@@ -181,7 +190,33 @@ function quotedCompletions(
   if (meaning.kind === "event") {
     return symbols.events.map((e) => ({ label: e.name, kind: "event", detail: "declared event", insertText: quoted(e.name), insert, replace }));
   }
-  return [];
+  if (meaning.kind === "rule" || meaning.kind === "workflow") {
+    const named = meaning.kind === "rule" ? symbols.rules : symbols.workflows;
+    return named.map((r) => ({ label: r.name, kind: meaning.kind, detail: `${meaning.kind} in ${r.file}`, insertText: quoted(r.name), insert, replace }));
+  }
+  // `where channel == "…"`: the text values the team's members have
+  return criterionValues(place.before, symbols)
+    .filter((value) => value.startsWith('"'))
+    .map((value) => {
+      const name = JSON.parse(value) as string;
+      return { label: name, kind: "value", detail: "a value the team's members have", insertText: quoted(name), insert, replace };
+    });
+}
+
+/** The team of the `assign … from TEAM where …` that `before` ends in: the name after its `from`. */
+function criterionTeam(before: readonly ItemToken[], symbols: SymbolIndex): TeamSymbol | undefined {
+  for (let i = before.length - 2; i >= 0; i--) {
+    if (before[i]!.keyword === "from") return symbols.teams.find((t) => t.name === before[i + 1]!.image);
+  }
+  return undefined;
+}
+
+/** After `where ATTRIBUTE ==`: the values the team's members have for that attribute. */
+function criterionValues(before: readonly ItemToken[], symbols: SymbolIndex): string[] {
+  const attribute = before.at(-2);
+  const keyword = before.at(-3)?.keyword;
+  if (before.at(-1)?.kind !== "Equal" || (keyword !== "where" && keyword !== "and")) return [];
+  return criterionTeam(before, symbols)?.attributes.find((a) => a.name === attribute!.image)?.values ?? [];
 }
 
 /**

@@ -1,6 +1,6 @@
 // The language service's public face: what the playground's Monaco adapter and
 // `stagecraft lsp` import.
-export { LanguageService, type FileEdit, type Hover, type Location, type RenameResult, type TextEdit } from "./language-service";
+export { LanguageService, type FileEdit, type Hover, type Location, type RenameResult, type RenameTarget, type TextEdit } from "./language-service";
 export type { Position, Range } from "./positions";
 export { TextLines } from "./positions";
 export { completionTriggerCharacters } from "./completion-triggers";

@@ -12,6 +12,9 @@ export type QuotedNameKind =
   | { kind: "stage" }
   | { kind: "template"; templateKind: TemplateKind }
   | { kind: "event" }
+  /** `expect … by rule "R"` / `by workflow "W"` in a test. */
+  | { kind: "rule" }
+  | { kind: "workflow" }
   | { kind: "other" };
 
 export function itemTokens(place: PlaceInItem): ItemToken[] {
@@ -84,6 +87,7 @@ const stageWords = new Set<string>(tokenVocabulary.stageNameWords);
 export function meaningOfQuote(tokens: readonly ItemToken[], index: number): QuotedNameKind {
   const previous = tokens[index - 1];
   const beforeThat = tokens[index - 2];
+  if (beforeThat?.keyword === "by" && (previous?.keyword === "rule" || previous?.keyword === "workflow")) return { kind: previous.keyword };
   const templateKind = previous?.keyword ? templateKindByWord.get(previous.keyword) : undefined;
   if (templateKind && (templateKind !== "email" || beforeThat?.keyword === "send" || beforeThat?.keyword === "and")) {
     return { kind: "template", templateKind };

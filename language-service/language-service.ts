@@ -14,6 +14,7 @@ import { fenced, inlineCode } from "./markdown";
 import { plainRange, type Position, type Range } from "./positions";
 import { occurrencesOf } from "./references";
 import { semanticTokens, type SemanticToken } from "./semantic-tokens";
+import type { DeclaredName } from "./symbol-index";
 import { Workspace, type CheckedWorkspace } from "./workspace";
 
 export interface Location {
@@ -37,6 +38,11 @@ export interface FileEdit extends TextEdit {
 }
 
 export type RenameResult = { edits: FileEdit[] } | { error: string };
+
+/** A name rename can change (its range, and its text to start editing from), or why there is none. */
+export type RenameTarget = { range: Range; placeholder: string } | { error: string };
+
+const notRenamable = "Only a declared name (an entity, field, stage, template, team or event) can be renamed.";
 
 export class LanguageService {
   readonly workspace = new Workspace();
@@ -100,19 +106,20 @@ export class LanguageService {
     return locations;
   }
 
-  /** The name under the cursor that rename would change, or null when nothing there can be renamed. */
-  renameRange(path: string, position: Position): Range | null {
-    const found = this.nameAt(path, position);
-    if (!found?.name.declaration) return null;
+  /**
+   * What rename would change at the cursor: the name's range and its text as
+   * written there, or why nothing there can be renamed (both editors show the reason).
+   */
+  prepareRename(path: string, position: Position): RenameTarget {
+    const target = this.renameTargetAt(path, position);
+    if (!target) return { error: notRenamable };
     const document = this.workspace.get(path)!;
-    const offset = document.lines.offsetAt(position);
-    const here = occurrencesOf(found.name.declaration, [document], this.workspace.symbolIndex()).find((at) => at.start <= offset && offset <= at.end);
-    return here ? document.lines.rangeOf(here.start, here.end) : null;
+    return { range: document.lines.rangeOf(target.start, target.end), placeholder: document.text.slice(target.start, target.end) };
   }
 
   rename(path: string, position: Position, newName: string): RenameResult {
-    const declaration = this.nameAt(path, position)?.name.declaration;
-    if (!declaration) return { error: "Only a declared name (an entity, field, stage, template, team or event) can be renamed." };
+    const declaration = this.renameTargetAt(path, position)?.declaration;
+    if (!declaration) return { error: notRenamable };
     const quoted = this.workspace.get(declaration.file)?.text[declaration.range.start.offset] === '"';
     if (!quoted && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return { error: `"${newName}" is not a name: letters, digits and _, not starting with a digit.` };
     if (quoted && /["\\\r\n]/.test(newName)) return { error: "A quoted name cannot hold a quote, a backslash or a line break." };
@@ -153,6 +160,16 @@ export class LanguageService {
     if (!document) return [];
     const lines = document.lines;
     return quickFixes(path, problems, (range) => document.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)));
+  }
+
+  /** The occurrence of a declared name under the cursor (offsets in the file), or null. */
+  private renameTargetAt(path: string, position: Position): { declaration: DeclaredName; start: number; end: number } | null {
+    const declaration = this.nameAt(path, position)?.name.declaration;
+    if (!declaration) return null;
+    const document = this.workspace.get(path)!;
+    const offset = document.lines.offsetAt(position);
+    const here = occurrencesOf(declaration, [document], this.workspace.symbolIndex()).find((at) => at.start <= offset && offset <= at.end);
+    return here ? { declaration, start: here.start, end: here.end } : null;
   }
 
   private nameAt(path: string, position: Position) {

@@ -3,7 +3,7 @@
 // worker from the syntax trees (plain data, so it crosses postMessage), and
 // kept from the last result that parsed, so completion still works while the
 // file under the cursor is half typed.
-import type { EntityDecl, FieldDecl, SourceFile, SourceRange, Span, TemplateProperty, TypeRef } from "../grammar/ast";
+import type { EntityDecl, FieldDecl, Literal, SourceFile, SourceRange, Span, TeamDecl, TemplateProperty, TypeRef } from "../grammar/ast";
 import { implicitFields, typeName } from "../compiler/index";
 import { rangeIn } from "../grammar/index";
 import { isPrimitiveTypeName } from "../stdlib/types";
@@ -50,6 +50,14 @@ export interface TemplateSymbol extends DeclaredName {
 
 export interface TeamSymbol extends DeclaredName {
   members: string[];
+  /** The attributes the members are given, in first-written order, for `assign … where`. */
+  attributes: MemberAttributeSymbol[];
+}
+
+/** One attribute of a team's members and the values written for it, as a rule writes them (`"north"`, `2`). */
+export interface MemberAttributeSymbol {
+  name: string;
+  values: string[];
 }
 
 export interface EventSymbol extends DeclaredName {
@@ -62,10 +70,13 @@ export interface SymbolIndex {
   teams: TeamSymbol[];
   /** `event` declarations of the rules (the stdlib catalog is read directly). */
   events: EventSymbol[];
+  /** Named rules (an unnamed rule has no name to refer to), for `expect … by rule "R"`. */
+  rules: DeclaredName[];
+  workflows: DeclaredName[];
 }
 
 export function buildSymbolIndex(files: SourceFile[]): SymbolIndex {
-  const index: SymbolIndex = { entities: [], templates: [], teams: [], events: [] };
+  const index: SymbolIndex = { entities: [], templates: [], teams: [], events: [], rules: [], workflows: [] };
   for (const file of files) {
     for (const item of file.items) {
       if (item.missing) continue;
@@ -81,10 +92,16 @@ export function buildSymbolIndex(files: SourceFile[]): SymbolIndex {
           });
           break;
         case "TeamDecl":
-          index.teams.push({ ...declared(item.name, file), members: item.members.map((m) => m.value) });
+          index.teams.push({ ...declared(item.name, file), members: item.members.map((m) => m.value), attributes: memberAttributes(item) });
           break;
         case "EventDecl":
           index.events.push({ ...declared(item.name, file), fields: item.fields.map((f) => fieldSymbol(f, file)) });
+          break;
+        case "RuleDecl":
+          if (item.name) index.rules.push(declared(item.name, file));
+          break;
+        case "WorkflowDecl":
+          index.workflows.push(declared(item.name, file));
           break;
         default:
           break;
@@ -117,6 +134,33 @@ function fieldSymbol(field: FieldDecl, file: SourceFile): FieldSymbol {
   if (field.type.kind === "EnumType") symbol.enumValues = field.type.values.map((v) => v.text);
   else if (!isPrimitiveTypeName(field.type.name.text)) symbol.reference = field.type.name.text;
   return symbol;
+}
+
+function memberAttributes(team: TeamDecl): MemberAttributeSymbol[] {
+  const values = new Map<string, Set<string>>();
+  for (const attributes of team.attributes) {
+    for (const field of attributes.fields) {
+      if (field.missing) continue;
+      let written = values.get(field.name.text);
+      if (!written) values.set(field.name.text, (written = new Set()));
+      written.add(literalText(field.value));
+    }
+  }
+  return [...values].map(([name, written]) => ({ name, values: [...written] }));
+}
+
+/** A member's value as a rule's expression writes it: text quoted (a bare word in the team is text too). */
+function literalText(value: Literal): string {
+  switch (value.kind) {
+    case "StringLiteral":
+      return JSON.stringify(value.value);
+    case "NumberLiteral":
+      return value.text;
+    case "BooleanLiteral":
+      return String(value.value);
+    default:
+      return value.text;
+  }
 }
 
 function typeRefText(type: TypeRef): string {

@@ -25,6 +25,8 @@ import "monaco-editor/features/indentation/register";
 import "monaco-editor/features/linesOperations/register";
 import "monaco-editor/features/multicursor/register";
 import "monaco-editor/features/quickCommand/register";
+// F2: rename across files, and the language service's reason when the name cannot be renamed (7 KB gzip).
+import "monaco-editor/features/rename/register";
 import "monaco-editor/features/snippet/register";
 import "monaco-editor/features/suggest/register";
 // Ctrl+M: Tab moves the focus out of the editor instead of indenting (no keyboard trap).

@@ -171,8 +171,9 @@ export interface Engine {
   /**
    * When the earliest pending timer (rule delay, workflow wait or timeout) is
    * due, epoch millis, or null when none is pending. Pure: a scheduler asks it
-   * and fires with `advanceTo`. A cancelled timer still counts: it comes due and
-   * does nothing.
+   * and fires with `advanceTo`. A rule timer whose record or stage opening is
+   * gone still counts: it comes due and does nothing. A workflow's timers go
+   * when its instance ends (finished, exited, record deleted) or stops waiting.
    */
   nextDueAt(): number | null;
   /** A record's current state by `type/id`, or undefined when there is none. */
@@ -185,6 +186,8 @@ export interface Engine {
  * none; its waits resumed with NaN tokens and never fired). 3: rules and
  * workflows by identity instead of index, and the program's manifest (version 2
  * named them by position, so an added rule made a timer run another rule).
+ * A field added as optional, with a fallback for snapshots that lack it (a
+ * rule timer's anchor `from`, a timer's `lineage`), leaves it as it is.
  */
 export const SNAPSHOT_VERSION = 3;
 
@@ -221,6 +224,20 @@ interface TimerBase {
   due: number;
   /** The id of the event that scheduled it: the cause of what it produces. */
   cause: string;
+  /**
+   * The stable name of that event (runtime/engine/firing.ts), which names the
+   * records its firing creates: output ids shift when a rule is added
+   * elsewhere, this does not. Absent when the name is `cause` itself (an input
+   * event), and in snapshots saved before timers kept it, which then name
+   * their records from `cause` as they did.
+   */
+  lineage?: TimerLineage;
+}
+
+/** A lineage as a timer keeps it: the input event it starts from, and the digest of its path. */
+export interface TimerLineage {
+  root: string;
+  key: string;
 }
 
 export interface RuleTimer extends TimerBase {

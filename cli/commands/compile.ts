@@ -3,7 +3,7 @@
 // (nothing is written then), 2 on usage or I/O errors.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { cannotWrite, ExitCode } from "../errors";
 import { formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
@@ -17,21 +17,17 @@ export function registerCompile(program: Command, out: Output): void {
     .requiredOption("-o, --out <file.ts>", "the TypeScript module to write")
     .action(async (paths: string[], options: { out: string }) => {
       checkWritable("module", options.out);
-      const { result, report } = compileRuleFiles(paths);
-      if (hasErrors(result.diagnostics) || !result.program) {
-        out.stderr(formatTextReport(report, out.isTty));
-        out.exit(ExitCode.ruleErrors);
-        return;
-      }
+      const compiled = compileOrReport(paths, out);
+      if (!compiled) return;
       // ts-morph is heavy: loaded only by this command.
       const { emitModule } = await import("../../compiler/backend/index");
-      const text = emitModule(result.program);
+      const text = emitModule(compiled.program);
       try {
         writeFileSync(options.out, text);
       } catch (error) {
         throw cannotWrite("module", options.out, error);
       }
-      if (result.diagnostics.length > 0) out.stderr(formatTextReport(report, out.isTty));
+      if (compiled.result.diagnostics.length > 0) out.stderr(formatTextReport(compiled.report, out.isTty));
       out.exit(ExitCode.ok);
     });
 }

@@ -9,10 +9,9 @@
 import type { Command } from "commander";
 import { formatDiffText, formatOutputLine, formatPlanText, formatUnfitRecords, type OutputRecord } from "../../runtime/index";
 import type { DeployAnswer } from "../../service/rules-service";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { readServiceAnswer } from "../deploy-answer";
 import { CliError, ExitCode, textOrJson, usageError } from "../errors";
-import { formatTextReport } from "../print-diagnostics";
 import type { Output } from "../output";
 import { readToken } from "./serve";
 
@@ -36,12 +35,9 @@ export function registerDeploy(program: Command, out: Output): void {
       const format = textOrJson(options.format);
       const url = rulesUrl(options.to, options.dryRun === true);
       const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
-      const { sources, result, report } = compileRuleFiles(paths);
-      if (hasErrors(result.diagnostics) || !result.program) {
-        out.stderr(formatTextReport(report, out.isTty));
-        out.exit(ExitCode.ruleErrors);
-        return;
-      }
+      const compiled = compileOrReport(paths, out);
+      if (!compiled) return;
+      const { sources } = compiled;
       const files = sources.map(({ path, text }) => ({ path, text }));
       const response = await send(url, JSON.stringify({ files }), token);
       const read = readServiceAnswer(url, response.status, response.text);

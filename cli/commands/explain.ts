@@ -2,10 +2,9 @@
 // record, why each rule did or did not fire, with the values that decided it.
 import type { Command } from "commander";
 import { EventStreamValidator, explain, formatExplanation, formatWithUtc, type InputEvent, type Program } from "../../runtime/index";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { ExitCode, usageError } from "../errors";
 import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags } from "../events-input";
-import { formatTextReport } from "../print-diagnostics";
 import { parseUntil, UNTIL_FLAG } from "../until";
 import type { Output } from "../output";
 import { formatLineError } from "../../diagnostics/format";
@@ -22,13 +21,9 @@ export function registerExplain(program: Command, out: Output): void {
     .action(async (paths: string[], options: EventsFlags & { events: string[]; entity: string; until?: string }) => {
       if (!/^[^/\s]+\/\S+$/.test(options.entity)) throw usageError(`--entity must be type/id (e.g. deal/S1), not "${options.entity}"`);
       const untilGiven = options.until === undefined ? undefined : parseUntil(options.until);
-      const { result, report } = compileRuleFiles(paths);
-      if (hasErrors(result.diagnostics) || !result.program) {
-        out.stderr(formatTextReport(report, out.isTty));
-        out.exit(ExitCode.ruleErrors);
-        return;
-      }
-      const program = result.program;
+      const compiled = compileOrReport(paths, out);
+      if (!compiled) return;
+      const program = compiled.program;
       const until = untilGiven?.in(program.calendar.timezone);
       const type = options.entity.slice(0, options.entity.indexOf("/"));
       checkEntityType(program, type, options.entity);

@@ -7,6 +7,7 @@
 // and reports any difference: exit 0 the same, 1 a difference, 2 usage or I/O.
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Command } from "commander";
+import { plural } from "../../runtime/reporting/plural";
 import { BatchedWriter, stdoutWriter } from "../batched-writer";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import type { Output } from "../output";
@@ -76,7 +77,7 @@ async function readStore(flags: StoreFlags, out: Output, command: string, work: 
 }
 
 function describeReplay(report: ReplayReport, store: string): string {
-  const head = `${store}: replayed ${report.entries} log entries (${report.deploys} deploy${report.deploys === 1 ? "" : "s"}, ${report.versions} version${report.versions === 1 ? "" : "s"} of the rules): ${report.outputs} outputs`;
+  const head = `${store}: replayed ${report.entries} log entries (${plural(report.deploys, "deploy")}, ${plural(report.versions, "version")} of the rules): ${report.outputs} outputs`;
   if (report.differing === 0) return `${head}, all as stored\n`;
   const lines = [`${head}; ${report.differing === 1 ? "1 position differs" : `${report.differing} positions differ`} from the stored outputs:`];
   for (const difference of report.differences) {

@@ -12,10 +12,9 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatPlanText, formatTrace, formatUnfitRecords, formatWithUtc, leavesUnfitRecords, parseInstant, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, UnfitStateError, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import { addEventsOptions, openEventsInput, streamCheckOptions, type EventsFlags, type EventsInput } from "../events-input";
-import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import { describeUntil, parseUntil, UNTIL_FLAG } from "../until";
 import { checkWritable } from "../writable";
@@ -174,13 +173,8 @@ async function loadProgram(
     const { loadCompiledModule } = await import("../load-module");
     return loadCompiledModule(options.module);
   }
-  const { result, report } = compileRuleFiles(paths);
-  if (hasErrors(result.diagnostics) || !result.program) {
-    out.stderr(formatTextReport(report, out.isTty));
-    out.exit(ExitCode.ruleErrors);
-    return undefined;
-  }
-  return { program: result.program };
+  const compiled = compileOrReport(paths, out);
+  return compiled && { program: compiled.program };
 }
 
 /**

@@ -3,9 +3,8 @@
 // runs the rules live (service/). The service's modules (fastify, PGlite, pg)
 // load only for this command.
 import type { Command } from "commander";
-import { compileRuleFiles, hasErrors } from "../compile-rules";
+import { compileOrReport } from "../compile-rules";
 import { CliError, ExitCode, usageError } from "../errors";
-import { formatTextReport } from "../print-diagnostics";
 import { readText } from "../sources";
 import type { Output } from "../output";
 import { storeLocation, type StoreFlags } from "../store-flags";
@@ -34,18 +33,14 @@ export function registerServe(program: Command, out: Output): void {
       const token = options.tokenFile === undefined ? undefined : readToken(options.tokenFile);
       const webhooks = await webhookOptions(options);
       const location = storeLocation(options, out.env ?? {});
-      const { result, report } = compileRuleFiles(paths);
-      if (hasErrors(result.diagnostics) || !result.program) {
-        out.stderr(formatTextReport(report, out.isTty));
-        out.exit(ExitCode.ruleErrors);
-        return;
-      }
+      const compiled = compileOrReport(paths, out);
+      if (!compiled) return;
       const { runServer } = await import("../../service/server");
       const { ServeError } = await import("../../service/store/errors");
       try {
         await runServer({
           ...location,
-          program: result.program,
+          program: compiled.program,
           host,
           port,
           ...(token !== undefined ? { token } : {}),

@@ -8,7 +8,7 @@ import type { RulesSource } from "../checking/protocol";
 
 /** The service's questions the adapter asks, as LanguageService names them. */
 export type LanguageMethod =
-  | "completions" | "hover" | "definition" | "references" | "renameRange" | "rename"
+  | "completions" | "hover" | "definition" | "references" | "prepareRename" | "rename"
   | "documentSymbols" | "foldingRanges" | "codeActions" | "format" | "semanticTokens";
 
 /** Semantic tokens cross already encoded (numbers, as Monaco and LSP read them). */

@@ -26,6 +26,7 @@ const Kind = languages.CompletionItemKind;
 const completionKinds: Record<CompletionKind, languages.CompletionItemKind> = {
   keyword: Kind.Keyword, field: Kind.Field, stage: Kind.EnumMember, template: Kind.Reference, event: Kind.Event,
   entity: Kind.Class, team: Kind.Module, function: Kind.Function, value: Kind.EnumMember, type: Kind.TypeParameter,
+  rule: Kind.Function, workflow: Kind.Function,
 };
 const symbolKinds: Record<SymbolKind, languages.SymbolKind> = {
   calendar: languages.SymbolKind.Object, entity: languages.SymbolKind.Class, field: languages.SymbolKind.Field,
@@ -94,9 +95,9 @@ export function registerStagecraft(services: LanguageServices): IDisposable[] {
         };
       },
       async resolveRenameLocation(model, position) {
-        const range = await ask(model, "renameRange", at(position));
-        if (!range) return { range: toMonaco({ start: at(position), end: at(position) }), text: "", rejectReason: "Only a declared name can be renamed." };
-        return { range: toMonaco(range), text: model.getValueInRange(toMonaco(range)) };
+        const target = await ask(model, "prepareRename", at(position));
+        if ("error" in target) return { range: toMonaco({ start: at(position), end: at(position) }), text: "", rejectReason: target.error };
+        return { range: toMonaco(target.range), text: target.placeholder };
       },
     }),
     languages.registerDocumentSymbolProvider(languageId, {

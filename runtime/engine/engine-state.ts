@@ -1,7 +1,7 @@
 // Everything the engine remembers between events, and its snapshot form.
 // Records live in a Map of immutable values; the other parts are small.
 import type { Program, WorkflowDef } from "../program/ir";
-import type { RecordState, Snapshot, TimerState, WorkflowInstance } from "../types";
+import type { RecordState, Snapshot, TimerState, WorkflowInstance, WorkflowTimer } from "../types";
 import { SNAPSHOT_VERSION } from "../types";
 import { TimerQueue } from "../time/timer-queue";
 import { LoopBoundError, ProgramChangedError, SnapshotError } from "../errors";
@@ -24,6 +24,8 @@ export class EngineState {
   /** Key record → keys of the instances keyed by it and bound to another record (`per contact`). */
   readonly instancesByKeyRef = new Map<string, Set<string>>();
   readonly finished = new Set<string>();
+  /** Instance key → its workflow timers still pending: they go when it ends or its wait does (docs/language.md "Workflows"). */
+  private readonly instanceTimers = new Map<string, WorkflowTimer[]>();
   /** `entity.field` → member → records holding the member in that field (`least loaded`). */
   readonly loads = new Map<string, Map<string, number>>();
 
@@ -59,6 +61,29 @@ export class EngineState {
       throw new LoopBoundError(`timer t${timer.seq} would come due at ${timer.due}, not after the current time ${this.clock}`);
     }
     this.timers.push(timer);
+    if (timer.kind !== "rule") this.indexTimer(timer);
+  }
+
+  /** Takes the next pending timer due at or before `limit`, if any. */
+  takeDue(limit: number): TimerState | undefined {
+    const timer = this.timers.peek();
+    if (timer === undefined || timer.due > limit) return undefined;
+    this.timers.pop();
+    if (timer.kind !== "rule") {
+      const pending = this.instanceTimers.get(timer.instance)!;
+      pending.splice(pending.indexOf(timer), 1);
+      if (pending.length === 0) this.instanceTimers.delete(timer.instance);
+    }
+    return timer;
+  }
+
+  /**
+   * Gives an instance a new wait token: whatever it waited for before is over,
+   * so the timers of that wait go (they would find another token and do nothing).
+   */
+  newToken(instance: WorkflowInstance): void {
+    this.dropInstanceTimers(instance.key);
+    instance.token = ++this.tokenSeq;
   }
 
   load(entity: string, field: string, member: string): number {
@@ -71,7 +96,9 @@ export class EngineState {
     if (instance.keyRef !== instance.bound) addTo(this.instancesByKeyRef, instance.keyRef, instance.key);
   }
 
+  /** Ends an instance (finished, exited or its record deleted): its pending timers go with it. */
   removeInstance(instance: WorkflowInstance): void {
+    this.dropInstanceTimers(instance.key);
     this.instances.delete(instance.key);
     removeFrom(this.instancesByRecord, instance.bound, instance.key);
     if (instance.keyRef !== instance.bound) removeFrom(this.instancesByKeyRef, instance.keyRef, instance.key);
@@ -114,13 +141,29 @@ export class EngineState {
     if (saved.fingerprint !== programManifest(this.program).fingerprint) throw new ProgramChangedError(comparePrograms(saved, this.program));
     this.clock = snapshot.clock;
     for (const record of snapshot.records) this.writeRecord(undefined, record);
-    this.timers = new TimerQueue(snapshot.timers);
     this.timerSeq = snapshot.timerSeq;
     this.tokenSeq = snapshot.tokenSeq;
     this.recordSeq = snapshot.recordSeq;
     for (const [team, counter] of Object.entries(snapshot.teamCounters)) this.teamCounters.set(team, counter);
     for (const instance of snapshot.instances) this.addInstance({ ...instance, keyRef: instance.keyRef ?? keyRefOf(instance.key) });
     for (const key of snapshot.finished) this.finished.add(key);
+    // A snapshot saved before ended waits dropped their timers may still hold some: they would do nothing, so they go.
+    const timers = snapshot.timers.filter((timer) => timer.kind === "rule" || this.instances.get(timer.instance)?.token === timer.token);
+    this.timers = new TimerQueue(timers);
+    for (const timer of timers) if (timer.kind !== "rule") this.indexTimer(timer);
+  }
+
+  private indexTimer(timer: WorkflowTimer): void {
+    const pending = this.instanceTimers.get(timer.instance);
+    if (pending) pending.push(timer);
+    else this.instanceTimers.set(timer.instance, [timer]);
+  }
+
+  private dropInstanceTimers(key: string): void {
+    const pending = this.instanceTimers.get(key);
+    if (!pending) return;
+    for (const timer of pending) this.timers.drop(timer);
+    this.instanceTimers.delete(key);
   }
 
   private countLoads(previous: RecordState | undefined, next: RecordState | undefined): void {

@@ -133,9 +133,7 @@ class StagecraftEngine implements Engine, EngineHost {
   }
 
   private fireTimersDue(limit: number): void {
-    const timers = this.state.timers;
-    for (let timer = timers.peek(); timer !== undefined && timer.due <= limit; timer = timers.peek()) {
-      timers.pop();
+    for (let timer = this.state.takeDue(limit); timer !== undefined; timer = this.state.takeDue(limit)) {
       this.state.clock = Math.max(this.state.clock ?? timer.due, timer.due);
       const id = `t${timer.seq}`;
       this.turn.beginTimer(id, timer.due);

@@ -3,6 +3,7 @@
 // derived event and trace of a firing reads these from one value handed down
 // explicitly, so no part of the engine keeps them in fields of its own.
 import { fnv1a64 } from "../program/digest";
+import type { TimerLineage, TimerState } from "../types";
 
 export interface Firing {
   /** The event whose rules act: the `cause` of every output of the firing. */
@@ -20,6 +21,12 @@ export interface Firing {
    * shifts them; a lineage changes only with the firings it descends from.
    */
   readonly lineage: Lineage;
+  /**
+   * The stable name of `cause`, which a timer this firing schedules keeps and
+   * the timer's firing extends: an input event's own root, a derived event's
+   * lineage, or (in a timer's firing) the name its timer kept.
+   */
+  readonly causeLineage: Lineage;
   /** How many events this firing has queued so far: the ordinal of the next one within it. */
   made: number;
   /** How many records this firing has created so far (their ids count them apart). */
@@ -45,6 +52,16 @@ function rootLineage(root: string): Lineage {
   return { root, from: null, step: root };
 }
 
+/** A lineage as a timer keeps it: its root and the digest of its path. */
+function timerLineage(lineage: Lineage): TimerLineage {
+  return { root: lineage.root, key: lineageKey(lineage) };
+}
+
+/** A lineage kept by a timer, to extend as the one it was made from: extensions digest its key. */
+function keptLineage(kept: TimerLineage): Lineage {
+  return { root: kept.root, from: null, step: kept.key, key: kept.key };
+}
+
 /** The digest of a lineage's path (the root id itself at the root). */
 function lineageKey(lineage: Lineage): string {
   if (lineage.key === undefined) lineage.key = lineage.from === null ? lineage.root : fnv1a64(`${lineageKey(lineage.from)}\u0000${lineage.step}`);
@@ -67,21 +84,45 @@ export function nextCreatedId(firing: Firing): string {
 
 /** An input event's own change: no rule acts yet. */
 export function inputFiring(eventId: string): Firing {
-  return { cause: eventId, rule: null, depth: 0, parent: null, lineage: rootLineage(eventId), made: 0, created: 0 };
+  const lineage = rootLineage(eventId);
+  return { cause: eventId, rule: null, depth: 0, parent: null, lineage, causeLineage: lineage, made: 0, created: 0 };
 }
 
 /** A rule or workflow (identity `ruleId`) acting on an event that `by` produced, whose lineage is `event`. */
 export function firingOn(cause: string, by: Firing, rule: string, event: Lineage, ruleId: string): Firing {
-  return { cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), made: 0, created: 0 };
+  return { cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), causeLineage: eventName(by, event), made: 0, created: 0 };
+}
+
+/**
+ * The stable name of an event that `by` produced, whose lineage is `event`:
+ * an input event's own changes go by its id (the caller gives it, and it names
+ * a cascade's created records), a derived event by its lineage, never by its
+ * output id, which numbers the whole turn.
+ */
+export function eventName(by: Firing, event: Lineage): Lineage {
+  return by.rule === null ? by.lineage : event;
 }
 
 /**
  * A rule or workflow acting when its timer comes due: a cascade starts again
- * from it. `actor` tells the timers of one cause apart (the rule identity and
- * the record, or the workflow instance).
+ * from it, extending the name the timer kept of the event that scheduled it
+ * (`kept`; a timer without one, from a snapshot saved before timers kept it,
+ * extends the root `cause`). `actor` tells the timers of one event apart (the
+ * rule identity and the record, or the workflow instance and its step).
  */
-export function timerFiring(cause: string, rule: string, actor: string): Firing {
-  return { cause, rule, depth: 1, parent: null, lineage: extendLineage(rootLineage(cause), actor), made: 0, created: 0 };
+export function timerFiring(cause: string, rule: string, actor: string, kept: TimerLineage | undefined): Firing {
+  const causeLineage = kept === undefined ? rootLineage(cause) : keptLineage(kept);
+  return { cause, rule, depth: 1, parent: null, lineage: extendLineage(causeLineage, actor), causeLineage, made: 0, created: 0 };
+}
+
+/**
+ * Has a timer keep `name`, the stable name of the event it is scheduled on
+ * (its `cause`), unless that is the root `cause` itself (an input event): a
+ * timer without one falls back to that.
+ */
+export function keepCauseName(timer: TimerState, name: Lineage): void {
+  const kept = timerLineage(name);
+  if (kept.root !== timer.cause || kept.key !== timer.cause) timer.lineage = kept;
 }
 
 /** The rules that fed each other up to this firing, first to last (CascadeError's chain). */

@@ -22,6 +22,16 @@ export function readField(record: RecordState, name: string): Value {
   return Object.hasOwn(fields, name) ? fields[name]! : null;
 }
 
+/**
+ * Whether one opening (the n-th) of a stage still lasts: the stage is open and
+ * has not been opened again since. Open rules and `open after` timers belong
+ * to one opening and do nothing once it has ended.
+ */
+export function openingState(record: RecordState, stage: string, opening: number | undefined): "lasts" | "closed" | "reopened" {
+  if (!Object.hasOwn(record.open, stage)) return "closed";
+  return record.openings[stage] === opening ? "lasts" : "reopened";
+}
+
 export function newRecord(ref: string, type: string, id: string, born: number, fields: Record<string, Value>): RecordState {
   return { ref, type, id, born, fields, stage: null, open: NONE, openings: NONE, becomes: NONE };
 }

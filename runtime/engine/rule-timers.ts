@@ -6,8 +6,9 @@ import { ruleOf, type PreparedRule } from "../program/prepare";
 import { dueTime } from "../time/calendar";
 import { formatInstant } from "../time/instants";
 import type { EngineHost } from "./engine-host";
-import { timerFiring } from "./firing";
+import { eventName, keepCauseName, timerFiring } from "./firing";
 import type { PendingEvent } from "./pending-event";
+import { openingState } from "./record-state";
 import { runActions } from "./run-actions";
 import { traceRule } from "./trace";
 import { contextFor } from "./triggers";
@@ -28,6 +29,7 @@ export function scheduleRuleTimer(host: EngineHost, rule: PreparedRule, record: 
     eventData: event.eventData,
     from: host.turn.now,
   };
+  keepCauseName(timer, eventName(event.firing, event.lineage));
   if (rule.stageTrigger !== undefined) {
     timer.stage = rule.stageTrigger.stage;
     timer.opening = record.openings[rule.stageTrigger.stage] ?? 0;
@@ -58,7 +60,7 @@ export function fireRuleTimer(host: EngineHost, timer: RuleTimer, id: string): v
   }
   if (host.onTrace) traceRule(host, rule.name, record.ref, id, "timer", true, "fired (timer due)", rule.conditionExpr, ctx);
   host.onCoverage?.({ kind: "rule", rule: rule.id });
-  runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name, `${rule.id}\u0000${record.ref}`));
+  runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name, `${rule.id}\u0000${record.ref}`, timer.lineage));
 }
 
 /**
@@ -68,9 +70,8 @@ export function fireRuleTimer(host: EngineHost, timer: RuleTimer, id: string): v
  * the other).
  */
 function staleStageTimer(record: RecordState, stage: string, opening: number, edge: "open" | "close"): string | undefined {
-  const isOpen = Object.hasOwn(record.open, stage);
-  const reopened = record.openings[stage] !== opening;
-  if (edge === "close") return reopened ? `stage "${stage}" was opened again since it closed; the timer belonged to that close` : undefined;
-  if (!isOpen) return `stage "${stage}" was no longer open when the timer came due`;
-  return reopened ? `stage "${stage}" was re-opened since; this timer belonged to the earlier opening` : undefined;
+  if (edge === "close") return record.openings[stage] !== opening ? `stage "${stage}" was opened again since it closed; the timer belonged to that close` : undefined;
+  const state = openingState(record, stage, opening);
+  if (state === "closed") return `stage "${stage}" was no longer open when the timer came due`;
+  return state === "reopened" ? `stage "${stage}" was re-opened since; this timer belonged to the earlier opening` : undefined;
 }

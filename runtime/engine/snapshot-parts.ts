@@ -67,6 +67,9 @@ export interface TimerColumns {
   opening: number[];
   /** A rule timer's anchor (RuleTimer.from), null when it has none; a part saved before timers kept it has no such column. */
   from?: Array<number | null>;
+  /** A timer's kept lineage (TimerState.lineage) by root and key, null when it has none; a part saved before timers kept it has no such columns. */
+  lineageRoot?: Array<string | null>;
+  lineageKey?: Array<string | null>;
 }
 
 /**
@@ -239,10 +242,14 @@ function timerColumns(timers: readonly TimerState[]): TimerColumns {
     stage: new Array(n),
     opening: new Array(n),
     from: new Array(n),
+    lineageRoot: new Array(n),
+    lineageKey: new Array(n),
   };
   for (let i = 0; i < n; i++) {
     const timer = timers[i]!;
     columns.from![i] = timer.kind === "rule" ? (timer.from ?? null) : null;
+    columns.lineageRoot![i] = timer.lineage?.root ?? null;
+    columns.lineageKey![i] = timer.lineage?.key ?? null;
     columns.kind[i] = word(timer.kind);
     columns.seq[i] = timer.seq;
     columns.due[i] = timer.due;
@@ -277,7 +284,7 @@ function timerAt(columns: TimerColumns, i: number): TimerState {
   const seq = columns.seq[i]!;
   const due = columns.due[i]!;
   const cause = columns.cause[i]!;
-  if (kind === "wait" || kind === "timeout") return { kind, seq, due, cause, instance: columns.of[i] as string, token: columns.record[i] as number };
+  if (kind === "wait" || kind === "timeout") return keepLineage(columns, i, { kind, seq, due, cause, instance: columns.of[i] as string, token: columns.record[i] as number });
   if (kind !== "rule") throw new SnapshotError(`a timer is of no known kind (${JSON.stringify(kind)})`);
   const timer: TimerState = {
     kind,
@@ -294,10 +301,18 @@ function timerAt(columns: TimerColumns, i: number): TimerState {
   };
   const from = columns.from?.[i];
   if (typeof from === "number") timer.from = from;
+  keepLineage(columns, i, timer);
   const stage = columns.stage[i]!;
   if (stage >= 0) {
     timer.stage = words[stage]!;
     timer.opening = columns.opening[i]!;
   }
+  return timer;
+}
+
+function keepLineage<T extends TimerState>(columns: TimerColumns, i: number, timer: T): T {
+  const root = columns.lineageRoot?.[i];
+  const key = columns.lineageKey?.[i];
+  if (typeof root === "string" && typeof key === "string") timer.lineage = { root, key };
   return timer;
 }

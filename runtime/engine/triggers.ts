@@ -5,7 +5,7 @@ import type { EvalContext, RecordState, RuleTimer } from "../types";
 import type { CompiledExpr } from "../expressions/compile-expr";
 import type { EngineHost } from "./engine-host";
 import type { PendingEvent } from "./pending-event";
-import { withBecomes } from "./record-state";
+import { openingState, withBecomes } from "./record-state";
 import { traceRule } from "./trace";
 
 export function contextFor(host: EngineHost, record: RecordState, event: PendingEvent | RuleTimer): EvalContext {
@@ -28,8 +28,9 @@ export function contextFor(host: EngineHost, record: RecordState, event: Pending
  */
 export function openingEnded(record: RecordState, event: PendingEvent): string | undefined {
   const stage = event.stage!;
-  if (!Object.hasOwn(record.open, stage)) return `stage "${stage}" was no longer open when its open rules ran`;
-  if (record.openings[stage] !== event.opening) return `stage "${stage}" was opened again since; its rules run for that opening`;
+  const state = openingState(record, stage, event.opening);
+  if (state === "closed") return `stage "${stage}" was no longer open when its open rules ran`;
+  if (state === "reopened") return `stage "${stage}" was opened again since; its rules run for that opening`;
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { workflowOf, type PreparedEnrollment, type PreparedWorkflow } from "../p
 import type { CompiledExpr } from "../expressions/compile-expr";
 import type { EngineHost } from "../engine/engine-host";
 import type { PendingEvent } from "../engine/pending-event";
-import { firingOn, timerFiring, type Firing } from "../engine/firing";
+import { firingOn, keepCauseName, timerFiring, type Firing } from "../engine/firing";
 import { runActions } from "../engine/run-actions";
 import { traceRule } from "../engine/trace";
 import { contextFor, openingEnded, turnsTrue } from "../engine/triggers";
@@ -28,7 +28,7 @@ export class WorkflowRunner {
     }
     instance.waiting = "none";
     instance.pc++;
-    this.runInstance(instance, timerFiring(timer.cause, workflow.name, `${workflow.id}\u0000${instance.key}\u0000${instance.pc}`), null);
+    this.runInstance(instance, timerFiring(timer.cause, workflow.name, `${workflow.id}\u0000${instance.key}\u0000${instance.pc}`, timer.lineage), null);
   }
 
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {
@@ -116,7 +116,8 @@ export class WorkflowRunner {
           instance.pc++;
           break;
         case "wait":
-          this.scheduleWorkflowTimer(instance, "wait", dueTime(this.host.turn.now, op.delay, this.host.calendar), firing.cause);
+          this.host.state.newToken(instance);
+          this.scheduleWait(instance, "wait", dueTime(this.host.turn.now, op.delay, this.host.calendar), firing);
           instance.waiting = "timer";
           return;
         case "waitUntil":
@@ -124,9 +125,9 @@ export class WorkflowRunner {
             instance.pc++;
             break;
           }
-          instance.token = ++this.host.state.tokenSeq;
+          this.host.state.newToken(instance);
           instance.waiting = "until";
-          if (op.timeout) this.scheduleTimeout(instance, addDuration(this.host.turn.now, op.timeout, this.host.calendar), firing.cause);
+          if (op.timeout) this.scheduleWait(instance, "timeout", addDuration(this.host.turn.now, op.timeout, this.host.calendar), firing);
           return;
         case "branch":
           instance.pc = op.condition.evaluate(ctx) === true ? instance.pc + 1 : op.elseTarget;
@@ -151,8 +152,8 @@ export class WorkflowRunner {
 
   /**
    * A goal that holds ends the instance where it is: it finishes (so without
-   * `reentry` its key never enrolls again), its pending wait is void (timers
-   * find no instance, or one of another token) and `workflow.exited` records it.
+   * `reentry` its key never enrolls again), the timer of its pending wait goes
+   * with it, and `workflow.exited` records it.
    */
   private exitOnGoal(instance: WorkflowInstance, workflow: PreparedWorkflow, event: PendingEvent): boolean {
     const record = this.host.state.records.get(instance.bound);
@@ -167,13 +168,11 @@ export class WorkflowRunner {
     return true;
   }
 
-  private scheduleWorkflowTimer(instance: WorkflowInstance, kind: "wait", due: number, cause: string): void {
-    const token = (instance.token = ++this.host.state.tokenSeq);
-    this.host.state.schedule({ kind, seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token });
-  }
-
-  private scheduleTimeout(instance: WorkflowInstance, due: number, cause: string): void {
-    this.host.state.schedule({ kind: "timeout", seq: ++this.host.state.timerSeq, due, cause, instance: instance.key, token: instance.token });
+  /** The timer of the instance's current wait; its firing extends the name of the event `firing` ran on. */
+  private scheduleWait(instance: WorkflowInstance, kind: WorkflowTimer["kind"], due: number, firing: Firing): void {
+    const timer: WorkflowTimer = { kind, seq: ++this.host.state.timerSeq, due, cause: firing.cause, instance: instance.key, token: instance.token };
+    keepCauseName(timer, firing.causeLineage);
+    this.host.state.schedule(timer);
   }
 
   /** Goals, then `wait until`, are re-evaluated whenever the bound record changes. */
@@ -191,7 +190,7 @@ export class WorkflowRunner {
       const ctx = contextFor(this.host, this.keyedView(workflow, instance, record), event);
       if (op.condition.evaluate(ctx) !== true) continue;
       if (this.host.onTrace) traceRule(this.host, workflow.name, record.ref, event.id, event.type, true, "wait until: condition is now true", op.condition, ctx);
-      instance.token = ++this.host.state.tokenSeq;
+      this.host.state.newToken(instance);
       instance.waiting = "none";
       instance.pc++;
       this.runInstance(instance, firingOn(event.id, event.firing, workflow.name, event.lineage, `${workflow.id}\u0000resume ${instance.pc}`), event);

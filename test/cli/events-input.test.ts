@@ -75,4 +75,12 @@ describe("StreamLines", () => {
     const source = new StreamLines(chunksOf(Buffer.from("\ufeff{}\n", "utf16le"), []));
     await expect(source.nextLines()).rejects.toThrow("it is UTF-16 text, and Stagecraft reads UTF-8");
   });
+
+  it("refuses UTF-16 input that arrives decoded as text already, with or without its byte order mark", async () => {
+    for (const text of ["\ufeff{}\n", "{}\n"]) {
+      const decoded = Buffer.from(text, "utf16le").toString("utf8");
+      const source = new StreamLines((async function* () { yield decoded; })());
+      await expect(source.nextLines()).rejects.toThrow("it is UTF-16 text, and Stagecraft reads UTF-8");
+    }
+  });
 });

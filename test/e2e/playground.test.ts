@@ -188,6 +188,26 @@ describe.skipIf(!runsHere)("playground", () => {
     await page.waitForSelector("#file-tabs button[data-path='schema.rules'][aria-selected='true']");
   });
 
+  it("renames with F2 in every file, and refuses a keyword with the language service's reason", async () => {
+    await loadExample("solar-substates");
+    await page.click("#file-tabs button[data-path='rules.rules']");
+    // Line 8 is `  send email "Welcome" to contact cc installer`: `send` is a keyword.
+    await moveCursor(8, 4);
+    await page.keyboard.press("F2");
+    const message = await page.waitForSelector(".monaco-editor-overlaymessage");
+    expect(await message.textContent()).toContain("Only a declared name (an entity, field, stage, template, team or event) can be renamed.");
+    await page.keyboard.press("Escape");
+    await moveCursor(8, 16);
+    await page.keyboard.press("F2");
+    // the box opens with the name selected: typing replaces it
+    await page.waitForSelector(".rename-box input:focus");
+    await page.keyboard.type("Greeting");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.__stagecraft.workspace().files.find((f) => f.path === "schema.rules")!.text.includes('template email "Greeting"'));
+    const rules = await page.evaluate(() => window.__stagecraft.workspace().files.find((f) => f.path === "rules.rules")!.text);
+    expect(rules).toContain('send email "Greeting" to contact');
+  });
+
   it("formats the open file with the project's formatter", async () => {
     await loadExample("lead-module");
     await page.click("#file-tabs button[data-path='rules.rules']");

@@ -122,6 +122,14 @@ describe("stagecraft lsp", () => {
     expect(rename.changes[rulesUri]).toHaveLength(1);
   });
 
+  it("prepares a rename with the name's range, and refuses a keyword with the service's reason", async () => {
+    const prepared = await connection.sendRequest("textDocument/prepareRename", { textDocument: { uri: rulesUri }, position: { line: 0, character: 22 } });
+    expect(prepared).toEqual({ range: { start: { line: 0, character: 21 }, end: { line: 0, character: 27 } }, placeholder: "amount" });
+    await expect(connection.sendRequest("textDocument/prepareRename", { textDocument: { uri: rulesUri }, position: { line: 0, character: 1 } })).rejects.toMatchObject({
+      message: "Only a declared name (an entity, field, stage, template, team or event) can be renamed.",
+    });
+  });
+
   it("formats the document", async () => {
     await connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: rulesUri, version: 5 },
@@ -145,9 +153,21 @@ describe("stagecraft lsp", () => {
     expect(tokens.data.slice(0, 5)).toEqual([0, 0, 6, 0, 0]);
   });
 
-  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+  it("completes a test's `by rule` with the workspace's named rules", async () => {
     await connection.sendNotification("textDocument/didChange", {
       textDocument: { uri: rulesUri, version: 6 },
+      contentChanges: [{ text: 'rule "Big deal": on deal created -> close "Won"\ntest "t" {\n  expect stage.opened by rule "' }],
+    });
+    const items = (await connection.sendRequest("textDocument/completion", {
+      textDocument: { uri: rulesUri },
+      position: { line: 2, character: 31 },
+    })) as Array<{ label: string; kind: number; textEdit: { newText: string } }>;
+    expect(items.map((i) => [i.label, i.textEdit.newText])).toEqual([["Big deal", 'Big deal"']]);
+  });
+
+  it("drops a closed document that was never saved, with an empty list of diagnostics", async () => {
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: rulesUri, version: 8 },
       contentChanges: [{ text: 'on deal created -> close "Nope"\n' }],
     });
     await diagnosticsFor(rulesUri, (p) => p.diagnostics.length === 1);

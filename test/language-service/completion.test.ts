@@ -52,6 +52,22 @@ describe("completion", () => {
     expect(labels("on deal created -> assign responsible from |")).toEqual(["sales"]);
   });
 
+  it("offers the attributes of the team's members after `where` and `and`, and their values after `==`", () => {
+    const team = 'team desks {\n  "ana" { channel: web, level: 2 }\n  "bo" { channel: "phone", region: north }\n}\n';
+    const offered = (text: string, triggerCharacter?: string) => {
+      const { service, position } = withCursor(`${team}${text}`);
+      return service.completions("rules.rules", position, { triggerCharacter }).map((item) => item.label);
+    };
+    expect(offered("on deal created -> assign responsible from desks where |")).toEqual(["channel", "level", "region"]);
+    expect(offered("on deal created -> assign responsible from desks where channel == source and |")).toEqual(["channel", "level", "region"]);
+    expect(offered("on deal created -> assign responsible from sales where |")).toEqual([]);
+    const values = offered("on deal created -> assign responsible from desks where channel == |");
+    expect(values.slice(0, 2)).toEqual(['"web"', '"phone"']);
+    expect(values).toEqual(expect.arrayContaining(["source", "title"]));
+    expect(offered("on deal created -> assign responsible from desks where level == |")).toEqual(expect.arrayContaining(["2"]));
+    expect(offered('on deal created -> assign responsible from desks where channel == "|')).toEqual(["web", "phone"]);
+  });
+
   it("offers the rule's fields, functions and the keywords the grammar allows in an expression", () => {
     const offered = labels("on deal created when |");
     expect(offered).toEqual(expect.arrayContaining(["title", "amount", "contact", "responsible", "web", "lower", "true", "none", "not"]));
@@ -82,6 +98,21 @@ describe("completion", () => {
   it("does not open on a space in an expression, nor in a comment", () => {
     expect(labels("on deal created when |", " ")).toEqual([]);
     expect(labels("// on |")).toEqual([]);
+  });
+});
+
+describe("completion in tests", () => {
+  const rules = 'rule "Big deal": on deal created when amount > 10 -> notify responsible "Big"\non deal updated -> close "Won"\nworkflow "Nurture" {\n  enroll on deal created\n  notify responsible "Hi"\n}\n';
+
+  it("offers the named rules after `by rule` and the workflows after `by workflow`", () => {
+    expect(labels(`${rules}test "t" {\n  expect notify by rule "|\n}`)).toEqual(["Big deal"]);
+    expect(labels(`${rules}test "t" {\n  expect notify by workflow "N|"\n}`)).toEqual(["Nurture"]);
+  });
+
+  it("closes the quote it completes, and replaces the name under the cursor", () => {
+    const { service, position } = withCursor(`${rules}test "t" {\n  expect notify by rule "B|\n}`);
+    const [item] = service.completions("rules.rules", position);
+    expect(item).toMatchObject({ label: "Big deal", kind: "rule", insertText: 'Big deal"' });
   });
 });
 

@@ -64,12 +64,14 @@ describe("references and rename", () => {
       "schema.rules:13:12-15",
       "rules.rules:1:16-19",
     ]);
-    expect(service.renameRange("rules.rules", position)).toEqual({ start: { line: 1, column: 16 }, end: { line: 1, column: 19 } });
+    expect(service.prepareRename("rules.rules", position)).toEqual({ range: { start: { line: 1, column: 16 }, end: { line: 1, column: 19 } }, placeholder: "Won" });
   });
 
   it("refuses what is not a declared name, and names that cannot be written", () => {
     const keyword = withCursor('o|n deal created -> close "Won"');
-    expect(keyword.service.rename("rules.rules", keyword.position, "x")).toMatchObject({ error: expect.stringContaining("declared name") });
+    const refusal = { error: "Only a declared name (an entity, field, stage, template, team or event) can be renamed." };
+    expect(keyword.service.prepareRename("rules.rules", keyword.position)).toEqual(refusal);
+    expect(keyword.service.rename("rules.rules", keyword.position, "x")).toEqual(refusal);
     const field = withCursor('on deal created when amo|unt > 1 -> close "Won"');
     expect(field.service.rename("rules.rules", field.position, "two words")).toMatchObject({ error: expect.stringContaining("not a name") });
   });

@@ -1,8 +1,12 @@
 // A created record's id derives from the lineage of the firing that creates it
 // (docs/language.md "Created records"): rules added elsewhere in the cascade,
-// which shift output ids, leave it as it was.
+// which shift output ids, leave it as it was. So do they for records created
+// when a timer comes due (a delayed rule, a workflow step after a wait): the
+// timer keeps the lineage of the event that scheduled it, across a snapshot
+// and a resume too, under the same rules or others.
 import { describe, expect, it } from "vitest";
-import { runEvents, type InputEvent, type OutputRecord } from "../../runtime/index";
+import { createEngine, resumeWithOtherRules, runEvents, snapshotHead, snapshotParts, SnapshotAssembler, type InputEvent, type OutputRecord, type Snapshot } from "../../runtime/index";
+import type { Program } from "../../runtime/program/ir";
 import { compileProgram } from "../backend/harness";
 
 const schema = `
@@ -33,8 +37,12 @@ const input: InputEvent[] = [
   { id: "e3", at: "2026-01-01T09:00:00Z", entity: "deal/D2", type: "created", data: { title: "Wall", contact: "contact/C1" } },
 ];
 
+function compile(rules: string): Program {
+  return compileProgram([{ path: "schema.rules", text: schema }, { path: "rules.rules", text: rules }]);
+}
+
 function run(rules: string, until = "2026-01-03T00:00:00Z"): OutputRecord[] {
-  return runEvents(compileProgram([{ path: "schema.rules", text: schema }, { path: "rules.rules", text: rules }]), input, { until });
+  return runEvents(compile(rules), input, { until });
 }
 
 /** Title of each created task → its record. */
@@ -92,5 +100,95 @@ rule "Made": on task created -> set title = "made"
       ["updated", "Made", JSON.stringify({ title: "made" })],
       ["updated", "Started", JSON.stringify({ title: "started" })],
     ]);
+  });
+});
+
+// Every timer here is scheduled on a derived event: the deal's move to "Docs",
+// or (for "Escalate") a task created when an earlier timer came due.
+const timed = `
+rule "Docs": on deal created -> move to "Docs"
+rule "Later": on deal stage "Docs" open after 1 day -> create task with { title: "later", deal: this }
+rule "Escalate": on task created after 1 day when title == "later" -> create task with { title: "escalated" }
+workflow "Chase" per deal {
+  enroll on deal stage "Docs" open
+  wait 2 days
+  create task with { title: "chase", deal: this }
+  wait 1 day
+  create task with { title: "chase again", deal: this }
+}
+`;
+
+// Rules that output before the move (shifting the ids of the events the timers
+// are scheduled on) and schedule timers of their own first (shifting timer numbers).
+const unrelated = `
+rule "Hello": on deal created -> send sms "Ping" to "ops@solar.example"
+rule "Nudge": on deal created after 1 hour -> send sms "Ping" to "desk@solar.example"
+on task created -> send sms "Ping" to "tasks@solar.example"
+`;
+
+const later = "2026-01-10T00:00:00Z";
+
+/** Processes the input and saves a snapshot (as JSON text carries it) while the timers are pending. */
+function savedBeforeTimers(program: Program): { outputs: OutputRecord[]; snapshot: Snapshot } {
+  const engine = createEngine(program);
+  const outputs = input.flatMap((event) => engine.process(event));
+  return { outputs, snapshot: JSON.parse(JSON.stringify(engine.snapshot())) as Snapshot };
+}
+
+describe("records created when a timer comes due", () => {
+  const before = run(timed, later);
+  const after = run(unrelated + timed, later);
+
+  it("are created in both runs, and the added rules did shift output ids", () => {
+    const tasks = createdTasks(before);
+    expect([...tasks.keys()].sort()).toEqual(["chase", "chase again", "escalated", "later"]);
+    for (const records of tasks.values()) expect(records).toHaveLength(2);
+    const all = [...tasks.values()].flat();
+    expect(new Set(all).size).toBe(all.length);
+    const causeOf = (outputs: OutputRecord[]) => outputs.find((o) => o.type === "created" && o.data.title === "later")!.cause;
+    expect(causeOf(after)).not.toBe(causeOf(before));
+  });
+
+  it("keep their ids when unrelated rules are added (delayed rules, timers on timers, workflow steps after a wait)", () => {
+    expect(createdTasks(after)).toEqual(createdTasks(before));
+  });
+
+  it("are named from the input event whose cascade scheduled the timer", () => {
+    for (const records of createdTasks(before).values()) {
+      expect(records).toEqual([expect.stringMatching(/^task\/e2~[0-9a-f]{12}$/), expect.stringMatching(/^task\/e3~[0-9a-f]{12}$/)]);
+    }
+  });
+
+  it("keep their ids across a snapshot and a resume under the same rules", () => {
+    const program = compile(timed);
+    const { outputs, snapshot } = savedBeforeTimers(program);
+    const resumed = createEngine(program, { snapshot }).advanceTo(later);
+    expect(createdTasks([...outputs, ...resumed])).toEqual(createdTasks(before));
+  });
+
+  it("keep their ids across a snapshot written and read in parts", () => {
+    const program = compile(timed);
+    const { outputs, snapshot } = savedBeforeTimers(program);
+    expect(snapshot.timers.every((timer) => timer.lineage !== undefined)).toBe(true);
+    const assembler = new SnapshotAssembler(JSON.parse(JSON.stringify(snapshotHead(snapshot))));
+    for (const part of snapshotParts(snapshot, 1)) assembler.add(JSON.parse(JSON.stringify(part)));
+    const reassembled = assembler.finish();
+    expect(reassembled).toEqual(snapshot);
+    expect(createdTasks([...outputs, ...createEngine(program, { snapshot: reassembled }).advanceTo(later)])).toEqual(createdTasks(before));
+  });
+
+  it("from a snapshot saved before timers kept their lineage, are named from the timer's cause as they were", () => {
+    const program = compile(timed);
+    const { snapshot } = savedBeforeTimers(program);
+    const older: Snapshot = { ...snapshot, timers: snapshot.timers.map(({ lineage: _lineage, ...timer }) => timer) };
+    const tasks = createdTasks(createEngine(program, { snapshot: older }).advanceTo(later));
+    expect(tasks.get("later")).toEqual([expect.stringMatching(/^task\/e2\.1~[0-9a-f]{12}$/), expect.stringMatching(/^task\/e3\.1~[0-9a-f]{12}$/)]);
+    expect(tasks.get("later")).not.toEqual(createdTasks(before).get("later"));
+  });
+
+  it("keep their ids when a snapshot of one rule version resumes under the other", () => {
+    const { outputs, snapshot } = savedBeforeTimers(compile(timed));
+    const { engine, outputs: deployed } = resumeWithOtherRules(snapshot, compile(unrelated + timed));
+    expect(createdTasks([...outputs, ...deployed, ...engine.advanceTo(later)])).toEqual(createdTasks(before));
   });
 });

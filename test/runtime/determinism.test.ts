@@ -2,7 +2,8 @@
 // snapshot + resume = one full run (also from a snapshot stored in parts),
 // also under the same rules moved and
 // reordered (snapshots name rules by identity); records that rules do not link
-// are independent.
+// are independent; records created when timers come due keep their ids when
+// unrelated rules are added.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createEngine, formatOutputLine, runEvents, snapshotHead, snapshotParts, SnapshotAssembler, type OutputRecord, type Snapshot, type SnapshotPart } from "../../runtime/index";
@@ -12,6 +13,7 @@ import {
   after,
   assign,
   cmp,
+  create,
   field,
   ifStep,
   lit,
@@ -51,7 +53,23 @@ const unlinked = program({
   rules: unlinkedRules,
   workflows: [workflow("Follow up", "deal", [step(notify("sales@solar.example", "hello")), wait(1, "days"), ifStep(cmp(">", field("amount"), lit(500)), [step(notify("sales@solar.example", "big"))])])],
 });
-const linked: Program = { ...unlinked, rules: [...unlinkedRules, rule("deal", onOpen("Validation"), [assign("installer", "installers")], { name: "assign" })] };
+/**
+ * Records made when timers come due, the timers scheduled on events rules
+ * derived (Validation opens when "docs closed" fires): a delayed rule, and a
+ * workflow step after a wait, whose instance may also exit on its goal.
+ */
+const timerCreations = {
+  rule: rule("deal", onOpen("Validation"), [create("installation", { deal: { kind: "this" } })], { name: "install later", delay: after(1, "days") }),
+  workflow: {
+    ...workflow("Install", "deal", [wait(2, "days"), step(create("installation", { deal: { kind: "this" } }))], { enroll: onOpen("Validation") }),
+    exits: [cmp(">", field("amount"), lit(8000))],
+  },
+};
+const linked: Program = {
+  ...unlinked,
+  rules: [...unlinkedRules, rule("deal", onOpen("Validation"), [assign("installer", "installers")], { name: "assign" }), timerCreations.rule],
+  workflows: [...unlinked.workflows, timerCreations.workflow],
+};
 
 /** The rule without its name: it is known by its `file:line` and its identity is its behaviour's digest. */
 function unnamed(def: RuleDef): RuleDef {
@@ -208,6 +226,29 @@ describe("determinism", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("records created when timers come due keep their ids when unrelated rules are added", () => {
+    // Output before the Validation opening (shifting its event id), and timers scheduled before the creating ones.
+    const added: Program = {
+      ...linked,
+      rules: [
+        rule("deal", onClose("Documentation pending"), [notify("ops@solar.example", "docs done")], { name: "docs done" }),
+        rule("deal", onOpen("Validation"), [notify("ops@solar.example", "validating")], { name: "validating", delay: after(1, "hours") }),
+        ...linked.rules,
+      ],
+    };
+    const created = (outputs: OutputRecord[]) => outputs.filter((o) => o.type === "created").map((o) => `${o.at} ${o.entity} ${o.rule} ${JSON.stringify(o.data)}`);
+    let timerCreated = 0;
+    fc.assert(
+      fc.property(inputArbitrary, (input) => {
+        const before = created(runEvents(linked, input, { until }));
+        timerCreated += before.length;
+        expect(created(runEvents(added, input, { until }))).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
+    expect(timerCreated).toBeGreaterThan(0);
   });
 
   it("for rules that do not link records, a record's output does not depend on other records' events", () => {
