@@ -60,8 +60,9 @@ export class RecordExistsError extends RuntimeError {
 
 /**
  * A deploy (or `run --resume` with other rules) that would leave records the
- * new rules cannot hold: an open stage their pipeline lacks, a value outside a
- * field's new type (runtime/versions/schema-fit.ts). `check` lists them.
+ * new rules cannot hold: of an entity type they remove, with a stage open that
+ * their pipeline lacks, with a value outside a field's new type
+ * (runtime/versions/schema-fit.ts). `check` lists them.
  */
 export class UnfitStateError extends RuntimeError {
   readonly check: SchemaCheck;
