@@ -50,6 +50,7 @@ export { explain, formatExplanation, describeTrigger, type Explanation, type Exp
 export { formatTrace } from "./reporting/trace-format";
 export { InMemoryEventStore, type EventStore } from "./stores/event-store";
 export { formatInstant, parseInstant, missingTimeReason, isIsoDate, isWallTime, parseWallTime, endOfLocalDate } from "./time/instants";
+export { readUntil, describeUntil, untilPassed, UntilError, type Until } from "./time/until";
 export { EventStreamValidator, hasOutputIdForm, type StreamCheckOptions } from "./input/event-stream-validator";
 export { canonicalJson } from "./program/digest";
 export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";

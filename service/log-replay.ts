@@ -22,6 +22,11 @@ export class VersionPrograms {
     if (newest && active) this.parsed.set(newest.version, active);
   }
 
+  /** Runs `version` with `program` rather than its stored IR (`log replay` compiles the stored files). */
+  use(version: number, program: Program): void {
+    this.parsed.set(version, program);
+  }
+
   program(version: number): Program {
     let program = this.parsed.get(version);
     if (!program) {

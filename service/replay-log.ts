@@ -1,10 +1,14 @@
 // `log replay`: recomputes every stored output from the log, each entry with
 // the rules of its time (log-replay.ts), and compares them, in order, with
 // what the store holds. A self-check after an upgrade of Stagecraft: the same
-// log and rules must give the same outputs. Read in one consistent view; the
-// outputs are compared page by page, never all held.
+// log and rules must give the same outputs, so each version's stored files are
+// compiled again by this Stagecraft (its stored IR is used only for a version
+// without files, or whose files no longer compile). Read in one consistent
+// view; the outputs are compared page by page, never all held.
+import { compileSources } from "../compiler/index";
 import { createEngine, formatOutputLine, type Engine } from "../runtime/index";
 import { runTick, replayEntry, VersionPrograms } from "./log-replay";
+import { storedRules } from "./rules-identity";
 import { readVersions, type RuleVersion } from "./store/rule-versions";
 import type { Store, StoredOutput } from "./store/store";
 
@@ -21,10 +25,21 @@ export interface OutputDifference {
   replayed: string | null;
 }
 
+/** A version not replayed from its files as compiled now, and why. */
+export interface VersionNote {
+  version: number;
+  /** `no files`: stored before files were kept; `errors`: its files do not compile now (replayed with the stored IR); `other IR`: they compile to other IR than stored (replayed with the new). */
+  note: "no files" | "errors" | "other IR";
+  errors?: number;
+}
+
 export interface ReplayReport {
   entries: number;
   deploys: number;
   versions: number;
+  /** Versions whose stored files were compiled and replayed. */
+  compiled: number;
+  notes: VersionNote[];
   outputs: number;
   /** How many positions differ; the first LISTED_DIFFERENCES of them in `differences`. */
   differing: number;
@@ -35,8 +50,9 @@ export async function replayLog(store: Store): Promise<ReplayReport> {
   return store.consistentRead(async (view) => {
     const versions = await storedVersions(view);
     const programs = new VersionPrograms(versions);
+    const report: ReplayReport = { entries: 0, deploys: 0, versions: versions.length, compiled: 0, notes: [], outputs: 0, differing: 0, differences: [] };
+    for (const version of versions) compileVersion(version, programs, report);
     let engine: Engine = createEngine(programs.program(versions[0]!.version));
-    const report: ReplayReport = { entries: 0, deploys: 0, versions: versions.length, outputs: 0, differing: 0, differences: [] };
     const stored = new StoredOutputs(view);
     const compare = async (replayed: string | null, expected: StoredOutput | undefined, position: number) => {
       if (expected?.line === replayed) return;
@@ -61,6 +77,23 @@ export async function replayLog(store: Store): Promise<ReplayReport> {
     for (let extra = await stored.next(); extra; extra = await stored.next()) await compare(null, extra, extra.position);
     return report;
   });
+}
+
+/** Compiles a version's stored files with this Stagecraft, for the replay to run them; notes a version it cannot. */
+function compileVersion(version: RuleVersion, programs: VersionPrograms, report: ReplayReport): void {
+  if (version.sources.length === 0) {
+    report.notes.push({ version: version.version, note: "no files" });
+    return;
+  }
+  const { program, diagnostics } = compileSources(version.sources.map(({ path, text }) => ({ path, text })));
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
+  if (errors > 0 || !program) {
+    report.notes.push({ version: version.version, note: "errors", errors });
+    return;
+  }
+  programs.use(version.version, program);
+  report.compiled++;
+  if (storedRules(program) !== version.rules) report.notes.push({ version: version.version, note: "other IR" });
 }
 
 /** The versions; a store written before versions were kept has its one set of rules. */

@@ -37,7 +37,7 @@ import { Diagnostics } from "../diagnostics/messages";
 import { DetailedRequestError, refuse, RequestError } from "./errors";
 import type { BatchItem } from "./event-batch";
 import { replayEntry, runTick, VersionPrograms } from "./log-replay";
-import { deployEntry, readVersions, saveDeploy, saveFirstVersion, type RuleVersion } from "./store/rule-versions";
+import { deployEntry, fillFirstSources, readVersions, saveDeploy, saveFirstVersion, type RuleVersion } from "./store/rule-versions";
 import { diffOverLog, type LogDiff } from "./log-diff";
 import { describeRuleChanges, rulesFingerprint, storedRules } from "./rules-identity";
 import { EventIdTakenError, ServeError } from "./store/errors";
@@ -66,6 +66,8 @@ const RECENT_IDS = 200_000;
 
 export interface ServiceOptions {
   program: Program;
+  /** The files `program` was compiled from: stored as version 1's when the workspace starts (or its version 1 lacks them). */
+  sources?: RuleVersion["sources"];
   store: Store;
   clock?: Clock;
   logger?: Logger;
@@ -158,6 +160,8 @@ export class RulesService {
   private readonly snapshotEvery: number;
   private readonly logger: Logger | undefined;
   private readonly outbox: Outbox | undefined;
+  /** The files the service was started with (version 1's, for a new workspace). */
+  private readonly sources: RuleVersion["sources"];
   /** The rules of every version, read at each rebuild; a deploy adds its own. */
   private programs: VersionPrograms | undefined;
 
@@ -171,6 +175,7 @@ export class RulesService {
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     this.logger = options.logger;
     this.outbox = options.outbox;
+    this.sources = options.sources ?? [];
   }
 
   /** Migrates the store, checks it was written by these rules, and rebuilds the engine from it. */
@@ -507,10 +512,13 @@ export class RulesService {
     const stored = await this.store.rules();
     const rules = storedRules(this.program);
     if (!stored) {
-      await saveFirstVersion(this.store, this.fingerprint, rules);
+      await saveFirstVersion(this.store, { fingerprint: this.fingerprint, rules, sources: this.sources });
       return;
     }
-    if (stored.rules === rules) return;
+    if (stored.rules === rules) {
+      if (this.sources.length > 0) await fillFirstSources(this.store, rules, this.sources);
+      return;
+    }
     const changes = describeRuleChanges(JSON.parse(stored.rules) as Program, this.program);
     throw new ServeError(
       `${this.store.description} was written by other rules (${stored.fingerprint}, these are ${this.fingerprint}): ${changes}. ` +

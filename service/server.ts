@@ -10,9 +10,12 @@ import { RulesService } from "./rules-service";
 import { ServeError } from "./store/errors";
 import { systemClock } from "./clock";
 import { createWebhooks, type WebhookOptions } from "./webhooks/create-webhooks";
+import type { RuleVersion } from "./store/rule-versions";
 
 export interface ServerOptions extends StoreLocation {
   program: Program;
+  /** The rules files `program` was compiled from, in that order: kept as the first version's files. */
+  sources: RuleVersion["sources"];
   host: string;
   port: number;
   token?: string;
@@ -37,7 +40,7 @@ export async function runServer(options: ServerOptions): Promise<void> {
   const webhooks = options.webhooks ? createWebhooks(options.program, store, clock, logger, options.webhooks) : undefined;
   let service: RulesService;
   try {
-    service = await RulesService.open({ program: options.program, store, clock, logger, ...(webhooks ? { outbox: webhooks.outbox } : {}) });
+    service = await RulesService.open({ program: options.program, sources: options.sources, store, clock, logger, ...(webhooks ? { outbox: webhooks.outbox } : {}) });
   } catch (error) {
     await webhooks?.dispatcher.close();
     await store.close();

@@ -11,7 +11,8 @@ import { plural } from "../../runtime/reporting/plural";
 import { BatchedWriter, stdoutWriter } from "../batched-writer";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
 import type { Output } from "../output";
-import type { ReplayReport } from "../../service/replay-log";
+import type { ReplayReport, VersionNote } from "../../service/replay-log";
+import { appendAll } from "../../runtime/append-all";
 import type { Store } from "../../service/store/store";
 import { storeLocation, type StoreFlags } from "../store-flags";
 
@@ -78,13 +79,21 @@ async function readStore(flags: StoreFlags, out: Output, command: string, work: 
 
 function describeReplay(report: ReplayReport, store: string): string {
   const head = `${store}: replayed ${report.entries} log entries (${plural(report.deploys, "deploy")}, ${plural(report.versions, "version")} of the rules): ${report.outputs} outputs`;
-  if (report.differing === 0) return `${head}, all as stored\n`;
+  const notes = report.notes.map(describeNote);
+  if (report.differing === 0) return [`${head}, all as stored`, ...notes].join("\n") + "\n";
   const lines = [`${head}; ${report.differing === 1 ? "1 position differs" : `${report.differing} positions differ`} from the stored outputs:`];
   for (const difference of report.differences) {
     lines.push(`  position ${difference.position}:`, `    stored:   ${difference.stored ?? "(none)"}`, `    replayed: ${difference.replayed ?? "(none)"}`);
   }
   if (report.differing > report.differences.length) lines.push(`  and ${report.differing - report.differences.length} more`);
+  appendAll(lines, notes);
   return lines.join("\n") + "\n";
+}
+
+function describeNote({ version, note, errors }: VersionNote): string {
+  if (note === "no files") return `  version ${version}: replayed with its stored IR (its files were not kept: the store is older than that)`;
+  if (note === "errors") return `  version ${version}: replayed with its stored IR (its stored files have ${plural(errors ?? 0, "error")} with this Stagecraft)`;
+  return `  version ${version}: its stored files compile to other IR than stored (this Stagecraft compiles them differently); replayed with the files`;
 }
 
 function fileWriter(path: string): { writer: BatchedWriter; close: () => void } {

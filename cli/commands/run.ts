@@ -10,7 +10,7 @@
 // (docs/versions.md "Schema changes"), with `--plan` too after the plan.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatInstant, formatOutputLine, formatPlanText, formatTrace, formatUnfitRecords, formatWithUtc, leavesUnfitRecords, parseInstant, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, UnfitStateError, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, formatPlanText, formatTrace, formatUnfitRecords, formatWithUtc, leavesUnfitRecords, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, UnfitStateError, untilPassed, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileOrReport } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
@@ -84,7 +84,8 @@ export function registerRun(program: Command, out: Output): void {
         const code = await replay(engine, validator, events, writer, out, position);
         if (code === ExitCode.ok && until !== undefined) {
           const shown = describeUntil(untilGiven!, until);
-          warnIfUntilPassed(until, shown, position.lastAt, snapshot?.clock ?? null, out);
+          const passed = untilPassed("--until", shown, until, position.lastAt, snapshot?.clock ?? null);
+          if (passed !== undefined) out.stderr(`stagecraft: warning: ${passed}\n`);
           position.at = `while firing the timers due by --until ${shown}`;
           writeAll(writer, engine.advanceTo(until));
         }
@@ -175,17 +176,6 @@ async function loadProgram(
   }
   const compiled = compileOrReport(paths, out);
   return compiled && { program: compiled.program };
-}
-
-/**
- * `--until` before the last event (or the snapshot's time) fires nothing: the
- * timers due by then fired as the events passed. Likely a wrong date: warn.
- */
-function warnIfUntilPassed(until: string, shown: string, lastAt: string | undefined, resumedAt: number | null, out: Output): void {
-  const last = Math.max(lastAt === undefined ? -Infinity : parseInstant(lastAt), resumedAt ?? -Infinity);
-  if (parseInstant(until) >= last) return;
-  const passed = lastAt !== undefined && parseInstant(lastAt) === last ? `the last event (${lastAt})` : `the time the snapshot reached (${formatInstant(last)})`;
-  out.stderr(`stagecraft: warning: --until ${shown} is before ${passed}, so it fires no timer\n`);
 }
 
 /** Feeds the lines in order; stops at the first invalid one (exit 3) after writing all that came before. */

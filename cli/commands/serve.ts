@@ -41,6 +41,7 @@ export function registerServe(program: Command, out: Output): void {
         await runServer({
           ...location,
           program: compiled.program,
+          sources: compiled.sources.map(({ path, text }) => ({ path, text })),
           host,
           port,
           ...(token !== undefined ? { token } : {}),

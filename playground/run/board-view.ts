@@ -4,7 +4,15 @@
 // "+N more" for the rest. Clicking a card picks its record.
 import type { PipelineBoard } from "./pipeline-board";
 
+/** Each board's watcher of its pipelines' widths, let go when the board is drawn again. */
+const sizeWatchers = new WeakMap<HTMLElement, ResizeObserver>();
+
 export function renderBoard(container: HTMLElement, boards: PipelineBoard[], caption: string, pick: (ref: string) => void): void {
+  sizeWatchers.get(container)?.disconnect();
+  const watcher = new ResizeObserver((entries) => {
+    for (const entry of entries) markSideways(entry.target as HTMLElement);
+  });
+  sizeWatchers.set(container, watcher);
   const fragment = document.createDocumentFragment();
   const heading = document.createElement("p");
   heading.className = "board-caption";
@@ -16,8 +24,16 @@ export function renderBoard(container: HTMLElement, boards: PipelineBoard[], cap
     section.setAttribute("aria-label", `${board.entity} pipeline`);
     const title = document.createElement("h3");
     title.textContent = `${board.entity} pipeline`;
+    const note = document.createElement("span");
+    note.className = "sideways";
+    note.textContent = `: ${board.columns.length} stages, scroll sideways →`;
+    note.hidden = true;
+    title.append(note);
     const columns = document.createElement("div");
     columns.className = "board-columns";
+    columns.setAttribute("aria-label", `${board.entity} stages`);
+    columns.addEventListener("scroll", () => markSideways(columns), { passive: true });
+    watcher.observe(columns);
     for (const column of board.columns) {
       const box = document.createElement("div");
       box.className = "board-column";
@@ -57,8 +73,28 @@ export function renderBoard(container: HTMLElement, boards: PipelineBoard[], cap
       }
       columns.append(box);
     }
-    section.append(title, columns);
+    const frame = document.createElement("div");
+    frame.className = "board-frame";
+    frame.append(columns);
+    section.append(title, frame);
     fragment.append(section);
   }
   container.replaceChildren(fragment);
+}
+
+/**
+ * A pipeline wider than the board scrolls sideways (a phone shows two or three
+ * stages): its heading says so, the cut edge fades, and it takes the focus so
+ * the arrow keys scroll it. One that fits is none of these.
+ */
+function markSideways(columns: HTMLElement): void {
+  const hidden = columns.scrollWidth - columns.clientWidth;
+  const sideways = hidden > 1;
+  const frame = columns.parentElement!;
+  frame.classList.toggle("more-right", sideways && columns.scrollLeft < hidden - 1);
+  frame.classList.toggle("more-left", sideways && columns.scrollLeft > 1);
+  const note = frame.parentElement?.querySelector<HTMLElement>(".sideways");
+  if (note) note.hidden = !sideways;
+  if (sideways) columns.tabIndex = 0;
+  else columns.removeAttribute("tabindex");
 }

@@ -142,11 +142,12 @@ export class RunPanel {
     const zone = summary.zone;
     const counts = `${summary.outputs.toLocaleString("en")} output${summary.outputs === 1 ? "" : "s"} from ${summary.events.toLocaleString("en")} input event${summary.events === 1 ? "" : "s"}`;
     const status = summary.failure
-      ? `${counts}; stopped: ${summary.failure.code}`
+      ? `${counts}; stopped: error ${summary.failure.code}: ${summary.failure.message}`
       : summary.stopped === "bound"
         ? `stopped after ${counts} (a shared link runs only a little at first): press Run for the whole run`
         : `${counts} in ${(summary.ms / 1000).toFixed(1)} s · times in ${zone}`;
-    this.setStatus(status, Boolean(summary.failure || summary.stopped));
+    if (summary.warning !== undefined) this.setStatus(`${status} · warning: ${summary.warning}`, false, true);
+    else this.setStatus(status, Boolean(summary.failure || summary.stopped));
 
     let firstOutput: TimelineRow | undefined;
     for (const row of this.timeline.allRows()) {
@@ -209,7 +210,8 @@ export class RunPanel {
     const total = this.timeline.length;
     const row = this.timeline.row(index);
     const zone = this.summary.zone;
-    const at = rowTime(row);
+    // An until before the last event moved no clock: the state there is the last event's, not the until's.
+    const at = row?.kind === "until" && row.passed !== undefined ? undefined : rowTime(row);
     // Read after the slider's label "State of the record at"; a screen reader hears it as the slider's value.
     const rowOfRows = `row ${(index + 1).toLocaleString("en")} of ${total.toLocaleString("en")}`;
     this.ui.stateTime.textContent = at ? `${formatInZone(at, zone)} ${zone} (after ${rowOfRows})` : `the end of ${rowOfRows}`;
@@ -263,9 +265,11 @@ export class RunPanel {
     if (text !== undefined) renderWhyText(this.ui.whyView, text);
   }
 
-  private setStatus(text: string, isError: boolean): void {
+  private setStatus(text: string, isError: boolean, isWarning = false): void {
     this.ui.runStatus.textContent = text;
+    this.ui.runStatus.title = text;
     this.ui.runStatus.classList.toggle("error", isError);
+    this.ui.runStatus.classList.toggle("warning", isWarning);
   }
 }
 

@@ -14,7 +14,8 @@ import type { PipelineBoard } from "./pipeline-board";
 export type TimelineRow =
   | { kind: "input"; step: number; event: InputEvent }
   | { kind: "output"; step: number; record: OutputRecord }
-  | { kind: "until"; step: number; at: string }
+  /** `shown`: the until as written (with its instant when local); `passed`: the warning when it is before the last event. */
+  | { kind: "until"; step: number; at: string; shown: string; passed?: string }
   | { kind: "failure"; step: number; code: string; message: string };
 
 export type RunRequest =
@@ -47,6 +48,8 @@ export interface RunSummary {
   workflows: string[];
   /** Set when the runtime stopped the run (a cascade, an invalid event line, …). */
   failure?: { code: string; message: string };
+  /** The CLI's warning of the run, when it has one: an until before the last event fires no timer. */
+  warning?: string;
   /** Set when the run stopped before the end: cancelled, or past its bound of work. */
   stopped?: "cancelled" | "bound";
   /** Each rule, workflow and workflow step with how often it ran in this run (the gutter's coverage marks). */

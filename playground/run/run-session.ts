@@ -6,7 +6,7 @@
 // `checkpointEvery` events, never one per step: the record-state slider replays
 // from the nearest snapshot, and "Why (not)?" runs the runtime's `explain` once
 // per question.
-import { CoverageCounter, coverageReport, createEngine, explain, formatExplanation, parseInstant, RuntimeError } from "../../runtime/index";
+import { CoverageCounter, coverageReport, createEngine, describeUntil, explain, formatExplanation, parseInstant, readUntil, RuntimeError, untilPassed, UntilError } from "../../runtime/index";
 import { formatWithUtc } from "../../runtime/time/zone-time";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import type { Engine, OutputRecord, Snapshot } from "../../runtime/types";
@@ -64,10 +64,13 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
     post({ kind: "run-refused", run: request.run, reason: "The rules have errors: fix them to run (see Problems)." });
     return;
   }
-  const until = request.until.trim();
-  // The engine's own reading of times: what the CLI's --until accepts, and nothing more.
-  if (until && Number.isNaN(parseInstant(until))) {
-    post({ kind: "run-refused", run: request.run, reason: `until: "${until}" is not an ISO 8601 time with an offset or Z (e.g. 2026-01-10T00:00:00Z).` });
+  // The CLI's own reading of --until: a date or a local time is in the calendar's zone.
+  let until: { shown: string; instant: string } | undefined;
+  try {
+    until = readRequestedUntil(request.until.trim(), program.calendar.timezone);
+  } catch (error) {
+    if (!(error instanceof UntilError)) throw error;
+    post({ kind: "run-refused", run: request.run, reason: `${error.message}.` });
     return;
   }
   const session = { id: request.run, cancelled: false };
@@ -78,7 +81,7 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   const input = validateEventsText(program, request.events);
   const firstProblem = input.problems[0];
   const events = firstProblem ? input.events.filter((_, i) => input.eventLines[i]! < firstProblem.line) : input.events;
-  const runUntil = firstProblem ? undefined : until || undefined;
+  const runUntil = firstProblem ? undefined : until;
 
   const coverage = new CoverageCounter();
   const engine = createEngine(program, { onCoverage: coverage.record });
@@ -89,6 +92,7 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   let done = 0;
   let failure: RunSummary["failure"];
   let stopped: RunSummary["stopped"];
+  let warning: string | undefined;
   let sliceStart = performance.now();
 
   const flush = () => {
@@ -155,7 +159,12 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
         break;
       }
     }
-    if (ok && runUntil && (await advance(2 * events.length, runUntil))) rows.push({ kind: "until", step: 2 * events.length, at: runUntil });
+    if (ok && runUntil) {
+      // As the CLI warns on stderr: an until before the last event fires nothing, and the row and the status say so.
+      const passed = untilPassed("until", runUntil.shown, runUntil.instant, events.at(-1)?.at, null);
+      if (passed !== undefined) warning = passed;
+      if (await advance(2 * events.length, runUntil.instant)) rows.push({ kind: "until", step: 2 * events.length, at: runUntil.instant, shown: runUntil.shown, ...(passed !== undefined ? { passed } : {}) });
+    }
   } catch (error) {
     // Not the runtime's own stop: a bug, shown as one (never swallowed).
     failure = { code: "internal", message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
@@ -169,7 +178,7 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   flush();
   if (current === session) current = null;
   if (stopped === "cancelled") return;
-  finished = { id: session.id, program, events: events.slice(0, stopped ? done : events.length), until: stopped ? undefined : runUntil, checkpoints };
+  finished = { id: session.id, program, events: events.slice(0, stopped ? done : events.length), until: stopped ? undefined : runUntil?.instant, checkpoints };
   const summary: RunSummary = {
     outputs,
     events: events.length,
@@ -182,7 +191,16 @@ async function execute(request: Extract<RunRequest, { kind: "run" }>, program: P
   };
   if (failure) summary.failure = failure;
   if (stopped) summary.stopped = stopped;
+  if (warning !== undefined) summary.warning = warning;
   post({ kind: "run-done", run: session.id, summary });
+}
+
+/** The until box's time as an instant, and as messages show it; undefined when the box is empty. */
+function readRequestedUntil(given: string, zone: string): { shown: string; instant: string } | undefined {
+  if (!given) return undefined;
+  const until = readUntil(given, "until");
+  const instant = until.in(zone);
+  return { shown: describeUntil(until, instant), instant };
 }
 
 /** The engine after `step`: the nearest snapshot before it, then the steps between, replayed. */

@@ -12,6 +12,8 @@ const overscan = 10;
 const filterSliceMs = 8;
 const effectTypes = new Set(["email.send", "sms.send", "task.create", "activity.create", "report.generate", "signature.request", "notify"]);
 const columns = ["time", "record", "type", "data", "rule", "cause"] as const;
+/** The columns whose text may be cut: a tooltip holds the whole (the row's own tooltip, its id, shows over the others). */
+const cutColumns = new Set<string>(["record", "type", "data", "rule"]);
 
 export class TimelineView {
   private rows: TimelineRow[] = [];
@@ -190,7 +192,7 @@ function rowText(row: TimelineRow): string {
     case "output":
       return `${row.record.entity} ${row.record.type} ${row.record.rule ?? ""} ${row.record.cause} ${row.record.id} ${dataText(row.record.data)}`.toLowerCase();
     case "until":
-      return "until";
+      return `until ${row.shown} ${row.passed ?? ""}`.toLowerCase();
     case "failure":
       return `error ${row.code} ${row.message}`.toLowerCase();
   }
@@ -208,12 +210,18 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
   const tr = document.createElement("tr");
   const cells = (...values: string[]) => {
     values.forEach((value, i) => {
+      const column = columns[i]!;
       const td = document.createElement("td");
-      td.className = columns[i]!;
-      td.textContent = value;
-      if (columns[i] === "data" && value) td.title = value;
+      td.className = column;
+      // A narrow column keeps what tells rows apart: a record's id (`opportunity/O1`), a type's last word (`stage.opened`).
+      if (column === "record") td.append(keepEnd(value, value.indexOf("/")));
+      else if (column === "type") td.append(keepEnd(value, value.lastIndexOf(".")));
+      else td.textContent = value;
+      if (value && cutColumns.has(column)) td.title = value;
       tr.append(td);
     });
+    // A row without rule or cause (the until, an error) gives their room to its text.
+    (tr.lastElementChild as HTMLTableCellElement).colSpan = columns.length - values.length + 1;
   };
   switch (row.kind) {
     case "input":
@@ -227,12 +235,16 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
       cells(formatInZone(row.record.at, zone), row.record.entity, row.record.type, dataText(row.record.data), row.record.rule ?? "—", row.record.cause);
       break;
     case "until":
-      tr.className = "until";
-      cells(formatInZone(row.at, zone), "", "until", "timers due by now have fired", "", "");
+      // The run's last step, after every event; one before the last event fired nothing, and says so.
+      tr.className = row.passed === undefined ? "until" : "until passed";
+      cells(formatInZone(row.at, zone), "", "until", row.passed === undefined ? "timers due by now have fired" : "fires no timer: before the last event");
+      // The row's tooltip (the until as given, or the CLI's whole warning) over every cell.
+      for (const td of tr.cells) td.removeAttribute("title");
+      tr.title = row.passed ?? `until ${row.shown}`;
       break;
     case "failure":
       tr.className = "failure";
-      cells("", "", `error ${row.code}`, row.message, "", "");
+      cells("", "", `error ${row.code}`, row.message);
       tr.title = row.message;
       break;
   }
@@ -240,6 +252,23 @@ function rowElement(row: TimelineRow, zone: string): HTMLTableRowElement {
   const timeCell = tr.firstElementChild as HTMLElement | null;
   if (timeCell && at) timeCell.title = `${at} (UTC${offsetInZone(at, zone)} in ${zone})`;
   return tr;
+}
+
+/** The text from `split` on (all of it when -1) stays whole; the part before gives way first, cut with an ellipsis. */
+function keepEnd(text: string, split: number): HTMLElement {
+  const both = document.createElement("span");
+  both.className = "keep-end";
+  if (split > 0) {
+    const head = document.createElement("span");
+    head.className = "head";
+    head.textContent = text.slice(0, split);
+    both.append(head);
+  }
+  const tail = document.createElement("span");
+  tail.className = "tail";
+  tail.textContent = text.slice(Math.max(0, split));
+  both.append(tail);
+  return both;
 }
 
 function dataText(data: Record<string, unknown> | undefined): string {

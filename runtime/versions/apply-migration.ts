@@ -54,7 +54,8 @@ export function applyMigration(snapshot: Snapshot, program: Program, plan: Migra
     if (!change) return instance;
     if (change.change === "moves") return { ...instance, pc: change.newStep };
     const definition = saved.get(instance.workflow)!;
-    kept.set(change.runs, { ...definition, id: keptIdentity(definition) });
+    // The identity is the plan's `runs`; it is worked out once per kept version, not per instance.
+    if (!kept.has(change.runs)) kept.set(change.runs, { ...definition, id: keptIdentity(definition) });
     return { ...instance, workflow: change.runs };
   });
   // Every version an instance runs travels with the snapshot; the engine keeps the ones the program lacks.

@@ -119,6 +119,19 @@ export function planMigration(snapshot: Snapshot, program: Program, at: number):
   }
   const saved = new Map((snapshot.workflows ?? []).map((workflow) => [workflow.id, workflow]));
   const workflows = new Map(program.workflows.map((workflow) => [workflow.id, workflow]));
+  // Step names and kept identities are of a workflow, not of an instance: worked out once each, however many instances run it.
+  const stepNames = new Map<WorkflowDef, string[]>();
+  const namesOf = (workflow: WorkflowDef): string[] => {
+    let names = stepNames.get(workflow);
+    if (!names) stepNames.set(workflow, (names = workflowStepNames(workflow)));
+    return names;
+  };
+  const identities = new Map<WorkflowDef, string>();
+  const identityOf = (workflow: WorkflowDef): string => {
+    let identity = identities.get(workflow);
+    if (identity === undefined) identities.set(workflow, (identity = keptIdentity(workflow)));
+    return identity;
+  };
   for (const instance of [...snapshot.instances].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     const old = oldItems.get(`workflow ${instance.workflow}`);
     const now = newItems.get(`workflow ${instance.workflow}`);
@@ -129,8 +142,8 @@ export function planMigration(snapshot: Snapshot, program: Program, at: number):
     }
     const definition = saved.get(instance.workflow);
     if (!definition) throw new Error(`the snapshot does not keep the workflow "${instance.workflow}" its instance ${instance.key} runs`);
-    const newStep = mappedStep(definition, workflows.get(instance.workflow), instance.pc);
-    const runs = newStep === undefined ? keptIdentity(definition) : instance.workflow;
+    const newStep = mappedStep(namesOf(definition), workflows.get(instance.workflow), instance.pc, namesOf);
+    const runs = newStep === undefined ? identityOf(definition) : instance.workflow;
     plan.instances.push({ change: newStep === undefined ? "stays" : "moves", key: instance.key, workflow: instance.workflow, runs, record: instance.bound, step: instance.pc, newStep: newStep ?? instance.pc });
   }
   const schema = checkSchemaFit(snapshot, before, program);
@@ -180,10 +193,10 @@ function timerChange(timer: RuleTimer, old: ManifestItem | undefined, rule: Rule
 }
 
 /** The step of the new version with the name of the step `pc` of the old one, when there is exactly one. */
-function mappedStep(old: WorkflowDef, now: WorkflowDef | undefined, pc: number): number | undefined {
+function mappedStep(oldNames: readonly string[], now: WorkflowDef | undefined, pc: number, namesOf: (workflow: WorkflowDef) => string[]): number | undefined {
   if (!now) return undefined;
-  const name = workflowStepNames(old)[pc];
+  const name = oldNames[pc];
   if (name === undefined) return undefined;
-  const index = workflowStepNames(now).indexOf(name);
+  const index = namesOf(now).indexOf(name);
   return index < 0 ? undefined : index;
 }

@@ -154,4 +154,23 @@ CREATE INDEX stagecraft_deliveries_order ON stagecraft_deliveries (workspace, en
 CREATE INDEX stagecraft_deliveries_status ON stagecraft_deliveries (workspace, status, id);
 `,
   },
+  {
+    version: 5,
+    name: "webhook deliveries: each record's head",
+    sql: `
+-- Where a pending delivery stands in its record and webhook's queue: 'head'
+-- (the earliest pending: sent when due), 'behind' (waits for the head to be
+-- delivered or given up) or 'new' (written or retried, not sorted yet: the
+-- dispatcher sorts it before its next round). A round then reads the due
+-- heads only, in due order, so a record with many effects at once sends one
+-- at a time and does not hold up the others. Rows from before start as 'new'.
+ALTER TABLE stagecraft_deliveries ADD COLUMN place text NOT NULL DEFAULT 'new' CHECK (place IN ('new', 'head', 'behind'));
+CREATE INDEX stagecraft_deliveries_new ON stagecraft_deliveries (workspace, id) WHERE status = 'pending' AND place = 'new';
+CREATE INDEX stagecraft_deliveries_heads ON stagecraft_deliveries (workspace, next_attempt_at, output_position) WHERE status = 'pending' AND place = 'head';
+-- No query reads these now, and a plan made without statistics (PGlite never
+-- gathers them) could pick one and scan every pending delivery.
+DROP INDEX stagecraft_deliveries_pending;
+DROP INDEX stagecraft_deliveries_due;
+`,
+  },
 ];

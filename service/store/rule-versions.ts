@@ -10,7 +10,7 @@ export interface RuleVersion {
   fingerprint: string;
   /** The program's IR as JSON (service/rules-identity.ts `storedRules`). */
   rules: string;
-  /** The deployed files; empty for rules `serve` read from disk. */
+  /** The files compiled to `rules`: deployed, or for version 1 those `serve` started the workspace with; empty for a version 1 stored before they were kept. */
   sources: Array<{ path: string; text: string }>;
   /** The deploy's log entry; 0 for the first version. */
   logPosition: number;
@@ -37,12 +37,31 @@ export async function readVersions(store: Store): Promise<RuleVersion[]> {
   return rows.map(versionOf);
 }
 
-/** A new workspace's first rules: the workspace row and version 1. */
-export async function saveFirstVersion(store: Store, fingerprint: string, rules: string): Promise<void> {
+/** A new workspace's first rules: the workspace row and version 1, with the files `serve` compiled them from. */
+export async function saveFirstVersion(store: Store, first: Pick<RuleVersion, "fingerprint" | "rules" | "sources">): Promise<void> {
+  const { fingerprint, rules, sources } = first;
   await store.driver.transaction(async (sql) => {
     await sql.query("INSERT INTO stagecraft_workspaces (workspace, fingerprint, rules) VALUES ($1, $2, $3)", [store.workspace, fingerprint, rules]);
-    await sql.query("INSERT INTO stagecraft_versions (workspace, version, fingerprint, rules, sources, log_position) VALUES ($1, 1, $2, $3, '[]', 0)", [store.workspace, fingerprint, rules]);
+    await sql.query("INSERT INTO stagecraft_versions (workspace, version, fingerprint, rules, sources, log_position) VALUES ($1, 1, $2, $3, $4, 0)", [
+      store.workspace,
+      fingerprint,
+      rules,
+      JSON.stringify(sources),
+    ]);
   });
+}
+
+/**
+ * Stores the files of version 1 when it has none (a workspace started before
+ * they were kept) and `rules`, which they compile to, are version 1's: the
+ * files `serve` starts with then are version 1's files.
+ */
+export async function fillFirstSources(store: Store, rules: string, sources: RuleVersion["sources"]): Promise<void> {
+  await store.driver.query("UPDATE stagecraft_versions SET sources = $3 WHERE workspace = $1 AND version = 1 AND sources = '[]' AND rules = $2", [
+    store.workspace,
+    rules,
+    JSON.stringify(sources),
+  ]);
 }
 
 /** Stores a deploy whole: the version, its log entry and outputs (as `Store.append` writes them), and the active rules. */

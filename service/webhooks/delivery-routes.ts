@@ -58,6 +58,7 @@ export function deliveryBody(delivery: Delivery): Record<string, unknown> {
     attempts: delivery.attempts,
     since: iso(delivery.since),
     next_attempt: delivery.status === "pending" ? iso(delivery.nextAttemptAt) : null,
+    waiting: delivery.waiting,
     last_error: delivery.lastError,
     delivered_at: delivery.deliveredAt === null ? null : iso(delivery.deliveredAt),
   };

@@ -1,6 +1,7 @@
-// Sends the outbox's deliveries: in rounds, each the due deliveries (at most
-// one per record and webhook, so a record's effects arrive in order) sent at
-// once and their outcomes written in one statement. A delivery stays pending
+// Sends the outbox's deliveries: in rounds, each the due heads of the records'
+// queues (one per record and webhook, so a record's effects arrive in order
+// and a record with many does not hold up the others) sent at once and their
+// outcomes written in one statement. A delivery stays pending
 // until its outcome is written, so one in flight when the process dies is sent
 // again after the restart: at least once; the receiver tells a repeat by
 // `Idempotency-Key`. Time and wake-ups come from the service's clock.
@@ -87,15 +88,16 @@ export class WebhookDispatcher {
     this.cancelWake = undefined;
     try {
       for (;;) {
+        await this.deliveries.sortNew();
         const due = await this.deliveries.due(this.clock.now(), ROUND);
         if (this.closed) return;
         if (due.length === 0) break;
         const results = await Promise.all(due.map((delivery) => this.attempt(delivery)));
         if (this.closed) return;
-        await this.deliveries.record(results);
+        await this.deliveries.record(results, this.clock.now());
       }
       if (this.again) return;
-      const next = await this.deliveries.nextDue();
+      const next = await this.deliveries.nextDue(this.clock.now());
       if (next !== null) this.wakeAt(next);
     } catch (error) {
       if (this.closed) return;

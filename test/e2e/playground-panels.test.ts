@@ -95,6 +95,10 @@ describe.skipIf(!runsHere)("results panels", () => {
     await page.click("#result-tabs >> text=Board");
     // At the end of the run: D1 moved on by its rule, D2 won, the other 58 still new.
     await waitForBoard(page, "Won has deal/D2");
+    // Wide, the stages fit: no note, no fade, no extra tab stop (once the board's size watcher has looked).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.isVisible("#view-board h3 .sideways")).toBe(false);
+    expect(await page.getAttribute("#view-board .board-columns", "tabindex")).toBeNull();
     let columns = await boardColumns(page);
     expect(columns["Offer sent"]!.cards).toEqual(["deal/D1"]);
     expect(columns["Won"]!.cards).toEqual(["deal/D2"]);
@@ -133,7 +137,20 @@ describe.skipIf(!runsHere)("results panels", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const box = (await page.locator("#view-board").boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(391);
+    // Three stages do not fit: the pipeline says it scrolls sideways, fades its cut edge, and takes the keyboard.
+    const columns = page.locator("#view-board .board-columns");
+    await page.waitForSelector("#view-board .board-frame.more-right");
+    expect(await page.textContent("#view-board h3")).toBe("deal pipeline: 3 stages, scroll sideways →");
     await page.locator("#view-board").screenshot({ path: join(results, "playground-board-390.png") });
+    const lastColumnShown = () =>
+      columns.evaluate((scroller) => scroller.lastElementChild!.getBoundingClientRect().right <= scroller.getBoundingClientRect().right);
+    expect(await lastColumnShown()).toBe(false);
+    await columns.focus();
+    expect(await columns.evaluate((scroller) => scroller === document.activeElement && scroller.tabIndex === 0)).toBe(true);
+    for (let i = 0; i < 10 && !(await lastColumnShown()); i++) await page.keyboard.press("ArrowRight");
+    expect(await lastColumnShown()).toBe(true);
+    await page.waitForSelector("#view-board .board-frame.more-left:not(.more-right)");
+    await page.locator("#view-board").screenshot({ path: join(results, "playground-board-390-scrolled.png") });
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import { compileSources, formatSource } from "../../compiler/index";
 import { formatOutputLine, runEvents, runTests } from "../../runtime/index";
 import type { InputEvent, Program } from "../../runtime/program/ir";
 import { EventStreamValidator } from "../../runtime/input/event-stream-validator";
+import { cli } from "../cli/run-cli";
 import { codiconsInPage, codiconsWithoutGlyph } from "./codicon-glyphs";
 import { browserTestsRun, root, startPlayground, type Playground, type TestPage } from "./playground-browser";
 
@@ -102,6 +103,58 @@ describe.skipIf(!runsHere)("playground", () => {
     expect(await page.textContent("#tests-status")).toBe(
       results.length === 0 ? "no tests" : `tests: ${passed} passed, ${results.length - passed} failed`,
     );
+  });
+
+  // bitrix-triggers' events are in March 2026, in Asia/Ho_Chi_Minh: a February until
+  // has passed, a date is the end of that day on the calendar's clocks.
+  it.each(["2026-02-01T00:00:00Z", "2026-01-03", "2026-03-10", "2026-03-10T09:00"])("reads until %s as `stagecraft run --until` does (screenshot of one before the last event: test-results/playground-until-passed-*.png)", async (given) => {
+    const folder = join(examplesFolder, "bitrix-triggers");
+    const expected = await cli(["run", folder, "--events", join(folder, "events.jsonl"), "--until", given]);
+    expect(expected.code).toBe(0);
+    await page.selectOption("#examples", "bitrix-triggers");
+    await page.evaluate(() => window.__stagecraft.settled());
+    await page.fill("#until", given);
+    await runAndWait();
+    expect(await page.evaluate(() => window.__stagecraft.outputLines())).toEqual(expected.stdout.split("\n").filter(Boolean));
+    // The CLI's warning, where it names its flag `--until` and the page its box `until`.
+    const warning = await page.evaluate(() => window.__stagecraft.summary()!.warning);
+    expect(warning === undefined ? "" : `stagecraft: warning: --${warning}\n`).toBe(expected.stderr);
+    const status = (await page.textContent("#run-status"))!;
+    const untilRow = page.locator("#timeline tbody tr.until");
+    await page.focus("#timeline-wrap");
+    await page.keyboard.press("End");
+    await untilRow.waitFor();
+    const rowText = await untilRow.locator("td.data").textContent();
+    if (warning === undefined) {
+      expect(status).not.toMatch(/warning/);
+      expect(await untilRow.getAttribute("class")).not.toMatch(/passed/);
+      expect(rowText).toBe("timers due by now have fired");
+      expect(await untilRow.getAttribute("title")).toMatch(new RegExp(`^until ${given}( \\(.*\\))?$`));
+    } else {
+      expect(warning).toMatch(new RegExp(`^until ${given}( \\(.*\\))? is before the last event \\(2026-03-05T14:00:00\\+07:00\\), so it fires no timer$`));
+      expect(status).toContain(`warning: ${warning}`);
+      expect(await page.getAttribute("#run-status", "class")).toMatch(/warning/);
+      expect(await untilRow.getAttribute("class")).toMatch(/passed/);
+      expect(rowText).toBe("fires no timer: before the last event");
+      expect(await untilRow.getAttribute("title")).toBe(warning);
+      // The slider on that row shows the state the events left, not one at the until's time.
+      expect(await page.textContent("#state-time")).toMatch(/^the end of row (\d+) of \1$/);
+      mkdirSync(join(root, "test-results"), { recursive: true });
+      await page.locator(".results").screenshot({ path: join(root, "test-results", `playground-until-passed-${given.slice(0, 10)}.png`) });
+    }
+  });
+
+  it("refuses an until the CLI refuses, with its message", async () => {
+    const folder = join(examplesFolder, "bitrix-triggers");
+    for (const given of ["next week", "2026-02-30"]) {
+      const expected = await cli(["run", folder, "--events", join(folder, "events.jsonl"), "--until", given]);
+      expect(expected.code).toBe(2);
+      await page.fill("#until", given);
+      await page.click("#run");
+      await page.waitForFunction((given) => document.querySelector("#run-status.error")?.textContent?.includes(`"${given}"`), given);
+      // The CLI's message, named as the page names its box.
+      expect(`stagecraft: --${await page.textContent("#run-status")}`).toBe(expected.stderr.replace(/\n$/, "."));
+    }
   });
 
   it("marks a misspelled stage, suggests the declared one and fixes it", async () => {

@@ -7,10 +7,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeClock } from "./fake-clock";
+import { storedRules } from "../../service/rules-identity";
 import { ServeError } from "../../service/store/errors";
 import type { Store } from "../../service/store/store";
 import { root } from "../backend/harness";
-import { programOf, startService, type Running } from "./harness";
+import { programOf, rulesOf, startService, type Running } from "./harness";
 import { storeKinds, testStore, type TestStore } from "./stores";
 import { cli } from "../cli/run-cli";
 
@@ -31,6 +32,8 @@ async function outputLines(running: Running): Promise<string[]> {
   return body.outputs.map(({ position: _position, ...output }) => JSON.stringify(output));
 }
 
+const base = rulesOf([join(fixture, "base")]);
+
 describe.each(storeKinds)("deploys on %s", (kind) => {
   let handle: TestStore;
   let store: Store;
@@ -41,7 +44,7 @@ describe.each(storeKinds)("deploys on %s", (kind) => {
     handle = await testStore(kind);
     store = await handle.open();
     clock = new FakeClock(Date.parse("2026-03-02T12:00:00Z"));
-    running = await startService(programOf([join(fixture, "base")]), store, { clock });
+    running = await startService(base.program, store, { clock, sources: base.sources });
     expect((await running.post(events)).status).toBe(200);
     clock.set(Date.parse("2026-03-03T00:00:00Z"));
     await running.service.idle();
@@ -86,7 +89,14 @@ describe.each(storeKinds)("deploys on %s", (kind) => {
     expect(answer.body).toMatchObject({ version: 2, deployed: true, at: "2026-03-03T00:00:00.000Z" });
     const deployOutputs = (await outputLines(running)).slice(-answer.body.outputs.length);
     expect(deployOutputs).toEqual(answer.body.outputs);
-    expect((await running.get("/v1/rules")).body).toMatchObject({ active: 2, versions: [{ version: 1, at: null }, { version: 2, at: "2026-03-03T00:00:00.000Z", files: ["schema.rules", "rules.rules"] }] });
+    expect((await running.get("/v1/rules")).body).toMatchObject({
+      active: 2,
+      versions: [
+        { version: 1, at: null, files: ["rules.rules", "schema.rules"] },
+        { version: 2, at: "2026-03-03T00:00:00.000Z", files: ["schema.rules", "rules.rules"] },
+      ],
+    });
+    expect((await running.get("/v1/rules/1")).body.files).toEqual(base.sources);
     expect((await running.get("/v1/rules/2")).body.files).toEqual(files("head"));
     expect((await running.get("/v1/rules/3")).status).toBe(404);
 
@@ -143,5 +153,41 @@ describe.each(storeKinds)("deploys on %s", (kind) => {
     expect(differs.stdout).toMatch(/stored: {3}.*third roof.*\n {4}replayed: .*third Roof/);
     store = await handle.open();
     running = await startService(programOf([join(fixture, "head")]), store, { clock });
+  }, SLOW);
+
+  it("keeps the first version's files; a store from before they were kept gets them from the next start with its rules", async () => {
+    expect((await running.get("/v1/rules/1")).body).toMatchObject({ version: 1, files: base.sources });
+    await running.stop();
+    await store.driver.query("UPDATE stagecraft_versions SET sources = '[]'");
+    await store.close();
+    const flags = handle.location.data !== undefined ? ["--data", handle.location.data] : ["--database", handle.location.database!];
+    const old = await cli(["log", "replay", ...flags]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/all as stored\n {2}version 1: replayed with its stored IR \(its files were not kept: the store is older than that\)\n$/);
+
+    // Started without files (as by code that kept none): still none; then with them: version 1 has them.
+    store = await handle.open();
+    running = await startService(base.program, store, { clock });
+    expect((await running.get("/v1/rules/1")).body.files).toEqual([]);
+    await running.stop();
+    running = await startService(base.program, store, { clock, sources: base.sources });
+    expect((await running.get("/v1/rules/1")).body.files).toEqual(base.sources);
+    await running.stop();
+    await store.close();
+    const filled = await cli(["log", "replay", ...flags]);
+    expect(filled.code).toBe(0);
+    expect(filled.stdout).toMatch(/\(0 deploys, 1 version of the rules\): \d+ outputs, all as stored\n$/);
+
+    // The replay runs the files, not the stored IR: with other IR stored, it still gives the stored outputs, and says so.
+    store = await handle.open();
+    const [{ rules: ir }] = (await store.driver.query("SELECT rules FROM stagecraft_versions WHERE version = 1")) as Array<{ rules: string }>;
+    await store.driver.query("UPDATE stagecraft_versions SET rules = $1 WHERE version = 1", [storedRules(programOf([join(fixture, "head")]))]);
+    await store.close();
+    const files1 = await cli(["log", "replay", ...flags]);
+    expect(files1.code).toBe(0);
+    expect(files1.stdout).toMatch(/all as stored\n {2}version 1: its stored files compile to other IR than stored .*; replayed with the files\n$/);
+    store = await handle.open();
+    await store.driver.query("UPDATE stagecraft_versions SET rules = $1 WHERE version = 1", [ir]);
+    running = await startService(base.program, store, { clock, sources: base.sources });
   }, SLOW);
 });

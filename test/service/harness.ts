@@ -16,9 +16,14 @@ import { Store } from "../../service/store/store";
 import { cli } from "../cli/run-cli";
 
 export function programOf(paths: string[]): Program {
-  const { result } = compileRuleFiles(paths);
+  return rulesOf(paths).program;
+}
+
+/** The program and the files it was compiled from, as `serve` hands them to the service. */
+export function rulesOf(paths: string[]): { program: Program; sources: Array<{ path: string; text: string }> } {
+  const { result, sources } = compileRuleFiles(paths);
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return result.program!;
+  return { program: result.program!, sources: sources.map(({ path, text }) => ({ path, text })) };
 }
 
 /** Rule files written to a temporary folder (run and serve name rules by their paths). */

@@ -154,12 +154,45 @@ describe.each(storeKinds)("webhooks on %s", (kind) => {
     running.clock.set(running.clock.now() + 10_000);
     await running.settle();
     expect(new Set(receiver.requests.map((request) => request.headers["idempotency-key"]))).toEqual(new Set(["d1.1"]));
+    const pending = (await running.request("GET", "/v1/deliveries?status=pending")).body.deliveries as Array<{ output: string; waiting: boolean }>;
+    expect(pending.map((delivery) => [delivery.output, delivery.waiting])).toEqual([
+      ["d1.1", false],
+      ["d2.1", true],
+      ["d2.2", true],
+      ["d3.2", true],
+    ]);
     receiver.failRate = 0;
     running.clock.set(running.clock.now() + LONGEST_DELAY_MS);
     await running.settle();
     const delivered = receiver.requests.filter((request) => request.status === 200).map((request) => JSON.parse(request.body).position as number);
     expect(delivered).toEqual([...delivered].sort((a, b) => a - b));
     expect(delivered).toHaveLength(4);
+  });
+
+  it("sends the head of every record in a round: one record's backlog does not hold up another's effect, and each record's order holds", async () => {
+    const BOOKINGS = 150;
+    const second = (id: string, n: number, entity: string, type: string, data: Record<string, unknown>) =>
+      JSON.stringify({ id, at: new Date(start - 60 * 60_000 + n * 1000).toISOString(), entity, type, data });
+    const backlog = [contact, deal];
+    for (let n = 0; n < BOOKINGS; n++) {
+      backlog.push(second(`b${n}`, 120 + 2 * n, "deal/D1", "stage.opened", { stage: "Booked" }));
+      backlog.push(second(`n${n}`, 121 + 2 * n, "deal/D1", "stage.opened", { stage: "New" }));
+    }
+    const other = [
+      second("c2", 1000, "contact/C2", "created", { name: "Bea" }),
+      second("x2", 1001, "deal/D2", "created", { title: "Porch", contact: "contact/C2", responsible: "bo@example.com" }),
+    ];
+    running = await startWith(store, [receiver.url]);
+    await running.post([...backlog, ...other].join("\n"));
+    await running.settle();
+
+    const bodies = receiver.requests.map((request) => JSON.parse(request.body) as { entity: string; position: number });
+    expect(bodies).toHaveLength(1 + 2 * BOOKINGS + 1);
+    // Both records' heads go in the first round, sent at once: D2's arrives among the first two requests.
+    expect(bodies.findIndex((body) => body.entity === "deal/D2")).toBeLessThan(2);
+    const backlogPositions = bodies.filter((body) => body.entity === "deal/D1").map((body) => body.position);
+    expect(backlogPositions).toEqual([...backlogPositions].sort((a, b) => a - b));
+    expect(new Set(backlogPositions).size).toBe(1 + 2 * BOOKINGS);
   });
 
   it("retries a failing receiver on the backoff schedule, fails it after 24 hours, and delivers it on a retry asked for", async () => {
