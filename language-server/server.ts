@@ -2,7 +2,8 @@
 // request to the language service (language-service/) and its answer back. The
 // service's workspace holds every .rules file of the workspace folders (read at
 // initialize) and the editor's open documents (their unsaved text wins); a
-// change re-parses that document and re-checks the program.
+// change re-parses that document and re-checks the program. The service names
+// files by workspace path (workspace-paths.ts); only this adapter sees URIs.
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, FoldingRangeKind, LSPErrorCodes, ResponseError, SymbolKind as LspSymbolKind, TextDocumentSyncKind,
   type CompletionItem as LspCompletionItem, type Connection, type DocumentSymbol as LspDocumentSymbol, type InitializeResult,
@@ -14,6 +15,7 @@ import {
 } from "../language-service/index";
 import { fromLsp, rangeFromLsp, rangeToLsp } from "./convert";
 import { rulesFilesUnder, textOnDisk } from "./workspace-files";
+import { WorkspacePaths } from "./workspace-paths";
 
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, field: CompletionItemKind.Field, stage: CompletionItemKind.EnumMember, template: CompletionItemKind.Reference,
@@ -30,17 +32,21 @@ const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverit
 /** Serves one editor over `connection` until it exits. */
 export function serveLanguage(connection: Connection): void {
   const service = new LanguageService();
-  // The service names files by their URI: unique across workspace folders, and what every answer points at.
+  // Set at initialize, when the workspace folders are known.
+  let paths = new WorkspacePaths([]);
+  const pathOf = (uri: string) => paths.toPath(uri);
+  const uriOf = (path: string) => paths.toUri(path);
+  /** The open documents by URI. */
   const open = new Map<string, TextDocument>();
   /** What was last published for each file (as JSON), so a keystroke sends only the lists that changed. */
   const published = new Map<string, string>();
 
   const publishChanged = () => {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const path of service.workspace.paths()) byFile.set(path, []);
-    for (const diagnostic of service.diagnostics()) byFile.get(diagnostic.file)?.push(diagnostic);
+    for (const path of service.workspace.paths()) byFile.set(uriOf(path), []);
+    for (const diagnostic of service.diagnostics()) byFile.get(uriOf(diagnostic.file))?.push(diagnostic);
     // a file that left the workspace gets its empty list
-    for (const path of published.keys()) if (!byFile.has(path)) byFile.set(path, []);
+    for (const uri of published.keys()) if (!byFile.has(uri)) byFile.set(uri, []);
     for (const [uri, diagnostics] of byFile) {
       const lspDiagnostics = diagnostics.map((d) => ({ range: rangeToLsp(d.range), severity: severities[d.severity], code: d.code, source: "stagecraft", message: d.message }));
       const json = JSON.stringify(lspDiagnostics);
@@ -56,11 +62,12 @@ export function serveLanguage(connection: Connection): void {
   let changedUri: string | undefined;
 
   connection.onInitialize((params): InitializeResult => {
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    for (const folder of folders) {
+    const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+    paths = new WorkspacePaths(workspaceFolders);
+    for (const folder of workspaceFolders.map((f) => f.uri)) {
       try {
         const warn = (message: string) => connection.console.warn(`stagecraft: ${message}`);
-        for (const file of rulesFilesUnder(folder, warn)) service.setDocument(file.uri, file.text);
+        for (const file of rulesFilesUnder(folder, warn)) service.setDocument(pathOf(file.uri), file.text);
       } catch (error) {
         // an unreadable folder leaves its names unresolved: say so in the editor's log, and serve the rest
         connection.console.warn(`stagecraft: cannot read the rules files of ${folder}: ${(error as Error).message}`);
@@ -87,7 +94,7 @@ export function serveLanguage(connection: Connection): void {
 
   connection.onDidOpenTextDocument(({ textDocument }) => {
     open.set(textDocument.uri, TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text));
-    service.setDocument(textDocument.uri, textDocument.text);
+    service.setDocument(pathOf(textDocument.uri), textDocument.text);
     changedUri = textDocument.uri;
     publishChanged();
   });
@@ -96,7 +103,7 @@ export function serveLanguage(connection: Connection): void {
     if (!document) return;
     const changed = TextDocument.update(document, contentChanges, textDocument.version);
     open.set(textDocument.uri, changed);
-    service.setDocument(textDocument.uri, changed.getText());
+    service.setDocument(pathOf(textDocument.uri), changed.getText());
     changedUri = textDocument.uri;
     publishChanged();
   });
@@ -104,13 +111,13 @@ export function serveLanguage(connection: Connection): void {
     // the file's names still count as it is on disk (unsaved edits are dropped); a file never saved leaves
     open.delete(textDocument.uri);
     const saved = textOnDisk(textDocument.uri);
-    if (saved === undefined) service.removeDocument(textDocument.uri);
-    else service.setDocument(textDocument.uri, saved);
+    if (saved === undefined) service.removeDocument(pathOf(textDocument.uri));
+    else service.setDocument(pathOf(textDocument.uri), saved);
     publishChanged();
   });
 
   connection.onCompletion(({ textDocument, position, context }) =>
-    service.completions(textDocument.uri, fromLsp(position), { triggerCharacter: context?.triggerCharacter }).map(
+    service.completions(pathOf(textDocument.uri), fromLsp(position), { triggerCharacter: context?.triggerCharacter }).map(
       (item): LspCompletionItem => ({
         label: item.label,
         kind: completionKinds[item.kind],
@@ -124,41 +131,41 @@ export function serveLanguage(connection: Connection): void {
     ),
   );
   connection.onHover(({ textDocument, position }) => {
-    const hover = service.hover(textDocument.uri, fromLsp(position));
+    const hover = service.hover(pathOf(textDocument.uri), fromLsp(position));
     return hover && { range: rangeToLsp(hover.range), contents: { kind: "markdown", value: hover.contents.join("\n\n") } };
   });
   connection.onDefinition(({ textDocument, position }) => {
-    const location = service.definition(textDocument.uri, fromLsp(position));
-    return location && { uri: location.path, range: rangeToLsp(location.range) };
+    const location = service.definition(pathOf(textDocument.uri), fromLsp(position));
+    return location && { uri: uriOf(location.path), range: rangeToLsp(location.range) };
   });
   connection.onReferences(({ textDocument, position, context }) =>
-    service.references(textDocument.uri, fromLsp(position), context.includeDeclaration).map((l) => ({ uri: l.path, range: rangeToLsp(l.range) })),
+    service.references(pathOf(textDocument.uri), fromLsp(position), context.includeDeclaration).map((l) => ({ uri: uriOf(l.path), range: rangeToLsp(l.range) })),
   );
   // A refusal is an error with the service's reason, which the editor shows (a null answer would show its own generic text).
   connection.onPrepareRename(({ textDocument, position }) => {
-    const target = service.prepareRename(textDocument.uri, fromLsp(position));
+    const target = service.prepareRename(pathOf(textDocument.uri), fromLsp(position));
     if ("error" in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.error);
     return { range: rangeToLsp(target.range), placeholder: target.placeholder };
   });
   connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const result = service.rename(textDocument.uri, fromLsp(position), newName);
+    const result = service.rename(pathOf(textDocument.uri), fromLsp(position), newName);
     if ("error" in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     const changes: Record<string, Array<{ range: ReturnType<typeof rangeToLsp>; newText: string }>> = {};
-    for (const edit of result.edits) (changes[edit.path] ??= []).push({ range: rangeToLsp(edit.range), newText: edit.newText });
+    for (const edit of result.edits) (changes[uriOf(edit.path)] ??= []).push({ range: rangeToLsp(edit.range), newText: edit.newText });
     return { changes };
   });
-  connection.onDocumentSymbol(({ textDocument }) => service.documentSymbols(textDocument.uri).map(documentSymbol));
+  connection.onDocumentSymbol(({ textDocument }) => service.documentSymbols(pathOf(textDocument.uri)).map(documentSymbol));
   connection.onDocumentFormatting(({ textDocument }) =>
-    service.format(textDocument.uri).map((edit) => ({ range: rangeToLsp(edit.range), newText: edit.newText })),
+    service.format(pathOf(textDocument.uri)).map((edit) => ({ range: rangeToLsp(edit.range), newText: edit.newText })),
   );
   connection.onFoldingRanges(({ textDocument }) =>
-    service.foldingRanges(textDocument.uri).map((fold) => ({
+    service.foldingRanges(pathOf(textDocument.uri)).map((fold) => ({
       startLine: fold.startLine - 1, endLine: fold.endLine - 1, ...(fold.kind ? { kind: FoldingRangeKind.Comment } : {}),
     })),
   );
-  connection.languages.semanticTokens.on(({ textDocument }) => ({ data: encodeSemanticTokens(service.semanticTokens(textDocument.uri)) }));
+  connection.languages.semanticTokens.on(({ textDocument }) => ({ data: encodeSemanticTokens(service.semanticTokens(pathOf(textDocument.uri))) }));
   connection.onCodeAction(({ textDocument, context }) =>
-    service.codeActions(textDocument.uri, context.diagnostics.map((d) => ({
+    service.codeActions(pathOf(textDocument.uri), context.diagnostics.map((d) => ({
         range: rangeFromLsp(d.range),
         message: typeof d.message === "string" ? d.message : d.message.value,
         ...(typeof d.code === "string" ? { code: d.code } : {}),
@@ -167,7 +174,7 @@ export function serveLanguage(connection: Connection): void {
       kind: CodeActionKind.QuickFix,
       diagnostics: [context.diagnostics[fix.problemIndex]!],
       isPreferred: fix.preferred,
-      edit: { changes: { [fix.edit.path]: [{ range: rangeToLsp(fix.edit.range), newText: fix.edit.newText }] } },
+      edit: { changes: { [uriOf(fix.edit.path)]: [{ range: rangeToLsp(fix.edit.range), newText: fix.edit.newText }] } },
     })),
   );
 

@@ -93,8 +93,9 @@ export class SnapshotError extends RuntimeError {
 
 /**
  * A snapshot saved by another program: its timers and instances may belong to
- * rules that are gone or now do something else. Until rules can be migrated
- * between versions, such a resume is refused, naming what changed.
+ * rules that are gone or now do something else. A plain restore refuses it,
+ * naming what changed; moving the state to the new rules is a migration
+ * (resumeWithOtherRules, which `run --resume` uses; docs/versions.md).
  */
 export class ProgramChangedError extends SnapshotError {
   readonly changes: ProgramChanges;

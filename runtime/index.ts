@@ -38,6 +38,7 @@ export type {
   TraceRecord,
   EventTrace,
   RuleTrace,
+  SkipTrace,
 } from "./types";
 export type { InputEvent, Program, Value } from "./program/ir";
 // The expression semantics that code emitted by the TypeScript backend calls, each under its own name.

@@ -110,7 +110,7 @@ export interface CompiledProgram {
   workflows?: CompiledWorkflow[];
 }
 
-export type TraceRecord = EventTrace | RuleTrace;
+export type TraceRecord = EventTrace | RuleTrace | SkipTrace;
 
 /** An event (input or derived) reached the rules. */
 export interface EventTrace {
@@ -136,6 +136,25 @@ export interface RuleTrace {
   reason: string;
   /** The field values the decision read. */
   values?: Record<string, Value>;
+}
+
+/**
+ * An action of a rule (or workflow step) that fired did nothing: a move backward,
+ * an empty recipient, a value already there. The rule's own trace says it fired;
+ * this one says which of its actions was skipped and why.
+ */
+export interface SkipTrace {
+  kind: "skip";
+  at: string;
+  rule: string;
+  /** The record the action was to act on. */
+  record: string;
+  /** The id of the event (or timer) the rule fired on, as the rule's own trace names it. */
+  event: string;
+  /** The action in rule-language words: `move to "Offer viewed"`, `send email`. */
+  action: string;
+  /** Why it did nothing: `the recipient contact is empty`. */
+  reason: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 // `stagecraft test <paths...> [--grep P] [--format text|json|junit] [--coverage]`:
 // runs the `test` blocks of the rule files (those whose name matches `--grep`).
 // The text report's last line is `N passed, N failed`; JSON and JUnit put it
-// on stderr so stdout holds the report alone. Exit 0 when all pass, 1 otherwise.
+// on stderr so stdout holds the report alone. Warnings go to stderr first, as
+// `check` prints them. Exit 0 when all pass, 1 otherwise.
 import type { Command } from "commander";
 import { CoverageCounter, coverageReport, runTests } from "../../runtime/index";
 import { compileRuleFiles, hasErrors, type CompiledRules } from "../compile-rules";
@@ -41,6 +42,8 @@ export function registerTest(program: Command, out: Output): void {
         out.exit(ExitCode.ruleErrors);
         return;
       }
+      // Warnings (a test without `expect`, an `until` before the last event) as `check` prints them: a passing test may test nothing.
+      if (result.diagnostics.length > 0) out.stderr(formatTextReport(report, out.isTty));
       const program = { ...result.program, tests: result.program.tests.filter((test) => selected(test.name)) };
       const counter = options.coverage ? new CoverageCounter() : undefined;
       const results = runTests(program, counter ? { onCoverage: counter.record } : {});

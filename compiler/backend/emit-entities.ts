@@ -1,6 +1,7 @@
 // The entity types of the emitted module: one interface per declared entity
-// (its fields, plus the implicit id, responsible and stage) and its stage
-// names as a string-literal union, so a consumer can type the records it sends.
+// (its fields, plus the implicit id and responsible, and stage when its pipeline
+// is sequential: the only kind with a `stage` field, docs/language.md) and its
+// stage names as a string-literal union, so a consumer can type the records it sends.
 import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { EntityDef, FieldType } from "../../runtime/program/ir";
 import { memberName, stringLiteral } from "./literals";
@@ -26,9 +27,7 @@ export function entityStructures(entities: readonly EntityDef[], names: NameAllo
         type: field.optional ? `${fieldType(field.type)} | null` : fieldType(field.type),
       })),
       ...(declared.has("responsible") ? [] : [{ name: "responsible", type: "string | null" }]),
-      ...(declared.has("stage")
-        ? []
-        : [{ name: "stage", type: entity.pipeline?.kind === "sequential" && stageType ? `${stageType} | null` : "null" }]),
+      ...(declared.has("stage") || entity.pipeline?.kind !== "sequential" || !stageType ? [] : [{ name: "stage", type: `${stageType} | null` }]),
     ];
     structures.push({ kind: StructureKind.Interface, name: typeName, isExported: true, properties });
     if (stageType) {

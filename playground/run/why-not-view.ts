@@ -5,9 +5,15 @@ export function renderWhyText(view: HTMLElement, text: string): void {
   for (const line of text.split("\n")) {
     const div = document.createElement("div");
     div.textContent = line;
-    if (/: FIRED: /.test(line)) div.className = "fired";
-    else if (!line.startsWith("  ")) div.className = "heading";
+    const kind = whyLineKind(line);
+    if (kind !== undefined) div.className = kind;
     fragment.append(div);
   }
   view.replaceChildren(fragment);
+}
+
+/** A rule's heading, a firing (`…: fired`, with or without a skipped action), or neither. */
+export function whyLineKind(line: string): "heading" | "fired" | undefined {
+  if (!line.startsWith("  ")) return "heading";
+  return /: fired\b/.test(line) ? "fired" : undefined;
 }

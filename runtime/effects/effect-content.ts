@@ -28,8 +28,10 @@ export class EffectRenderer {
 
   /**
    * The content of an effect that names a template, read from the records as
-   * `lookup` gives them; undefined for other outputs. `kind` is the template
-   * kind the effect names (an email, an sms, a task, a report).
+   * `lookup` gives them; undefined for other outputs, and for a template with no
+   * text (a bare `template report "Offer"`), so that an effect either carries
+   * content or has none, never an empty one. `kind` is the template kind the
+   * effect names (an email, an sms, a task, a report).
    */
   render(output: OutputRecord, kind: TemplateDef["kind"], lookup: (ref: string) => RecordState | undefined): EffectContent | undefined {
     const name = output.data.template;
@@ -42,7 +44,7 @@ export class EffectRenderer {
     for (const [key, fill] of template.texts) content[key] = fill(ctx);
     if (template.def.taskType !== undefined) content.type = template.def.taskType;
     if (template.def.due) content.due = formatInstant(addDuration(now, template.def.due, this.program.calendar));
-    return content;
+    return Object.keys(content).length > 0 ? content : undefined;
   }
 }
 

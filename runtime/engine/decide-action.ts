@@ -23,7 +23,7 @@ export function decideAction(prepared: PreparedAction, ctx: EvalContext, world: 
     case "close":
       return Object.hasOwn(record.open, action.stage)
         ? [{ kind: "close", ref: record.ref, stage: action.stage }]
-        : [{ kind: "skip", reason: `close "${action.stage}": the stage is not open` }];
+        : [{ kind: "skip", action: `close "${action.stage}"`, reason: "the stage is not open" }];
     case "move":
       return [decideMove(prepared, ctx, world)];
     case "sendEmail": {
@@ -95,7 +95,7 @@ function decideSet(prepared: PreparedAction, ctx: EvalContext): Decision {
   const ref = prepared.target(ctx);
   const target = typeof ref === "string" ? ctx.lookup(ref) : undefined;
   const path = action.target!.join(".");
-  if (!target) return { kind: "skip", reason: `set ${path}.${action.field}: ${path} is empty` };
+  if (!target) return { kind: "skip", action: `set ${path}.${action.field}`, reason: `${path} is empty` };
   return { kind: "update", ref: target.ref, fields: { [action.field]: value } };
 }
 
@@ -107,27 +107,27 @@ function decideMove(prepared: PreparedAction, ctx: EvalContext, world: DecisionW
   if (prepared.target) {
     const ref = prepared.target(ctx);
     target = typeof ref === "string" ? ctx.lookup(ref) : undefined;
-    if (!target) return { kind: "skip", reason: `move ${action.target!.join(".")} to "${action.stage}": ${action.target!.join(".")} is empty` };
+    if (!target) return { kind: "skip", action: `move ${action.target!.join(".")} to "${action.stage}"`, reason: `${action.target!.join(".")} is empty` };
   }
   const open = (): Decision =>
     action.as === undefined ? { kind: "open", ref: target.ref, stage: action.stage } : { kind: "open", ref: target.ref, stage: action.stage, by: action.as };
   const entity = world.schema.entities.get(target.type);
   if (entity?.pipeline?.kind !== "sequential") {
     return Object.hasOwn(target.open, action.stage)
-      ? { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is already in it` }
+      ? { kind: "skip", action: `move to "${action.stage}"`, reason: `${target.ref} is already in it` }
       : open();
   }
-  if (target.stage === action.stage) return { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is already in it` };
+  if (target.stage === action.stage) return { kind: "skip", action: `move to "${action.stage}"`, reason: `${target.ref} is already in it` };
   if (!action.allowBack && target.stage !== null) {
     // A won or lost deal is decided: only `allow back` reopens it, whatever the order.
     const outcome = entity.pipeline.stages[entity.stageIndex.get(target.stage) ?? -1]?.outcome;
     if (outcome !== undefined) {
-      return { kind: "skip", reason: `move to "${action.stage}": ${target.ref} is in "${target.stage}", a ${outcome} stage, and the rule has no allow back` };
+      return { kind: "skip", action: `move to "${action.stage}"`, reason: `${target.ref} is in "${target.stage}", a ${outcome} stage, and the rule has no allow back` };
     }
     const from = entity.stageIndex.get(target.stage) ?? -1;
     const to = entity.stageIndex.get(action.stage) ?? -1;
     if (to < from) {
-      return { kind: "skip", reason: `move to "${action.stage}": it is before "${target.stage}" and the rule has no allow back` };
+      return { kind: "skip", action: `move to "${action.stage}"`, reason: `it is before "${target.stage}" and the rule has no allow back` };
     }
   }
   return open();
@@ -138,7 +138,7 @@ function decideAssignment(prepared: PreparedAction, ctx: EvalContext, world: Dec
   const { field, team: teamName, strategy, where } = prepared.action;
   const record = ctx.record;
   const team = world.schema.teams.get(teamName);
-  if (!team || team.members.length === 0) return { kind: "skip", reason: `assign ${field}: team "${teamName}" has no members` };
+  if (!team || team.members.length === 0) return { kind: "skip", action: `assign ${field}`, reason: `team "${teamName}" has no members` };
   const wanted = where?.map((criterion, i) => ({ attribute: criterion.attribute, value: prepared.values[i]!(ctx) }));
   const qualifies = (index: number): boolean =>
     wanted === undefined || wanted.every(({ attribute, value }) => value !== null && team.attributes?.[index]?.[attribute] === value);
@@ -177,7 +177,7 @@ function decideAssignment(prepared: PreparedAction, ctx: EvalContext, world: Dec
 /** No member qualifies: the assignment is a skipped effect, and the trace names the values sought. */
 function noMatch(field: string, teamName: string, wanted: { attribute: string; value: Value }[]): Decision {
   const sought = wanted.map(({ attribute, value }) => `${attribute} == ${value === null ? "none" : JSON.stringify(value)}`).join(" and ");
-  return { kind: "skip", reason: `assign ${field}: no member of team "${teamName}" has ${sought}`, effect: true };
+  return { kind: "skip", action: `assign ${field}`, reason: `no member of team "${teamName}" has ${sought}`, effect: true };
 }
 
 function recipient(reader: RecipientReader | undefined, ctx: EvalContext): Value {
@@ -186,5 +186,5 @@ function recipient(reader: RecipientReader | undefined, ctx: EvalContext): Value
 
 function emptyRecipient(what: string, who: { kind: "field"; path: string[] } | { kind: "user"; user: string }): Decision {
   const name = who.kind === "field" ? who.path.join(".") : `"${who.user}"`;
-  return { kind: "skip", reason: `${what}: the recipient ${name} is empty`, effect: true };
+  return { kind: "skip", action: what, reason: `the recipient ${name} is empty`, effect: true };
 }

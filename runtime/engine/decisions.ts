@@ -10,5 +10,5 @@ export type Decision =
   /** roundRobinSteps: how far the team's round-robin counter moves (past members that did not qualify). */
   | { kind: "update"; ref: string; fields: Record<string, Value>; roundRobinTeam?: string; roundRobinSteps?: number }
   | { kind: "create"; entity: string; fields: Record<string, Value> }
-  /** The action does nothing here; the reason goes to the trace. `effect`: an output was due and is not made (its recipient is empty). */
-  | { kind: "skip"; reason: string; effect?: true };
+  /** The action (in rule-language words) does nothing here, for the reason given (to the trace). `effect`: an output was due and is not made (its recipient is empty). */
+  | { kind: "skip"; action: string; reason: string; effect?: true };

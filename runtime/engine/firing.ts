@@ -8,6 +8,8 @@ import type { TimerLineage, TimerState } from "../types";
 export interface Firing {
   /** The event whose rules act: the `cause` of every output of the firing. */
   readonly cause: string;
+  /** The event or timer (`tK`) the rule acted on, as its trace names it: the cause, but for a timer. */
+  readonly trigger: string;
   /** The rule or workflow that acts (its name), or null for an input event's own change. */
   readonly rule: string | null;
   /** Rule firings from the input event or timer to this one; the cascade bound limits it. */
@@ -85,12 +87,12 @@ export function nextCreatedId(firing: Firing): string {
 /** An input event's own change: no rule acts yet. */
 export function inputFiring(eventId: string): Firing {
   const lineage = rootLineage(eventId);
-  return { cause: eventId, rule: null, depth: 0, parent: null, lineage, causeLineage: lineage, made: 0, created: 0 };
+  return { cause: eventId, trigger: eventId, rule: null, depth: 0, parent: null, lineage, causeLineage: lineage, made: 0, created: 0 };
 }
 
 /** A rule or workflow (identity `ruleId`) acting on an event that `by` produced, whose lineage is `event`. */
 export function firingOn(cause: string, by: Firing, rule: string, event: Lineage, ruleId: string): Firing {
-  return { cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), causeLineage: eventName(by, event), made: 0, created: 0 };
+  return { cause, trigger: cause, rule, depth: by.depth + 1, parent: by, lineage: extendLineage(event, ruleId), causeLineage: eventName(by, event), made: 0, created: 0 };
 }
 
 /**
@@ -107,12 +109,13 @@ export function eventName(by: Firing, event: Lineage): Lineage {
  * A rule or workflow acting when its timer comes due: a cascade starts again
  * from it, extending the name the timer kept of the event that scheduled it
  * (`kept`; a timer without one, from a snapshot saved before timers kept it,
- * extends the root `cause`). `actor` tells the timers of one event apart (the
- * rule identity and the record, or the workflow instance and its step).
+ * extends the root `cause`). `timer` is the timer's id (`tK`). `actor` tells
+ * the timers of one event apart (the rule identity and the record, or the
+ * workflow instance and its step).
  */
-export function timerFiring(cause: string, rule: string, actor: string, kept: TimerLineage | undefined): Firing {
+export function timerFiring(cause: string, timer: string, rule: string, actor: string, kept: TimerLineage | undefined): Firing {
   const causeLineage = kept === undefined ? rootLineage(cause) : keptLineage(kept);
-  return { cause, rule, depth: 1, parent: null, lineage: extendLineage(causeLineage, actor), causeLineage, made: 0, created: 0 };
+  return { cause, trigger: timer, rule, depth: 1, parent: null, lineage: extendLineage(causeLineage, actor), causeLineage, made: 0, created: 0 };
 }
 
 /**

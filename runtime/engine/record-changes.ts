@@ -31,7 +31,7 @@ function isSequential(host: EngineHost, entity: string): boolean {
 export function openStage(host: EngineHost, record: RecordState, stage: string, by: string | undefined, firing: Firing, silent = false): void {
   const sequential = isSequential(host, record.type);
   if (sequential ? record.stage === stage : Object.hasOwn(record.open, stage)) {
-    traceSkip(host, firing, record.ref, `open "${stage}": it is already open`);
+    traceSkip(host, firing, record.ref, `open "${stage}"`, "it is already open");
     return;
   }
   const turn = host.turn;
@@ -65,7 +65,7 @@ export function closeStage(host: EngineHost, record: RecordState, stage: string,
 export function updateFields(host: EngineHost, record: RecordState, fields: Record<string, Value>, firing: Firing): void {
   const diff = diffFields(record, fields, host.calendar.timezone);
   if (diff === null) {
-    traceSkip(host, firing, record.ref, `set ${Object.keys(fields).join(", ")}: the value is already there`);
+    traceSkip(host, firing, record.ref, `set ${Object.keys(fields).join(", ")}`, "the value is already there");
     return;
   }
   const { changes, previous } = diff;

@@ -60,7 +60,7 @@ export function fireRuleTimer(host: EngineHost, timer: RuleTimer, id: string): v
   }
   if (host.onTrace) traceRule(host, rule.name, record.ref, id, "timer", true, "fired (timer due)", rule.conditionExpr, ctx);
   host.onCoverage?.({ kind: "rule", rule: rule.id });
-  runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, rule.name, `${rule.id}\u0000${record.ref}`, timer.lineage));
+  runActions(host, rule.actions, ctx, record.ref, timerFiring(timer.cause, id, rule.name, `${rule.id}\u0000${record.ref}`, timer.lineage));
 }
 
 /**

@@ -70,8 +70,8 @@ function applyDecision(host: EngineHost, decision: Decision, record: RecordState
       return;
     }
     case "skip":
-      if (decision.effect && firing.rule !== null) host.onSkippedEffect?.(firing.rule, decision.reason);
-      traceSkip(host, firing, record.ref, decision.reason);
+      if (decision.effect && firing.rule !== null) host.onSkippedEffect?.(firing.rule, `${decision.action}: ${decision.reason}`);
+      traceSkip(host, firing, record.ref, decision.action, decision.reason);
       return;
     case "open": {
       const target = records.get(decision.ref);

@@ -30,6 +30,7 @@ export function traceRule(
 }
 
 /** An action of the firing that did nothing, and why; an input event's own change is not traced. */
-export function traceSkip(host: EngineHost, firing: Firing, record: string, reason: string): void {
-  if (host.onTrace && firing.rule !== null) traceRule(host, firing.rule, record, firing.cause, "action", false, reason);
+export function traceSkip(host: EngineHost, firing: Firing, record: string, action: string, reason: string): void {
+  if (!host.onTrace || firing.rule === null) return;
+  host.onTrace({ kind: "skip", at: host.turn.nowAsText(), rule: firing.rule, record, event: firing.trigger, action, reason });
 }

@@ -2,7 +2,7 @@
 // with the trace on and groups what the rules saw, per rule, including the
 // events whose kind a rule does not listen to.
 import type { InputEvent, Program, SourceLocation, Trigger, Value } from "../program/ir";
-import type { EventTrace, RuleTrace, TraceRecord } from "../types";
+import type { EventTrace, RuleTrace, SkipTrace, TraceRecord } from "../types";
 import { createEngine } from "../engine/engine";
 import { RuntimeError } from "../errors";
 import { splitRef } from "../program/schema";
@@ -20,6 +20,14 @@ export interface Consideration {
   fired: boolean;
   reason: string;
   values?: Record<string, Value>;
+  /** Actions of this firing that did nothing (a move backward, an empty recipient), and why. */
+  skipped?: SkippedAction[];
+}
+
+export interface SkippedAction {
+  /** In rule-language words: `move to "Offer viewed"`, `send email`. */
+  action: string;
+  reason: string;
 }
 
 export interface RuleExplanation {
@@ -76,6 +84,8 @@ export function explain(program: Program, events: readonly InputEvent[], entity:
     for (const trace of traces) {
       if (trace.kind === "rule" && trace.rule === name && trace.record === entity) {
         considerations.push(fromRuleTrace(trace, recordEvents));
+      } else if (trace.kind === "skip" && trace.rule === name && trace.record === entity) {
+        addSkip(considerations, trace);
       } else if (trace.kind === "event" && trace.record === entity && !seen.has(`${trace.event}\u0000${trace.type}`)) {
         const consideration: Consideration = {
           event: trace.event,
@@ -115,11 +125,24 @@ function eventsById(events: EventTrace[]): Map<string, EventTrace> {
   return byKey;
 }
 
+/** A skipped action belongs to its firing; one whose firing was on another record (a related record's rule) stands alone. */
+function addSkip(considerations: Consideration[], trace: SkipTrace): void {
+  const skipped = { action: trace.action, reason: trace.reason };
+  for (let i = considerations.length - 1; i >= 0; i--) {
+    const firing = considerations[i]!;
+    if (firing.fired && firing.event === trace.event) {
+      (firing.skipped ??= []).push(skipped);
+      return;
+    }
+  }
+  considerations.push({ event: trace.event, eventType: "event", at: trace.at, fired: true, reason: "fired on another record", skipped: [skipped] });
+}
+
 function fromRuleTrace(trace: RuleTrace, recordEvents: Map<string, EventTrace>): Consideration {
   const event = recordEvents.get(`${trace.event}\u0000${trace.eventType}`) ?? recordEvents.get(trace.event);
   const consideration: Consideration = {
     event: trace.event,
-    eventType: trace.eventType === "action" && event ? event.type : trace.eventType,
+    eventType: trace.eventType,
     at: trace.at,
     fired: trace.fired,
     reason: trace.reason,
@@ -164,19 +187,15 @@ export function formatExplanation(explanation: Explanation, { formatTime }: Expl
       lines.push(`  ${rule.rule}: never triggered: no ${rule.listensTo.replace(/^a /, "")} for ${explanation.entity}${unmatched > 0 ? ` (${unmatched} other events of it seen)` : ""}`);
       continue;
     }
-    relevant.forEach((item, index) => {
-      const previous = relevant[index - 1];
-      // An action that did nothing (a move backward, an empty recipient) follows the firing it belongs to.
-      if (!item.fired && previous?.fired && previous.event === item.event) {
-        lines.push(`  ${rule.rule}:   but ${reasonText(item.reason)}`);
-        return;
-      }
+    for (const item of relevant) {
       const stage = item.stage !== undefined ? ` "${item.stage}"` : "";
       const verdict = item.fired ? "fired" : item.reason.startsWith("scheduled") ? "waiting" : "not fired";
       const reason = item.reason === "fired" ? "" : item.fired && item.reason.startsWith("fired ") ? ` ${reasonText(item.reason.slice(6))}` : `: ${reasonText(item.reason)}`;
       const values = item.values ? formatReadValues(item.values) : "";
-      lines.push(`  ${rule.rule}: ${time(item.at)} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}`);
-    });
+      const skipped = (item.skipped ?? []).map((skip) => `skipped ${skip.action} because ${reasonText(skip.reason)}`);
+      const actions = skipped.length > 0 ? `, but ${skipped.join("; ")}` : "";
+      lines.push(`  ${rule.rule}: ${time(item.at)} ${item.event} ${item.eventType}${stage}: ${verdict}${reason}${values}${actions}`);
+    }
     if (unmatched > 0) lines.push(`  ${rule.rule}: (${unmatched} other events of ${explanation.entity} are not ${rule.listensTo})`);
   }
   if (explanation.error !== undefined) lines.push(`the replay stopped: ${explanation.error}`);

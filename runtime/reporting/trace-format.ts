@@ -1,4 +1,5 @@
-// One line per trace record, for `run --trace` on stderr.
+// One line per trace record, for `run --trace` on stderr: an event, a rule
+// considered (fired, not fired, waiting), or a skipped action of a rule that fired.
 import type { TraceRecord } from "../types";
 import { formatReadValues } from "./read-values";
 import { formatInstantsIn } from "../time/zone-time";
@@ -8,6 +9,10 @@ export function formatTrace(trace: TraceRecord, formatTime: (iso: string) => str
   const at = formatTime(trace.at);
   if (trace.kind === "event") {
     return `${at} ${trace.event} ${trace.record} ${trace.type}${trace.stage !== undefined ? ` "${trace.stage}"` : ""}`;
+  }
+  // An action of a rule that fired, not a rule: the line above says it fired.
+  if (trace.kind === "skip") {
+    return `${at}   skipped: ${trace.rule} on ${trace.record} (${trace.event}): ${trace.action} because ${formatInstantsIn(trace.reason, formatTime)}`;
   }
   const values = trace.values ? formatReadValues(trace.values) : "";
   const verdict = trace.fired ? "fired" : trace.reason.startsWith("scheduled") ? "waiting" : "not fired";

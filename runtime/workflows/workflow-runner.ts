@@ -28,7 +28,7 @@ export class WorkflowRunner {
     }
     instance.waiting = "none";
     instance.pc++;
-    this.runInstance(instance, timerFiring(timer.cause, workflow.name, `${workflow.id}\u0000${instance.key}\u0000${instance.pc}`, timer.lineage), null);
+    this.runInstance(instance, timerFiring(timer.cause, `t${timer.seq}`, workflow.name, `${workflow.id}\u0000${instance.key}\u0000${instance.pc}`, timer.lineage), null);
   }
 
   considerEnrollment(workflow: PreparedWorkflow, enrollment: PreparedEnrollment, event: PendingEvent): void {

@@ -39,8 +39,9 @@ function write(name: string, text: string): string {
 const consumer = `
 import rules, { compiled, program, type Contact, type Opportunity, type OpportunityStage } from "./solar.generated";
 import { createEngine } from "stagecraft/runtime";
+import type { Deal } from "./bitrix.generated";
 
-const contact: Contact = { id: "C1", name: "Ana", email: null, phone: null, responsible: null, stage: null };
+const contact: Contact = { id: "C1", name: "Ana", email: null, phone: null, responsible: null };
 const deal: Opportunity = {
   id: "O1",
   title: "Roof",
@@ -50,18 +51,22 @@ const deal: Opportunity = {
   contact: "contact/C1",
   installer: null,
   responsible: "ana@solar.example",
-  stage: null,
 };
 const stage: OpportunityStage = "Scheduling";
+// a sequential pipeline's open stage, or none
+const dealStages: Array<Deal["stage"]> = ["New", null];
 export const engine = createEngine(program, { compiled });
 export const same = rules.program === program;
-export { contact, deal, stage };
+export { contact, deal, stage, dealStages };
 `;
 
 const wrongConsumer = `
-import type { OpportunityStage, Opportunity } from "./solar.generated";
+import type { Contact, OpportunityStage, Opportunity } from "./solar.generated";
 export const stage: OpportunityStage = "Nowhere";
 export const channel: Opportunity["channel"] = "fax";
+// Only a sequential pipeline gives a record a stage field: a contact has no pipeline, an opportunity a parallel one.
+export const contactStage: Contact["stage"] = null;
+export const opportunityStage: Opportunity["stage"] = null;
 `;
 
 describe("tsc --noEmit on emitted modules", () => {
@@ -81,12 +86,14 @@ describe("tsc --noEmit on emitted modules", () => {
     expect(diagnosticsOf(files.slice(0, -1), { noUnusedLocals: true, noUnusedParameters: true })).toEqual([]);
   }, 90_000);
 
-  it("a stage or enum value the rules do not declare is a type error for a consumer", () => {
+  it("a stage or enum value the rules do not declare, or a stage field without a sequential pipeline, is a type error for a consumer", () => {
     const module = write("solar.generated.ts", emitModule(compileProgram(folderSources(join(root, "examples", "solar-substates")))));
     const wrong = write("wrong.generated.ts", wrongConsumer);
     const errors = diagnosticsOf([module, wrong]);
-    expect(errors).toHaveLength(2);
+    expect(errors).toHaveLength(4);
     expect(errors[0]).toMatch(/"Nowhere"/);
     expect(errors[1]).toMatch(/"fax"/);
+    expect(errors[2]).toMatch(/'stage' does not exist on type 'Contact'/);
+    expect(errors[3]).toMatch(/'stage' does not exist on type 'Opportunity'/);
   }, 60_000);
 });

@@ -146,7 +146,7 @@ describe("stagecraft explain, readable", () => {
     const result = await cli(["explain", folder, "--events", join(folder, "events.jsonl"), "--entity", "deal/D1"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Client called: never triggered: no call.incoming for deal/D1");
-    expect(result.stdout).toMatch(/Offer opened: .* e6 email\.opened: fired\n {2}Offer opened: {3}but move to "Offer viewed": it is before "Negotiation"/);
+    expect(result.stdout).toMatch(/\n {2}Offer opened: 2026-03-03 10:00 \(03:00 UTC\) e6 email\.opened: fired, but skipped move to "Offer viewed" because it is before "Negotiation" and the rule has no allow back\n/);
     expect(result.stdout).not.toContain("trigger did not match");
   });
 });

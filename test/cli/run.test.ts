@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { blockAfter, readDoc } from "../docs/code-blocks";
 import { cli } from "./run-cli";
 
 const contract = join(import.meta.dirname, "..", "fixtures", "contract");
@@ -198,6 +199,8 @@ describe("snapshots", () => {
       ["stage.opened", "solar.rules:2"],
     ]);
     expect(lines[0]!.data.changes).toBe('added: rule "Docs opened"');
+    // docs/language.md "Rule identity" shows this run's output
+    expect(blockAfter(readDoc("language.md"), "fires from its own rule, now on line 3:")).toBe(result.stdout);
   });
 
   it("rules reordered and formatted resume the pending reminder: the same rule fires, under its new file:line", async () => {

@@ -111,6 +111,8 @@ describe("stagecraft lsp", () => {
       contents: { value: string };
     };
     expect(hover.contents.value).toContain("deal.amount: money");
+    // the file as the workspace names it, never its URI
+    expect(hover.contents.value).toContain("declared in ` schema.rules `, line 8");
     const definition = await connection.sendRequest("textDocument/definition", { textDocument: { uri: rulesUri }, position: { line: 0, character: 50 } });
     expect(definition).toEqual({ uri: schemaUri, range: { start: { line: 16, character: 15 }, end: { line: 16, character: 24 } } });
     const rename = (await connection.sendRequest("textDocument/rename", {

@@ -140,16 +140,16 @@ describe("set, becomes and recipients", () => {
     ]);
   });
 
-  it("an empty recipient produces no effect, and the trace says why", () => {
+  it("an empty recipient produces no effect, and the trace says which action of the rule was skipped and why", () => {
     const p = program({ rules: [rule("deal", on("created"), [sendEmail("Welcome", ["contact", "email"]), notify(["installer"], "hi")], { name: "mail" })] });
     const reasons: string[] = [];
     const out = runEvents(
       p,
       events(["2026-01-01T07:00:00Z", "contact/C1", "created", { name: "Ana", email: "ana@example.com" }], deal("D", "2026-01-01T08:00:00Z")),
-      { onTrace: (t) => void (t.kind === "rule" && !t.fired && reasons.push(t.reason)) },
+      { onTrace: (t) => void (t.kind === "skip" && reasons.push(`${t.rule} on ${t.event}: ${t.action}: ${t.reason}`)) },
     );
     expect(brief(out)).toEqual([`e2.1 deal/D email.send {"template":"Welcome","to":"ana@example.com"} cause=e2`]);
-    expect(reasons).toEqual(["notify: the recipient installer is empty"]);
+    expect(reasons).toEqual(["mail on e2: notify: the recipient installer is empty"]);
   });
 
   it("null-safe paths: a condition through an empty reference is false, == none is true", () => {

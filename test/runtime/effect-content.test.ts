@@ -1,6 +1,7 @@
 // An effect's content for a receiver (runtime/effects/effect-content.ts): the
 // template's texts filled from the records, a task's type and its due time in
-// the rules' calendar; nothing for an effect whose template or record is not there.
+// the rules' calendar; nothing for an effect whose template or record is not
+// there, or whose template has no text (a bare report template).
 import { describe, expect, it } from "vitest";
 import { createEngine, EffectRenderer, type OutputRecord } from "../../runtime/index";
 import { programOf, rulesFolder } from "../service/harness";
@@ -28,10 +29,17 @@ template task "Follow up" {
   description "Follow up {title}"
   due 2 business days
 }
+template report "Offer"
+template report "Contract" {
+  title "Contract for {title}"
+}
 `,
   "rules.rules": `
 on deal created -> send email "Hello" to contact
 on deal created -> create task "Follow up"
+on deal created -> generate report "Offer"
+on deal created -> generate report "Contract"
+on deal created -> request signature "Offer" from contact
 `,
 });
 const program = programOf([folder]);
@@ -57,6 +65,13 @@ describe("effect content", () => {
   it("gives a task its type, description and due time in the calendar (business days skip the weekend)", () => {
     const task = outputs.find((output) => output.type === "task.create" && output.entity === "deal/D1")!;
     expect(renderer.render(task, "task", lookup)).toEqual({ description: "Follow up Roof", type: "todo", due: "2026-01-06T10:00:00.000Z" });
+  });
+
+  it("gives a report its texts, and nothing (not an empty object) for a template without any", () => {
+    const reports = outputs.filter((output) => output.type === "report.generate" && output.entity === "deal/D1");
+    expect(reports.map((report) => renderer.render(report, "report", lookup))).toEqual([undefined, { title: "Contract for Roof" }]);
+    const signature = outputs.find((output) => output.type === "signature.request" && output.entity === "deal/D1")!;
+    expect(renderer.render(signature, "report", lookup)).toBeUndefined();
   });
 
   it("leaves an empty reference's placeholders empty, and gives nothing for an unknown template or record", () => {

@@ -77,10 +77,10 @@ describe("sequential moves", () => {
     const p = program({ rules: [rule("deal", onEvent("email.opened"), [moveTo("Validation")], { name: "opened" })] });
     const reasons: string[] = [];
     const out = runEvents(p, events(created("2026-01-01T08:00:00Z", "Validation"), ["2026-01-02T08:00:00Z", "deal/D1", "email.opened"]), {
-      onTrace: (t) => t.kind === "rule" && !t.fired && reasons.push(t.reason),
+      onTrace: (t) => t.kind === "skip" && reasons.push(`${t.action}: ${t.reason}`),
     });
     expect(out).toEqual([]);
-    expect(reasons.join("\n")).toContain("already in it");
+    expect(reasons).toEqual(['move to "Validation": deal/D1 is already in it']);
   });
 
   it("open in a sequential pipeline moves whatever the order; close closes only an open stage", () => {

@@ -69,13 +69,16 @@ describe("explain", () => {
     expect(byRule["solar.rules:2"]).toContain(`t1 no: stage "Documentation pending" was no longer open when the timer came due`);
     expect(byRule["solar.rules:1"]).toContain("e3 fired: fired");
     expect(byRule["solar.rules:1"]).toContain(`e1 no: trigger did not match: it listens to stage "Documentation pending" close`);
-    expect(byRule["back to new"]).toContain(`e4 no: move to "New": it is before "Validation" and the rule has no allow back`);
+    // The move backward is an action of a firing that was skipped, not a rule that did not fire.
+    const back = explanation.rules.find((r) => r.rule === "back to new")!.considerations.find((c) => c.event === "e4")!;
+    expect(back).toMatchObject({ fired: true, skipped: [{ action: 'move to "New"', reason: 'it is before "Validation" and the rule has no allow back' }] });
     const paid = explanation.rules.find((r) => r.rule === "paid")!.considerations.find((c) => c.event === "e5")!;
     expect(paid).toMatchObject({ fired: false, reason: "condition is false", values: { amount: 800 } });
 
     const text = formatExplanation(explanation);
     expect(text).toContain(`rule "paid" (test.rules:`);
     expect(text).toContain(`  paid: 2026-01-02T10:00:00.000Z e5 invoice.paid: not fired: condition is false [amount = 800]`);
+    expect(text).toContain(`  back to new: 2026-01-02T09:00:00.000Z e4 email.opened: fired, but skipped move to "New" because it is before "Validation" and the rule has no allow back\n`);
 
     // The playground writes each instant its own way (the event's time and a due time in a reason); nothing else changes.
     const marked = formatExplanation(explanation, { formatTime: (at) => `<${at}>` });

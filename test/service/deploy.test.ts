@@ -1,7 +1,7 @@
 // Deploys through the service (PUT /v1/rules, GET /v1/rules): rules with
 // errors change nothing; a dry run answers the plan and the diff over the log
-// and changes nothing; a deploy moves timers and workflows at the service's
-// clock, stores its outputs, and survives a restart, which runs the deployed
+// and changes nothing; a deploy moves timers and workflows at the wall clock
+// (which the service's clock then reads), stores its outputs, and survives a restart, which runs the deployed
 // version (and refuses the rules of an older one).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -83,7 +83,22 @@ describe.each(storeKinds)("deploys on %s", (kind) => {
     expect((await running.get("/v1/rules")).body.active).toBe(1);
   });
 
-  it("deploys at the service's clock: stores the deploy's outputs, runs the new rules, and a restart goes on with them", async () => {
+  it("deploys at the wall clock, which becomes the service's clock: an event sent after it from before it is processed at the deploy's instant", async () => {
+    // The last entry so far is a timer or event of 2026-03-02; the wall clock reads 2026-03-03T00:00.
+    const before = (await running.get("/v1/health")).body.clock as string;
+    expect(Date.parse(before)).toBeLessThan(Date.parse("2026-03-03T00:00:00Z"));
+    expect((await put(running, { files: files("head") })).body).toMatchObject({ deployed: true, at: "2026-03-03T00:00:00.000Z" });
+    expect((await running.get("/v1/health")).body.clock).toBe("2026-03-03T00:00:00.000Z");
+    const late = '{"id":"late1","at":"2026-03-02T23:30:00Z","entity":"deal/D1","type":"updated","data":{"amount":600}}';
+    expect((await running.post(late)).status).toBe(200);
+    const log = await store.readLog(0, 1000);
+    expect(log.slice(-2).map((entry) => [entry.kind, entry.at])).toEqual([
+      ["deploy", "2026-03-03T00:00:00.000Z"],
+      ["event", "2026-03-03T00:00:00.000Z"],
+    ]);
+  }, SLOW);
+
+  it("deploys: stores the deploy's outputs, runs the new rules, and a restart goes on with them", async () => {
     const answer = await put(running, { files: files("head") });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ version: 2, deployed: true, at: "2026-03-03T00:00:00.000Z" });

@@ -1,0 +1,1 @@
+explain examples/bitrix-triggers --events examples/bitrix-triggers/events.jsonl --entity deal/D1

@@ -1,0 +1,1 @@
+test test/cli/golden/files/warned-tests.rules
