@@ -488,6 +488,20 @@ reports SC3003 first).`,
 refuses a \`created\` event for a record it holds, keeping the record.`,
     example: `engine.process({ id: "e2", type: "created", entity: "deal/D1", … }) // event "e2" creates deal/D1, which already exists; …`,
   },
+  SC4008: {
+    about: `A deploy (\`PUT /v1/rules\`, \`stagecraft deploy\`) or \`run --resume\` with other rules
+that would leave records the new rules cannot hold: a record of an entity type
+they remove, a stage open on it that the new pipeline lacks (a renamed stage
+too), or a field value outside the field's new type (an enum value removed, a
+type changed). Such a record would be stuck: its stage could never be closed,
+its value never sent again. Nothing changes; the answer lists the first 20
+records and, for each thing the new rules lack, what to do: keep it in the new
+rules, or first move the records with events under the current rules
+(\`docs/versions.md\` "Schema changes"). The service answers 422 (a dry run
+answers 200 with the same findings in \`plan.schema\` and \`refused\`); the CLI
+exits 2.`,
+    example: `PUT /v1/rules → 422 {"error":{"code":"SC4008","message":"the new rules cannot hold 1 record: opportunity/O3 (stage \"Documentation pending\" is open, and the new pipeline of opportunity has no such stage); …; nothing was deployed"},"schema":{…}}`,
+  },
   SC9999: {
     about: `A failure of Stagecraft itself, never of the rules or the events: the parser, the
 checker, the lowering or the formatter failed on this input. It is reported at

@@ -131,6 +131,7 @@ export const codes = {
   SC4005: { severity: "error", category: "runtime", title: "invalid time" },
   SC4006: { severity: "error", category: "runtime", title: "not a record reference" },
   SC4007: { severity: "error", category: "runtime", title: "record created again" },
+  SC4008: { severity: "error", category: "runtime", title: "records the new rules cannot hold" },
   SC9999: { severity: "error", category: "internal", title: "internal error" },
 } as const satisfies Record<`SC${number}`, CodeInfo>;
 

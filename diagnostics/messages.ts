@@ -205,6 +205,10 @@ export const Diagnostics = {
   InvalidTime: message("SC4005", "invalid time \"{time}\""),
   NotARecordReference: message("SC4006", "event \"{id}\": \"{entity}\" is not a type/id reference"),
   RecordCreatedAgain: message("SC4007", "event \"{id}\" creates {ref}, which already exists; a created event cannot replace a record (send updated, or deleted first)"),
+  UnfitState: message(
+    "SC4008",
+    "the new rules cannot hold {count}: {first}{more}; keep what they hold in the new rules, or first change them with events under the current rules",
+  ),
 
   // internal (internal.ts)
   Internal: message(

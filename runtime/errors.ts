@@ -5,6 +5,8 @@ import { Diagnostics } from "../diagnostics/messages";
 import { diagnose } from "../diagnostics/message";
 import type { OutputRecord } from "./types";
 import type { ProgramChanges } from "./program/identity";
+import type { SchemaCheck } from "./versions/schema-fit";
+import type { MigrationPlan } from "./versions/migration-plan";
 
 export class RuntimeError extends Error {
   readonly code: string;
@@ -53,6 +55,32 @@ export class RecordExistsError extends RuntimeError {
   constructor(eventId: string, ref: string) {
     super(diagnose(Diagnostics.RecordCreatedAgain, { id: eventId, ref }));
     this.name = "RecordExistsError";
+  }
+}
+
+/**
+ * A deploy (or `run --resume` with other rules) that would leave records the
+ * new rules cannot hold: of an entity type they remove, with a stage open that
+ * their pipeline lacks, with a value outside a field's new type
+ * (runtime/versions/schema-fit.ts). `check` lists them.
+ */
+export class UnfitStateError extends RuntimeError {
+  readonly check: SchemaCheck;
+
+  /** `plan`: the refused change's, whose `schema` finds unfit records. */
+  constructor(readonly plan: MigrationPlan) {
+    const check = plan.schema!;
+    const [first] = check.records;
+    const more = check.unfit - 1;
+    super(
+      diagnose(Diagnostics.UnfitState, {
+        count: `${check.unfit} record${check.unfit === 1 ? "" : "s"}`,
+        first: first ? `${first.record} (${first.misfits.map((misfit) => misfit.problem).join("; ")})` : "",
+        more: more > 0 ? `, and ${more} more` : "",
+      }),
+    );
+    this.name = "UnfitStateError";
+    this.check = check;
   }
 }
 

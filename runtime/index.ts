@@ -7,7 +7,7 @@ export { snapshotHead, snapshotParts, SnapshotAssembler, SNAPSHOT_PART_ROWS, typ
 export { appendAll } from "./append-all";
 export { formatOutputLine } from "./reporting/output-format";
 export { EffectRenderer, type EffectContent } from "./effects/effect-content";
-export { describeProgramChanges, RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError } from "./errors";
+export { describeProgramChanges, RuntimeError, CascadeError, EventOrderError, UnknownFunctionError, SnapshotError, ProgramChangedError, RecordExistsError, UnfitStateError } from "./errors";
 export {
   programFingerprint,
   programManifest,
@@ -58,9 +58,10 @@ export { canonicalJson } from "./program/digest";
 export { BehaviourDiffer, VersionRunError, type DiffSide } from "./versions/behaviour-diff";
 export { PairedEventValidator, type PairedLine } from "./versions/paired-events";
 export { formatDiffText, type DiffSources } from "./versions/format-diff";
-export { planMigration, isEmptyPlan, type MigrationPlan, type TimerChange, type InstanceChange } from "./versions/migration-plan";
+export { planMigration, isEmptyPlan, leavesUnfitRecords, type MigrationPlan, type TimerChange, type InstanceChange } from "./versions/migration-plan";
 export { applyMigration, DEPLOY_OUTPUT_TYPES, type Migrated } from "./versions/apply-migration";
 export { deployRules, resumeWithOtherRules, type Deployed } from "./versions/deploy-rules";
-export { formatPlanText } from "./versions/format-plan";
+export { formatPlanText, formatUnfitRecords } from "./versions/format-plan";
+export { UNFIT_RECORDS_LISTED, type SchemaCheck, type SchemaProblem, type UnfitRecord, type Misfit, type MisfitKind, type DroppedField } from "./versions/schema-fit";
 export type { BehaviourDiff, OutputDifference, DiffExample, RuleGroup, RecordGroup, StageDifference, Counts, GroupCounts, DifferenceKind } from "./versions/diff-report";
 export { formatInZone, formatWithUtc, offsetInZone, formatInstantsIn } from "./time/zone-time";

@@ -23,3 +23,19 @@ export class RequestError extends Error {
 export function refuse<T extends string>(status: number, message: DiagnosticMessage<T>, line: number | undefined, ...args: MessageArguments<T>): RequestError {
   return new RequestError(status, message.code, render(message, ...args), line);
 }
+
+/** A refusal whose body carries more than the error: a refused deploy's `schema` (docs/service.md). */
+export class DetailedRequestError extends RequestError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(status, code, message);
+  }
+
+  override toBody(): { error: { code: string; message: string; line?: number } } & Record<string, unknown> {
+    return { ...super.toBody(), ...this.details };
+  }
+}

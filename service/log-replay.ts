@@ -55,7 +55,8 @@ export interface Replayed {
 export function replayEntry(engine: Engine, entry: LogEntry, programs: VersionPrograms, tick: (engine: Engine, entry: LogEntry) => OutputRecord[]): Replayed {
   if (entry.kind === "tick") return { engine, outputs: tick(engine, entry) };
   if (entry.kind === "event") return { engine, outputs: engine.process(processedEvent(entry)) };
-  const deployed = deployRules(engine, programs.program(deployedVersion(entry)), parseInstant(entry.at));
+  // The deploy is stored: it happened, so its replay is never refused (an older Stagecraft stored deploys it would refuse now).
+  const deployed = deployRules(engine, programs.program(deployedVersion(entry)), parseInstant(entry.at), {}, true);
   return { engine: deployed.engine, outputs: deployed.outputs };
 }
 

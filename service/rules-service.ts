@@ -21,6 +21,7 @@ import {
   SnapshotError,
   snapshotHead,
   snapshotParts,
+  UnfitStateError,
   validateEventLine,
   type Engine,
   type InputEvent,
@@ -33,7 +34,7 @@ import {
 } from "../runtime/index";
 import { systemClock, type Clock } from "./clock";
 import { Diagnostics } from "../diagnostics/messages";
-import { refuse, RequestError } from "./errors";
+import { DetailedRequestError, refuse, RequestError } from "./errors";
 import type { BatchItem } from "./event-batch";
 import { replayEntry, runTick, VersionPrograms } from "./log-replay";
 import { deployEntry, fillFirstSources, readVersions, saveDeploy, saveFirstVersion, type RuleVersion } from "./store/rule-versions";
@@ -90,6 +91,8 @@ export interface DeployAnswer {
   outputs: string[];
   /** Dry run: the behavioural diff over the log (service/log-diff.ts). */
   diff?: LogDiff;
+  /** Dry run: the refusal the deploy would get (SC4008: records the new rules cannot hold, listed in `plan.schema`). */
+  refused?: { code: string; message: string };
 }
 
 export interface VersionsAnswer {
@@ -389,8 +392,14 @@ export class RulesService {
       const base = { fingerprint, at: new Date(at).toISOString() };
       if (rules === active.rules) return { ...base, version: active.version, deployed: false, unchanged: true, plan: planMigration(replica.engine.snapshot(), program, at), outputs: [] };
       if (dryRun) {
-        const trial = deployRules(createEngine(this.program, { snapshot: replica.engine.snapshot() }), program, at);
-        return { ...base, version: active.version + 1, deployed: false, unchanged: false, plan: trial.plan, outputs: trial.outputs.map(formatOutputLine) };
+        const next = { ...base, version: active.version + 1, deployed: false, unchanged: false };
+        try {
+          const trial = deployRules(createEngine(this.program, { snapshot: replica.engine.snapshot() }), program, at);
+          return { ...next, plan: trial.plan, outputs: trial.outputs.map(formatOutputLine) };
+        } catch (error) {
+          if (!(error instanceof UnfitStateError)) throw error;
+          return { ...next, plan: error.plan, outputs: [], refused: { code: error.code, message: error.message } };
+        }
       }
       const version: RuleVersion = { version: active.version + 1, fingerprint, rules, sources, logPosition: replica.logPosition + 1, at: base.at };
       let deployed: Deployed;
@@ -399,6 +408,7 @@ export class RulesService {
       } catch (error) {
         // The old rules' timers may have fired part way: the engine is rebuilt from the store, where nothing of this deploy is.
         this.replica = undefined;
+        if (error instanceof UnfitStateError) throw new DetailedRequestError(422, error.code, `${error.message}; nothing was deployed`, { schema: error.check });
         if (!(error instanceof RuntimeError)) throw error;
         throw new RequestError(422, error.code, `the deploy stops with a runtime error: ${error.message}; nothing changed`);
       }

@@ -3,12 +3,15 @@
 // `PUT /v1/rules` (docs/versions.md "Deploy"). Exit codes: 0 deployed (or
 // answered, for a dry run; or the rules are the active ones already), 1 rule
 // errors (found here or by the service), 2 usage or I/O: the service cannot be
-// reached or refuses the request.
+// reached, refuses the request (records the new rules cannot hold, SC4008: a
+// dry run that finds them exits 2 too, after its answer), or is no Stagecraft
+// service at all.
 import type { Command } from "commander";
-import { formatDiffText, formatOutputLine, formatPlanText, type OutputRecord } from "../../runtime/index";
+import { formatDiffText, formatOutputLine, formatPlanText, formatUnfitRecords, type OutputRecord } from "../../runtime/index";
 import type { DeployAnswer } from "../../service/rules-service";
 import { refusedPortReason } from "../../service/refused-ports";
 import { compileOrReport } from "../compile-rules";
+import { readServiceAnswer } from "../deploy-answer";
 import { CliError, ExitCode, textOrJson, usageError } from "../errors";
 import type { Output } from "../output";
 import { readToken } from "./serve";
@@ -18,15 +21,6 @@ interface DeployOptions {
   dryRun?: boolean;
   tokenFile?: string;
   format: string;
-}
-
-interface ServiceDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
 }
 
 export function registerDeploy(program: Command, out: Output): void {
@@ -47,15 +41,24 @@ export function registerDeploy(program: Command, out: Output): void {
       const { sources } = compiled;
       const files = sources.map(({ path, text }) => ({ path, text }));
       const response = await send(url, JSON.stringify({ files }), token);
-      const body = response.body as { error?: { code: string; message: string }; diagnostics?: ServiceDiagnostic[] } & DeployAnswer;
-      if (response.status === 422 && body.diagnostics) {
-        for (const d of body.diagnostics) out.stderr(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
-        out.stderr(`stagecraft: the service refused the rules: ${body.error?.message ?? "they have errors"}\n`);
-        out.exit(ExitCode.ruleErrors);
+      const read = readServiceAnswer(url, response.status, response.text);
+      if ("refusal" in read) {
+        const { status, error, diagnostics, schema } = read.refusal;
+        if (status === 422 && diagnostics) {
+          for (const d of diagnostics) out.stderr(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+          out.stderr(`stagecraft: the service refused the rules: ${error.message}\n`);
+          out.exit(ExitCode.ruleErrors);
+          return;
+        }
+        if (!schema) throw usageError(`${url.origin} answered ${status}: ${error.code} ${error.message}`);
+        out.stderr(`stagecraft: ${url.origin} refused the deploy (${status}): ${error.code} ${error.message}\n${formatUnfitRecords(schema)}`);
+        out.exit(ExitCode.usage);
         return;
       }
-      if (response.status !== 200) throw usageError(`${url.origin} answered ${response.status}: ${body.error ? `${body.error.code} ${body.error.message}` : response.text}`);
-      out.stdout(format === "json" ? JSON.stringify(body, null, 2) + "\n" : describeAnswer(body, options.to, paths));
+      const { answer } = read;
+      out.stdout(format === "json" ? JSON.stringify(answer, null, 2) + "\n" : describeAnswer(answer, options.to, paths));
+      // A dry run of a deploy the service would refuse fails as the deploy would.
+      if (answer.refused) throw usageError(`the deploy would be refused: ${answer.refused.code} ${answer.refused.message}`);
       out.exit(ExitCode.ok);
     });
 }
@@ -74,7 +77,7 @@ function rulesUrl(to: string, dryRun: boolean): URL {
   return url;
 }
 
-async function send(url: URL, body: string, token: string | undefined): Promise<{ status: number; body: unknown; text: string }> {
+async function send(url: URL, body: string, token: string | undefined): Promise<{ status: number; text: string }> {
   let response: Response;
   try {
     response = await fetch(url, { method: "PUT", body, headers: { "content-type": "application/json", ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}) } });
@@ -82,28 +85,22 @@ async function send(url: URL, body: string, token: string | undefined): Promise<
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new CliError(`cannot reach ${url.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}; is \`stagecraft serve\` running there?`, ExitCode.usage);
   }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = {};
-  }
-  return { status: response.status, body: parsed, text };
+  return { status: response.status, text: await response.text() };
 }
 
 /** The answer as people read it: what happened, the plan, the outputs, and for a dry run the diff. */
 function describeAnswer(answer: DeployAnswer, to: string, paths: string[]): string {
   if (answer.unchanged) return `the rules are the active version ${answer.version} of ${to} already (fingerprint ${answer.fingerprint}): nothing to deploy\n`;
   const lines: string[] = [];
-  lines.push(
-    answer.deployed
-      ? `deployed version ${answer.version} (fingerprint ${answer.fingerprint}) to ${to} at ${answer.at}`
-      : `dry run: version ${answer.version} (fingerprint ${answer.fingerprint}) would be deployed to ${to} at ${answer.at}; nothing changed`,
-  );
-  lines.push("", formatPlanText(answer.plan).trimEnd(), "");
-  lines.push(`${answer.deployed ? "outputs stored" : "outputs the deploy would store"} (${answer.outputs.length}):`);
-  for (const line of answer.outputs) lines.push(`  ${formatOutputLine(JSON.parse(line) as OutputRecord)}`);
+  const head = `version ${answer.version} (fingerprint ${answer.fingerprint})`;
+  if (answer.deployed) lines.push(`deployed ${head} to ${to} at ${answer.at}`);
+  else if (answer.refused) lines.push(`dry run: ${head} would be refused by ${to} at ${answer.at} (${answer.refused.code}: records the new rules cannot hold, below); nothing changed`);
+  else lines.push(`dry run: ${head} would be deployed to ${to} at ${answer.at}; nothing changed`);
+  lines.push("", formatPlanText(answer.plan).trimEnd());
+  if (!answer.refused) {
+    lines.push("", `${answer.deployed ? "outputs stored" : "outputs the deploy would store"} (${answer.outputs.length}):`);
+    for (const line of answer.outputs) lines.push(`  ${formatOutputLine(JSON.parse(line) as OutputRecord)}`);
+  }
   if (answer.diff) {
     lines.push("", "behaviour over the service's log (active rules → these):");
     if ("error" in answer.diff) lines.push(`  not compared: ${answer.diff.error}`);

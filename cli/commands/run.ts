@@ -6,9 +6,11 @@
 // long history is replayed once and new events are fed to its snapshot. A
 // snapshot of other rules is moved to these by the migration plan
 // (docs/versions.md "Migration"); `--plan` prints that plan instead of running.
+// A move that would leave records the new rules cannot hold is refused, exit 2
+// (docs/versions.md "Schema changes"), with `--plan` too after the plan.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { createEngine, EventStreamValidator, formatOutputLine, formatPlanText, formatTrace, formatWithUtc, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, untilPassed, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
+import { createEngine, EventStreamValidator, formatOutputLine, formatPlanText, formatTrace, formatUnfitRecords, formatWithUtc, leavesUnfitRecords, planMigration, programFingerprint, resumeWithOtherRules, RuntimeError, SnapshotError, SNAPSHOT_VERSION, UnfitStateError, untilPassed, type CompiledProgram, type Engine, type EngineOptions, type OutputRecord, type Program, type Snapshot, type TraceRecord } from "../../runtime/index";
 import { stdoutWriter, type BatchedWriter } from "../batched-writer";
 import { compileOrReport } from "../compile-rules";
 import { cannotWrite, CliError, ExitCode, usageError } from "../errors";
@@ -50,7 +52,13 @@ export function registerRun(program: Command, out: Output): void {
       const loaded = await loadProgram(paths, options, out);
       if (!loaded) return;
       if (options.plan) {
-        out.stdout(formatPlanText(guardSnapshot(options.resume!, () => planMigration(snapshot!, loaded.program, snapshot!.clock ?? 0))));
+        const plan = guardSnapshot(options.resume!, () => planMigration(snapshot!, loaded.program, snapshot!.clock ?? 0));
+        out.stdout(formatPlanText(plan));
+        // The resume this plan describes would be refused: a script checking the plan must see it.
+        if (leavesUnfitRecords(plan)) {
+          const refusal = new UnfitStateError(plan);
+          throw usageError(`${options.resume!}: the resume would be refused: error ${refusal.code}: ${refusal.message}`);
+        }
         out.exit(ExitCode.ok);
         return;
       }
@@ -111,6 +119,7 @@ function startEngine(program: Program, options: EngineOptions, snapshot: Snapsho
       const resumed = resumeWithOtherRules(snapshot, program, options);
       return { engine: resumed.engine, migrated: resumed.outputs };
     } catch (error) {
+      if (error instanceof UnfitStateError) throw usageError(`${snapshotPath}: this snapshot cannot move to these rules: error ${error.code}: ${error.message}\n${formatUnfitRecords(error.check).trimEnd()}`);
       if (!(error instanceof RuntimeError)) throw error;
       throw new CliError(`while moving the snapshot to these rules (the timers that fire at once): runtime error ${error.code}: ${error.message}`, ExitCode.runtime);
     }

@@ -9,12 +9,15 @@
 // The deploy takes the next timer number, as a timer firing would: its
 // outputs are `tN` (rules.deployed) and `tN.1`, `tN.2`… caused by it. A plan
 // with the same rules on both sides changes nothing and outputs nothing.
+// Records lose the values of fields the new rules removed (the plan's
+// `schema.dropped`): no rule can read them, and no event can set them.
 import type { Program, WorkflowDef } from "../program/ir";
 import type { OutputRecord, Snapshot, TimerState, WorkflowInstance } from "../types";
 import { programManifest } from "../program/identity";
 import { parseInstant } from "../time/instants";
 import { isEmptyPlan, keptIdentity, type MigrationPlan } from "./migration-plan";
 import { describeProgramChanges } from "../errors";
+import { withoutRemovedFields } from "./schema-fit";
 
 export const DEPLOY_OUTPUT_TYPES = ["rules.deployed", "timer.cancelled", "timer.moved"] as const;
 
@@ -69,6 +72,7 @@ export function applyMigration(snapshot: Snapshot, program: Program, plan: Migra
     timerSeq: seq,
     instances: moved,
   };
+  if (plan.schema) result.records = withoutRemovedFields(snapshot.records, plan.schema);
   const carried = [...workflows.values()].filter((workflow) => live.has(workflow.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (carried.length > 0) result.workflows = carried;
   else delete result.workflows;

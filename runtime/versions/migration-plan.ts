@@ -15,6 +15,9 @@
 //   it enrolled in until it ends, unless the new version has the step it
 //   stands at (by step name, workflow-steps.ts): then it goes on there.
 //   New enrollments use the new version.
+// - When an entity's declaration changed or went, its records are checked
+//   against the new one (schema-fit.ts): a deploy that leaves a record the
+//   new rules cannot hold is refused (deploy-rules.ts).
 import type { Program, RuleDef, WorkflowDef } from "../program/ir";
 import type { RuleTimer, Snapshot } from "../types";
 import { comparePrograms, programManifest, type ManifestItem, type ProgramChanges } from "../program/identity";
@@ -23,6 +26,7 @@ import { savedProgram } from "../engine/engine-state";
 import { dueTime } from "../time/calendar";
 import { formatInstant } from "../time/instants";
 import { workflowStepNames } from "./workflow-steps";
+import { checkSchemaFit, type SchemaCheck } from "./schema-fit";
 
 export interface TimerCancel {
   change: "cancelled";
@@ -80,6 +84,8 @@ export interface MigrationPlan {
   instances: InstanceChange[];
   /** Rule timers and workflow instances that go on unchanged (a workflow's timers go with its instance). */
   unchanged: { timers: number; instances: number };
+  /** The records of changed entity types checked against the new schema; absent when no entity declaration changed. */
+  schema?: SchemaCheck;
 }
 
 /** The plan for moving `snapshot` to `program` at `at` (epoch millis; at or after the snapshot's clock). */
@@ -140,7 +146,14 @@ export function planMigration(snapshot: Snapshot, program: Program, at: number):
     const runs = newStep === undefined ? identityOf(definition) : instance.workflow;
     plan.instances.push({ change: newStep === undefined ? "stays" : "moves", key: instance.key, workflow: instance.workflow, runs, record: instance.bound, step: instance.pc, newStep: newStep ?? instance.pc });
   }
+  const schema = checkSchemaFit(snapshot, before, program);
+  if (schema) plan.schema = schema;
   return plan;
+}
+
+/** True when the new rules cannot hold some record of the state: the deploy is refused. */
+export function leavesUnfitRecords(plan: MigrationPlan): boolean {
+  return (plan.schema?.unfit ?? 0) > 0;
 }
 
 /** True when the plan changes nothing: the same rules. */

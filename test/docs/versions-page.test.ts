@@ -1,6 +1,7 @@
 // The diff report docs/versions.md shows is the golden output test/cli/diff.test.ts
-// checks `stagecraft diff` against, and its migration plan the golden case
-// run-resume-plan: the page cannot drift from what the commands print.
+// checks `stagecraft diff` against, its migration plan the golden case
+// run-resume-plan, and its refused schema change the golden case
+// run-resume-unfit-plan: the page cannot drift from what the commands print.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,5 +18,12 @@ describe("docs/versions.md", () => {
     const stdout = golden.slice(golden.indexOf("--- stdout\n") + "--- stdout\n".length, golden.indexOf("--- stderr"));
     const command = golden.split("\n")[0]!;
     expect(blockAfter(readDoc("versions.md"), "wait from 2 days to 1):")).toBe(`${command}\n${stdout}`);
+  });
+
+  it("shows the refused schema change of test/fixtures/deploy-schema", () => {
+    const golden = readFileSync(join(repositoryRoot, "test/cli/golden/run-resume-unfit-plan.expected.txt"), "utf8");
+    const part = (from: string, to?: string) => golden.slice(golden.indexOf(from) + from.length, to === undefined ? undefined : golden.indexOf(to));
+    const command = golden.split("\n")[0]!;
+    expect(blockAfter(readDoc("versions.md"), "the south, and a lead:")).toBe(`${command}\n${part("--- stdout\n", "--- stderr\n")}${part("--- stderr\n")}`);
   });
 });

@@ -1,0 +1,1 @@
+run test/fixtures/deploy-schema/head --resume test/fixtures/deploy-schema/base.snapshot.json --events test/fixtures/deploy-schema/fix.jsonl
