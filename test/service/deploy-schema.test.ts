@@ -22,10 +22,7 @@ const fixture = join(root, "test", "fixtures", "deploy-schema");
 const headFiles = [{ path: "rules.rules", text: readFileSync(join(fixture, "head", "rules.rules"), "utf8") }];
 const lines = (file: string) => readFileSync(join(fixture, file), "utf8");
 
-async function put(running: Running, query = ""): Promise<{ status: number; body: any }> {
-  const response = await running.app.inject({ method: "PUT", url: `/v1/rules${query}`, payload: JSON.stringify({ files: headFiles }), headers: { "content-type": "application/json" } });
-  return { status: response.statusCode, body: JSON.parse(response.body) };
-}
+const put = (running: Running, query = "") => running.putRules({ files: headFiles }, query);
 
 const UNFIT = [
   {

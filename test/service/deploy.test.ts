@@ -22,10 +22,7 @@ const files = (version: "base" | "head") =>
 const events = readFileSync(join(fixture, "events.jsonl"), "utf8");
 const more = readFileSync(join(fixture, "more.jsonl"), "utf8");
 
-async function put(running: Running, body: unknown, query = ""): Promise<{ status: number; body: any }> {
-  const response = await running.app.inject({ method: "PUT", url: `/v1/rules${query}`, payload: JSON.stringify(body), headers: { "content-type": "application/json" } });
-  return { status: response.statusCode, body: JSON.parse(response.body) };
-}
+const put = (running: Running, body: unknown, query = "") => running.putRules(body, query);
 
 async function outputLines(running: Running): Promise<string[]> {
   const body = (await running.get("/v1/outputs?limit=10000")).body as { outputs: Array<Record<string, unknown>> };

@@ -39,6 +39,8 @@ export interface Running {
   clock: FakeClock;
   post(body: string, contentType?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** PUT /v1/rules with `body` as JSON (`query` e.g. "?dry_run=1"). */
+  putRules(body: unknown, query?: string): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,8 @@ export async function startService(
     post: async (body, contentType = "application/x-ndjson", headers = {}) =>
       answer(await app.inject({ method: "POST", url: "/v1/events", payload: body, headers: { "content-type": contentType, ...headers } })),
     get: async (url, headers = {}) => answer(await app.inject({ method: "GET", url, headers })),
+    putRules: async (body, query = "") =>
+      answer(await app.inject({ method: "PUT", url: `/v1/rules${query}`, payload: JSON.stringify(body), headers: { "content-type": "application/json" } })),
     stop: async () => {
       service.stopWaiting();
       await app.close();
