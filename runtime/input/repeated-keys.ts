@@ -13,38 +13,16 @@ export function repeatedKey(text: string, parsed: unknown): Array<string | numbe
 /** Keys written in valid JSON text: strings followed by a colon. */
 function writtenKeys(text: string): number {
   let keys = 0;
-  let inString = false;
-  for (let quote = text.indexOf('"'); quote !== -1; quote = text.indexOf('"', quote + 1)) {
-    if (!inString) {
-      inString = true;
-      continue;
-    }
-    // Inside a string a quote after an odd run of backslashes is escaped.
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 1) continue;
-    inString = false;
-    let next = quote + 1;
-    while (isJsonSpace(text.charCodeAt(next))) next++;
-    if (text.charCodeAt(next) === 58) keys++;
+  for (let quote = text.indexOf('"'); quote !== -1; ) {
+    const end = stringEnd(text, quote);
+    if (text.charCodeAt(afterSpace(text, end + 1)) === 58) keys++;
+    quote = text.indexOf('"', end + 1);
   }
   return keys;
 }
 
-/** Keys of every object in a parsed value. Recursion to a depth of 32 (an event's depth is 2 or 3), a stack beyond: the nesting depth is the sender's. */
-function heldKeys(value: unknown, depth = 0): number {
-  if (typeof value !== "object" || value === null) return 0;
-  if (depth > 32) return heldKeysDeep(value);
-  let keys = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) keys += heldKeys(item, depth + 1);
-    return keys;
-  }
-  for (const key in value) keys += 1 + heldKeys((value as Record<string, unknown>)[key], depth + 1);
-  return keys;
-}
-
-function heldKeysDeep(parsed: unknown): number {
+/** Keys of every object in a parsed value, walked with a stack of its own: the nesting depth is the sender's. */
+function heldKeys(parsed: unknown): number {
   let keys = 0;
   const pending: unknown[] = [parsed];
   while (pending.length > 0) {
@@ -77,9 +55,7 @@ function firstRepeat(text: string): Array<string | number> | undefined {
     const frame = frames[frames.length - 1];
     if (code === 34) {
       const end = stringEnd(text, i);
-      let next = end + 1;
-      while (isJsonSpace(text.charCodeAt(next))) next++;
-      if (frame?.keys && text.charCodeAt(next) === 58) {
+      if (frame?.keys && text.charCodeAt(afterSpace(text, end + 1)) === 58) {
         // Decoded: `"a"` and `"\u0061"` are the same key.
         const key = JSON.parse(text.slice(i, end + 1)) as string;
         if (frame.keys.has(key)) return frames.map((open) => open.at).slice(0, -1).concat(key);
@@ -108,6 +84,9 @@ function stringEnd(text: string, start: number): number {
   return text.length;
 }
 
-function isJsonSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
+/** The index of the first character at or after `from` that is not JSON white space. */
+function afterSpace(text: string, from: number): number {
+  let i = from;
+  for (let code = text.charCodeAt(i); code === 32 || code === 9 || code === 10 || code === 13; code = text.charCodeAt(++i));
+  return i;
 }
