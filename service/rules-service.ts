@@ -331,10 +331,10 @@ export class RulesService {
     await this.commit(replica, entries, outputs, clock, 0);
   }
 
-  /** An output as stored, with its webhook deliveries (rendered from the engine as it stands now). */
-  private stored(engine: Engine, output: OutputRecord, position: number, logPosition: number): StoredOutput {
+  /** An output as stored, with its webhook deliveries (rendered from the engine as it stands now, with the templates of `program`, the rules that produced it). */
+  private stored(engine: Engine, output: OutputRecord, position: number, logPosition: number, program = this.program): StoredOutput {
     const row: StoredOutput = { position, logPosition, id: output.id, line: formatOutputLine(output) };
-    const deliveries = this.outbox?.deliveriesOf(output, position, (ref) => engine.record(ref));
+    const deliveries = this.outbox?.deliveriesOf(program, output, position, (ref) => engine.record(ref));
     if (deliveries && deliveries.length > 0) row.deliveries = deliveries;
     return row;
   }
@@ -413,7 +413,7 @@ export class RulesService {
         throw new RequestError(422, error.code, `the deploy stops with a runtime error: ${error.message}; nothing changed`);
       }
       const entry = deployEntry(version.logPosition, base.at, version.version);
-      const outputs = deployed.outputs.map((output, i) => this.stored(deployed.engine, output, replica.outputPosition + i + 1, entry.position));
+      const outputs = deployed.outputs.map((output, i) => this.stored(deployed.engine, output, replica.outputPosition + i + 1, entry.position, program));
       replica.engine = deployed.engine;
       await this.commit(replica, [entry], outputs, at, 0, async () => {
         await saveDeploy(this.store, version, entry, outputs);

@@ -37,7 +37,7 @@ export async function runServer(options: ServerOptions): Promise<void> {
   lost.catch(() => undefined);
   const store = await openStore(options, { command: options.command, writer: true, onLockLost: (error) => lockLost?.(error) });
   const clock = systemClock;
-  const webhooks = options.webhooks ? createWebhooks(options.program, store, clock, logger, options.webhooks) : undefined;
+  const webhooks = options.webhooks ? createWebhooks(store, clock, logger, options.webhooks) : undefined;
   let service: RulesService;
   try {
     service = await RulesService.open({ program: options.program, sources: options.sources, store, clock, logger, ...(webhooks ? { outbox: webhooks.outbox } : {}) });

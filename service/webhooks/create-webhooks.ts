@@ -1,7 +1,6 @@
 // The webhooks of one `serve`: the outbox the service writes to and the
 // dispatcher that sends from it, sharing the store and the clock.
 import type { Logger } from "pino";
-import type { Program } from "../../runtime/index";
 import type { Clock } from "../clock";
 import type { Store } from "../store/store";
 import { WebhookDispatcher } from "./dispatcher";
@@ -20,8 +19,8 @@ export interface Webhooks {
 }
 
 /** The dispatcher sends nothing until `start()`: the store must be migrated first. */
-export function createWebhooks(program: Program, store: Store, clock: Clock, logger: Logger | undefined, options: WebhookOptions): Webhooks {
+export function createWebhooks(store: Store, clock: Clock, logger: Logger | undefined, options: WebhookOptions): Webhooks {
   const dispatcher = new WebhookDispatcher({ store, secret: options.secret, clock, ...(logger ? { logger } : {}) });
-  const outbox = new Outbox(program, options.endpoints, clock, () => dispatcher.kick());
+  const outbox = new Outbox(options.endpoints, clock, () => dispatcher.kick());
   return { outbox, dispatcher };
 }

@@ -5,7 +5,9 @@
 // effects go in order; a receiver that keeps failing is retried on the backoff
 // schedule and given up after 24 hours, and a retry asked for delivers it.
 // On PGlite and PostgreSQL.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compileSources } from "../../compiler/index";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildHttp } from "../../service/http";
 import { RulesService } from "../../service/rules-service";
@@ -45,7 +47,7 @@ interface Running {
 
 async function startWith(store: Store, specs: string[]): Promise<Running> {
   const clock = new FakeClock(start);
-  const webhooks = createWebhooks(program, store, clock, undefined, { endpoints: specs.map(parseWebhook), secret });
+  const webhooks = createWebhooks(store, clock, undefined, { endpoints: specs.map(parseWebhook), secret });
   const service = await RulesService.open({ program, store, clock, outbox: webhooks.outbox });
   webhooks.dispatcher.start();
   const app = buildHttp(service, { webhooks: { dispatcher: webhooks.dispatcher, clock } });
@@ -129,6 +131,22 @@ describe.each(storeKinds)("webhooks on %s", (kind) => {
     await running.stop();
     running = undefined;
     await expectReplayIdentity(store, rules);
+  });
+
+  it("renders an effect after a deploy with the new rules' templates", async () => {
+    running = await startWith(store, [receiver.url]);
+    await running.post([contact, deal].join("\n"));
+    const files = ["schema.rules", "rules.rules"].map((name) => ({ path: name, text: readFileSync(join(rules[0]!, name), "utf8") }));
+    const changed = files.map((file) => ({ ...file, text: file.text.replace('"Hi {contact.name}, {title} is booked."', '"{title} is booked, {contact.name}."') }));
+    expect(changed).not.toEqual(files);
+    const deployed = compileSources(changed).program!;
+    expect((await running.service.deploy(deployed, changed, false)).deployed).toBe(true);
+    await running.post(booked);
+    await running.settle();
+    const sms = receiver.requests.map((request) => JSON.parse(request.body)).find((body) => body.type === "sms.send");
+    expect(sms.content).toEqual({ text: "Roof is booked, Ana." });
+    await running.stop();
+    running = undefined;
   });
 
   it("sends a typed webhook only its effect types, and every effect to a webhook of all", async () => {
