@@ -54,7 +54,7 @@ export async function replayLog(store: Store): Promise<ReplayReport> {
     for (const version of versions) compileVersion(version, programs, report);
     let engine: Engine = createEngine(programs.program(versions[0]!.version));
     const stored = new StoredOutputs(view);
-    const compare = async (replayed: string | null, expected: StoredOutput | undefined, position: number) => {
+    const compare = (replayed: string | null, expected: StoredOutput | undefined, position: number) => {
       if (expected?.line === replayed) return;
       report.differing++;
       if (report.differences.length < LISTED_DIFFERENCES) report.differences.push({ position, stored: expected?.line ?? null, replayed });
@@ -66,7 +66,7 @@ export async function replayLog(store: Store): Promise<ReplayReport> {
         engine = replayed.engine;
         for (const output of replayed.outputs) {
           report.outputs++;
-          await compare(formatOutputLine(output), await stored.next(), report.outputs);
+          compare(formatOutputLine(output), await stored.next(), report.outputs);
         }
         report.entries++;
         if (entry.kind === "deploy") report.deploys++;
@@ -74,7 +74,7 @@ export async function replayLog(store: Store): Promise<ReplayReport> {
       }
       if (page.length < PAGE) break;
     }
-    for (let extra = await stored.next(); extra; extra = await stored.next()) await compare(null, extra, extra.position);
+    for (let extra = await stored.next(); extra; extra = await stored.next()) compare(null, extra, extra.position);
     return report;
   });
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpre
 import type { Logger } from "pino";
 import { compileSources, type Diagnostic } from "../compiler/index";
 import { Diagnostics } from "../diagnostics/messages";
+import { plural } from "../runtime/reporting/plural";
 import { refuse, RequestError } from "./errors";
 import type { RulesService } from "./rules-service";
 import type { RuleVersion } from "./store/rule-versions";
@@ -25,7 +26,7 @@ export function registerRulesRoutes(app: App, service: RulesService): void {
       const { diagnostics, program } = compileSources(files);
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
       if (errors > 0 || !program) {
-        const failure = refuse(422, Diagnostics.RulesHaveErrors, undefined, { count: `${errors} error${errors === 1 ? "" : "s"}` });
+        const failure = refuse(422, Diagnostics.RulesHaveErrors, undefined, { count: plural(errors, "error") });
         return reply.status(422).send({ ...failure.toBody(), diagnostics: diagnostics.map(diagnosticJson) });
       }
       const { dry_run: dryRun } = request.query as { dry_run: string };

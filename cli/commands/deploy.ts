@@ -72,7 +72,7 @@ function rulesUrl(to: string, dryRun: boolean): URL {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw usageError(`--to must be an http or https URL, not "${to}"`);
   const refused = refusedPortReason(url);
-  if (refused !== undefined) throw usageError(`cannot reach ${url.origin}: ${refused} for \`stagecraft serve --port\``);
+  if (refused !== undefined) throw usageError(`cannot reach ${url.origin}: ${refused} for \`stagecraft serve --listen HOST:PORT\``);
   if (dryRun) url.searchParams.set("dry_run", "1");
   return url;
 }

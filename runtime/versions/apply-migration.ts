@@ -15,7 +15,7 @@ import type { Program, WorkflowDef } from "../program/ir";
 import type { OutputRecord, Snapshot, TimerState, WorkflowInstance } from "../types";
 import { programManifest } from "../program/identity";
 import { parseInstant } from "../time/instants";
-import { isEmptyPlan, keptIdentity, type MigrationPlan } from "./migration-plan";
+import { isEmptyPlan, type MigrationPlan } from "./migration-plan";
 import { describeProgramChanges } from "../errors";
 import { withoutRemovedFields } from "./schema-fit";
 
@@ -55,7 +55,7 @@ export function applyMigration(snapshot: Snapshot, program: Program, plan: Migra
     if (change.change === "moves") return { ...instance, pc: change.newStep };
     const definition = saved.get(instance.workflow)!;
     // The identity is the plan's `runs`; it is worked out once per kept version, not per instance.
-    if (!kept.has(change.runs)) kept.set(change.runs, { ...definition, id: keptIdentity(definition) });
+    if (!kept.has(change.runs)) kept.set(change.runs, { ...definition, id: change.runs });
     return { ...instance, workflow: change.runs };
   });
   // Every version an instance runs travels with the snapshot; the engine keeps the ones the program lacks.

@@ -27,6 +27,7 @@ import { dueTime } from "../time/calendar";
 import { formatInstant } from "../time/instants";
 import { workflowStepNames } from "./workflow-steps";
 import { checkSchemaFit, type SchemaCheck } from "./schema-fit";
+import { SnapshotError } from "../errors";
 
 export interface TimerCancel {
   change: "cancelled";
@@ -141,7 +142,8 @@ export function planMigration(snapshot: Snapshot, program: Program, at: number):
       continue;
     }
     const definition = saved.get(instance.workflow);
-    if (!definition) throw new Error(`the snapshot does not keep the workflow "${instance.workflow}" its instance ${instance.key} runs`);
+    // A damaged or hand-edited snapshot: reported as one, like any snapshot that does not fit.
+    if (!definition) throw new SnapshotError(`it does not keep the workflow "${instance.workflow}" that its instance ${instance.key} runs`);
     const newStep = mappedStep(namesOf(definition), workflows.get(instance.workflow), instance.pc, namesOf);
     const runs = newStep === undefined ? identityOf(definition) : instance.workflow;
     plan.instances.push({ change: newStep === undefined ? "stays" : "moves", key: instance.key, workflow: instance.workflow, runs, record: instance.bound, step: instance.pc, newStep: newStep ?? instance.pc });
