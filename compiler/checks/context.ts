@@ -8,6 +8,7 @@ import type { DiagnosticMessage, MessageArguments } from "../../diagnostics/mess
 import type { Code } from "../../diagnostics/codes";
 import type { Located } from "../diagnostics";
 import type { CheckedModel, WorkflowResolution } from "../model";
+import type { CauseGraph } from "./cause-graph";
 
 /** Every node kind a check can be keyed by: the syntax nodes, calendar settings and written types. */
 export type CheckableNode = ast.AstNode | ast.CalendarSetting | ast.TypeRef;
@@ -19,6 +20,8 @@ export interface ProgramContext {
   binding: Binding;
   /** Reports a message of the table on a node of `file` (nodes recovery marked missing are skipped). */
   reportIn<T extends string>(file: ast.SourceFile, node: Located, message: DiagnosticMessage<T>, ...args: MessageArguments<T>): void;
+  /** How the rules feed each other (every bound rule, in file order), built once for the checks that read it. */
+  causeGraph(): CauseGraph;
 }
 
 export interface CheckContext extends ProgramContext {

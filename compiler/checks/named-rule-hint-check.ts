@@ -3,7 +3,7 @@
 // to it: a hint (editors only) asks to name such a rule, suggesting a name.
 import type * as ast from "../../grammar/ast";
 import { Diagnostics } from "../../diagnostics/messages";
-import { CauseGraph } from "./cause-graph";
+import type { CauseGraph } from "./cause-graph";
 import type { Check } from "./context";
 
 /**
@@ -50,9 +50,9 @@ export const NamedRuleHintCheck: Check = {
   name: "NamedRuleHint",
   codes: ["SC2610"],
   program: (context) => {
-    const graph = new CauseGraph();
+    const graph = context.causeGraph();
+    // in the graph's order: its rule index is the place in this list
     const rules = [...context.model.rules.values()];
-    for (const rule of rules) graph.addRule(rule, context.model);
     const taken = new Set<string>();
     for (const rule of rules) taken.add(rule.name);
     for (const workflow of context.model.workflows.values()) taken.add(workflow.name);

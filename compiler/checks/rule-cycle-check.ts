@@ -1,7 +1,7 @@
 // Rules whose actions can re-trigger each other without end (A opens Y, a rule
 // on Y opens X, a rule on X … A). The runtime stops such cascades at a fixed
 // depth; this warns ahead of time, naming the chain.
-import { CauseGraph } from "./cause-graph";
+import type { CauseGraph } from "./cause-graph";
 import { Diagnostics } from "../../diagnostics/messages";
 import type { Check } from "./context";
 import { stronglyConnectedComponents } from "./strongly-connected";
@@ -33,9 +33,7 @@ export const RuleCycleCheck: Check = {
   name: "RuleCycle",
   codes: ["SC2601"],
   program: (context) => {
-    const graph = new CauseGraph();
-    // every bound rule, in file order, as the binder left it (also those whose item recovery marked missing)
-    for (const rule of context.model.rules.values()) graph.addRule(rule, context.model);
+    const graph = context.causeGraph();
     for (const component of stronglyConnectedComponents(graph.edges, 2)) {
       // the component's first rule in file order: rules are numbered in that order
       // (a loop, not Math.min(...): a component of about a hundred thousand

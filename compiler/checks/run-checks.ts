@@ -5,6 +5,7 @@ import type { Binding } from "../binder/binding";
 import { emptyScope } from "../binder/scope";
 import { diagnosticAt } from "../diagnostics";
 import type { Check, CheckContext, ProgramContext } from "./context";
+import { CauseGraph } from "./cause-graph";
 import { walkItem, walkPlan } from "./walk";
 
 /** Checks every item of the bound and typed files; every diagnostic, in the order produced. */
@@ -13,7 +14,16 @@ export function runChecks(binding: Binding, checks: readonly Check[]): Diagnosti
   const reportIn: ProgramContext["reportIn"] = (file, node, message, ...args) => {
     if (!node.missing) diagnostics.push(diagnosticAt(file, node, message, ...args));
   };
-  const programContext: ProgramContext = { model: binding.model, binding, reportIn };
+  let graph: CauseGraph | undefined;
+  const causeGraph = () => {
+    if (graph === undefined) {
+      graph = new CauseGraph();
+      // every bound rule, in file order, as the binder left it (also those whose item recovery marked missing)
+      for (const rule of binding.model.rules.values()) graph.addRule(rule, binding.model);
+    }
+    return graph;
+  };
+  const programContext: ProgramContext = { model: binding.model, binding, reportIn, causeGraph };
   const plan = walkPlan(checks);
   for (const file of binding.files) {
     // one context per file, its scope, rule and workflow set per item
