@@ -8,6 +8,7 @@ import type { EngineHost } from "./engine-host";
 import type { Firing } from "./firing";
 import { closeStage, createRecord, openStage, updateFields } from "./record-changes";
 import { traceSkip } from "./trace";
+import { compareText } from "../program/compare-text";
 
 /**
  * Runs actions in written order on the record `ref`; each decides against the
@@ -50,16 +51,12 @@ function runForEach(host: EngineHost, prepared: PreparedAction, ctx: EvalContext
   if (action.kind !== "forEach") throw new Error("runForEach called for another action");
   const referring = host.state.references.referrers({ entity: action.entity, field: action.field }, ref);
   if (referring === undefined) return;
-  const refs = [...referring].sort(compareRefs);
+  const refs = [...referring].sort(compareText);
   for (const each of refs) {
     const record = host.state.records.get(each);
     if (record === undefined) continue;
     runActions(host, prepared.actions!, { ...ctx, record, changes: null, previous: null }, each, firing);
   }
-}
-
-function compareRefs(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function applyDecision(host: EngineHost, decision: Decision, record: RecordState, firing: Firing): void {

@@ -19,6 +19,7 @@
 // a stored timer or instance means, so a snapshot stays valid across it.
 import type { Program, RuleDef } from "./ir";
 import { digestOf, fnv1a64 } from "./digest";
+import { compareText } from "./compare-text";
 
 /** What a rule does: everything but its name, identity and position. */
 export type RuleBehaviour = Pick<RuleDef, "entity" | "trigger" | "delay" | "condition" | "actions">;
@@ -153,5 +154,5 @@ function buildManifest(program: Program): ProgramManifest {
 function compareItems(a: ManifestItem, b: ManifestItem): number {
   const byKind = KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
   if (byKind !== 0) return byKind;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.id, b.id);
 }

@@ -18,6 +18,7 @@ import { parseInstant } from "../time/instants";
 import { isEmptyPlan, type MigrationPlan } from "./migration-plan";
 import { describeProgramChanges } from "../errors";
 import { withoutRemovedFields } from "./schema-fit";
+import { compareText } from "../program/compare-text";
 
 export const DEPLOY_OUTPUT_TYPES = ["rules.deployed", "timer.cancelled", "timer.moved"] as const;
 
@@ -73,7 +74,7 @@ export function applyMigration(snapshot: Snapshot, program: Program, plan: Migra
     instances: moved,
   };
   if (plan.schema) result.records = withoutRemovedFields(snapshot.records, plan.schema);
-  const carried = [...workflows.values()].filter((workflow) => live.has(workflow.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const carried = [...workflows.values()].filter((workflow) => live.has(workflow.id)).sort((a, b) => compareText(a.id, b.id));
   if (carried.length > 0) result.workflows = carried;
   else delete result.workflows;
   return { snapshot: result, outputs };

@@ -5,6 +5,7 @@
 // and a few examples per group, never the outputs themselves.
 import type { ProgramChanges } from "../program/identity";
 import type { OutputRecord } from "../types";
+import { compareText } from "../program/compare-text";
 
 export type DifferenceKind = "added" | "removed" | "changed";
 
@@ -215,8 +216,4 @@ function isBefore(a: KeptExample, b: KeptExample): boolean {
 
 function examplesOf(group: Group): DiffExample[] {
   return group.examples.map((kept) => kept.example);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

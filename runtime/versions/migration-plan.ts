@@ -28,6 +28,7 @@ import { formatInstant } from "../time/instants";
 import { workflowStepNames } from "./workflow-steps";
 import { checkSchemaFit, type SchemaCheck } from "./schema-fit";
 import { SnapshotError } from "../errors";
+import { compareText } from "../program/compare-text";
 
 export interface TimerCancel {
   change: "cancelled";
@@ -133,7 +134,7 @@ export function planMigration(snapshot: Snapshot, program: Program, at: number):
     if (identity === undefined) identities.set(workflow, (identity = keptIdentity(workflow)));
     return identity;
   };
-  for (const instance of [...snapshot.instances].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  for (const instance of [...snapshot.instances].sort((a, b) => compareText(a.key, b.key))) {
     const old = oldItems.get(`workflow ${instance.workflow}`);
     const now = newItems.get(`workflow ${instance.workflow}`);
     // An instance already on a kept version (not of the old program) stays there.

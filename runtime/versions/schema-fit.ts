@@ -16,6 +16,7 @@ import { programManifest } from "../program/identity";
 import { schemaOf, type EntitySchema } from "../program/schema";
 import type { RecordState, Snapshot } from "../types";
 import { fieldTypeText, valueFits } from "./value-fits";
+import { compareText } from "../program/compare-text";
 
 /** How many unfit records a plan lists; `unfit` counts them all. */
 export const UNFIT_RECORDS_LISTED = 20;
@@ -183,8 +184,4 @@ const KIND_ORDER: readonly MisfitKind[] = ["entity", "stage", "pipeline", "field
 
 function compareProblems(a: SchemaProblem, b: SchemaProblem): number {
   return compareText(a.entity, b.entity) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.name ?? "", b.name ?? "");
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
