@@ -27,7 +27,8 @@ function flatten(steps: readonly Step[], into: string[]): void {
         into.push(canonicalJson({ action: step.action }));
         break;
       case "wait":
-        into.push(canonicalJson({ wait: step.duration }));
+        // The whole due time: `wait 2 days at 09:00` is another step than `wait 2 days` (a plain wait's name has no `at`).
+        into.push(canonicalJson({ wait: step.duration, at: step.at, withinWorkingHours: step.withinWorkingHours }));
         break;
       case "waitUntil":
         into.push(canonicalJson({ waitUntil: step.condition, timeout: step.timeout }));

@@ -98,6 +98,15 @@ describe("deploying new rules onto a running engine", () => {
     expect(later.map((o) => String(o.data.text))).toEqual(["second Roof", "third, new Roof"]);
   });
 
+  it("counts a wait's time of day as part of its step: `wait 2 days at 09:00` is not the step `wait 2 days` was", () => {
+    const head = rules(base.replace("wait 2 days", "wait 2 days at 09:00"));
+    const deployed = deployRules(engineAfterHistory(rules(base)), head, parseInstant("2026-03-03T00:00:00Z"));
+    expect(deployed.plan.instances).toEqual([expect.objectContaining({ change: "stays", workflow: "Follow up", record: "deal/D1", step: 1 })]);
+    const later = deployed.engine.advanceTo("2026-03-20T00:00:00Z").filter((o) => o.rule === "Follow up");
+    // The instance keeps its version: the wait it started is due 2 days after enrolment, as it was.
+    expect(later.map((o) => `${o.at} ${String(o.data.text)}`)).toEqual(["2026-03-04T11:00:00.000Z second Roof", "2026-03-07T11:00:00.000Z third Roof"]);
+  });
+
   it("gives a snapshot that resumes, as JSON, with the kept workflow version", () => {
     const head = rules(base.replace("wait 2 days", "wait 1 day"));
     const deployed = deployRules(engineAfterHistory(rules(base)), head, parseInstant("2026-03-03T00:00:00Z"));
