@@ -91,24 +91,24 @@ function decideSet(prepared: PreparedAction, ctx: EvalContext): Decision {
   const action = prepared.action;
   if (action.kind !== "set") throw new Error("decideSet called for another action");
   const value = prepared.values[0]!(ctx);
-  if (!prepared.target) return { kind: "update", ref: ctx.record.ref, fields: { [action.field]: value } };
-  const ref = prepared.target(ctx);
-  const target = typeof ref === "string" ? ctx.lookup(ref) : undefined;
-  const path = action.target!.join(".");
-  if (!target) return { kind: "skip", action: `set ${path}.${action.field}`, reason: `${path} is empty` };
+  const target = actedOn(prepared, ctx);
+  if (!target) return { kind: "skip", action: `set ${action.target!.join(".")}.${action.field}`, reason: `${action.target!.join(".")} is empty` };
   return { kind: "update", ref: target.ref, fields: { [action.field]: value } };
+}
+
+/** The record an action acts on: the rule's own, or the one its reference path (`contact.…`) leads to; undefined when the path is empty. */
+function actedOn(prepared: PreparedAction, ctx: EvalContext): RecordState | undefined {
+  if (!prepared.target) return ctx.record;
+  const ref = prepared.target(ctx);
+  return typeof ref === "string" ? ctx.lookup(ref) : undefined;
 }
 
 /** The Bitrix24 trigger move: forward only by pipeline order unless `allow back`. */
 function decideMove(prepared: PreparedAction, ctx: EvalContext, world: DecisionWorld): Decision {
   const action = prepared.action;
   if (action.kind !== "move") throw new Error("decideMove called for another action");
-  let target: RecordState | undefined = ctx.record;
-  if (prepared.target) {
-    const ref = prepared.target(ctx);
-    target = typeof ref === "string" ? ctx.lookup(ref) : undefined;
-    if (!target) return { kind: "skip", action: `move ${action.target!.join(".")} to "${action.stage}"`, reason: `${action.target!.join(".")} is empty` };
-  }
+  const target = actedOn(prepared, ctx);
+  if (!target) return { kind: "skip", action: `move ${action.target!.join(".")} to "${action.stage}"`, reason: `${action.target!.join(".")} is empty` };
   const open = (): Decision =>
     action.as === undefined ? { kind: "open", ref: target.ref, stage: action.stage } : { kind: "open", ref: target.ref, stage: action.stage, by: action.as };
   const entity = world.schema.entities.get(target.type);
